@@ -1,0 +1,3 @@
+from politzek.cli import main
+
+main()

@@ -1,0 +1,301 @@
+"""The `politzek` command: parses arguments and calls the library; no logic of its own.
+
+Exit codes: 0 success, 1 failure of the system (database down), 2 bad input, with a one-line
+reason on stderr naming the value that was wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from politzek.database import DATABASE_URL_VARIABLE, DatabaseURLError, database_settings, describe
+
+app = typer.Typer(
+    help="politzek: a registry and accountability ledger for political prisoners.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+
+class BadInput(Exception):
+    """Something the user typed is wrong; exit code 2."""
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    errors.print(f"politzek: error: {message}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "politzek.settings")
+    import django
+
+    django.setup()
+
+
+def _require_schema() -> None:
+    """Read commands need a migrated database; say how to get one instead of a traceback."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        executor = MigrationExecutor(connection)
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except Exception as error:
+        fail(f"cannot open the database: {error}".splitlines()[0], code=1)
+    if pending:
+        fail("the database is not initialized or is out of date; run `politzek init` first", code=1)
+
+
+def _parse_date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option}: {value!r} is not a date of the form YYYY-MM-DD")
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.callback()
+def configure(
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Database URL (sqlite:////abs/path.db or postgresql://user@host:5432/name). "
+        f"Default: ${DATABASE_URL_VARIABLE}, else ./politzek.db.",
+    )] = None,
+) -> None:
+    """Example: politzek --db postgresql://politzek@localhost:5432/politzek stats"""
+    if db:
+        os.environ[DATABASE_URL_VARIABLE] = db
+    url = os.environ.get(DATABASE_URL_VARIABLE)
+    if url:
+        try:
+            database_settings(url)
+        except DatabaseURLError as error:
+            fail(f"--db: {error}")
+    _setup_django()
+
+
+@app.command()
+def init() -> None:
+    """Create or update the database schema. Safe to run again.
+
+    Example: politzek init
+    """
+    from django.core.management import call_command
+    from django.db import connection
+
+    from politzek.database import database_url
+
+    try:
+        call_command("migrate", interactive=False, verbosity=0)
+    except Exception as error:
+        fail(f"cannot initialize the database: {error}".splitlines()[0], code=1)
+    console.print(f"politzek: database ready ({describe(database_url())}, {connection.vendor})")
+
+
+@app.command()
+def demo(
+    people: Annotated[int, typer.Option(min=1, max=1_000_000, help="How many synthetic people.")] = 7500,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same data.")] = 1,
+    if_empty: Annotated[bool, typer.Option("--if-empty", help="Do nothing if the registry has people.")] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="Delete earlier demo data first.")] = False,
+) -> None:
+    """Fill the registry with synthetic demo data (invented people, marked as such).
+
+    Example: politzek demo --people 7500 --seed 1
+    """
+    from politzek.demo.generator import DemoRefused, create_demo
+
+    _require_schema()
+    try:
+        summary = create_demo(people=people, seed=seed, if_empty=if_empty, replace=replace,
+                              progress=console if sys.stdout.isatty() else None)
+    except DemoRefused as error:
+        fail(str(error))
+    if summary is None:
+        console.print("politzek: the registry already has people; demo data not added")
+        return
+    console.print(
+        f"politzek: created {summary['people']} synthetic people, {summary['events']} events, "
+        f"{summary['rows']} rows in {summary['seconds']:.1f} s"
+    )
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 2,
+) -> None:
+    """Run the web server (gunicorn): the public index at /, the staff admin at /admin/.
+
+    Example: politzek serve --host 127.0.0.1 --port 8000
+    """
+    from politzek.server import run_server
+
+    _require_schema()
+    console.print(f"politzek: serving on http://{host}:{port}/ (staff admin at http://{host}:{port}/admin/)")
+    run_server(host=host, port=port, workers=workers)
+
+
+def _viewer(include_restricted: bool, include_confidential: bool) -> Any:
+    from politzek.registry.visibility import Clearance, Viewer
+
+    if include_confidential:
+        return Viewer(Clearance.CONFIDENTIAL)
+    if include_restricted:
+        return Viewer(Clearance.RESTRICTED)
+    return Viewer.public()
+
+
+IncludeRestricted = Annotated[bool, typer.Option(
+    "--include-restricted", help="Also show restricted records (for registry staff).")]
+IncludeConfidential = Annotated[bool, typer.Option(
+    "--include-confidential", help="Also show confidential records and private fields.")]
+JsonOutput = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+@app.command("list")
+def list_command(
+    country: Annotated[str | None, typer.Option(help="Country of persecution, e.g. BY.")] = None,
+    status: Annotated[str | None, typer.Option(help="Derived status, e.g. serving_sentence.")] = None,
+    tag: Annotated[str | None, typer.Option(help="Tag code, e.g. journalist.")] = None,
+    name: Annotated[str | None, typer.Option(help="Part of a name, any script.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=100_000)] = 50,
+    as_json: JsonOutput = False,
+    include_restricted: IncludeRestricted = False,
+    include_confidential: IncludeConfidential = False,
+) -> None:
+    """List people, public records only unless told otherwise.
+
+    Example: politzek list --country BY --status serving_sentence --limit 20
+    """
+    from politzek.registry.queries import PeopleFilter, list_people
+    from politzek.registry.status import STATUSES
+
+    if status and status not in STATUSES:
+        fail(f"--status: {status!r} is not a status; choose from {', '.join(STATUSES)}")
+    if country and (len(country) != 2 or not country.isalpha()):
+        fail(f"--country: {country!r} is not a two-letter country code such as BY or RU")
+    _require_schema()
+    rows = list_people(
+        PeopleFilter(country=country, status=status, tag=tag, name=name, limit=limit),
+        _viewer(include_restricted, include_confidential),
+    )
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("id", "name", "also written", "country", "status", "since")
+    for row in rows:
+        table.add_row(str(row["id"]), row["name"] + (" (synthetic)" if row["synthetic"] else ""),
+                      ", ".join(row["other_names"]), row["country"], row["status_label"], row["since"] or "")
+    console.print(table)
+
+
+@app.command()
+def show(
+    person_id: Annotated[str, typer.Argument(metavar="ID", help="The person's id.")],
+    as_json: JsonOutput = False,
+    include_restricted: IncludeRestricted = False,
+    include_confidential: IncludeConfidential = False,
+) -> None:
+    """Show one person: names, status, custody, cases, timeline and its problems.
+
+    Example: politzek show 42 --json
+    """
+    from politzek.registry.queries import NotFound, person_detail
+
+    if not person_id.isdigit():
+        fail(f"ID: {person_id!r} is not a person id (a whole number)")
+    _require_schema()
+    try:
+        detail = person_detail(int(person_id), _viewer(include_restricted, include_confidential))
+    except NotFound as error:
+        fail(f"ID: {error}")
+    if as_json:
+        _print_json(detail)
+        return
+    _print_person(detail)
+
+
+def _print_person(detail: dict[str, Any]) -> None:
+    names = detail["names"]
+    title = names[0]["name"] if names else f"person {detail['id']}"
+    console.print(f"[bold]{title}[/bold]  (id {detail['id']})", highlight=False)
+    if detail["synthetic"]:
+        console.print("[yellow]Synthetic demo record: not a real person.[/yellow]")
+    for name in names[1:]:
+        console.print(f"  also: {name['name']} ({name['kind']}, {name['script'] or '?'})", highlight=False)
+    console.print(f"  status: {detail['status_label']}" + (f" since {detail['since']}" if detail["since"] else ""))
+    console.print(f"  country: {detail['country']} {detail['region']}  born: {detail['birth_date'] or '?'}")
+    console.print(f"  political prisoner today: {'yes' if detail['political_prisoner'] else 'no'}")
+    table = Table("date", "event", "details")
+    for event in detail["events"]:
+        details = " ".join(filter(None, [event["organization"], event["facility"], event["description"]]))
+        table.add_row(event["date"] or "?", event["label"], details)
+    console.print(table)
+    for issue in detail["timeline_issues"]:
+        console.print(f"  [red]{issue['severity']}[/red]: {issue['message']}", highlight=False)
+
+
+@app.command()
+def stats(
+    at: Annotated[str | None, typer.Option(help="Count as of this day (YYYY-MM-DD). Default: today.")] = None,
+    org: Annotated[list[str] | None, typer.Option(
+        "--org", help="Count recognitions by this organization code only (repeatable). Default: any.")] = None,
+    as_json: JsonOutput = False,
+) -> None:
+    """People, people in custody and political prisoners, overall and per country.
+
+    Example: politzek stats --org viasna --at 2025-12-31 --json
+    """
+    from politzek.registry.models import Organization
+    from politzek.registry.queries import registry_stats
+
+    day = _parse_date(at, "--at")
+    _require_schema()
+    if org:
+        known = set(Organization.objects.filter(code__in=org).values_list("code", flat=True))
+        unknown = [code for code in org if code not in known]
+        if unknown:
+            fail(f"--org: no organization with code {unknown[0]!r}")
+    figures = registry_stats(at=day, organizations=org)
+    if as_json:
+        _print_json(figures)
+        return
+    console.print(f"As of {figures['at']}: {figures['people']} people, {figures['in_custody']} in custody, "
+                  f"{figures['political_prisoners']} political prisoners")
+    table = Table("country", "people", "in custody", "political prisoners")
+    for country, counts in figures["by_country"].items():
+        table.add_row(country, str(counts["people"]), str(counts["in_custody"]), str(counts["political_prisoners"]))
+    console.print(table)
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def manage(ctx: typer.Context) -> None:
+    """Run a Django management command on the same database (e.g. to create a staff user).
+
+    Example: politzek manage createsuperuser
+    """
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["politzek manage", *ctx.args])
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,68 @@
+"""Where the registry lives: a database URL from `--db`, `POLITZEK_DATABASE_URL` or the
+default SQLite file `./politzek.db`, turned into Django's DATABASES setting."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+DATABASE_URL_VARIABLE = "POLITZEK_DATABASE_URL"
+DEFAULT_SQLITE_FILE = "politzek.db"
+SUPPORTED_ENGINES = {
+    "django.db.backends.sqlite3": "SQLite",
+    "django.db.backends.postgresql": "PostgreSQL",
+}
+
+
+class DatabaseURLError(ValueError):
+    """A database URL politzek cannot use; the message names the URL and what to write."""
+
+
+def database_url() -> str:
+    """The configured URL, or the default SQLite file in the current directory."""
+    url = os.environ.get(DATABASE_URL_VARIABLE, "").strip()
+    if url:
+        return url
+    return f"sqlite:///{Path(DEFAULT_SQLITE_FILE).resolve()}"
+
+
+def database_settings(url: str) -> dict[str, Any]:
+    """Django's settings for one database URL (SQLite or PostgreSQL)."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    try:
+        config = dict(dj_database_url.parse(url, conn_max_age=60))
+    except Exception as error:  # dj-database-url raises several types for bad URLs
+        raise DatabaseURLError(f"database URL {url!r} cannot be read: {error}") from None
+    engine = config.get("ENGINE")
+    if engine not in SUPPORTED_ENGINES:
+        raise DatabaseURLError(
+            f"database URL {url!r} is not SQLite or PostgreSQL; write "
+            "sqlite:////absolute/path.db or postgresql://user@host:5432/name"
+        )
+    if engine == "django.db.backends.sqlite3":
+        if not config.get("NAME") or config["NAME"] == ":memory:":
+            raise DatabaseURLError(
+                f"database URL {url!r} names no file; write sqlite:////absolute/path.db"
+            )
+        config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {
+            # WAL lets the web server read while an import writes; IMMEDIATE avoids the
+            # "database is locked" upgrade failure between concurrent writers.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
+    return config
+
+
+def describe(url: str) -> str:
+    """A URL fit to print: the engine and place, never the password."""
+    config = database_settings(url)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        return f"SQLite file {config['NAME']}"
+    host = config.get("HOST") or "local socket"
+    port = f":{config['PORT']}" if config.get("PORT") else ""
+    return f"PostgreSQL database {config['NAME']} on {host}{port}"

@@ -1,0 +1,64 @@
+"""The Django field that stores a PartialDate as the text it was written as."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from politzek.registry.partial_date import PartialDate, PartialDateError
+
+
+class PartialDateField(models.CharField):
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` in a text column; Python sees a PartialDate.
+
+    The text sorts in time order ("2024" < "2024-05" < "2024-05-03"), so ORDER BY on the
+    column is meaningful; range queries use a separate indexed earliest-day column where one
+    is needed (Event.date_earliest).
+    """
+
+    description = "A date known to the year, month or day"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["max_length"] = 10
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self) -> tuple[str, str, list[Any], dict[str, Any]]:
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("max_length", None)
+        return name, path, args, kwargs
+
+    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> PartialDate | None:
+        return None if value in (None, "") else PartialDate.parse(value)
+
+    def to_python(self, value: Any) -> PartialDate | None:
+        try:
+            return PartialDate.coerce(value)
+        except PartialDateError as error:
+            raise ValidationError(str(error), code="invalid_partial_date") from None
+
+    def get_prep_value(self, value: Any) -> str | None:
+        value = self.to_python(value)
+        return None if value is None else str(value)
+
+    def value_to_string(self, obj: models.Model) -> str:
+        value = self.value_from_object(obj)
+        return "" if value is None else str(value)
+
+    def validate(self, value: Any, model_instance: models.Model | None) -> None:
+        # CharField's max_length validator would receive a PartialDate; the value is already
+        # valid once to_python has built it.
+        if value is None and not self.null:
+            raise ValidationError(self.error_messages["null"], code="null")
+
+    def run_validators(self, value: Any) -> None:
+        return None
+
+    def formfield(self, **kwargs: Any) -> Any:
+        from django import forms
+
+        defaults = {"form_class": forms.CharField, "max_length": 10,
+                    "help_text": self.help_text or "YYYY, YYYY-MM or YYYY-MM-DD"}
+        defaults.update(kwargs)
+        return super(models.CharField, self).formfield(**defaults)

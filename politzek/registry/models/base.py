@@ -1,0 +1,59 @@
+"""What every registry record shares: the synthetic marker, timestamps, visibility, history."""
+
+from __future__ import annotations
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from politzek.registry.history import HistoryActor
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", "Public"
+    RESTRICTED = "restricted", "Restricted (registry staff)"
+    CONFIDENTIAL = "confidential", "Confidential (cleared staff only)"
+
+
+def history() -> HistoricalRecords:
+    """History for a model: who (user or actor), when, why, what."""
+    return HistoricalRecords(inherit=False, bases=[HistoryActor])
+
+
+class Record(models.Model):
+    synthetic = models.BooleanField(
+        default=False,
+        db_index=True,
+        help_text="Invented demo data: not about a real person or event.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class NameKind(models.TextChoices):
+    ORIGINAL = "original", "Original"
+    TRANSLITERATION = "transliteration", "Transliteration"
+    OFFICIAL_TRANSLITERATION = "official_transliteration", "Official transliteration"
+    ALIAS = "alias", "Alias"
+    FORMER = "former", "Former name"
+
+
+class Name(models.Model):
+    """A name in one script and language; people and officials have several."""
+
+    name = models.CharField(max_length=300, help_text="The full name as written.")
+    first_name = models.CharField(max_length=120, blank=True)
+    patronymic = models.CharField(max_length=120, blank=True)
+    last_name = models.CharField(max_length=120, blank=True)
+    kind = models.CharField(max_length=32, choices=NameKind.choices, default=NameKind.ORIGINAL)
+    script = models.CharField(max_length=4, blank=True, help_text="ISO 15924, e.g. Cyrl, Latn, Arab.")
+    language = models.CharField(max_length=8, blank=True, help_text="ISO 639-1, e.g. ru, be, uk, en.")
+    is_primary = models.BooleanField(default=False, help_text="The name shown first.")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name

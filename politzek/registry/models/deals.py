@@ -1,0 +1,67 @@
+"""Release deals: who was released, who was handed back, and what was conceded."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from politzek.registry.fields import PartialDateField
+from politzek.registry.models.base import Record, history
+from politzek.registry.models.people import Person
+from politzek.registry.models.sources import Source
+
+
+class Deal(Record):
+    class Kind(models.TextChoices):
+        EXCHANGE = "exchange", "Prisoner exchange"
+        CONCESSION_RELEASE = "concession_release", "Release for concessions"
+        AMNESTY = "amnesty", "Amnesty"
+        PARDON_WAVE = "pardon_wave", "Pardon wave"
+
+    name = models.CharField(max_length=300)
+    date = PartialDateField(null=True, blank=True)
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    parties = models.JSONField(default=list, blank=True, help_text="ISO 3166-1 codes of the states party to it.")
+    mediator = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    sources = models.ManyToManyField(Source, blank=True, related_name="deals")
+    history = history()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DealRelease(models.Model):
+    class Direction(models.TextChoices):
+        RELEASED_BY_REGIME = "released_by_regime", "Released by the regime"
+        RETURNED_TO_REGIME = "returned_to_regime", "Returned to the regime"
+
+    deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="releases")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="deal_releases")
+    name_as_listed = models.CharField(max_length=300, blank=True, help_text="For people not in the registry.")
+    direction = models.CharField(max_length=24, choices=Direction.choices)
+    destination_country = models.CharField(max_length=2, blank=True)
+    history = history()
+
+    def __str__(self) -> str:
+        return f"{self.person or self.name_as_listed} ({self.get_direction_display()})"
+
+
+class Concession(models.Model):
+    class Kind(models.TextChoices):
+        SANCTIONS_RELIEF = "sanctions_relief", "Sanctions relief"
+        PRISONERS_RETURNED = "prisoners_returned", "Prisoners returned"
+        MONEY = "money", "Money"
+        OFFICIAL_VISIT = "official_visit", "Official visit"
+        TRADE = "trade", "Trade"
+        OTHER = "other", "Other"
+
+    deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="concessions")
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    description = models.TextField(blank=True)
+    estimated_value_usd = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    counterparty = models.CharField(max_length=200, blank=True)
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
+    history = history()
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.description[:60]}"

@@ -1,0 +1,102 @@
+"""The timeline: one Event per thing that happened to a person; Recognition details."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from politzek.registry.event_kinds import event_kind_choices
+from politzek.registry.fields import PartialDateField
+from politzek.registry.models.base import Record, Visibility, history
+from politzek.registry.models.cases import Case, Sentence
+from politzek.registry.models.facilities import Facility
+from politzek.registry.models.people import Person
+from politzek.registry.models.sources import Organization, Source
+
+# Kinds that name the organization acting (the recognizer, the keeper of a register).
+KINDS_WITH_ORGANIZATION = ("recognized", "recognition_withdrawn")
+
+
+class Event(Record):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=32, choices=event_kind_choices(), db_index=True)
+    date = PartialDateField(null=True, blank=True, help_text="YYYY, YYYY-MM or YYYY-MM-DD; empty when unknown.")
+    # The first day `date` can mean, kept for range queries (flows, reports); set on save.
+    date_earliest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="events")
+    sentence = models.ForeignKey(Sentence, null=True, blank=True, on_delete=models.SET_NULL, related_name="events")
+    facility = models.ForeignKey(Facility, null=True, blank=True, on_delete=models.SET_NULL, related_name="events")
+    deal = models.ForeignKey("registry.Deal", null=True, blank=True, on_delete=models.SET_NULL, related_name="events")
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="events",
+        help_text="For recognitions: the organization recognizing; for registers: the keeper.",
+    )
+    register = models.CharField(max_length=200, blank=True, help_text="For added_to_register: which list.")
+    description = models.TextField(blank=True)
+    visibility = models.CharField(max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC, db_index=True)
+    sources = models.ManyToManyField(Source, blank=True, related_name="events")
+    history = history()
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "date_earliest"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.date or '(date unknown)'}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.date_earliest = self.date.earliest if self.date else None
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.kind in KINDS_WITH_ORGANIZATION and self.organization_id is None:
+            raise ValidationError({"organization": f"a {self.kind} event needs the organization"})
+        if self.sentence_id and self.kind != "sentenced":
+            raise ValidationError({"sentence": "only a sentenced event refers to a sentence"})
+        # Impossible timelines are refused here, before saving; conflicts between sources are
+        # kept and flagged (see registry/status.py and docs/status.md).
+        from politzek.registry.timeline import timeline_errors_with
+
+        errors = timeline_errors_with(self)
+        if errors:
+            raise ValidationError({"date": errors})
+
+
+class Recognition(models.Model):
+    """The details of a `recognized` event: on which grounds, in which statement."""
+
+    event = models.OneToOneField(
+        Event, on_delete=models.CASCADE, related_name="recognition",
+        limit_choices_to={"kind": "recognized"},
+    )
+    grounds = models.JSONField(
+        default=list, blank=True,
+        help_text="Criterion codes from the criteria data, e.g. pace-1900:a.",
+    )
+    statement_url = models.URLField(max_length=1000, blank=True)
+    history = history()
+
+    def __str__(self) -> str:
+        return f"recognition of {self.event.person_id} by {self.event.organization}"
+
+    def clean(self) -> None:
+        from politzek.registry.criteria import unknown_grounds
+
+        if self.event_id and self.event.kind != "recognized":
+            raise ValidationError({"event": "a recognition belongs to a recognized event"})
+        unknown = unknown_grounds(self.grounds)
+        if unknown:
+            raise ValidationError({"grounds": f"unknown criterion codes: {', '.join(unknown)}"})
+
+    @property
+    def withdrawn_on(self) -> Any:
+        """The date of the same organization's later withdrawal, if any."""
+        withdrawal = (
+            Event.objects.filter(
+                person_id=self.event.person_id, kind="recognition_withdrawn",
+                organization_id=self.event.organization_id,
+                date_earliest__gte=self.event.date_earliest,
+            ).order_by("date_earliest").first()
+        )
+        return withdrawal.date if withdrawal else None

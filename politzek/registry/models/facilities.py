@@ -1,0 +1,33 @@
+"""Places of detention, with the postal address people use to write letters."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from politzek.registry.models.base import Record, history
+
+
+class Facility(Record):
+    class Kind(models.TextChoices):
+        PRETRIAL_CENTRE = "pretrial_centre", "Pre-trial detention centre"
+        COLONY = "colony", "Penal colony"
+        PRISON = "prison", "Prison"
+        PSYCHIATRIC = "psychiatric", "Psychiatric hospital"
+        TEMPORARY = "temporary", "Temporary detention (police)"
+        CORRECTIONAL_CENTRE = "correctional_centre", "Correctional centre / open institution"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=300)
+    name_local = models.CharField(max_length=300, blank=True, help_text="The name in the local language.")
+    kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.OTHER)
+    regime = models.CharField(max_length=100, blank=True, help_text="e.g. general, strict, special.")
+    postal_address = models.TextField(blank=True, help_text="Address for letters to prisoners.")
+    region = models.CharField(max_length=200, blank=True)
+    country = models.CharField(max_length=2, blank=True)
+    history = history()
+
+    class Meta:
+        verbose_name_plural = "facilities"
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,53 @@
+"""Imports (who imported which file with which profile) and matching judgements."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from politzek.registry.models.people import Person
+
+
+class ImportBatch(models.Model):
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+        DRY_RUN = "dry_run", "Dry run"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    actor = models.CharField(max_length=150, help_text="Who ran it (user name or cli:login).")
+    file_name = models.CharField(max_length=500)
+    file_sha256 = models.CharField(max_length=64, db_index=True)
+    profile = models.CharField(max_length=80)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.RUNNING)
+    created_ids = models.JSONField(default=list, blank=True)
+    updated_ids = models.JSONField(default=list, blank=True)
+    rejected = models.JSONField(default=list, blank=True, help_text="Row, column, value, reason.")
+
+    class Meta:
+        verbose_name_plural = "import batches"
+
+    def __str__(self) -> str:
+        return f"{self.profile} {self.file_name} ({self.started_at:%Y-%m-%d})"
+
+
+class MatchJudgement(models.Model):
+    """A documenter's decision that two records are, or are not, the same person."""
+
+    class Judgement(models.TextChoices):
+        SAME = "same", "Same person"
+        DIFFERENT = "different", "Different people"
+        UNSURE = "unsure", "Unsure"
+
+    left = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    right = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    judgement = models.CharField(max_length=16, choices=Judgement.choices)
+    actor = models.CharField(max_length=150)
+    reason = models.TextField(blank=True)
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["left", "right"], name="one_judgement_per_pair")]

@@ -1,0 +1,53 @@
+"""Proposed exchange lists as submitted, and the vetting verdict on each entry."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from politzek.registry.fields import PartialDateField
+from politzek.registry.models.base import Record, history
+from politzek.registry.models.deals import Deal
+from politzek.registry.models.people import Person
+from politzek.registry.models.sources import Source
+
+
+class ExchangeList(Record):
+    title = models.CharField(max_length=300)
+    submitted_by = models.CharField(max_length=300, blank=True)
+    submitted_on = PartialDateField(null=True, blank=True)
+    deal = models.ForeignKey(Deal, null=True, blank=True, on_delete=models.SET_NULL, related_name="exchange_lists")
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
+    file_sha256 = models.CharField(max_length=64, blank=True)
+    notes = models.TextField(blank=True)
+    history = history()
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ExchangeListEntry(models.Model):
+    class Verdict(models.TextChoices):
+        PENDING = "pending", "Not vetted yet"
+        POLITICAL_PRISONER = "political_prisoner", "Recognized political prisoner"
+        NOT_RECOGNIZED = "not_recognized", "Not recognized"
+        EXCLUDED_VIOLENCE = "excluded_violence", "Excluded: violence"
+        NOT_IN_REGISTRY = "not_in_registry", "Not found in the registry"
+        NEEDS_REVIEW = "needs_review", "Needs review"
+
+    exchange_list = models.ForeignKey(ExchangeList, on_delete=models.CASCADE, related_name="entries")
+    row_number = models.PositiveIntegerField()
+    raw_name = models.CharField(max_length=300)
+    raw_birth_date = models.CharField(max_length=40, blank=True)
+    raw_data = models.JSONField(default=dict, blank=True)
+    matched_person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="exchange_list_entries")
+    match_score = models.FloatField(null=True, blank=True)
+    verdict = models.CharField(max_length=24, choices=Verdict.choices, default=Verdict.PENDING)
+    reasons = models.JSONField(default=list, blank=True, help_text="Why: each reason explains itself.")
+    history = history()
+
+    class Meta:
+        verbose_name_plural = "exchange list entries"
+        constraints = [models.UniqueConstraint(fields=["exchange_list", "row_number"], name="one_entry_per_row")]
+
+    def __str__(self) -> str:
+        return f"{self.row_number}: {self.raw_name}"

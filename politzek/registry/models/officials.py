@@ -1,0 +1,92 @@
+"""Officials who produce cases (judges, prosecutors, investigators, prison heads), their
+positions over time, the sanctions already on them, and their roles in cases."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from politzek.registry.fields import PartialDateField
+from politzek.registry.models.base import Name, Record, history
+from politzek.registry.models.cases import Case
+from politzek.registry.models.people import Gender
+from politzek.registry.models.sources import Organization, Source
+
+
+class Official(Record):
+    birth_date = PartialDateField(null=True, blank=True)
+    gender = models.CharField(max_length=8, choices=Gender.choices, default=Gender.UNKNOWN)
+    country = models.CharField(max_length=2, blank=True, db_index=True)
+    notes = models.TextField(blank=True)
+    sources = models.ManyToManyField(Source, blank=True, related_name="officials")
+    history = history()
+
+    def __str__(self) -> str:
+        names = list(self.names.all())
+        if not names:
+            return f"official {self.pk}"
+        return next((n for n in names if n.is_primary), names[0]).name
+
+
+class OfficialName(Name):
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="names")
+    history = history()
+
+
+class Position(models.Model):
+    class Role(models.TextChoices):
+        JUDGE = "judge", "Judge"
+        PROSECUTOR = "prosecutor", "Prosecutor"
+        INVESTIGATOR = "investigator", "Investigator"
+        PRISON_HEAD = "prison_head", "Head of a detention facility"
+        OTHER = "other", "Other"
+
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="positions")
+    role = models.CharField(max_length=16, choices=Role.choices)
+    title = models.CharField(max_length=300, blank=True)
+    institution = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions")
+    start = PartialDateField(null=True, blank=True)
+    end = PartialDateField(null=True, blank=True)
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
+    history = history()
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} at {self.institution or '?'}"
+
+
+class Sanction(models.Model):
+    """A real, existing listing of an official by a sanctioning authority."""
+
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="sanctions")
+    authority = models.CharField(max_length=40, help_text="e.g. EU, US-OFAC, UK, CA, CH, UA.")
+    program = models.CharField(max_length=200, blank=True)
+    listed_on = PartialDateField(null=True, blank=True)
+    delisted_on = PartialDateField(null=True, blank=True)
+    reference = models.CharField(max_length=200, blank=True, help_text="The listing's id in its register.")
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
+    history = history()
+
+    def __str__(self) -> str:
+        return f"{self.authority} {self.program} {self.listed_on or ''}".strip()
+
+
+class CaseRole(models.Model):
+    class Role(models.TextChoices):
+        JUDGE_FIRST_INSTANCE = "judge_first_instance", "Judge (first instance)"
+        JUDGE_APPEAL = "judge_appeal", "Judge (appeal)"
+        JUDGE_CASSATION = "judge_cassation", "Judge (cassation)"
+        PROSECUTOR = "prosecutor", "Prosecutor"
+        INVESTIGATOR = "investigator", "Investigator"
+        OTHER = "other", "Other"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="roles")
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="case_roles")
+    role = models.CharField(max_length=24, choices=Role.choices)
+    date = PartialDateField(null=True, blank=True)
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
+    history = history()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "official", "role"], name="one_role_per_official_per_case")]
+
+    def __str__(self) -> str:
+        return f"{self.official} — {self.get_role_display()}"

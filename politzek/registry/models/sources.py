@@ -1,0 +1,55 @@
+"""Where facts come from (Source), who speaks (Organization) and free labels (Tag)."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from politzek.registry.fields import PartialDateField
+from politzek.registry.models.base import Record, history
+
+
+class Source(Record):
+    url = models.URLField(max_length=1000, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    published = PartialDateField(null=True, blank=True)
+    archived_url = models.URLField(max_length=1000, blank=True, help_text="An archived copy.")
+    reliability_note = models.TextField(blank=True)
+    history = history()
+
+    def __str__(self) -> str:
+        return self.title or self.url or f"source {self.pk}"
+
+
+class Organization(Record):
+    """A human-rights group, a court, a state body, a mediator."""
+
+    class Kind(models.TextChoices):
+        HUMAN_RIGHTS = "human_rights", "Human-rights group"
+        COURT = "court", "Court"
+        PROSECUTION = "prosecution", "Prosecutor's office"
+        INVESTIGATION = "investigation", "Investigative body"
+        PENITENTIARY = "penitentiary", "Penitentiary service"
+        STATE = "state", "State or government"
+        INTERNATIONAL = "international", "International organization"
+        MEDIA = "media", "Media"
+        OTHER = "other", "Other"
+
+    code = models.SlugField(max_length=80, unique=True, help_text="Stable short id, e.g. viasna.")
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.OTHER)
+    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2.")
+    region = models.CharField(max_length=200, blank=True)
+    website = models.URLField(blank=True)
+    history = history()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tag(models.Model):
+    code = models.SlugField(max_length=80, unique=True)
+    label = models.CharField(max_length=200)
+
+    def __str__(self) -> str:
+        return self.label

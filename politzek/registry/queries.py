@@ -1,0 +1,244 @@
+"""Read-side queries shared by the command line and the web: lists, one person, statistics.
+
+Everything here takes a Viewer and goes through visibility.py for individual records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from politzek.registry.event_kinds import event_kind
+from politzek.registry.models import Event, Person, PersonName
+from politzek.registry.status import (
+    STATUSES,
+    Derivation,
+    check_timeline,
+    in_custody_at,
+    recognized_at,
+)
+from politzek.registry.timeline import derivations, timeline_events
+from politzek.registry.visibility import Viewer, private_fields, visible_events, visible_people
+
+STATUS_LABELS = {
+    "pretrial_custody": "in pre-trial custody",
+    "house_arrest": "under house arrest",
+    "serving_sentence": "serving a sentence",
+    "released": "released",
+    "died": "died",
+    "disappeared": "disappeared",
+    "not_detained": "not detained",
+    "unknown": "unknown",
+}
+
+
+class NotFound(LookupError):
+    """No person with that id that this viewer may see."""
+
+
+def _names_prefetch() -> Prefetch[Any]:
+    return Prefetch("names", queryset=PersonName.objects.order_by("-is_primary", "id"))
+
+
+def _derivations_by_person(people: Iterable[Person], viewer: Viewer) -> dict[int, Derivation]:
+    ids = [person.pk for person in people]
+    events = visible_events(Event.objects.filter(person_id__in=ids), viewer)
+    return {person_id: derived for person_id, _events, derived in derivations(events)}
+
+
+def _status_fields(derived: Derivation | None) -> dict[str, Any]:
+    if derived is None:
+        return {"status": "unknown", "status_label": STATUS_LABELS["unknown"], "since": None,
+                "release_mode": None}
+    status = derived.status
+    return {
+        "status": status.status,
+        "status_label": STATUS_LABELS[status.status]
+        + (f" ({status.release_mode.replace('_', ' ')})" if status.release_mode else ""),
+        "since": status.since.isoformat() if status.since else None,
+        "release_mode": status.release_mode,
+    }
+
+
+def people_rows(people: Sequence[Person], viewer: Viewer | None = None) -> list[dict[str, Any]]:
+    """One summary row per person (name, other names, country, status), in the given order.
+
+    `people` must already be filtered by visible_people for this viewer.
+    """
+    viewer = viewer or Viewer.public()
+    people = list(Person.objects.filter(pk__in=[p.pk for p in people]).prefetch_related(_names_prefetch()))
+    order = {person.pk: index for index, person in enumerate(people)}
+    derived = _derivations_by_person(people, viewer)
+    rows = []
+    for person in sorted(people, key=lambda p: order[p.pk]):
+        names = [name.name for name in person.names.all()]
+        rows.append({
+            "id": person.pk,
+            "name": names[0] if names else f"person {person.pk}",
+            "other_names": names[1:],
+            "country": person.country,
+            "synthetic": person.synthetic,
+            **_status_fields(derived.get(person.pk)),
+        })
+    return rows
+
+
+@dataclass(frozen=True)
+class PeopleFilter:
+    country: str | None = None
+    status: str | None = None
+    tag: str | None = None
+    name: str | None = None
+    limit: int = 50
+
+
+def list_people(filters: PeopleFilter, viewer: Viewer) -> list[dict[str, Any]]:
+    people: QuerySet[Person] = visible_people(Person.objects.all(), viewer).order_by("id")
+    if filters.country:
+        people = people.filter(country=filters.country.upper())
+    if filters.tag:
+        people = people.filter(tags__code=filters.tag)
+    if filters.name:
+        people = people.filter(names__name__icontains=filters.name).distinct()
+    if not filters.status:
+        return people_rows(list(people[: filters.limit]), viewer)
+    rows: list[dict[str, Any]] = []
+    # Status is derived, so filtering by it means deriving; go in chunks until the page is full.
+    chunk = 2000
+    offset = 0
+    while len(rows) < filters.limit:
+        batch = list(people[offset: offset + chunk])
+        if not batch:
+            break
+        rows += [row for row in people_rows(batch, viewer) if row["status"] == filters.status]
+        offset += chunk
+    return rows[: filters.limit]
+
+
+def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) -> dict[str, Any]:
+    """Everything about one person that this viewer may see."""
+    today = today or dt.date.today()
+    person = (
+        visible_people(Person.objects.filter(pk=person_id), viewer)
+        .prefetch_related(_names_prefetch(), "tags", "biographies")
+        .first()
+    )
+    if person is None:
+        raise NotFound(f"no person with id {person_id}")
+    events_qs = visible_events(person.events.all(), viewer).select_related(
+        "organization", "facility", "case", "sentence", "recognition"
+    ).order_by("date_earliest", "id")
+    timeline = timeline_events(events_qs, with_sources=True)
+    derived = next((d for _pid, _e, d in derivations(events_qs)), None)
+    intervals = derived.intervals if derived else []
+    cases = person.cases.prefetch_related("charges", "sentences", "roles__official__names").select_related("court")
+    detail: dict[str, Any] = {
+        "id": person.pk,
+        "synthetic": person.synthetic,
+        "names": [
+            {"name": n.name, "kind": n.kind, "script": n.script, "language": n.language,
+             "primary": n.is_primary}
+            for n in person.names.all()
+        ],
+        "birth_date": str(person.birth_date) if person.birth_date else None,
+        "gender": person.gender,
+        "citizenships": person.citizenships,
+        "country": person.country,
+        "region": person.region,
+        "occupation": person.occupation,
+        "tags": [tag.code for tag in person.tags.all()],
+        "biographies": {b.language: b.text for b in person.biographies.all()},
+        "visibility": person.visibility,
+        "consent": person.consent,
+        **_status_fields(derived),
+        "in_custody": in_custody_at(intervals, today),
+        "political_prisoner": in_custody_at(intervals, today) and recognized_at(timeline, today),
+        "custody_intervals": [
+            {"start": i.start.isoformat(), "end": i.end.isoformat() if i.end else None,
+             "release_mode": i.release_mode}
+            for i in intervals
+        ],
+        "events": [
+            {
+                "id": e.pk, "kind": e.kind, "label": event_kind(e.kind).label,
+                "date": str(e.date) if e.date else None,
+                "organization": e.organization.code if e.organization else None,
+                "facility": e.facility.name if e.facility else None,
+                "facility_address": e.facility.postal_address if e.facility else None,
+                "case": e.case_id,
+                "description": e.description,
+                "synthetic": e.synthetic,
+            }
+            for e in events_qs
+        ],
+        "cases": [
+            {
+                "id": case.pk, "jurisdiction": case.jurisdiction, "number": case.case_number,
+                "kind": case.kind, "court": case.court.name if case.court else None,
+                "charges": [str(charge) for charge in case.charges.all()
+                            if charge.person_id in (None, person.pk)],
+                "sentences": [
+                    {"date": str(s.date) if s.date else None, "kind": s.kind,
+                     "term_days": s.term_days, "in_absentia": s.in_absentia}
+                    for s in case.sentences.all() if s.person_id == person.pk
+                ],
+                "officials": [
+                    {"official_id": role.official_id, "name": str(role.official), "role": role.role}
+                    for role in case.roles.all()
+                ],
+            }
+            for case in cases
+        ],
+        "timeline_issues": [
+            {"severity": i.severity, "code": i.code, "message": i.message}
+            for i in check_timeline(timeline)
+        ],
+    }
+    detail.update(private_fields(person, viewer))
+    return detail
+
+
+def registry_stats(at: dt.date | None = None, organizations: Iterable[str] | None = None) -> dict[str, Any]:
+    """People, people in custody and political prisoners at `at` (today), overall and by country.
+
+    Counts cover every record, restricted and confidential ones included: a count names no
+    one, and groups publish totals that include people who asked not to be named.
+    """
+    at = at or dt.date.today()
+    chosen = None if organizations is None else list(organizations)
+    country_of = dict(Person.objects.values_list("id", "country"))
+    by_country: dict[str, Counter[str]] = defaultdict(Counter)
+    by_status: Counter[str] = Counter()
+    undated = 0
+    for person_id, events, derived in derivations(Event.objects.all(), at=at):
+        undated += derived.undated
+        counter = by_country[country_of.get(person_id) or "??"]
+        status = derived.status.status
+        by_status[status] += 1
+        if in_custody_at(derived.intervals, at):
+            counter["in_custody"] += 1
+            if recognized_at(events, at, chosen):
+                counter["political_prisoners"] += 1
+    for country, count in Counter(country_of.values()).items():
+        by_country[country or "??"]["people"] = count
+    without_events = len(country_of) - sum(by_status.values())
+    by_status["unknown"] += without_events
+    countries = {
+        country: {key: counts[key] for key in ("people", "in_custody", "political_prisoners")}
+        for country, counts in sorted(by_country.items())
+    }
+    return {
+        "at": at.isoformat(),
+        "organizations": chosen,
+        "people": len(country_of),
+        "in_custody": sum(c["in_custody"] for c in countries.values()),
+        "political_prisoners": sum(c["political_prisoners"] for c in countries.values()),
+        "by_status": {status: by_status[status] for status in STATUSES},
+        "undated_events": undated,
+        "by_country": countries,
+    }

@@ -1,0 +1,376 @@
+"""Status derived from a person's event timeline: custody intervals, current status, whether
+someone is a political prisoner at a date, and the checks that find impossible timelines.
+
+Framework-free: it takes plain `TimelineEvent` values, so flows, vetting and tests can call
+it without a database. `docs/status.md` explains the rules in prose.
+
+Conventions (documented for users in docs/status.md):
+- An event with a partial date counts on the earliest day it can mean ("2024-05" is
+  2024-05-01). Events with an unknown date are ignored by derivation and counted apart.
+- Custody runs from the day someone enters it up to, not including, the day they leave it:
+  a person released on day d is not in custody on day d. House arrest is custody (the
+  European Court of Human Rights treats it as a deprivation of liberty).
+- A person is a political prisoner at day t when in custody at t and a recognition by one of
+  the chosen organizations is in force at t (given on or before t, not withdrawn by t).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from politzek.registry.event_kinds import event_kind
+from politzek.registry.partial_date import PartialDate
+
+# Phases of custody, and the statuses a person can be in.
+PRETRIAL = "pretrial_custody"
+HOUSE_ARREST = "house_arrest"
+SERVING = "serving_sentence"
+RELEASED = "released"
+DIED = "died"
+DISAPPEARED = "disappeared"
+NOT_DETAINED = "not_detained"
+UNKNOWN = "unknown"
+STATUSES = (PRETRIAL, HOUSE_ARREST, SERVING, RELEASED, DIED, DISAPPEARED, NOT_DETAINED, UNKNOWN)
+IN_CUSTODY_STATUSES = (PRETRIAL, HOUSE_ARREST, SERVING)
+
+# A non-custodial sentence ends custody the day it is handed down.
+NON_CUSTODIAL_SENTENCE = "non_custodial_sentence"
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """One event as derivation sees it."""
+
+    kind: str
+    date: PartialDate | None
+    id: int | str | None = None
+    case: int | str | None = None
+    # Code of the organization for `recognized` and `recognition_withdrawn`.
+    organization: str | None = None
+    # For `sentenced`: True when the sentence deprives of liberty, False when it does not
+    # (fine, suspended, restricted freedom at home, in absentia), None when not known.
+    custodial: bool | None = None
+    sources: frozenset[int | str] = frozenset()
+
+    @property
+    def day(self) -> dt.date:
+        assert self.date is not None
+        return self.date.earliest
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    phase: str
+    since: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class CustodyInterval:
+    """One continuous spell in custody: [start, end), end None while it lasts."""
+
+    start: dt.date
+    end: dt.date | None
+    release_mode: str | None
+    phases: tuple[Phase, ...]
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+    def phase_at(self, day: dt.date) -> str | None:
+        if not self.contains(day):
+            return None
+        current = None
+        for phase in self.phases:
+            if phase.since <= day:
+                current = phase.phase
+        return current
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """Where a person stands at a date."""
+
+    status: str
+    since: dt.date | None = None
+    release_mode: str | None = None
+    death_kind: str | None = None
+
+    @property
+    def in_custody(self) -> bool:
+        return self.status in IN_CUSTODY_STATUSES
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineIssue:
+    """Something wrong with a timeline.
+
+    severity "error": impossible, and the events cite no sources or the same source, so it is
+    a mistake to be corrected before saving. "conflict": impossible, but the events come from
+    different sources that disagree; both are kept and a documenter resolves it.
+    "warning": unusual but possible (a transfer recorded without a detention).
+    """
+
+    severity: str
+    code: str
+    message: str
+    event_ids: tuple[int | str | None, ...] = ()
+
+
+@dataclass
+class Derivation:
+    """Everything derived from one timeline, computed in one pass."""
+
+    intervals: list[CustodyInterval] = field(default_factory=list)
+    status: Status = field(default_factory=lambda: Status(UNKNOWN))
+    undated: int = 0
+
+
+def ordered(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
+    """Dated events in timeline order: by day, then by kind (detention before sentence)."""
+    dated = [event for event in events if event.date is not None]
+    return sorted(dated, key=lambda e: (e.day, event_kind(e.kind).order, str(e.id)))
+
+
+def derive(events: Iterable[TimelineEvent], at: dt.date | None = None) -> Derivation:
+    """Custody intervals and status from the events dated on or before `at` (all when None)."""
+    events = list(events)
+    result = Derivation(undated=sum(1 for e in events if e.date is None))
+    timeline = [e for e in ordered(events) if at is None or e.day <= at]
+
+    start: dt.date | None = None
+    phases: list[Phase] = []
+    last_release: tuple[str, dt.date] | None = None
+    death: TimelineEvent | None = None
+    disappeared_since: dt.date | None = None
+
+    def open_custody(day: dt.date, phase: str) -> None:
+        nonlocal start, phases
+        start, phases = day, [Phase(phase, day)]
+
+    def close_custody(day: dt.date, mode: str) -> None:
+        nonlocal start, phases, last_release
+        assert start is not None
+        result.intervals.append(CustodyInterval(start, day, mode, tuple(phases)))
+        start, phases, last_release = None, [], (mode, day)
+
+    def move_to(day: dt.date, phase: str) -> None:
+        if phases[-1].phase != phase:
+            phases.append(Phase(phase, day))
+
+    for event in timeline:
+        kind = event_kind(event.kind)
+        if death is not None and not kind.posthumous:
+            continue  # check_timeline reports it; derivation keeps the death
+        day = event.day
+        in_custody = start is not None
+        if kind.custody in ("enter", "house_arrest", "sentence", "leave"):
+            disappeared_since = None
+        if kind.custody == "enter":
+            if not in_custody:
+                open_custody(day, PRETRIAL)
+            elif phases[-1].phase == HOUSE_ARREST:
+                move_to(day, PRETRIAL)
+        elif kind.custody == "house_arrest":
+            if not in_custody:
+                open_custody(day, HOUSE_ARREST)
+            elif phases[-1].phase == PRETRIAL:
+                move_to(day, HOUSE_ARREST)
+        elif kind.custody == "sentence":
+            if event.custodial is False:
+                if in_custody:
+                    close_custody(day, NON_CUSTODIAL_SENTENCE)
+            elif in_custody:
+                move_to(day, SERVING)
+            elif event.custodial:
+                # Taken into custody in the courtroom.
+                open_custody(day, SERVING)
+        elif kind.custody == "leave" and in_custody:
+            close_custody(day, kind.release_mode or "other")
+        if kind.death:
+            death = event
+        if event.kind == "disappeared":
+            disappeared_since = day
+
+    if start is not None:
+        result.intervals.append(CustodyInterval(start, None, None, tuple(phases)))
+    result.status = _status(result.intervals, death, disappeared_since, last_release, timeline)
+    return result
+
+
+def _status(
+    intervals: Sequence[CustodyInterval],
+    death: TimelineEvent | None,
+    disappeared_since: dt.date | None,
+    last_release: tuple[str, dt.date] | None,
+    timeline: Sequence[TimelineEvent],
+) -> Status:
+    if death is not None:
+        return Status(DIED, death.day, death_kind=death.kind)
+    if disappeared_since is not None:
+        return Status(DISAPPEARED, disappeared_since)
+    if intervals and intervals[-1].end is None:
+        phase = intervals[-1].phases[-1]
+        return Status(phase.phase, phase.since)
+    if last_release is not None:
+        return Status(RELEASED, last_release[1], release_mode=last_release[0])
+    if timeline:
+        return Status(NOT_DETAINED)
+    return Status(UNKNOWN)
+
+
+def custody_intervals(events: Iterable[TimelineEvent]) -> list[CustodyInterval]:
+    return derive(events).intervals
+
+
+def status_at(events: Iterable[TimelineEvent], at: dt.date) -> Status:
+    return derive(events, at).status
+
+
+def in_custody_at(intervals: Iterable[CustodyInterval], day: dt.date) -> bool:
+    return any(interval.contains(day) for interval in intervals)
+
+
+def recognition_intervals(
+    events: Iterable[TimelineEvent],
+) -> list[tuple[str | None, dt.date, dt.date | None]]:
+    """(organization, from, until) for each recognition; until is the withdrawal day or None."""
+    open_since: dict[str | None, dt.date] = {}
+    spells: list[tuple[str | None, dt.date, dt.date | None]] = []
+    for event in ordered(events):
+        if event.kind == "recognized":
+            open_since.setdefault(event.organization, event.day)
+        elif event.kind == "recognition_withdrawn" and event.organization in open_since:
+            spells.append((event.organization, open_since.pop(event.organization), event.day))
+    spells.extend((org, since, None) for org, since in open_since.items())
+    return spells
+
+
+def recognized_at(
+    events: Iterable[TimelineEvent], day: dt.date, organizations: Iterable[str] | None = None
+) -> bool:
+    """Whether a recognition by one of `organizations` (any when None) is in force on `day`."""
+    wanted = None if organizations is None else set(organizations)
+    return any(
+        (wanted is None or org in wanted) and since <= day and (until is None or day < until)
+        for org, since, until in recognition_intervals(events)
+    )
+
+
+def is_political_prisoner_at(
+    events: Sequence[TimelineEvent], day: dt.date, organizations: Iterable[str] | None = None
+) -> bool:
+    """In custody on `day` and recognized on `day` by one of the chosen organizations."""
+    return in_custody_at(derive(events).intervals, day) and recognized_at(
+        events, day, organizations
+    )
+
+
+# --- impossible timelines -------------------------------------------------------------------
+
+
+def _severity(first: TimelineEvent, second: TimelineEvent) -> str:
+    if first.sources and second.sources and first.sources.isdisjoint(second.sources):
+        return "conflict"
+    return "error"
+
+
+def check_timeline(events: Iterable[TimelineEvent]) -> list[TimelineIssue]:
+    """Every impossible or doubtful thing in a timeline; see TimelineIssue for severities."""
+    events = list(events)
+    dated = ordered(events)
+    issues: list[TimelineIssue] = []
+    issues += _releases_before_custody(events, dated)
+    issues += _events_after_death(dated)
+    issues += _sentences_before_charges(dated)
+    issues += _custody_events_outside_custody(events)
+    return issues
+
+
+def _enters_custody(event: TimelineEvent) -> bool:
+    effect = event_kind(event.kind).custody
+    return effect in ("enter", "house_arrest") or (effect == "sentence" and bool(event.custodial))
+
+
+def _releases_before_custody(
+    events: Sequence[TimelineEvent], dated: Sequence[TimelineEvent]
+) -> list[TimelineIssue]:
+    entries = [e for e in events if _enters_custody(e)]
+    issues = []
+    for release in dated:
+        if not event_kind(release.kind).requires_custody:
+            continue
+        possible = [e for e in entries if e.date is None or e.date.earliest <= release.date.latest]  # type: ignore[union-attr]
+        if possible:
+            continue
+        label = event_kind(release.kind).label.lower()
+        if not entries:
+            issues.append(TimelineIssue(
+                "error", "release_without_custody",
+                f"{label} on {release.date} but no detention is recorded; "
+                "add the detention (an unknown or partial date will do)",
+                (release.id,),
+            ))
+            continue
+        first = min((e for e in entries), key=lambda e: e.date.earliest)  # type: ignore[union-attr]
+        issues.append(TimelineIssue(
+            _severity(release, first), "release_before_custody",
+            f"{label} on {release.date} comes before the first detention on {first.date}",
+            (release.id, first.id),
+        ))
+    return issues
+
+
+def _events_after_death(dated: Sequence[TimelineEvent]) -> list[TimelineIssue]:
+    deaths = [e for e in dated if event_kind(e.kind).death]
+    if not deaths:
+        return []
+    death = deaths[0]
+    issues = []
+    for event in dated:
+        if event is death or event_kind(event.kind).posthumous:
+            continue
+        if death.date.certainly_before(event.date):  # type: ignore[union-attr, arg-type]
+            issues.append(TimelineIssue(
+                _severity(event, death), "event_after_death",
+                f"{event_kind(event.kind).label.lower()} on {event.date} is after the death "
+                f"({event_kind(death.kind).label.lower()}) on {death.date}",
+                (event.id, death.id),
+            ))
+    return issues
+
+
+def _sentences_before_charges(dated: Sequence[TimelineEvent]) -> list[TimelineIssue]:
+    issues = []
+    for sentence in dated:
+        if sentence.kind != "sentenced" or sentence.case is None:
+            continue
+        charges = [e for e in dated if e.kind == "charged" and e.case == sentence.case]
+        if not charges:
+            continue
+        first = charges[0]
+        if sentence.date.certainly_before(first.date):  # type: ignore[union-attr, arg-type]
+            issues.append(TimelineIssue(
+                _severity(sentence, first), "sentence_before_charge",
+                f"sentence on {sentence.date} comes before the charge on {first.date} "
+                f"in the same case",
+                (sentence.id, first.id),
+            ))
+    return issues
+
+
+def _custody_events_outside_custody(events: Sequence[TimelineEvent]) -> list[TimelineIssue]:
+    intervals = derive(events).intervals
+    issues = []
+    for event in ordered(events):
+        if event_kind(event.kind).custody != "within":
+            continue
+        if not any(i.start <= event.day and (i.end is None or event.day <= i.end) for i in intervals):
+            issues.append(TimelineIssue(
+                "warning", "outside_custody",
+                f"{event_kind(event.kind).label.lower()} on {event.date} while no custody is "
+                "recorded; a detention may be missing",
+                (event.id,),
+            ))
+    return issues

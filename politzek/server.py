@@ -1,0 +1,33 @@
+"""The production web server: gunicorn serving the WSGI application (never runserver)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+
+
+class _Gunicorn(BaseApplication):  # type: ignore[misc]
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        from politzek.wsgi import application
+
+        return application
+
+
+def run_server(host: str, port: int, workers: int) -> None:
+    _Gunicorn({
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "accesslog": "-",
+        "timeout": 60,
+        # Load the app once before forking, so a broken configuration fails at start.
+        "preload_app": True,
+    }).run()
