@@ -93,7 +93,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("POLITZEK_STATIC_ROOT", BASE_DIR / "static_collected"))
+STATIC_ROOT = os.environ.get("POLITZEK_STATIC_ROOT") or None
 # Serve the admin's files straight from the installed apps: no collectstatic step for a
 # single-machine install, and nothing loaded from third parties.
 WHITENOISE_USE_FINDERS = True

@@ -10,6 +10,27 @@ from django.db import models
 from politzek.registry.partial_date import PartialDate, PartialDateError
 
 
+class _PartialDateDescriptor:
+    """Turns a string assigned to the attribute into a PartialDate at once, so code reading
+    `event.date.earliest` never meets a str. An invalid string is kept as given, for
+    full_clean() to report with the field's name."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: Any = None) -> Any:
+        if instance is None:
+            return self
+        return instance.__dict__.get(self.name)
+
+    def __set__(self, instance: Any, value: Any) -> None:
+        try:
+            value = PartialDate.coerce(value)
+        except PartialDateError:
+            pass
+        instance.__dict__[self.name] = value
+
+
 class PartialDateField(models.CharField):
     """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` in a text column; Python sees a PartialDate.
 
@@ -23,6 +44,10 @@ class PartialDateField(models.CharField):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["max_length"] = 10
         super().__init__(*args, **kwargs)
+
+    def contribute_to_class(self, cls: type[models.Model], name: str, *args: Any, **kwargs: Any) -> None:
+        super().contribute_to_class(cls, name, *args, **kwargs)
+        setattr(cls, self.attname, _PartialDateDescriptor(self.attname))
 
     def deconstruct(self) -> tuple[str, str, list[Any], dict[str, Any]]:
         name, path, args, kwargs = super().deconstruct()

@@ -284,7 +284,9 @@ def check_timeline(events: Iterable[TimelineEvent]) -> list[TimelineIssue]:
     issues += _releases_before_custody(events, dated)
     issues += _events_after_death(dated)
     issues += _sentences_before_charges(dated)
-    issues += _custody_events_outside_custody(events)
+    # A warning about an event already found impossible would only repeat the finding.
+    flagged = {event_id for issue in issues for event_id in issue.event_ids}
+    issues += [w for w in _custody_events_outside_custody(events) if w.event_ids[0] not in flagged]
     return issues
 
 

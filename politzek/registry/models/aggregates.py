@@ -7,6 +7,7 @@ from typing import Any
 from django.db import models
 
 from politzek.registry.fields import PartialDateField
+from politzek.registry.partial_date import PartialDate
 from politzek.registry.models.base import Record, history
 from politzek.registry.models.sources import Source
 
@@ -29,5 +30,5 @@ class AggregateDetention(Record):
         return f"{self.detained_count} detained, {self.city or self.country}, {self.date}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.date_earliest = self.date.earliest
+        self.date_earliest = PartialDate.coerce(self.date).earliest  # type: ignore[union-attr]
         super().save(*args, **kwargs)

@@ -7,8 +7,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from politzek.registry.event_kinds import event_kind_choices
+from politzek.registry.event_kinds import event_kind_choices, event_kinds
 from politzek.registry.fields import PartialDateField
+from politzek.registry.partial_date import PartialDate
 from politzek.registry.models.base import Record, Visibility, history
 from politzek.registry.models.cases import Case, Sentence
 from politzek.registry.models.facilities import Facility
@@ -46,7 +47,8 @@ class Event(Record):
         return f"{self.get_kind_display()} {self.date or '(date unknown)'}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.date_earliest = self.date.earliest if self.date else None
+        date = PartialDate.coerce(self.date)
+        self.date_earliest = date.earliest if date else None
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
@@ -58,6 +60,8 @@ class Event(Record):
         # kept and flagged (see registry/status.py and docs/status.md).
         from politzek.registry.timeline import timeline_errors_with
 
+        if isinstance(self.date, str) or self.kind not in event_kinds():
+            return  # clean_fields has already reported the bad date or kind
         errors = timeline_errors_with(self)
         if errors:
             raise ValidationError({"date": errors})

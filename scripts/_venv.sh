@@ -1,0 +1,21 @@
+# Sourced by scripts/run and scripts/test: make ./.venv and install politzek into it, again
+# only when pyproject.toml changed. Usage: ensure_venv "" | ensure_venv "[test]"
+ensure_venv() {
+  local extras="$1"
+  local venv="${POLITZEK_VENV:-.venv}"
+  local python="${PYTHON:-python3}"
+  if [ ! -x "$venv/bin/python" ]; then
+    echo "politzek: creating the virtual environment in $venv"
+    "$python" -m venv "$venv"
+  fi
+  local stamp="$venv/.installed$extras"
+  local wanted
+  wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+    echo "politzek: installing politzek$extras and its dependencies into $venv"
+    "$venv/bin/python" -m pip install --quiet --upgrade pip
+    "$venv/bin/python" -m pip install --quiet -e ".$extras"
+    echo "$wanted" > "$stamp"
+  fi
+  VENV="$venv"
+}

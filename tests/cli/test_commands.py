@@ -1,0 +1,154 @@
+"""Every command, run as a user runs it: a real subprocess on a real, fresh database."""
+
+import json
+import re
+
+import pytest
+
+from tests.conftest import new_database, run_politzek
+
+ONE_LINE_ERROR = re.compile(r"^politzek: error: .+\n$")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """One demo registry shared by the read-only tests of this module."""
+    with new_database(tmp_path_factory.mktemp("demo")) as url:
+        assert run_politzek("init", db=url).returncode == 0
+        created = run_politzek("demo", "--people", "150", "--seed", "7", db=url)
+        assert created.returncode == 0, created.stderr
+        yield url
+
+
+@pytest.fixture
+def own_demo(fresh_database_url):
+    """A demo registry for a test that changes it."""
+    assert run_politzek("init", db=fresh_database_url).returncode == 0
+    assert run_politzek("demo", "--people", "30", db=fresh_database_url).returncode == 0
+    return fresh_database_url
+
+
+def test_stats_json_shape(demo):
+    result = run_politzek("stats", "--json", db=demo)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["people"] == 150
+    assert 0 < figures["political_prisoners"] <= figures["in_custody"] <= figures["people"]
+    assert set(figures["by_country"]) <= {"BY", "RU"}
+    for counts in figures["by_country"].values():
+        assert set(counts) == {"people", "in_custody", "political_prisoners"}
+    assert sum(c["people"] for c in figures["by_country"].values()) == 150
+    assert sum(c["in_custody"] for c in figures["by_country"].values()) == figures["in_custody"]
+    assert sum(figures["by_status"].values()) == 150
+
+
+def test_stats_for_one_organization_and_a_past_day(demo):
+    everyone = json.loads(run_politzek("stats", "--json", db=demo).stdout)
+    viasna = json.loads(run_politzek("stats", "--json", "--org", "viasna", db=demo).stdout)
+    assert viasna["political_prisoners"] <= everyone["political_prisoners"]
+    assert viasna["by_country"].get("RU", {"political_prisoners": 0})["political_prisoners"] == 0
+    past = json.loads(run_politzek("stats", "--json", "--at", "2020-01-01", db=demo).stdout)
+    assert past["in_custody"] <= everyone["people"]
+    assert past["at"] == "2020-01-01"
+
+
+def test_list_and_show(demo):
+    result = run_politzek("list", "--json", "--limit", "10", db=demo)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert 0 < len(rows) <= 10
+    assert {"id", "name", "other_names", "country", "status", "since", "synthetic"} <= set(rows[0])
+    assert all(row["synthetic"] for row in rows)
+    detail = json.loads(run_politzek("show", str(rows[0]["id"]), "--json", db=demo).stdout)
+    assert detail["id"] == rows[0]["id"]
+    assert detail["synthetic"] is True
+    assert detail["events"] and detail["cases"]
+    assert "health_notes" not in detail
+    text = run_politzek("show", str(rows[0]["id"]), db=demo)
+    assert "Synthetic demo record" in text.stdout
+
+
+def test_list_filters(demo):
+    serving = json.loads(run_politzek("list", "--json", "--status", "serving_sentence", "--limit", "500", db=demo).stdout)
+    assert serving and all(row["status"] == "serving_sentence" for row in serving)
+    belarus = json.loads(run_politzek("list", "--json", "--country", "by", "--limit", "500", db=demo).stdout)
+    assert belarus and all(row["country"] == "BY" for row in belarus)
+
+
+def test_list_hides_restricted_people_unless_asked(demo):
+    public = json.loads(run_politzek("list", "--json", "--limit", "500", db=demo).stdout)
+    everyone = json.loads(run_politzek("list", "--json", "--limit", "500", "--include-confidential", db=demo).stdout)
+    assert len(public) < len(everyone) == 150
+
+
+def test_show_private_fields_only_with_confidential_clearance(demo):
+    everyone = json.loads(run_politzek("list", "--json", "--limit", "500", "--include-confidential", db=demo).stdout)
+    found = False
+    for row in everyone:
+        detail = json.loads(run_politzek("show", str(row["id"]), "--json", "--include-confidential", db=demo).stdout)
+        if detail.get("health_notes"):
+            found = True
+            public = run_politzek("show", str(row["id"]), "--json", db=demo)
+            assert detail["health_notes"] not in public.stdout
+            break
+    assert found, "the demo data should hold some private notes to protect"
+
+
+def test_demo_refuses_to_run_twice_and_if_empty_skips(own_demo):
+    demo = own_demo
+    again = run_politzek("demo", "--people", "10", db=demo)
+    assert again.returncode == 2
+    assert ONE_LINE_ERROR.match(again.stderr)
+    assert "--replace" in again.stderr
+    skipped = run_politzek("demo", "--if-empty", db=demo)
+    assert skipped.returncode == 0
+    assert "not added" in skipped.stdout
+    replaced = run_politzek("demo", "--people", "10", "--replace", db=demo)
+    assert replaced.returncode == 0, replaced.stderr
+    assert re.search(r"created 10 synthetic people, \d+ events", replaced.stdout)
+    assert json.loads(run_politzek("stats", "--json", db=demo).stdout)["people"] == 10
+
+
+BAD_INPUT = [
+    (["show", "999999"], "no person with id 999999"),
+    (["show", "abc"], "'abc' is not a person id"),
+    (["list", "--status", "jailed"], "'jailed' is not a status"),
+    (["list", "--country", "Belarus"], "'Belarus' is not a two-letter country code"),
+    (["stats", "--at", "31.12.2025"], "--at: '31.12.2025' is not a date"),
+    (["stats", "--org", "nobody"], "no organization with code 'nobody'"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), BAD_INPUT, ids=[" ".join(a) for a, _m in BAD_INPUT])
+def test_bad_input_exits_2_with_one_line(demo, args, message):
+    result = run_politzek(*args, db=demo)
+    assert result.returncode == 2
+    assert ONE_LINE_ERROR.match(result.stderr), result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_database_url_exits_2():
+    result = run_politzek("stats", db="mysql://root@localhost/x")
+    assert result.returncode == 2
+    assert ONE_LINE_ERROR.match(result.stderr)
+    assert "mysql://root@localhost/x" in result.stderr
+
+
+def test_uninitialized_database_says_to_run_init(fresh_database_url):
+    result = run_politzek("stats", db=fresh_database_url)
+    assert result.returncode == 1
+    assert "politzek init" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_errors_exit_2():
+    result = run_politzek("demo", "--people", "0")
+    assert result.returncode == 2
+
+
+def test_every_command_documents_an_example():
+    for command in ["init", "demo", "serve", "list", "show", "stats", "manage"]:
+        result = run_politzek(command, "--help")
+        assert result.returncode == 0
+        assert f"Example: politzek {command}" in result.stdout.replace("\n", " ").replace("  ", " ")

@@ -1,0 +1,73 @@
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from politzek.demo.generator import DemoRefused, create_demo
+from politzek.registry import models as m
+from politzek.registry.status import check_timeline
+from politzek.registry.timeline import derivations
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 11, 1)
+
+
+def snapshot():
+    """The demo's content without database ids, to compare two runs."""
+    people = [
+        (p.country, p.birth_date and str(p.birth_date), p.gender, tuple(n.name for n in p.names.order_by("id")),
+         tuple((e.kind, str(e.date)) for e in p.events.order_by("date_earliest", "kind")))
+        for p in m.Person.objects.order_by("id").prefetch_related("names")
+    ]
+    return people
+
+
+def test_same_seed_same_data_and_replace_removes_only_demo_data():
+    create_demo(people=60, seed=3, today=TODAY)
+    first = snapshot()
+    create_demo(people=60, seed=3, today=TODAY, replace=True)
+    assert snapshot() == first
+    create_demo(people=60, seed=4, today=TODAY, replace=True)
+    assert snapshot() != first
+    # Real organizations used as recognizers are reference data and survive --replace.
+    assert m.Organization.objects.filter(code="viasna", synthetic=False).exists()
+
+
+def test_everything_the_demo_writes_is_marked_synthetic():
+    create_demo(people=50, seed=1, today=TODAY)
+    for model in (m.Person, m.Event, m.Case, m.Official, m.Facility, m.Deal):
+        assert model.objects.exists(), model
+        assert not model.objects.filter(synthetic=False).exists(), model
+    assert all("synthetic" in f.postal_address for f in m.Facility.objects.all())
+    assert not m.Event.objects.filter(date_earliest__gt=TODAY).exists()
+
+
+def test_demo_refuses_a_registry_with_real_people():
+    real = m.Person.objects.create(country="BY")
+    with pytest.raises(DemoRefused) as error:
+        create_demo(people=5, today=TODAY, replace=True)
+    assert "real" in str(error.value)
+    assert m.Person.objects.get() == real
+
+
+def test_demo_timelines_are_possible_and_shaped_like_the_real_thing():
+    create_demo(people=400, seed=2, today=TODAY)
+    errors = []
+    statuses = Counter()
+    for _person, events, derived in derivations(m.Event.objects.all()):
+        errors += [i for i in check_timeline(events) if i.severity == "error"]
+        statuses[derived.status.status] += 1
+    assert errors == []
+    # Names in Cyrillic with a Latin transliteration for everyone.
+    assert m.PersonName.objects.filter(script="Cyrl").count() == 400
+    assert m.PersonName.objects.filter(script="Latn", is_primary=True).count() == 400
+    # Real articles used against dissidents, courts and judges who recur across cases.
+    articles = set(m.Charge.objects.values_list("code_system", "article"))
+    assert {("BY-CC", "342"), ("RU-CC", "207.3")} <= articles
+    busiest = Counter(m.CaseRole.objects.filter(role="judge_first_instance").values_list("official_id", flat=True))
+    assert busiest.most_common(1)[0][1] >= 5
+    # Releases by pardon and exchange, people still serving, deals with concessions.
+    assert statuses["serving_sentence"] > 0 and statuses["released"] > 0
+    assert m.Event.objects.filter(kind="released_end_of_term").exists()
+    assert m.Deal.objects.count() >= 4 and m.Concession.objects.exists()
+    assert m.DealRelease.objects.filter(direction="returned_to_regime").count() == 8
