@@ -226,7 +226,10 @@ class DemoGenerator:
                     prosecutors[group.country].append(official)
                     officials.append((official, _make_name(rng, language, rng.random() < 0.35), "prosecutor", office))
         writer.insert(m.Official, [row[0] for row in officials])
-        writer.insert(m.OfficialName, [n for o, name, _r, _i in officials for n in _name_rows(m.OfficialName, "official", o, name)])
+        writer.insert(m.OfficialName, [
+            row for official, name, _r, _i in officials
+            for row in _name_rows(m.OfficialName, "official", official, name)
+        ])
         writer.insert(m.Position, [
             m.Position(official=o, role=role, institution=institution,
                        title="Judge" if role == "judge" else "Prosecutor",
@@ -323,7 +326,9 @@ class DemoGenerator:
             plans.append((person, group, _make_name(rng, language, female)))
         writer.insert(m.Person, [plan[0] for plan in plans])
         writer.counts.people += len(plans)
-        writer.insert(m.PersonName, [n for person, _g, name in plans for n in _name_rows(m.PersonName, "person", person, name)])
+        writer.insert(m.PersonName, [
+            row for person, _g, name in plans for row in _name_rows(m.PersonName, "person", person, name)
+        ])
         writer.link(m.Person.tags.through, [
             m.Person.tags.through(person_id=person.pk, tag_id=tags[code].pk)
             for person, group, _n in plans for code, share in group.tags.items() if rng.random() < share

@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+from simple_history.admin import SimpleHistoryAdmin as _SimpleHistoryAdmin
 
 from politzek.registry import models as m
+
+
+class ChangeReasonForm(forms.ModelForm):
+    """Asks why, and keeps the answer in the history row (the user comes from the login)."""
+
+    change_reason = forms.CharField(
+        required=False, max_length=100,
+        help_text="Why this change (e.g. 'verdict published', 'source corrected'); kept in the history.",
+    )
+
+    def save(self, commit: bool = True) -> Any:
+        self.instance._change_reason = self.cleaned_data.get("change_reason") or ""
+        return super().save(commit)
+
+
+class SimpleHistoryAdmin(_SimpleHistoryAdmin):
+    form = ChangeReasonForm
 
 
 class PersonNameInline(admin.TabularInline):

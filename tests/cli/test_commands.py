@@ -69,7 +69,9 @@ def test_list_and_show(demo):
 
 
 def test_list_filters(demo):
-    serving = json.loads(run_politzek("list", "--json", "--status", "serving_sentence", "--limit", "500", db=demo).stdout)
+    serving = json.loads(
+        run_politzek("list", "--json", "--status", "serving_sentence", "--limit", "500", db=demo).stdout
+    )
     assert serving and all(row["status"] == "serving_sentence" for row in serving)
     belarus = json.loads(run_politzek("list", "--json", "--country", "by", "--limit", "500", db=demo).stdout)
     assert belarus and all(row["country"] == "BY" for row in belarus)

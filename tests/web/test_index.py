@@ -50,3 +50,27 @@ def test_admin_requires_login(client):
     User.objects.create_superuser("admin", password="a-long-enough-password")
     client.login(username="admin", password="a-long-enough-password")
     assert client.get("/admin/registry/person/").status_code == 200
+
+
+def test_admin_change_records_user_and_reason(client):
+    User.objects.create_superuser("admin", password="a-long-enough-password")
+    client.login(username="admin", password="a-long-enough-password")
+    someone = person("Edited Person", visibility="restricted")
+    form = {
+        "visibility": "public", "consent": "unknown", "birth_date": "1990-02", "gender": "unknown",
+        "citizenships": "[]", "country": "BY", "region": "", "occupation": "", "relatives_contacts": "",
+        "lawyer_contacts": "", "health_notes": "", "internal_notes": "",
+        "change_reason": "consent given by the family",
+    }
+    for prefix in ("names", "biographies", "events", "external_keys"):
+        form.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    form.update({"names-TOTAL_FORMS": "1", "names-INITIAL_FORMS": "1",
+                 "names-0-id": str(someone.names.get().pk), "names-0-person": str(someone.pk),
+                 "names-0-name": "Edited Person", "names-0-kind": "original"})
+    response = client.post(f"/admin/registry/person/{someone.pk}/change/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    latest = someone.history.latest()
+    assert latest.visibility == "public"
+    assert latest.history_user.username == "admin"
+    assert latest.history_actor == "admin"
+    assert latest.history_change_reason == "consent given by the family"

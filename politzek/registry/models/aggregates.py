@@ -7,9 +7,9 @@ from typing import Any
 from django.db import models
 
 from politzek.registry.fields import PartialDateField
-from politzek.registry.partial_date import PartialDate
 from politzek.registry.models.base import Record, history
 from politzek.registry.models.sources import Source
+from politzek.registry.partial_date import PartialDate
 
 
 class AggregateDetention(Record):

@@ -9,12 +9,12 @@ from django.db import models
 
 from politzek.registry.event_kinds import event_kind_choices, event_kinds
 from politzek.registry.fields import PartialDateField
-from politzek.registry.partial_date import PartialDate
 from politzek.registry.models.base import Record, Visibility, history
 from politzek.registry.models.cases import Case, Sentence
 from politzek.registry.models.facilities import Facility
 from politzek.registry.models.people import Person
 from politzek.registry.models.sources import Organization, Source
+from politzek.registry.partial_date import PartialDate
 
 # Kinds that name the organization acting (the recognizer, the keeper of a register).
 KINDS_WITH_ORGANIZATION = ("recognized", "recognition_withdrawn")

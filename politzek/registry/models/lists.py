@@ -39,7 +39,9 @@ class ExchangeListEntry(models.Model):
     raw_name = models.CharField(max_length=300)
     raw_birth_date = models.CharField(max_length=40, blank=True)
     raw_data = models.JSONField(default=dict, blank=True)
-    matched_person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="exchange_list_entries")
+    matched_person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="exchange_list_entries"
+    )
     match_score = models.FloatField(null=True, blank=True)
     verdict = models.CharField(max_length=24, choices=Verdict.choices, default=Verdict.PENDING)
     reasons = models.JSONField(default=list, blank=True, help_text="Why: each reason explains itself.")

@@ -43,7 +43,9 @@ class Position(models.Model):
     official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="positions")
     role = models.CharField(max_length=16, choices=Role.choices)
     title = models.CharField(max_length=300, blank=True)
-    institution = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions")
+    institution = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
+    )
     start = PartialDateField(null=True, blank=True)
     end = PartialDateField(null=True, blank=True)
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
@@ -86,7 +88,9 @@ class CaseRole(models.Model):
     history = history()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["case", "official", "role"], name="one_role_per_official_per_case")]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "official", "role"], name="one_role_per_official_per_case")
+        ]
 
     def __str__(self) -> str:
         return f"{self.official} — {self.get_role_display()}"
