@@ -71,3 +71,14 @@ def test_demo_timelines_are_possible_and_shaped_like_the_real_thing():
     assert m.Event.objects.filter(kind="released_end_of_term").exists()
     assert m.Deal.objects.count() >= 4 and m.Concession.objects.exists()
     assert m.DealRelease.objects.filter(direction="returned_to_regime").count() == 8
+
+
+def test_stock_of_political_prisoners_in_belarus_is_of_realistic_size():
+    """At the default size (7,500) Belarus holds ~1,100–1,450 political prisoners over
+    2022–2025, as Viasna counted; a fifth of the people gives a fifth of the stock."""
+    from politzek.registry.queries import registry_stats
+
+    create_demo(people=1500, seed=5, today=TODAY)
+    for day in ("2022-06-01", "2023-06-01", "2024-06-01", "2025-06-01"):
+        belarus = registry_stats(dt.date.fromisoformat(day), ["viasna"])["by_country"]["BY"]
+        assert 1000 / 5 <= belarus["political_prisoners"] <= 1550 / 5, (day, belarus)
