@@ -28,10 +28,6 @@ console = Console()
 errors = Console(stderr=True)
 
 
-class BadInput(Exception):
-    """Something the user typed is wrong; exit code 2."""
-
-
 def fail(message: str, code: int = 2) -> NoReturn:
     errors.print(f"politzek: error: {message}", markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(code)

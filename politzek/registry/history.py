@@ -49,14 +49,6 @@ def recorded_change(actor: str | None, reason: str) -> Iterator[None]:
         _reason.reset(reason_token)
 
 
-def current_actor() -> str | None:
-    return _actor.get()
-
-
-def current_reason() -> str | None:
-    return _reason.get()
-
-
 @receiver(pre_create_historical_record)
 def _stamp_history(sender: Any, instance: Any, history_instance: Any, **kwargs: Any) -> None:
     user = getattr(history_instance, "history_user", None)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -39,8 +39,19 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+    # The first and last day this value can mean, computed once: derivation reads them for
+    # every event of every person.
+    _earliest: dt.date = field(init=False, repr=False, compare=False)
+    _latest: dt.date = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        self._validate()
+        object.__setattr__(self, "_earliest", dt.date(self.year, self.month or 1, self.day or 1))
+        month = self.month or 12
+        last = self.day or calendar.monthrange(self.year, month)[1]
+        object.__setattr__(self, "_latest", dt.date(self.year, month, last))
+
+    def _validate(self) -> None:
         if not MIN_YEAR <= self.year <= MAX_YEAR:
             raise PartialDateError(f"year {self.year} is outside {MIN_YEAR}–{MAX_YEAR}")
         if self.month is None:
@@ -59,17 +70,20 @@ class PartialDate:
     @classmethod
     def parse(cls, value: str) -> PartialDate:
         """Read `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise PartialDateError naming the value."""
-        text = str(value).strip()
+        return _parse(str(value).strip())
+
+    @classmethod
+    def _parse_text(cls, text: str) -> PartialDate:
         match = _PATTERN.match(text)
         if not match:
             raise PartialDateError(
-                f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+                f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
             )
         year, month, day = (int(part) if part else None for part in match.groups())
         try:
             return cls(year, month, day)  # type: ignore[arg-type]
         except PartialDateError as error:
-            raise PartialDateError(f"{value!r}: {error}") from None
+            raise PartialDateError(f"{text!r}: {error}") from None
 
     @classmethod
     def coerce(cls, value: PartialDate | dt.date | str | None) -> PartialDate | None:
@@ -97,15 +111,12 @@ class PartialDate:
     @property
     def earliest(self) -> dt.date:
         """The first day this value can mean."""
-        return dt.date(self.year, self.month or 1, self.day or 1)
+        return self._earliest
 
     @property
     def latest(self) -> dt.date:
         """The last day this value can mean."""
-        if self.day is not None:
-            return dt.date(self.year, self.month, self.day)  # type: ignore[arg-type]
-        month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return self._latest
 
     def certainly_before(self, other: PartialDate) -> bool:
         """True when every day this can mean comes before every day `other` can mean."""
@@ -122,6 +133,9 @@ class PartialDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
+    def __hash__(self) -> int:
+        return hash((self.year, self.month, self.day))
+
     def _sort_key(self) -> tuple[dt.date, dt.date]:
         # Earliest day first; at the same earliest day the more precise value sorts first,
         # so "2024" < "2024-05-01" < "2024-05" < "2024-06".
@@ -131,3 +145,8 @@ class PartialDate:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._sort_key() < other._sort_key()
+
+
+# Partial dates are immutable and a registry holds a few thousand distinct ones, so parsed
+# values are shared: reading a million events parses each distinct date once.
+_parse = lru_cache(maxsize=65536)(PartialDate._parse_text)
