@@ -15,7 +15,8 @@ def test_sqlite_url():
 def test_postgresql_url(url):
     config = database_settings(url)
     assert config["ENGINE"] == "django.db.backends.postgresql"
-    assert (config["NAME"], config["USER"], config["HOST"], config["PORT"]) == ("registry", "politzek", "db.example", 5433)
+    parts = (config["NAME"], config["USER"], config["HOST"], config["PORT"])
+    assert parts == ("registry", "politzek", "db.example", 5433)
     assert "secret" not in describe(url)
     assert describe(url) == "PostgreSQL database registry on db.example:5433"
 
