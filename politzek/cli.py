@@ -145,6 +145,10 @@ def serve(
     from politzek.server import run_server
 
     _require_schema()
+    from django.db import connections
+
+    # Worker processes must open their own connections, not inherit this one across fork.
+    connections.close_all()
     console.print(f"politzek: serving on http://{host}:{port}/ (staff admin at http://{host}:{port}/admin/)")
     run_server(host=host, port=port, workers=workers)
 
