@@ -1,11 +1,9 @@
-"""Imports (who imported which file with which profile) and matching judgements."""
+"""Imports: who imported which file, with which profile, and what it created, updated or rejected."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-
-from politzek.registry.models.people import Person
 
 
 class ImportBatch(models.Model):
@@ -32,22 +30,3 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.profile} {self.file_name} ({self.started_at:%Y-%m-%d})"
-
-
-class MatchJudgement(models.Model):
-    """A documenter's decision that two records are, or are not, the same person."""
-
-    class Judgement(models.TextChoices):
-        SAME = "same", "Same person"
-        DIFFERENT = "different", "Different people"
-        UNSURE = "unsure", "Unsure"
-
-    left = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
-    right = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
-    judgement = models.CharField(max_length=16, choices=Judgement.choices)
-    actor = models.CharField(max_length=150)
-    reason = models.TextField(blank=True)
-    decided_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["left", "right"], name="one_judgement_per_pair")]

@@ -1,0 +1,43 @@
+"""Deduplication records: documenters' same/different judgements, and merges that can be undone."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from politzek.registry.models.people import Person
+
+
+class MatchJudgement(models.Model):
+    """A documenter's decision that two records are, or are not, the same person."""
+
+    class Judgement(models.TextChoices):
+        SAME = "same", "Same person"
+        DIFFERENT = "different", "Different people"
+        UNSURE = "unsure", "Unsure"
+
+    left = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    right = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    judgement = models.CharField(max_length=16, choices=Judgement.choices)
+    actor = models.CharField(max_length=150)
+    reason = models.TextField(blank=True)
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["left", "right"], name="one_judgement_per_pair")]
+
+
+class PersonMerge(models.Model):
+    """One person merged into another, with a snapshot of the merged record so the merge can be
+    undone: the snapshot holds the merged person's fields, names, keys and the ids of the rows
+    that were moved to the kept person."""
+
+    kept = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges")
+    merged_person_id = models.BigIntegerField(db_index=True, help_text="The id the merged person had.")
+    snapshot = models.JSONField()
+    actor = models.CharField(max_length=150)
+    reason = models.TextField(blank=True)
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.merged_person_id} merged into {self.kept_id}"
