@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from politzek.registry.event_kinds import event_kind
 from politzek.registry.models import Event, Person, PersonName
@@ -19,6 +19,7 @@ from politzek.registry.status import (
     STATUSES,
     Derivation,
     check_timeline,
+    derive,
     in_custody_at,
     recognized_at,
 )
@@ -71,11 +72,11 @@ def people_rows(people: Sequence[Person], viewer: Viewer | None = None) -> list[
     `people` must already be filtered by visible_people for this viewer.
     """
     viewer = viewer or Viewer.public()
-    people = list(Person.objects.filter(pk__in=[p.pk for p in people]).prefetch_related(_names_prefetch()))
-    order = {person.pk: index for index, person in enumerate(people)}
+    people = list(people)
+    prefetch_related_objects(people, _names_prefetch())
     derived = _derivations_by_person(people, viewer)
     rows = []
-    for person in sorted(people, key=lambda p: order[p.pk]):
+    for person in people:
         names = [name.name for name in person.names.all()]
         rows.append({
             "id": person.pk,
@@ -134,7 +135,7 @@ def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) 
         "organization", "facility", "case", "sentence", "recognition"
     ).order_by("date_earliest", "id")
     timeline = timeline_events(events_qs, with_sources=True)
-    derived = next((d for _pid, _e, d in derivations(events_qs)), None)
+    derived = derive(timeline) if timeline else None
     intervals = derived.intervals if derived else []
     cases = person.cases.prefetch_related("charges", "sentences", "roles__official__names").select_related("court")
     detail: dict[str, Any] = {
