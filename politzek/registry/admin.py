@@ -1,4 +1,6 @@
-"""The staff interface at /admin/: every change goes through simple-history."""
+"""The staff interface at /admin/: every change goes through simple-history, and every list
+of people or events goes through visibility.py, so staff see restricted and confidential
+records, and private fields, only with the matching permission."""
 
 from __future__ import annotations
 
@@ -6,9 +8,12 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin as _SimpleHistoryAdmin
 
 from politzek.registry import models as m
+from politzek.registry.visibility import Clearance, Viewer, person_condition, visible_events, visible_people
 
 
 class ChangeReasonForm(forms.ModelForm):
@@ -25,7 +30,38 @@ class ChangeReasonForm(forms.ModelForm):
 
 
 class SimpleHistoryAdmin(_SimpleHistoryAdmin):
+    """History views that obey the same visibility as the change views."""
+
     form = ChangeReasonForm
+
+    def _require_visible(self, request: Any, object_id: str) -> None:
+        # simple-history falls back to the latest historical row when the object is not in
+        # get_queryset(); without this check a hidden record's history would show.
+        if Viewer.for_user(request.user).clearance >= Clearance.CONFIDENTIAL:
+            return  # cleared staff may also read the history of deleted records
+        if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
+            raise Http404
+
+    def history_view(self, request, object_id, extra_context=None):  # type: ignore[no-untyped-def]
+        self._require_visible(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):  # type: ignore[no-untyped-def]
+        self._require_visible(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):  # type: ignore[no-untyped-def]
+        # As simple-history does it, but leaving out the fields this user may not see.
+        hidden = list(self.get_exclude(request) or [])
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                delta = previous.diff_against(
+                    current, excluded_fields=hidden, foreign_keys_are_objs=foreign_keys_are_objs
+                )
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = current
 
 
 class PersonNameInline(admin.TabularInline):
@@ -45,6 +81,9 @@ class EventInline(admin.TabularInline):
     autocomplete_fields = ("case", "facility", "organization")
     ordering = ("date_earliest",)
 
+    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+        return visible_events(super().get_queryset(request), Viewer.for_user(request.user))
+
 
 class ExternalKeyInline(admin.TabularInline):
     model = m.ExternalKey
@@ -60,7 +99,14 @@ class PersonAdmin(SimpleHistoryAdmin):
     inlines = [PersonNameInline, BiographyInline, EventInline, ExternalKeyInline]
 
     def get_queryset(self, request):  # type: ignore[no-untyped-def]
-        return super().get_queryset(request).prefetch_related("names")
+        people = super().get_queryset(request).prefetch_related("names")
+        return visible_people(people, Viewer.for_user(request.user))
+
+    def get_exclude(self, request, obj=None):  # type: ignore[no-untyped-def]
+        excluded = list(super().get_exclude(request, obj) or [])
+        if not Viewer.for_user(request.user).sees_private_fields:
+            excluded += m.Person.PRIVATE_FIELDS
+        return excluded
 
 
 @admin.register(m.Event)
@@ -70,6 +116,9 @@ class EventAdmin(SimpleHistoryAdmin):
     search_fields = ("person__names__name", "description")
     autocomplete_fields = ("person", "case", "facility", "organization", "sentence", "deal")
     filter_horizontal = ("sources",)
+
+    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+        return visible_events(super().get_queryset(request), Viewer.for_user(request.user))
 
 
 class ChargeInline(admin.TabularInline):
@@ -104,6 +153,9 @@ class SentenceAdmin(SimpleHistoryAdmin):
     list_display = ("__str__", "person", "case", "kind", "term_days")
     search_fields = ("person__names__name", "case__case_number")
     autocomplete_fields = ("person", "case", "court")
+
+    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+        return super().get_queryset(request).filter(person_condition(Viewer.for_user(request.user)))
 
 
 @admin.register(m.Facility)
@@ -192,6 +244,11 @@ class AggregateDetentionAdmin(SimpleHistoryAdmin):
 class RecognitionAdmin(SimpleHistoryAdmin):
     list_display = ("__str__", "statement_url")
     raw_id_fields = ("event",)
+
+    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+        viewer = Viewer.for_user(request.user)
+        events = visible_events(m.Event.objects.all(), viewer)
+        return super().get_queryset(request).filter(event__in=events)
 
 
 @admin.register(m.ImportBatch)

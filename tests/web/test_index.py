@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 
+from politzek.registry import models as m
 from tests.registry.factories import event, person
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +75,56 @@ def test_admin_change_records_user_and_reason(client):
     assert latest.history_user.username == "admin"
     assert latest.history_actor == "admin"
     assert latest.history_change_reason == "consent given by the family"
+
+
+def _staff(*codenames):
+    from django.contrib.auth.models import Permission
+
+    user = User.objects.create_user("staff", password="a-long-enough-password", is_staff=True)
+    for codename in ("view_person", "change_person", "view_event", *codenames):
+        user.user_permissions.add(Permission.objects.get(codename=codename))
+    return user
+
+
+def test_admin_shows_staff_only_what_their_clearance_allows(client, people):
+    secret = m.Person.objects.get(names__name="Secret Prisoner")
+    _staff("view_restricted")
+    client.login(username="staff", password="a-long-enough-password")
+    listing = client.get("/admin/registry/person/").content.decode()
+    assert "Visible Prisoner" in listing and "Hidden Prisoner" in listing
+    assert "Secret Prisoner" not in listing
+    assert client.get(f"/admin/registry/person/{secret.pk}/change/").status_code == 302  # not found → redirect
+    form = client.get(f"/admin/registry/person/{people.pk}/change/").content.decode()
+    assert "asthma" not in form and "health_notes" not in form
+
+
+def test_admin_shows_private_fields_with_confidential_clearance(client, people):
+    _staff("view_restricted", "view_confidential")
+    client.login(username="staff", password="a-long-enough-password")
+    assert "Secret Prisoner" in client.get("/admin/registry/person/").content.decode()
+    assert "asthma" in client.get(f"/admin/registry/person/{people.pk}/change/").content.decode()
+
+
+def test_admin_history_obeys_visibility_and_hides_private_changes(client, people):
+    from politzek.registry.history import recorded_change
+
+    secret = m.Person.objects.get(names__name="Secret Prisoner")
+    with recorded_change("cli:test", "health update"):
+        people.health_notes = "asthma, worsening"
+        people.save()
+    _staff("view_restricted", "view_historicalperson")
+    client.login(username="staff", password="a-long-enough-password")
+    assert client.get(f"/admin/registry/person/{secret.pk}/history/").status_code == 404
+    version = secret.history.latest().history_id
+    assert client.get(f"/admin/registry/person/{secret.pk}/history/{version}/").status_code == 404
+    history = client.get(f"/admin/registry/person/{people.pk}/history/")
+    assert history.status_code == 200
+    assert "health update" in history.content.decode()
+    assert "asthma" not in history.content.decode()
+
+
+def test_admin_history_for_cleared_staff(client, people):
+    secret = m.Person.objects.get(names__name="Secret Prisoner")
+    _staff("view_restricted", "view_confidential", "view_historicalperson")
+    client.login(username="staff", password="a-long-enough-password")
+    assert client.get(f"/admin/registry/person/{secret.pk}/history/").status_code == 200
