@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.db.models import Q
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin as _SimpleHistoryAdmin
 
@@ -62,6 +63,17 @@ class SimpleHistoryAdmin(_SimpleHistoryAdmin):
                 helper = self.get_historical_record_context_helper(request, previous)
                 previous.history_delta_changes = helper.context_for_delta_changes(delta)
             previous = current
+
+
+class PersonRowsInline(admin.TabularInline):
+    """An inline whose rows name a person: shows only rows about people the user may see."""
+
+    person_field = "person"
+
+    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+        viewer = Viewer.for_user(request.user)
+        condition = Q(**{f"{self.person_field}__isnull": True}) | person_condition(viewer, f"{self.person_field}__")
+        return super().get_queryset(request).filter(condition)
 
 
 class PersonNameInline(admin.TabularInline):
@@ -121,13 +133,13 @@ class EventAdmin(SimpleHistoryAdmin):
         return visible_events(super().get_queryset(request), Viewer.for_user(request.user))
 
 
-class ChargeInline(admin.TabularInline):
+class ChargeInline(PersonRowsInline):
     model = m.Charge
     extra = 1
     autocomplete_fields = ("person",)
 
 
-class SentenceInline(admin.TabularInline):
+class SentenceInline(PersonRowsInline):
     model = m.Sentence
     extra = 0
     autocomplete_fields = ("person", "court")
@@ -146,6 +158,11 @@ class CaseAdmin(SimpleHistoryAdmin):
     search_fields = ("case_number", "description")
     autocomplete_fields = ("court", "defendants")
     inlines = [ChargeInline, SentenceInline, CaseRoleInline]
+
+    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+        # A case shows its defendants' names, so it is hidden when any of them is hidden.
+        hidden = m.Person.objects.exclude(pk__in=visible_people(m.Person.objects.all(), Viewer.for_user(request.user)))
+        return super().get_queryset(request).exclude(defendants__in=hidden)
 
 
 @admin.register(m.Sentence)
@@ -202,7 +219,7 @@ class OfficialAdmin(SimpleHistoryAdmin):
     inlines = [OfficialNameInline, PositionInline, SanctionInline]
 
 
-class DealReleaseInline(admin.TabularInline):
+class DealReleaseInline(PersonRowsInline):
     model = m.DealRelease
     extra = 0
     autocomplete_fields = ("person",)
@@ -221,8 +238,9 @@ class DealAdmin(SimpleHistoryAdmin):
     inlines = [DealReleaseInline, ConcessionInline]
 
 
-class ExchangeListEntryInline(admin.TabularInline):
+class ExchangeListEntryInline(PersonRowsInline):
     model = m.ExchangeListEntry
+    person_field = "matched_person"
     extra = 0
     autocomplete_fields = ("matched_person",)
 

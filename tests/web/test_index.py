@@ -128,3 +128,22 @@ def test_admin_history_for_cleared_staff(client, people):
     _staff("view_restricted", "view_confidential", "view_historicalperson")
     client.login(username="staff", password="a-long-enough-password")
     assert client.get(f"/admin/registry/person/{secret.pk}/history/").status_code == 200
+
+
+def test_admin_hides_cases_and_deal_rows_of_hidden_people(client, people):
+    secret = m.Person.objects.get(names__name="Secret Prisoner")
+    case = m.Case.objects.create(jurisdiction="BY", case_number="1-77/2024")
+    case.defendants.add(secret)
+    deal = m.Deal.objects.create(name="A deal", kind="exchange")
+    m.DealRelease.objects.create(deal=deal, person=secret, direction="released_by_regime")
+    m.DealRelease.objects.create(deal=deal, person=people, direction="released_by_regime")
+    user = _staff("view_restricted")
+    from django.contrib.auth.models import Permission
+
+    for codename in ("view_case", "view_deal", "view_dealrelease"):
+        user.user_permissions.add(Permission.objects.get(codename=codename))
+    client.login(username="staff", password="a-long-enough-password")
+    assert "1-77/2024" not in client.get("/admin/registry/case/").content.decode()
+    deal_page = client.get(f"/admin/registry/deal/{deal.pk}/change/").content.decode()
+    assert "Visible Prisoner" in deal_page
+    assert "Secret Prisoner" not in deal_page
