@@ -105,6 +105,14 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 X_FRAME_OPTIONS = "DENY"
 
+# Behind an HTTPS reverse proxy (POLITZEK_HTTPS=1): cookies only over HTTPS, trust the
+# proxy's X-Forwarded-Proto, and ask browsers to keep using HTTPS.
+if os.environ.get("POLITZEK_HTTPS") == "1":
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 31536000
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
