@@ -154,3 +154,18 @@ def test_every_command_documents_an_example():
         result = run_politzek(command, "--help")
         assert result.returncode == 0
         assert f"Example: politzek {command}" in result.stdout.replace("\n", " ").replace("  ", " ")
+
+
+def test_manage_creates_a_staff_account_on_the_chosen_database(fresh_database_url):
+    assert run_politzek("init", db=fresh_database_url).returncode == 0
+    created = run_politzek(
+        "manage", "createsuperuser", "--noinput", "--username", "documenter", "--email", "d@example.org",
+        db=fresh_database_url, env={"DJANGO_SUPERUSER_PASSWORD": "a-long-enough-password"},
+    )
+    assert created.returncode == 0, created.stderr
+    again = run_politzek(
+        "manage", "createsuperuser", "--noinput", "--username", "documenter", "--email", "d@example.org",
+        db=fresh_database_url, env={"DJANGO_SUPERUSER_PASSWORD": "a-long-enough-password"},
+    )
+    assert again.returncode != 0
+    assert "already taken" in again.stderr
