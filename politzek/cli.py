@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -284,6 +285,44 @@ def stats(
     for country, counts in figures["by_country"].items():
         table.add_row(country, str(counts["people"]), str(counts["in_custody"]), str(counts["political_prisoners"]))
     console.print(table)
+
+
+@app.command("backup")
+def backup_command(
+    out: Annotated[Path, typer.Argument(help="The file to write; it must not exist yet.")],
+) -> None:
+    """Write a consistent snapshot of the whole registry, history included, while it runs.
+
+    SQLite registries give an SQLite file; PostgreSQL ones a pg_dump custom-format file.
+    Example: politzek backup backups/politzek-2026-11-22.db
+    """
+    from django.db import connection
+
+    from politzek.backup import BackupError, backup
+
+    try:
+        console.print(f"politzek: {backup(connection.settings_dict, out.resolve())}", highlight=False)
+    except BackupError as error:
+        fail(str(error))
+
+
+@app.command("restore")
+def restore_command(
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="A file written by `politzek backup`.")],
+    replace: Annotated[bool, typer.Option("--replace", help="Overwrite a registry that is not empty.")] = False,
+) -> None:
+    """Bring the registry back to a snapshot made by `politzek backup`.
+
+    Example: politzek restore backups/politzek-2026-11-22.db --replace
+    """
+    from django.db import connection
+
+    from politzek.backup import BackupError, restore
+
+    try:
+        console.print(f"politzek: {restore(connection.settings_dict, source.resolve(), replace)}", highlight=False)
+    except BackupError as error:
+        fail(str(error))
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
