@@ -287,6 +287,57 @@ def stats(
     console.print(table)
 
 
+@app.command("import")
+def import_command(
+    profile: Annotated[str, typer.Argument(help="A bundled profile name (politzek-csv, …) or a profile file.")],
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="The file (or folder of YAML files) to import.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Report what would change; write nothing.")] = False,
+    skip_invalid: Annotated[bool, typer.Option(
+        "--skip-invalid", help="Import the valid rows and report the rest (default: all or nothing).")] = False,
+    encoding: Annotated[str | None, typer.Option(help="The file's encoding (utf-8, utf-8-sig, cp1251).")] = None,
+    errors_report: Annotated[Path | None, typer.Option(
+        "--errors", help="Where to write rejected rows (CSV). Default: ./FILE-NAME.errors.csv")] = None,
+    as_json: JsonOutput = False,
+) -> None:
+    """Import people from a spreadsheet or export, updating those already imported.
+
+    Example: politzek import politzek-csv people.csv --dry-run
+    """
+    from politzek.ingest.errors import ImportError_
+    from politzek.ingest.importer import run_import
+    from politzek.ingest.profile import load_profile
+    from politzek.ingest.report import write_error_report
+    from politzek.registry.history import command_line_actor
+
+    _require_schema()
+    try:
+        chosen = load_profile(profile)
+        result = run_import(chosen, source, actor=command_line_actor(), dry_run=dry_run,
+                            skip_invalid=skip_invalid, encoding=encoding)
+    except ImportError_ as error:
+        fail(str(error))
+    report = None
+    if result.rejected:
+        report = errors_report or Path(f"{source.name}.errors.csv")
+        write_error_report(report, result.rejected)
+    summary = result.summary() | {"errors_report": str(report) if report else None}
+    if as_json:
+        _print_json(summary)
+    else:
+        verb = "would create" if dry_run else "created"
+        console.print(
+            f"politzek: {summary['rows']} rows: {verb} {summary['created']}, updated {summary['updated']}, "
+            f"unchanged {summary['unchanged']}, rejected {summary['rejected']}"
+            + (" (dry run: nothing written)" if dry_run else "")
+            + (f" (import #{result.batch_id})" if result.batch_id else ""), highlight=False)
+    if result.rejected and not result.written and not dry_run:
+        more = f" (and {len(result.rejected) - 1} more)" if len(result.rejected) > 1 else ""
+        fail(f"{result.rejected[0]}{more}; nothing was imported; rejected rows are in {report}; "
+             "fix them or use --skip-invalid")
+    if result.rejected and dry_run:
+        raise typer.Exit(2)
+
+
 @app.command("backup")
 def backup_command(
     out: Annotated[Path, typer.Argument(help="The file to write; it must not exist yet.")],

@@ -35,6 +35,10 @@ class Event(Record):
         help_text="For recognitions: the organization recognizing; for registers: the keeper.",
     )
     register = models.CharField(max_length=200, blank=True, help_text="For added_to_register: which list.")
+    source_key = models.CharField(
+        max_length=300, blank=True, db_index=True,
+        help_text="For imported events: namespace, row key and profile rule, so a re-import updates it.",
+    )
     description = models.TextField(blank=True)
     visibility = models.CharField(max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC, db_index=True)
     sources = models.ManyToManyField(Source, blank=True, related_name="events")

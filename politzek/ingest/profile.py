@@ -1,0 +1,190 @@
+"""Import profiles: declarative TOML files that map a source format onto the registry.
+
+A profile says which column is the stable source key, which columns hold names (in which
+script and language), which hold person fields (with value maps, date formats and splitting),
+and which events a row implies. Bundled profiles live in `profiles/`; a user can write one
+for a new format without writing Python. `docs/import-profiles.md` documents every key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from politzek.ingest.errors import ImportError_, RowError
+from politzek.registry.event_kinds import event_kinds
+
+FORMATS = ("csv", "xlsx", "ods", "json", "yaml")
+TARGETS = ("person",)
+PERSON_FIELDS = {
+    "country": "text", "region": "text", "occupation": "text", "gender": "text", "birth_date": "date",
+    "citizenships": "list", "tags": "list", "visibility": "text", "consent": "text",
+    "internal_notes": "text", "lawyer_contacts": "text", "relatives_contacts": "text", "health_notes": "text",
+}
+NAME_KINDS = ("original", "transliteration", "official_transliteration", "alias", "former")
+
+_TOP_KEYS = {"name", "title", "format", "target", "namespace", "key", "encoding", "records_path",
+             "null_values", "date_formats", "names", "fields", "events", "sources"}
+_NAME_KEYS = {"column", "kind", "script", "language", "primary"}
+_FIELD_KEYS = {"column", "value", "map", "split", "required"}
+_EVENT_KEYS = {"id", "kind", "date", "when", "organization", "description"}
+_SOURCE_KEYS = {"column", "split"}
+
+
+@dataclass(frozen=True)
+class NameRule:
+    column: str
+    kind: str = "original"
+    script: str = "auto"
+    language: str = ""
+    primary: bool = False
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    field: str
+    column: str | None = None
+    value: Any = None  # a constant, when there is no column
+    map: dict[str, str] | None = None
+    split: str | None = None
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class EventRule:
+    id: str
+    kind: str
+    date: str | None = None  # column holding the date
+    when: dict[str, list[str]] | None = None  # {column: [values]}: only rows with one of them
+    organization: str | None = None  # organization code
+    description: str | None = None  # column
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    title: str
+    format: str
+    target: str
+    namespace: str
+    key: str
+    origin: str
+    encoding: str | None = None
+    records_path: str | None = None
+    null_values: tuple[str, ...] = ("",)
+    date_formats: tuple[str, ...] = ("iso",)
+    names: tuple[NameRule, ...] = ()
+    fields: tuple[FieldRule, ...] = ()
+    events: tuple[EventRule, ...] = ()
+    sources: tuple[FieldRule, ...] = field(default_factory=tuple)
+
+    def columns(self) -> set[str]:
+        """Every column the profile reads."""
+        used = {self.key}
+        used |= {rule.column for rule in self.names}
+        used |= {rule.column for rule in (*self.fields, *self.sources) if rule.column}
+        for rule in self.events:
+            used |= {c for c in (rule.date, rule.description) if c}
+            used |= set(rule.when or {})
+        return used
+
+
+def _error(origin: str, where: str, reason: str, value: Any = None) -> ImportError_:
+    return ImportError_(RowError(origin, None, where or None, None if value is None else str(value), reason, "key"))
+
+
+def _check_keys(origin: str, where: str, given: dict[str, Any], allowed: set[str]) -> None:
+    for key in given:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, sorted(allowed), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(sorted(allowed))}"
+            raise _error(origin, f"{where}{key}", f"unknown profile key {key!r}{hint}", key)
+
+
+def _choice(origin: str, where: str, value: Any, allowed: Any) -> Any:
+    if value not in allowed:
+        close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"choose from {', '.join(map(str, allowed))}"
+        raise _error(origin, where, f"{value!r} is not allowed here; {hint}", value)
+    return value
+
+
+def parse_profile(text: str, origin: str) -> Profile:
+    """A Profile from TOML text; ImportError_ names the key that is wrong and suggests a fix."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _error(origin, "", f"is not valid TOML: {error}") from None
+    _check_keys(origin, "", data, _TOP_KEYS)
+    for required in ("name", "format", "namespace", "key"):
+        if required not in data:
+            raise _error(origin, required, f"the profile needs {required!r}")
+    names = []
+    for index, spec in enumerate(data.get("names", [])):
+        where = f"names[{index}]."
+        _check_keys(origin, where, spec, _NAME_KEYS)
+        if "column" not in spec:
+            raise _error(origin, f"{where}column", "each name needs a column")
+        _choice(origin, f"{where}kind", spec.get("kind", "original"), NAME_KINDS)
+        names.append(NameRule(**spec))
+    fields = []
+    for name, spec in data.get("fields", {}).items():
+        _choice(origin, f"fields.{name}", name, PERSON_FIELDS)
+        if not isinstance(spec, dict):
+            spec = {"column": spec}
+        _check_keys(origin, f"fields.{name}.", spec, _FIELD_KEYS)
+        if ("column" in spec) == ("value" in spec):
+            raise _error(origin, f"fields.{name}", "give either a column or a constant value")
+        fields.append(FieldRule(field=name, **spec))
+    events = []
+    kinds = list(event_kinds())
+    for index, spec in enumerate(data.get("events", [])):
+        where = f"events[{index}]."
+        _check_keys(origin, where, spec, _EVENT_KEYS)
+        if "kind" not in spec:
+            raise _error(origin, f"{where}kind", "each event needs a kind")
+        _choice(origin, f"{where}kind", spec["kind"], kinds)
+        when = {column: [str(v) for v in (values if isinstance(values, list) else [values])]
+                for column, values in spec.get("when", {}).items()}
+        events.append(EventRule(**{**spec, "id": spec.get("id", spec["kind"]), "when": when or None}))
+    ids = [rule.id for rule in events]
+    for rule_id in ids:
+        if ids.count(rule_id) > 1:
+            raise _error(origin, "events", f"two events have the id {rule_id!r}; give each an `id`", rule_id)
+    sources = []
+    for index, spec in enumerate(data.get("sources", [])):
+        _check_keys(origin, f"sources[{index}].", spec, _SOURCE_KEYS)
+        sources.append(FieldRule(field="sources", column=spec["column"], split=spec.get("split")))
+    return Profile(
+        name=data["name"], title=data.get("title", data["name"]),
+        format=_choice(origin, "format", data["format"], FORMATS),
+        target=_choice(origin, "target", data.get("target", "person"), TARGETS),
+        namespace=data["namespace"], key=data["key"], origin=origin,
+        encoding=data.get("encoding"), records_path=data.get("records_path"),
+        null_values=tuple(data.get("null_values", [""])), date_formats=tuple(data.get("date_formats", ["iso"])),
+        names=tuple(names), fields=tuple(fields), events=tuple(events), sources=tuple(sources),
+    )
+
+
+def bundled_profiles() -> dict[str, str]:
+    """Name → TOML text of every profile shipped with politzek."""
+    folder = resources.files("politzek.ingest").joinpath("profiles")
+    return {entry.name.removesuffix(".toml"): entry.read_text()
+            for entry in folder.iterdir() if entry.name.endswith(".toml")}
+
+
+def load_profile(name_or_path: str) -> Profile:
+    """A bundled profile by name, or a profile file by path."""
+    bundled = bundled_profiles()
+    if name_or_path in bundled:
+        return parse_profile(bundled[name_or_path], f"profile {name_or_path}")
+    path = Path(name_or_path)
+    if path.is_file():
+        return parse_profile(path.read_text(encoding="utf-8"), str(path))
+    close = difflib.get_close_matches(name_or_path, sorted(bundled), n=1)
+    hint = f"did you mean {close[0]!r}?" if close else f"bundled profiles: {', '.join(sorted(bundled))}"
+    raise ImportError_(RowError(name_or_path, None, None, None, f"no such profile or file; {hint}"))

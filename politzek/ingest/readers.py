@@ -1,0 +1,237 @@
+"""Read source files into rows of text: CSV (UTF-8, UTF-8 with BOM, cp1251), XLSX, ODS, JSON
+and YAML. Every row carries the number a user sees in their editor or spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from politzek.ingest.errors import ImportError_, RowError
+
+ENCODINGS = ("utf-8", "utf-8-sig", "cp1251")
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int | str  # line or sheet row for tables, file name for a folder of YAML files
+    values: dict[str, str | None]
+
+
+def _fail(path: Path, reason: str, row: int | str | None = None, column: str | None = None,
+          value: str | None = None) -> ImportError_:
+    return ImportError_(RowError(str(path), row, column, value, reason))
+
+
+def decode(path: Path, data: bytes, encoding: str | None) -> str:
+    """The text of a file in a named or detected encoding; never a silent guess.
+
+    UTF-8 (with or without BOM) is taken when the bytes are valid UTF-8. Otherwise cp1251 is
+    taken only if the file has no valid multi-byte UTF-8 sequence at all: a file that mixes
+    the two is refused, naming the first line that is not UTF-8.
+    """
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            raise _fail(path, f"unknown encoding {encoding!r}; use one of {', '.join(ENCODINGS)}") from None
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            raise _fail(path, f"is not valid {encoding} (byte {error.start})", row=line) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        bad_line = data[: error.start].count(b"\n") + 1
+        first_bad = error.start
+    valid_utf8_lines = [
+        number for number, line in enumerate(data.split(b"\n"), start=1)
+        if not line.isascii() and _is_utf8(line)
+    ]
+    if valid_utf8_lines:
+        raise _fail(path, f"mixes encodings: line {valid_utf8_lines[0]} is UTF-8 but line {bad_line} is not "
+                          f"(byte {first_bad}); save the file in one encoding", row=bad_line)
+    text = data.decode("cp1251")
+    if not any("\u0400" <= char <= "\u04ff" for char in text):
+        raise _fail(path, "is not UTF-8 and does not look like cp1251 Cyrillic; name the encoding with --encoding",
+                    row=bad_line)
+    return text
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def read_rows(path: Path, file_format: str, encoding: str | None = None,
+              records_path: str | None = None) -> Iterator[Row]:
+    """Rows of the file in the given format (csv, xlsx, ods, json, yaml)."""
+    if not path.exists():
+        raise _fail(path, "no such file or folder")
+    readers = {"csv": _csv_rows, "xlsx": _xlsx_rows, "ods": _ods_rows, "json": _json_rows, "yaml": _yaml_rows}
+    if file_format not in readers:
+        raise _fail(path, f"unknown format {file_format!r}; known: {', '.join(readers)}")
+    if file_format == "json":
+        return _json_rows(path, encoding, records_path)
+    return readers[file_format](path, encoding)  # type: ignore[operator]
+
+
+def _header(path: Path, header: list[Any]) -> list[str]:
+    names = [("" if cell is None else str(cell)).strip() for cell in header]
+    seen: set[str] = set()
+    for name in names:
+        if not name:
+            continue
+        if name in seen:
+            raise _fail(path, f"the header repeats column {name!r}", row=1, column=name)
+        seen.add(name)
+    return names
+
+
+def _csv_rows(path: Path, encoding: str | None) -> Iterator[Row]:
+    text = decode(path, path.read_bytes(), encoding)
+    # The delimiter is whichever of , ; or tab the header uses most (spreadsheets in Russian
+    # and Belarusian locales write `;`). The rest is standard CSV quoting; csv.Sniffer guesses
+    # quoting wrongly on cells with doubled quotes.
+    header_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=header_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise _fail(path, "is empty: no header row") from None
+    except csv.Error as error:
+        raise _fail(path, f"is not well-formed CSV: {error}", row=1) from None
+    columns = _header(path, header)
+    line = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise _fail(path, f"is not well-formed CSV: {error}", row=line) from None
+        if cells and any(cell.strip() for cell in cells):
+            if len(cells) > len(columns):
+                extra = cells[len(columns):]
+                if any(cell.strip() for cell in extra):
+                    raise _fail(path, f"has {len(cells)} cells but the header has {len(columns)} columns",
+                                row=line, value=extra[0])
+            yield Row(line, {name: (cells[i] if i < len(cells) else None) for i, name in enumerate(columns) if name})
+        line = reader.line_num + 1
+
+
+def _sheet_rows(path: Path, rows: Iterator[list[Any]]) -> Iterator[Row]:
+    try:
+        columns = _header(path, next(rows))
+    except StopIteration:
+        raise _fail(path, "is empty: no header row") from None
+    for number, cells in enumerate(rows, start=2):
+        texts = [_cell_text(cell) for cell in cells]
+        if any(texts):
+            yield Row(number, {name: (texts[i] if i < len(texts) else None) for i, name in enumerate(columns) if name})
+
+
+def _cell_text(cell: Any) -> str | None:
+    if cell is None:
+        return None
+    if hasattr(cell, "isoformat"):
+        # Spreadsheet dates arrive as datetime; a date with no time is written as a day.
+        text = cell.isoformat()
+        return text[:10] if text.endswith("T00:00:00") or len(text) == 10 else text
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def _xlsx_rows(path: Path, encoding: str | None) -> Iterator[Row]:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises zipfile, KeyError and its own errors
+        raise _fail(path, f"cannot be read as XLSX: {error}") from None
+    try:
+        yield from _sheet_rows(path, (list(row) for row in book.worksheets[0].iter_rows(values_only=True)))
+    finally:
+        book.close()
+
+
+def _ods_rows(path: Path, encoding: str | None) -> Iterator[Row]:
+    from odf import opendocument, table, teletype
+
+    try:
+        document = opendocument.load(str(path))
+    except Exception as error:  # odfpy raises zipfile and XML errors
+        raise _fail(path, f"cannot be read as ODS: {error}") from None
+    sheets = document.spreadsheet.getElementsByType(table.Table)
+    if not sheets:
+        raise _fail(path, "has no sheet")
+
+    def rows() -> Iterator[list[Any]]:
+        for row in sheets[0].getElementsByType(table.TableRow):
+            cells: list[Any] = []
+            for cell in row.getElementsByType(table.TableCell):
+                repeat = int(cell.getAttribute("numbercolumnsrepeated") or 1)
+                value = cell.getAttribute("datevalue") or teletype.extractText(cell)
+                cells.extend([value or None] * min(repeat, 1000))
+            repeat_rows = int(row.getAttribute("numberrowsrepeated") or 1)
+            for _ in range(min(repeat_rows, 1) if not any(cells) else repeat_rows):
+                yield cells
+
+    yield from _sheet_rows(path, rows())
+
+
+def _flatten(record: Any, prefix: str = "") -> dict[str, str | None]:
+    """Nested JSON/YAML as flat `a/b/0` keys, the way Viasna's export already names them."""
+    flat: dict[str, str | None] = {}
+    if isinstance(record, dict):
+        for key, value in record.items():
+            flat.update(_flatten(value, f"{prefix}{key}/"))
+    elif isinstance(record, list):
+        for index, value in enumerate(record):
+            flat.update(_flatten(value, f"{prefix}{index}/"))
+    else:
+        flat[prefix[:-1]] = None if record is None else str(record)
+    return flat
+
+
+def _json_rows(path: Path, encoding: str | None, records_path: str | None = None) -> Iterator[Row]:
+    try:
+        data = json.loads(decode(path, path.read_bytes(), encoding))
+    except json.JSONDecodeError as error:
+        raise _fail(path, f"is not valid JSON: {error.msg}", row=error.lineno) from None
+    for part in (records_path or "").split("/"):
+        if part:
+            data = data.get(part) if isinstance(data, dict) else None
+    if not isinstance(data, list):
+        raise _fail(path, f"holds no list of records{f' at {records_path!r}' if records_path else ''}")
+    for index, record in enumerate(data, start=1):
+        if not isinstance(record, dict):
+            raise _fail(path, "is not an object", row=index)
+        yield Row(index, _flatten(record))
+
+
+def _yaml_rows(path: Path, encoding: str | None) -> Iterator[Row]:
+    import yaml
+
+    files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("_")) \
+        if path.is_dir() else [path]
+    for file in files:
+        try:
+            data = yaml.safe_load(decode(file, file.read_bytes(), encoding))
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            raise _fail(file, f"is not valid YAML: {getattr(error, 'problem', error)}",
+                        row=mark.line + 1 if mark else None) from None
+        records = data if isinstance(data, list) else [data]
+        for index, record in enumerate(records, start=1):
+            if not isinstance(record, dict):
+                raise _fail(file, "is not a mapping of fields", row=index)
+            yield Row(file.name if len(records) == 1 else f"{file.name}#{index}", _flatten(record))

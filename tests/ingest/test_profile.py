@@ -1,0 +1,55 @@
+import pytest
+
+from politzek.ingest.errors import ImportError_
+from politzek.ingest.profile import bundled_profiles, load_profile, parse_profile
+
+TOP = """
+name = "mine"
+format = "csv"
+namespace = "mine"
+key = "id"
+"""
+NAMES = """
+[[names]]
+column = "name"
+"""
+MINIMAL = TOP + NAMES
+
+
+@pytest.mark.parametrize("name", sorted(bundled_profiles()))
+def test_bundled_profiles_load(name):
+    profile = load_profile(name)
+    assert profile.name == name
+    assert profile.key in profile.columns()
+
+
+@pytest.mark.parametrize(("extra", "where", "hint"), [
+    ('datte_formats = ["iso"]', "datte_formats", "did you mean 'date_formats'?"),
+    ('[fields]\ncountri = "country"', "fields.countri", "did you mean 'country'?"),
+    ('[[events]]\nkind = "detaned"\ndate = "d"', "events[0].kind", "did you mean 'detained'?"),
+    ('[[events]]\nknd = "detained"', "events[0].knd", "did you mean 'kind'?"),
+])
+def test_a_typo_in_a_profile_names_the_key_and_suggests_the_fix(extra, where, hint):
+    with pytest.raises(ImportError_) as error:
+        parse_profile(TOP + extra + "\n" + NAMES, "mine.toml")
+    message = str(error.value)
+    assert message.startswith("mine.toml")
+    assert f"key '{where}'" in message and hint in message
+
+
+def test_a_profile_needs_a_key_column():
+    with pytest.raises(ImportError_) as error:
+        parse_profile(MINIMAL.replace('key = "id"', ""), "mine.toml")
+    assert "needs 'key'" in str(error.value)
+
+
+def test_invalid_toml_is_reported():
+    with pytest.raises(ImportError_) as error:
+        parse_profile("name = ", "broken.toml")
+    assert "not valid TOML" in str(error.value)
+
+
+def test_unknown_profile_name_suggests_a_bundled_one():
+    with pytest.raises(ImportError_) as error:
+        load_profile("politzek-cvs")
+    assert "did you mean 'politzek-csv'?" in str(error.value)

@@ -1,0 +1,134 @@
+from pathlib import Path
+
+import pytest
+
+from politzek.ingest.errors import ImportError_
+from politzek.ingest.readers import read_rows
+
+HEADER = "source_key,name\n"
+CYRILLIC = "p1,Ціханоўская Святлана\np2,Колесникова Мария\n"
+
+
+def rows(path, file_format="csv", **options):
+    return [(row.number, row.values) for row in read_rows(path, file_format, **options)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1251"])
+def test_encodings_are_detected(tmp_path, encoding):
+    text = (HEADER + CYRILLIC).replace("Ціханоўская", "Тихановская")  # cp1251 has no і/ў
+    path = tmp_path / "people.csv"
+    path.write_bytes(text.encode(encoding))
+    assert rows(path) == [(2, {"source_key": "p1", "name": "Тихановская Святлана"}),
+                          (3, {"source_key": "p2", "name": "Колесникова Мария"})]
+
+
+def test_mixed_encodings_are_refused_naming_the_line(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(HEADER.encode() + "p1,Колесникова\n".encode("utf-8") + "p2,Бабарико\n".encode("cp1251"))
+    with pytest.raises(ImportError_) as error:
+        rows(path)
+    assert "mixes encodings" in str(error.value)
+    assert "line 2 is UTF-8 but line 3 is not" in str(error.value)
+
+
+def test_named_encoding_that_does_not_fit_is_an_error(tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_bytes((HEADER + "p1,Колесникова\n").encode("cp1251"))
+    with pytest.raises(ImportError_) as error:
+        rows(path, encoding="utf-8")
+    assert "row 2" in str(error.value) and "not valid utf-8" in str(error.value)
+    assert rows(path, encoding="cp1251")[0][1]["name"] == "Колесникова"
+
+
+def test_semicolon_delimited_and_multiline_cells(tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text('source_key;name;note\np1;"Ivanov; Ivan";"two\nlines"\np2;Petrov;x\n', encoding="utf-8")
+    assert rows(path) == [(2, {"source_key": "p1", "name": "Ivanov; Ivan", "note": "two\nlines"}),
+                          (4, {"source_key": "p2", "name": "Petrov", "note": "x"})]
+
+
+@pytest.mark.parametrize(("content", "reason", "row"), [
+    ('source_key,name\np1,"unclosed\n', "not well-formed CSV", "row 2"),
+    ("source_key,name\np1,Ivanov,extra\n", "has 3 cells but the header has 2 columns", "row 2"),
+    ("source_key,name,name\np1,a,b\n", "repeats column 'name'", "row 1"),
+    ("", "is empty", ""),
+])
+def test_malformed_csv_names_the_row(tmp_path, content, reason, row):
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ImportError_) as error:
+        rows(path)
+    assert reason in str(error.value) and row in str(error.value)
+    assert str(path) in str(error.value)
+
+
+def test_xlsx(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["source_key", "name", "detained_on"])
+    sheet.append(["p1", "Колесникова Мария", dt.datetime(2020, 9, 7)])
+    sheet.append([None, None, None])
+    sheet.append([2, "Бабарико Виктор", "2020-06"])
+    book.save(tmp_path / "people.xlsx")
+    assert rows(tmp_path / "people.xlsx", "xlsx") == [
+        (2, {"source_key": "p1", "name": "Колесникова Мария", "detained_on": "2020-09-07"}),
+        (4, {"source_key": "2", "name": "Бабарико Виктор", "detained_on": "2020-06"}),
+    ]
+
+
+def test_ods(tmp_path):
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="people")
+    for values in (["source_key", "name"], ["p1", "Колесникова Мария"], ["p2", "Бабарико Виктор"]):
+        row = TableRow()
+        for value in values:
+            cell = TableCell()
+            cell.addElement(P(text=value))
+            row.addElement(cell)
+        table.addElement(row)
+    document.spreadsheet.addElement(table)
+    document.save(str(tmp_path / "people.ods"))
+    assert rows(tmp_path / "people.ods", "ods") == [
+        (2, {"source_key": "p1", "name": "Колесникова Мария"}),
+        (3, {"source_key": "p2", "name": "Бабарико Виктор"}),
+    ]
+
+
+def test_json_is_flattened_with_slashes(tmp_path):
+    path = tmp_path / "people.json"
+    path.write_text('[{"id": 1, "prison": {"title": "SIZO-1"}, "articles": ["342", "130"]}]', encoding="utf-8")
+    assert rows(path, "json") == [(1, {"id": "1", "prison/title": "SIZO-1", "articles/0": "342", "articles/1": "130"})]
+
+
+def test_invalid_json_names_the_line(tmp_path):
+    path = tmp_path / "people.json"
+    path.write_text('[\n{"id": 1,}\n]', encoding="utf-8")
+    with pytest.raises(ImportError_) as error:
+        rows(path, "json")
+    assert "row 2" in str(error.value) and "not valid JSON" in str(error.value)
+
+
+def test_real_viasna_export(shared_data: Path):
+    found = rows(shared_data / "viasna" / "prisoners_sample6.json", "json")
+    assert len(found) == 6
+    assert found[0][1]["prison/title"] == "Pre-trial detention center No. 1"
+
+
+def test_real_csv_with_multiline_cells_and_doubled_quotes(shared_data: Path):
+    found = rows(shared_data / "iran_memorial" / "iranvictims_2026.csv")
+    assert len(found) == 4666
+    assert all(set(values) == set(found[0][1]) for _n, values in found)
+
+
+def test_real_yaml_folder(shared_data: Path):
+    found = rows(shared_data / "iran_memorial" / "victims_2022", "yaml")
+    assert len(found) == 1058
+    assert all(number.endswith(".yaml") for number, _v in found)
