@@ -186,6 +186,7 @@ def _check_events(profile: Profile, record: PersonRecord, reader: _RowReader) ->
     for issue in check_timeline(timeline):
         if issue.severity != "error":
             continue
-        involved = [columns.get(str(i)) for i in issue.event_ids if columns.get(str(i))]
-        values = [str(e.date) for e in record.events if e.rule_id in issue.event_ids and e.date]
+        dates = {e.rule_id: e.date for e in record.events}
+        involved = [columns[str(i)] for i in issue.event_ids if columns.get(str(i))]
+        values = [str(dates[str(i)]) for i in issue.event_ids if dates.get(str(i))]
         reader.error(", ".join(involved) or None, ", ".join(values) or None, issue.message)

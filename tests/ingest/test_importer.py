@@ -1,0 +1,106 @@
+"""The importer on a real database: upsert, history, dry run, all-or-nothing, rejected rows."""
+
+from pathlib import Path
+
+import pytest
+
+from politzek.ingest.importer import run_import
+from politzek.ingest.profile import load_profile
+from politzek.registry import models as m
+
+pytestmark = pytest.mark.django_db
+
+HEADER = ("source_key,name,name_latin,country,region,gender,birth_date,occupation,citizenships,tags,visibility,"
+          "detained_on,sentenced_on,recognized_by,recognized_on,release_mode,released_on,sources\n")
+ROWS = (
+    "p1,Иванов Иван Иванович,Ivan Ivanov,BY,Minsk,m,1980-03,teacher,BY,journalist;anti-war,public,"
+    "2021-05-02,2021-11-10,viasna,2021-06,,,https://example.org/a https://example.org/b\n"
+    "p2,Петрова Анна,Anna Petrova,RU,,f,1991,,RU,,public,12.03.2023,,memorial,2023-05-01,pardon,2025-09-11,\n"
+)
+PROFILE = load_profile("politzek-csv")
+
+
+def write(tmp_path: Path, rows: str = ROWS, name: str = "people.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(HEADER + rows, encoding="utf-8")
+    return path
+
+
+def snapshot():
+    return sorted((p.pk, p.occupation, tuple(sorted(str(e.date) for e in p.events.all()))) for p in m.Person.objects.all())
+
+
+def test_import_creates_people_names_events_and_a_batch(tmp_path):
+    result = run_import(PROFILE, write(tmp_path), actor="cli:test")
+    assert result.written and (len(result.created), len(result.rejected)) == (2, 0)
+    ivanov = m.ExternalKey.objects.get(namespace="politzek-csv", key="p1").person
+    assert [n.name for n in ivanov.names.order_by("-is_primary")] == ["Иванов Иван Иванович", "Ivan Ivanov"]
+    assert ivanov.names.get(kind="original").script == "Cyrl"
+    assert sorted(ivanov.tags.values_list("code", flat=True)) == ["anti-war", "journalist"]
+    assert ivanov.sources.count() == 2
+    assert sorted(e.kind for e in ivanov.events.all()) == ["detained", "recognized", "sentenced"]
+    petrova = m.ExternalKey.objects.get(key="p2").person
+    assert str(petrova.events.get(kind="detained").date) == "2023-03-12"  # DD.MM.YYYY
+    assert petrova.events.get(kind="recognized").organization.code == "memorial"
+    batch = m.ImportBatch.objects.get()
+    assert (batch.profile, batch.status, sorted(batch.created_ids)) == ("politzek-csv", "done", sorted(result.created))
+    assert len(batch.file_sha256) == 64
+
+
+def test_reimport_updates_instead_of_duplicating_with_history(tmp_path):
+    run_import(PROFILE, write(tmp_path), actor="cli:test")
+    again = run_import(PROFILE, write(tmp_path), actor="cli:test")
+    assert (len(again.created), len(again.updated), len(again.unchanged)) == (0, 0, 2)
+    changed = run_import(PROFILE, write(tmp_path, ROWS.replace("teacher", "engineer").replace("2021-11-10", "2021-11-12")),
+                         actor="cli:documenter")
+    assert (len(changed.created), len(changed.updated), len(changed.unchanged)) == (0, 1, 1)
+    assert m.Person.objects.count() == 2
+    ivanov = m.ExternalKey.objects.get(key="p1").person
+    latest = ivanov.history.latest()
+    assert latest.occupation == "engineer"
+    assert latest.history_change_reason == f"import #{changed.batch_id}: profile politzek-csv, file people.csv"
+    assert latest.history_actor == "cli:documenter"
+    sentence = ivanov.events.get(kind="sentenced")
+    assert str(sentence.date) == "2021-11-12"
+    assert sentence.history.latest().history_change_reason.startswith(f"import #{changed.batch_id}")
+
+
+def test_dry_run_counts_and_writes_nothing(tmp_path):
+    result = run_import(PROFILE, write(tmp_path), actor="cli:test", dry_run=True)
+    assert (len(result.created), result.written) == (2, False)
+    assert not m.Person.objects.exists() and not m.ImportBatch.objects.exists()
+
+
+BAD_ROWS = [
+    ("p3,Сидоров,Sidorov,BY,,m,1985-02-30,,,,public,,,,,,,\n", "birth_date", "1985-02-30", "does not exist"),
+    ("p3,Сидоров,Sidorov,Belarus,,m,,,,,public,,,,,,,\n", "country", "Belarus", "two-letter country code"),
+    ("p3,Сидоров,Sidorov,BY,,x,,,,,public,,,,,,,\n", "gender", "x", "not one of the values"),
+    ("p3,Сидоров,Sidorov,BY,,m,,,,,secret,,,,,,,\n", "visibility", "secret", "visibility must be one of"),
+    ("p3,Сидоров,Sidorov,BY,,m,,,,,public,2021/05/02,,,,,,\n", "detained_on", "2021/05/02", "not a date"),
+    ("p3,Сидоров,Sidorov,,,m,,,,,public,,,,,,,\n", "country", None, "country is required"),
+    (",Сидоров,Sidorov,BY,,m,,,,,public,,,,,,,\n", "source_key", None, "source key is empty"),
+    ("p1,Сидоров,Sidorov,BY,,m,,,,,public,,,,,,,\n", "source_key", "p1", "repeats the one on row 2"),
+    ("p3,Сидоров,Sidorov,BY,,m,,,,,public,2022-01-01,,,,pardon,2021-01-01,\n", "released_on, detained_on",
+     "2021-01-01, 2022-01-01", "comes before the first detention"),
+]
+
+
+@pytest.mark.parametrize(("row", "column", "value", "reason"), BAD_ROWS, ids=[b[3] for b in BAD_ROWS])
+def test_a_bad_row_rejects_the_whole_import_naming_row_column_and_value(tmp_path, row, column, value, reason):
+    before = snapshot()
+    result = run_import(PROFILE, write(tmp_path, ROWS + row), actor="cli:test")
+    assert not result.written
+    assert snapshot() == before == []
+    [error] = result.rejected
+    assert (error.row, error.column, error.value) == (4, column, value)
+    assert reason in error.reason
+    assert str(error).startswith(f"{tmp_path / 'people.csv'}, row 4, column '{column}'")
+
+
+def test_skip_invalid_imports_the_valid_rows_and_reports_the_rest(tmp_path):
+    result = run_import(PROFILE, write(tmp_path, ROWS + BAD_ROWS[0][0]), actor="cli:test", skip_invalid=True)
+    assert result.written
+    assert (len(result.created), len(result.rejected)) == (2, 1)
+    batch = m.ImportBatch.objects.get()
+    assert batch.rejected == [{"row": 4, "column": "birth_date", "value": "1985-02-30",
+                               "reason": result.rejected[0].reason}]
