@@ -27,7 +27,9 @@ def write(tmp_path: Path, rows: str = ROWS, name: str = "people.csv") -> Path:
 
 
 def snapshot():
-    return sorted((p.pk, p.occupation, tuple(sorted(str(e.date) for e in p.events.all()))) for p in m.Person.objects.all())
+    return sorted(
+        (p.pk, p.occupation, tuple(sorted(str(e.date) for e in p.events.all()))) for p in m.Person.objects.all()
+    )
 
 
 def test_import_creates_people_names_events_and_a_batch(tmp_path):
@@ -51,8 +53,8 @@ def test_reimport_updates_instead_of_duplicating_with_history(tmp_path):
     run_import(PROFILE, write(tmp_path), actor="cli:test")
     again = run_import(PROFILE, write(tmp_path), actor="cli:test")
     assert (len(again.created), len(again.updated), len(again.unchanged)) == (0, 0, 2)
-    changed = run_import(PROFILE, write(tmp_path, ROWS.replace("teacher", "engineer").replace("2021-11-10", "2021-11-12")),
-                         actor="cli:documenter")
+    edited = ROWS.replace("teacher", "engineer").replace("2021-11-10", "2021-11-12")
+    changed = run_import(PROFILE, write(tmp_path, edited), actor="cli:documenter")
     assert (len(changed.created), len(changed.updated), len(changed.unchanged)) == (0, 1, 1)
     assert m.Person.objects.count() == 2
     ivanov = m.ExternalKey.objects.get(key="p1").person
