@@ -28,10 +28,16 @@ PERSON_FIELDS = {
 NAME_KINDS = ("original", "transliteration", "official_transliteration", "alias", "former")
 
 _TOP_KEYS = {"name", "title", "format", "target", "namespace", "key", "encoding", "records_path",
-             "null_values", "date_formats", "names", "fields", "events", "sources"}
+             "null_values", "date_formats", "names", "fields", "events", "sources", "case", "facility",
+             "recognition", "biography"}
+_CASE_KEYS = {"jurisdiction", "code_system", "articles", "sentence_date", "sentence_term", "sentence_kind",
+              "judge", "counsel"}
+_FACILITY_KEYS = {"name", "address", "country"}
+_RECOGNITION_KEYS = {"statement_url", "grounds"}
+_BIOGRAPHY_KEYS = {"column", "language"}
 _NAME_KEYS = {"column", "kind", "script", "language", "primary"}
 _FIELD_KEYS = {"column", "value", "map", "split", "required"}
-_EVENT_KEYS = {"id", "kind", "date", "when", "organization", "description"}
+_EVENT_KEYS = {"id", "kind", "date", "when", "organization", "description", "facility"}
 _SOURCE_KEYS = {"column", "split"}
 
 
@@ -62,6 +68,40 @@ class EventRule:
     when: dict[str, list[str]] | None = None  # {column: [values]}: only rows with one of them
     organization: str | None = None  # organization code
     description: str | None = None  # column
+    facility: bool = False  # attach the row's facility (see FacilityRule)
+
+
+@dataclass(frozen=True)
+class CaseRule:
+    """The row's case: charges from article texts, the sentence, the judge."""
+
+    jurisdiction: str
+    code_system: str
+    articles: str | None = None  # a column, or a prefix ending in * for numbered columns
+    sentence_date: str | None = None
+    sentence_term: str | None = None  # text such as "2 1/2 years" or "19 months"
+    sentence_kind: dict[str, Any] | None = None  # {column, contains = {text: kind}}
+    judge: str | None = None
+    counsel: str | None = None
+
+
+@dataclass(frozen=True)
+class FacilityRule:
+    name: str
+    address: str | None = None
+    country: str = ""
+
+
+@dataclass(frozen=True)
+class RecognitionRule:
+    statement_url: str | None = None
+    grounds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BiographyRule:
+    column: str
+    language: str
 
 
 @dataclass(frozen=True)
@@ -81,6 +121,10 @@ class Profile:
     fields: tuple[FieldRule, ...] = ()
     events: tuple[EventRule, ...] = ()
     sources: tuple[FieldRule, ...] = field(default_factory=tuple)
+    case: CaseRule | None = None
+    facility: FacilityRule | None = None
+    recognition: RecognitionRule | None = None
+    biography: BiographyRule | None = None
 
     def columns(self) -> set[str]:
         """Every column the profile reads."""
@@ -90,6 +134,16 @@ class Profile:
         for rule in self.events:
             used |= {c for c in (rule.date, rule.description) if c}
             used |= set(rule.when or {})
+        if self.case:
+            kind = (self.case.sentence_kind or {}).get("column")
+            used |= {c for c in (self.case.articles, self.case.sentence_date, self.case.sentence_term, kind,
+                                 self.case.judge, self.case.counsel) if c}
+        if self.facility:
+            used |= {c for c in (self.facility.name, self.facility.address) if c}
+        if self.recognition and self.recognition.statement_url:
+            used.add(self.recognition.statement_url)
+        if self.biography:
+            used.add(self.biography.column)
         return used
 
 
@@ -159,7 +213,34 @@ def parse_profile(text: str, origin: str) -> Profile:
     for index, spec in enumerate(data.get("sources", [])):
         _check_keys(origin, f"sources[{index}].", spec, _SOURCE_KEYS)
         sources.append(FieldRule(field="sources", column=spec["column"], split=spec.get("split")))
+    case = facility = recognition = biography = None
+    if "case" in data:
+        _check_keys(origin, "case.", data["case"], _CASE_KEYS)
+        for required in ("jurisdiction", "code_system"):
+            if required not in data["case"]:
+                raise _error(origin, f"case.{required}", f"the case needs {required!r}")
+        kinds = (data["case"].get("sentence_kind") or {}).get("contains", {})
+        from politzek.registry.models.cases import Sentence
+
+        for text, kind in kinds.items():
+            _choice(origin, f"case.sentence_kind.contains.{text}", kind, Sentence.Kind.values)
+        case = CaseRule(**data["case"])
+    if "facility" in data:
+        _check_keys(origin, "facility.", data["facility"], _FACILITY_KEYS)
+        facility = FacilityRule(**data["facility"])
+    if "recognition" in data:
+        _check_keys(origin, "recognition.", data["recognition"], _RECOGNITION_KEYS)
+        from politzek.registry.criteria import unknown_grounds
+
+        grounds = tuple(data["recognition"].get("grounds", []))
+        if unknown_grounds(grounds):
+            raise _error(origin, "recognition.grounds", "unknown criterion code", unknown_grounds(grounds)[0])
+        recognition = RecognitionRule(statement_url=data["recognition"].get("statement_url"), grounds=grounds)
+    if "biography" in data:
+        _check_keys(origin, "biography.", data["biography"], _BIOGRAPHY_KEYS)
+        biography = BiographyRule(**data["biography"])
     return Profile(
+        case=case, facility=facility, recognition=recognition, biography=biography,
         name=data["name"], title=data.get("title", data["name"]),
         format=_choice(origin, "format", data["format"], FORMATS),
         target=_choice(origin, "target", data.get("target", "person"), TARGETS),

@@ -6,6 +6,7 @@ No database here: the writer decides what is new, changed or unchanged.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,31 @@ class EventRecord:
     description: str = ""
 
 
+@dataclass(frozen=True)
+class ChargeRecord:
+    article: str
+    part: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    charges: tuple[ChargeRecord, ...] = ()
+    sentence_date: PartialDate | None = None
+    sentence_kind: str | None = None
+    term_days: int | None = None
+    term_text: str = ""
+    judge: str | None = None
+    counsel: str | None = None
+
+
+@dataclass(frozen=True)
+class FacilityRecord:
+    name: str
+    address: str
+    country: str
+
+
 @dataclass
 class PersonRecord:
     key: str
@@ -51,6 +77,39 @@ class PersonRecord:
     names: list[NameRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    case: CaseRecord | None = None
+    facility: FacilityRecord | None = None
+    statement_url: str | None = None
+    biography: tuple[str, str] | None = None  # (language, text)
+
+
+_TERM = re.compile(r"(?P<whole>\d+)(?:\s+(?P<num>\d)/(?P<den>\d))?\s*(?P<unit>years?|months?|days?)", re.I)
+_UNIT_DAYS = {"year": 365, "month": 30, "day": 1}
+_ARTICLE = re.compile(r"Art(?:icle|\.)\s*(\d+(?:[.-]\d+)*)", re.I)
+_PART = re.compile(r"Part\s+(\d+)\s+of\s+Art", re.I)
+
+
+def parse_term(text: str) -> int | None:
+    """Days in a term written as "6 years", "2 1/2 years", "1 year 6 months" or "19 months";
+    None when the text holds no term. A year counts 365 days and a month 30."""
+    total = 0.0
+    for match in _TERM.finditer(text):
+        amount = int(match["whole"]) + (int(match["num"]) / int(match["den"]) if match["num"] else 0)
+        total += amount * _UNIT_DAYS[match["unit"].lower().rstrip("s")]
+    return round(total) or None
+
+
+def parse_charge(text: str) -> ChargeRecord | None:
+    """An article text such as "Part 2 of Art. 285 of the Criminal Code — Participation …".
+
+    The last article named is the charge (in "Part 1 of Article 13 and Article 293" the first
+    is the general part's attempt/preparation article); the part is kept only when one
+    article is named. The label keeps the whole original text."""
+    articles = _ARTICLE.findall(text)
+    if not articles:
+        return None
+    part = _PART.search(text)
+    return ChargeRecord(articles[-1], part[1] if part and len(articles) == 1 else "", text)
 
 
 def parse_date(text: str, formats: tuple[str, ...]) -> PartialDate:
@@ -174,8 +233,55 @@ def transform(profile: Profile, row: Row, file: str) -> PersonRecord | list[RowE
         value = reader.text(rule.column or "")
         if value:
             record.sources += [p.strip() for p in value.split(rule.split or "\n") if p.strip()]
+    _read_case(profile, record, reader)
+    if profile.facility:
+        name = reader.text(profile.facility.name)
+        if name:
+            address = reader.text(profile.facility.address) if profile.facility.address else None
+            record.facility = FacilityRecord(name, address or "", profile.facility.country)
+    if profile.recognition and profile.recognition.statement_url:
+        record.statement_url = reader.text(profile.recognition.statement_url)
+    if profile.biography:
+        text = reader.text(profile.biography.column)
+        if text:
+            record.biography = (profile.biography.language, text)
     _check_events(profile, record, reader)
     return reader.errors or record
+
+
+def _read_case(profile: Profile, record: PersonRecord, reader: _RowReader) -> None:
+    rule = profile.case
+    if rule is None:
+        return
+    charges: list[ChargeRecord] = []
+    if rule.articles:
+        if rule.articles.endswith("*"):
+            prefix = rule.articles[:-1]
+            columns = sorted((c for c in reader.row.values if c.startswith(prefix) and c[len(prefix):].isdigit()),
+                             key=lambda c: int(c[len(prefix):]))
+        else:
+            columns = [rule.articles]
+        for column in columns:
+            text = reader.text(column)
+            if text:
+                charge = parse_charge(text)
+                if charge is None:
+                    reader.error(column, text, "names no article (expected e.g. 'Art. 342' or 'Part 2 of Art. 285')")
+                else:
+                    charges.append(charge)
+    sentence_date = reader.date(rule.sentence_date) if rule.sentence_date else None
+    term_text = (reader.text(rule.sentence_term) if rule.sentence_term else None) or ""
+    kind = None
+    if rule.sentence_kind:
+        text = reader.text(rule.sentence_kind["column"]) or ""
+        for fragment, mapped in rule.sentence_kind.get("contains", {}).items():
+            if fragment.lower() in text.lower():
+                kind = mapped
+                break
+    judge = reader.text(rule.judge) if rule.judge else None
+    counsel = reader.text(rule.counsel) if rule.counsel else None
+    if charges or sentence_date or term_text or judge:
+        record.case = CaseRecord(tuple(charges), sentence_date, kind, parse_term(term_text), term_text, judge, counsel)
 
 
 def _check_events(profile: Profile, record: PersonRecord, reader: _RowReader) -> None:

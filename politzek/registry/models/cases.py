@@ -29,6 +29,10 @@ class Case(Record):
     defendants = models.ManyToManyField(Person, related_name="cases", blank=True)
     description = models.TextField(blank=True)
     sources = models.ManyToManyField(Source, blank=True, related_name="cases")
+    source_key = models.CharField(
+        max_length=300, blank=True, db_index=True,
+        help_text="For imported cases: namespace and row key, so a re-import updates it.",
+    )
     history = history()
 
     def __str__(self) -> str:

@@ -1,0 +1,220 @@
+"""Write transformed rows into the registry: create what is new, update what changed, and
+leave the rest untouched, so a re-import is a no-op and history only shows real changes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from politzek.ingest.profile import Profile
+from politzek.ingest.transform import CaseRecord, EventRecord, PersonRecord
+from politzek.registry import models as m
+
+if TYPE_CHECKING:
+    from politzek.ingest.importer import ImportResult
+
+# Events that belong to the row's case.
+CASE_EVENT_KINDS = ("detained", "remanded", "charged", "sentenced", "appeal_decided", "house_arrest")
+
+
+def _assign(instance: Any, values: dict[str, Any]) -> bool:
+    """Set the values that differ; True when any did."""
+    different = {name: value for name, value in values.items() if getattr(instance, name) != value}
+    for name, value in different.items():
+        setattr(instance, name, value)
+    return bool(different)
+
+
+class RecordWriter:
+    """Writes PersonRecords, creating or updating by source key; counts into an ImportResult."""
+
+    def __init__(self, profile: Profile, result: ImportResult) -> None:
+        self.profile, self.result = profile, result
+        self.tags: dict[str, m.Tag] = {}
+        self.organizations: dict[str, m.Organization] = {}
+        self.sources: dict[str, m.Source] = {}
+        self.facilities: dict[tuple[str, str, str], m.Facility] = {}
+        self.judges: dict[tuple[str, str], m.Official] = {}
+
+    def write(self, record: PersonRecord) -> None:
+        key = (m.ExternalKey.objects.filter(namespace=self.profile.namespace, key=record.key)
+               .select_related("person").first())
+        if key is None:
+            person = m.Person.objects.create(**self._person_fields(record))
+            m.ExternalKey.objects.create(person=person, namespace=self.profile.namespace, key=record.key)
+            self._write_details(person, record, new=True)
+            self.result.created.append(person.pk)
+            return
+        person = key.person
+        changed = _assign(person, self._person_fields(record))
+        if changed:
+            person.save()
+        changed = self._write_details(person, record, new=False) or changed
+        (self.result.updated if changed else self.result.unchanged).append(person.pk)
+
+    def _key(self, record: PersonRecord, part: str) -> str:
+        return f"{self.profile.namespace}:{record.key}:{part}"
+
+    def _person_fields(self, record: PersonRecord) -> dict[str, Any]:
+        return {name: value for name, value in record.fields.items() if name != "tags"}
+
+    def _write_details(self, person: m.Person, record: PersonRecord, new: bool) -> bool:
+        changed = self._names(person, record, new)
+        case, sentence, case_changed = self._case(person, record)
+        facility = self._facility(record)
+        existing = {} if new else {
+            e.source_key: e for e in person.events.filter(source_key__startswith=f"{self.profile.namespace}:")
+        }
+        for event in record.events:
+            stored = existing.get(self._key(record, event.rule_id))
+            links = self._event_links(event, case, sentence, facility)
+            if stored is None:
+                stored = m.Event.objects.create(
+                    person=person, kind=event.kind, date=event.date, description=event.description,
+                    organization=self._organization(event.organization),
+                    source_key=self._key(record, event.rule_id), **links,
+                )
+                changed = True
+            elif _assign(stored, {"date": event.date, "description": event.description, **links}):
+                stored.save()
+                changed = True
+            if event.kind == "recognized" and self.profile.recognition:
+                changed = self._recognition(stored, record) or changed
+        if record.biography:
+            language, text = record.biography
+            biography, created = m.Biography.objects.get_or_create(person=person, language=language,
+                                                                   defaults={"text": text})
+            if not created and biography.text != text:
+                biography.text = text
+                biography.save()
+            changed = changed or created or biography.text != text
+        return self._link(person, record) or case_changed or changed
+
+    def _names(self, person: m.Person, record: PersonRecord, new: bool) -> bool:
+        known = set() if new else {(n.name, n.kind) for n in person.names.all()}
+        added = False
+        for name in record.names:
+            if (name.name, name.kind) not in known:
+                person.names.create(name=name.name, kind=name.kind, script=name.script, language=name.language,
+                                    is_primary=name.primary and new)
+                added = True
+        return added and not new
+
+    def _event_links(self, event: EventRecord, case: m.Case | None, sentence: m.Sentence | None,
+                     facility: m.Facility | None) -> dict[str, Any]:
+        rule = next(r for r in self.profile.events if r.id == event.rule_id)
+        return {
+            "case": case if event.kind in CASE_EVENT_KINDS else None,
+            "sentence": sentence if event.kind == "sentenced" else None,
+            "facility": facility if rule.facility else None,
+        }
+
+    def _case(self, person: m.Person, record: PersonRecord) -> tuple[m.Case | None, m.Sentence | None, bool]:
+        rule, data = self.profile.case, record.case
+        if rule is None or data is None:
+            return None, None, False
+        key = self._key(record, "case")
+        case = m.Case.objects.filter(source_key=key).first()
+        changed = False
+        if case is None:
+            case = m.Case.objects.create(jurisdiction=rule.jurisdiction, kind=m.Case.Kind.CRIMINAL, source_key=key,
+                                         description=self._case_description(data))
+            case.defendants.add(person)
+            changed = True
+        elif _assign(case, {"description": self._case_description(data)}):
+            case.save()
+            changed = True
+        wanted = [(c.article, c.part, c.label) for c in data.charges]
+        stored = [(c.article, c.part, c.label) for c in case.charges.order_by("id")]
+        if wanted != stored:
+            case.charges.all().delete()
+            for article, part, label in wanted:
+                case.charges.create(person=person, code_system=rule.code_system, article=article, part=part,
+                                    label=label)
+            changed = True
+        sentence = None
+        if data.sentence_date or data.term_days or data.sentence_kind:
+            values = {"date": data.sentence_date, "kind": data.sentence_kind or m.Sentence.Kind.OTHER,
+                      "term_days": data.term_days}
+            sentence = case.sentences.filter(person=person).first()
+            if sentence is None:
+                sentence = case.sentences.create(person=person, **values)
+                changed = True
+            elif _assign(sentence, values):
+                sentence.save()
+                changed = True
+        if data.judge:
+            judge = self._judge(data.judge, rule.jurisdiction)
+            _role, created = m.CaseRole.objects.get_or_create(
+                case=case, official=judge, role=m.CaseRole.Role.JUDGE_FIRST_INSTANCE,
+                defaults={"date": data.sentence_date})
+            changed = changed or created
+        return case, sentence, changed
+
+    @staticmethod
+    def _case_description(data: CaseRecord) -> str:
+        lines = []
+        if data.term_text:
+            lines.append(f"Sentence as published: {data.term_text}")
+        if data.counsel:
+            lines.append(f"Defence counsel: {data.counsel}")
+        return "\n".join(lines)
+
+    def _judge(self, name: str, country: str) -> m.Official:
+        key = (name, country)
+        if key not in self.judges:
+            found = m.Official.objects.filter(country=country, names__name=name).first()
+            if found is None:
+                found = m.Official.objects.create(country=country)
+                found.names.create(name=name, is_primary=True, kind=m.NameKind.ORIGINAL)
+                found.positions.create(role=m.Position.Role.JUDGE, title="Judge")
+            self.judges[key] = found
+        return self.judges[key]
+
+    def _facility(self, record: PersonRecord) -> m.Facility | None:
+        data = record.facility
+        if data is None:
+            return None
+        key = (data.name, data.address, data.country)
+        if key not in self.facilities:
+            self.facilities[key] = m.Facility.objects.get_or_create(
+                name=data.name, postal_address=data.address, country=data.country)[0]
+        return self.facilities[key]
+
+    def _recognition(self, event: m.Event, record: PersonRecord) -> bool:
+        assert self.profile.recognition is not None
+        values = {"statement_url": record.statement_url or "", "grounds": list(self.profile.recognition.grounds)}
+        recognition = m.Recognition.objects.filter(event=event).first()
+        if recognition is None:
+            m.Recognition.objects.create(event=event, **values)
+            return True
+        if _assign(recognition, values):
+            recognition.save()
+            return True
+        return False
+
+    def _link(self, person: m.Person, record: PersonRecord) -> bool:
+        """Tags and sources the row names that the person lacks; True when any was added."""
+        added = False
+        have_tags = set(person.tags.values_list("code", flat=True))
+        for code in record.fields.get("tags", []):
+            if code not in have_tags:
+                if code not in self.tags:
+                    self.tags[code] = m.Tag.objects.get_or_create(code=code, defaults={"label": code})[0]
+                person.tags.add(self.tags[code])
+                added = True
+        have_sources = set(person.sources.values_list("url", flat=True))
+        for url in record.sources:
+            if url not in have_sources:
+                if url not in self.sources:
+                    self.sources[url] = m.Source.objects.filter(url=url).first() or m.Source.objects.create(url=url)
+                person.sources.add(self.sources[url])
+                added = True
+        return added
+
+    def _organization(self, code: str | None) -> m.Organization | None:
+        if code is None:
+            return None
+        if code not in self.organizations:
+            self.organizations[code] = m.Organization.objects.get_or_create(
+                code=code, defaults={"name": code, "kind": m.Organization.Kind.HUMAN_RIGHTS})[0]
+        return self.organizations[code]
