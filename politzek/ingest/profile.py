@@ -37,7 +37,8 @@ _RECOGNITION_KEYS = {"statement_url", "grounds"}
 _BIOGRAPHY_KEYS = {"column", "language"}
 _NAME_KEYS = {"column", "kind", "script", "language", "primary"}
 _FIELD_KEYS = {"column", "value", "map", "split", "required"}
-_EVENT_KEYS = {"id", "kind", "date", "when", "organization", "description", "facility"}
+_EVENT_KEYS = {"id", "kind", "date", "when", "when_contains", "unless_contains", "organization", "description",
+               "facility"}
 _SOURCE_KEYS = {"column", "split"}
 
 
@@ -66,6 +67,8 @@ class EventRule:
     kind: str
     date: str | None = None  # column holding the date
     when: dict[str, list[str]] | None = None  # {column: [values]}: only rows with one of them
+    when_contains: dict[str, list[str]] | None = None  # {column: [fragments]}, case-insensitive
+    unless_contains: dict[str, list[str]] | None = None  # not rows whose column holds a fragment
     organization: str | None = None  # organization code
     description: str | None = None  # column
     facility: bool = False  # attach the row's facility (see FacilityRule)
@@ -133,7 +136,7 @@ class Profile:
         used |= {rule.column for rule in (*self.fields, *self.sources) if rule.column}
         for rule in self.events:
             used |= {c for c in (rule.date, rule.description) if c}
-            used |= set(rule.when or {})
+            used |= set(rule.when or {}) | set(rule.when_contains or {}) | set(rule.unless_contains or {})
         if self.case:
             kind = (self.case.sentence_kind or {}).get("column")
             used |= {c for c in (self.case.articles, self.case.sentence_date, self.case.sentence_term, kind,
@@ -202,9 +205,12 @@ def parse_profile(text: str, origin: str) -> Profile:
         if "kind" not in spec:
             raise _error(origin, f"{where}kind", "each event needs a kind")
         _choice(origin, f"{where}kind", spec["kind"], kinds)
-        when = {column: [str(v) for v in (values if isinstance(values, list) else [values])]
-                for column, values in spec.get("when", {}).items()}
-        events.append(EventRule(**{**spec, "id": spec.get("id", spec["kind"]), "when": when or None}))
+        conditions = {
+            name: {column: [str(v) for v in (values if isinstance(values, list) else [values])]
+                   for column, values in spec.get(name, {}).items()} or None
+            for name in ("when", "when_contains", "unless_contains")
+        }
+        events.append(EventRule(**{**spec, "id": spec.get("id", spec["kind"]), **conditions}))
     ids = [rule.id for rule in events]
     for rule_id in ids:
         if ids.count(rule_id) > 1:

@@ -13,7 +13,7 @@ from typing import Any
 from rigour.text.scripts import text_scripts
 
 from politzek.ingest.errors import RowError
-from politzek.ingest.profile import PERSON_FIELDS, FieldRule, Profile
+from politzek.ingest.profile import PERSON_FIELDS, EventRule, FieldRule, Profile
 from politzek.ingest.readers import Row
 from politzek.registry.models.base import Visibility
 from politzek.registry.models.people import Consent, Gender
@@ -146,6 +146,32 @@ class _RowReader:
     def error(self, column: str | None, value: str | None, reason: str) -> None:
         self.errors.append(RowError(self.file, self.row.number, column, value, reason))
 
+    def columns(self, pattern: str) -> list[str]:
+        """The row's columns matching a pattern: `articles/*`, `sources/*/url`, or one name."""
+        if "*" not in pattern:
+            return [pattern]
+        prefix, _star, suffix = pattern.partition("*")
+        found = []
+        for column in self.row.values:
+            middle = column[len(prefix): len(column) - len(suffix)] if suffix else column[len(prefix):]
+            if column.startswith(prefix) and column.endswith(suffix) and middle.isdigit():
+                found.append((int(middle), column))
+        return [column for _index, column in sorted(found)]
+
+    def matches(self, rule: EventRule) -> bool:
+        """Whether the row satisfies the rule's conditions (all of them when several)."""
+        if rule.when and not any(self.text(c) in values for c, values in rule.when.items()):
+            return False
+        if rule.when_contains and not any(
+            fragment.lower() in (self.text(c) or "").lower()
+            for c, fragments in rule.when_contains.items() for fragment in fragments
+        ):
+            return False
+        return not (rule.unless_contains and any(
+            fragment.lower() in (self.text(c) or "").lower()
+            for c, fragments in rule.unless_contains.items() for fragment in fragments
+        ))
+
     def text(self, column: str) -> str | None:
         value = self.row.values.get(column)
         if value is None:
@@ -203,10 +229,11 @@ def transform(profile: Profile, row: Row, file: str) -> PersonRecord | list[RowE
         return [RowError(file, row.number, profile.key, None, "the source key is empty; every row needs one")]
     record = PersonRecord(key=key, row=row.number)
     for name_rule in profile.names:
-        name = reader.text(name_rule.column)
-        if name:
-            record.names.append(NameRecord(" ".join(name.split()), name_rule.kind, _script(name, name_rule.script),
-                                           name_rule.language, name_rule.primary))
+        for column in reader.columns(name_rule.column):
+            name = reader.text(column)
+            if name and name not in [n.name for n in record.names]:
+                record.names.append(NameRecord(" ".join(name.split()), name_rule.kind,
+                                               _script(name, name_rule.script), name_rule.language, name_rule.primary))
     if not record.names:
         reader.error(", ".join(r.column for r in profile.names) or None, None, "the row has no name")
     elif not any(n.primary for n in record.names):
@@ -217,12 +244,13 @@ def transform(profile: Profile, row: Row, file: str) -> PersonRecord | list[RowE
         if value not in (None, []):
             record.fields[rule.field] = value
     for event_rule in profile.events:
-        if event_rule.when and not any(reader.text(c) in values for c, values in event_rule.when.items()):
+        if not reader.matches(event_rule):
             continue
+        conditional = bool(event_rule.when or event_rule.when_contains or event_rule.unless_contains)
         date = None
         if event_rule.date:
             if reader.text(event_rule.date) is None:
-                if not event_rule.when:
+                if not conditional:
                     continue  # an empty date column means the event did not happen (yet)
             else:
                 date = reader.date(event_rule.date)
@@ -230,9 +258,11 @@ def transform(profile: Profile, row: Row, file: str) -> PersonRecord | list[RowE
         record.events.append(EventRecord(event_rule.id, event_rule.kind, date, event_rule.organization,
                                          description or ""))
     for rule in profile.sources:
-        value = reader.text(rule.column or "")
-        if value:
-            record.sources += [p.strip() for p in value.split(rule.split or "\n") if p.strip()]
+        for column in reader.columns(rule.column or ""):
+            value = reader.text(column)
+            if value:
+                record.sources += [p.strip() for p in value.split(rule.split or "\n") if p.strip()
+                                   and p.strip() not in record.sources]
     _read_case(profile, record, reader)
     if profile.facility:
         name = reader.text(profile.facility.name)
@@ -255,13 +285,7 @@ def _read_case(profile: Profile, record: PersonRecord, reader: _RowReader) -> No
         return
     charges: list[ChargeRecord] = []
     if rule.articles:
-        if rule.articles.endswith("*"):
-            prefix = rule.articles[:-1]
-            columns = sorted((c for c in reader.row.values if c.startswith(prefix) and c[len(prefix):].isdigit()),
-                             key=lambda c: int(c[len(prefix):]))
-        else:
-            columns = [rule.articles]
-        for column in columns:
+        for column in reader.columns(rule.articles):
             text = reader.text(column)
             if text:
                 charge = parse_charge(text)

@@ -87,7 +87,7 @@ class RecordWriter:
                 biography.text = text
                 biography.save()
             changed = changed or created or biography.text != text
-        return self._link(person, record) or case_changed or changed
+        return self._link(person, record, new) or case_changed or changed
 
     def _names(self, person: m.Person, record: PersonRecord, new: bool) -> bool:
         known = set() if new else {(n.name, n.kind) for n in person.names.all()}
@@ -192,24 +192,32 @@ class RecordWriter:
             return True
         return False
 
-    def _link(self, person: m.Person, record: PersonRecord) -> bool:
-        """Tags and sources the row names that the person lacks; True when any was added."""
-        added = False
-        have_tags = set(person.tags.values_list("code", flat=True))
-        for code in record.fields.get("tags", []):
-            if code not in have_tags:
-                if code not in self.tags:
-                    self.tags[code] = m.Tag.objects.get_or_create(code=code, defaults={"label": code})[0]
-                person.tags.add(self.tags[code])
-                added = True
-        have_sources = set(person.sources.values_list("url", flat=True))
-        for url in record.sources:
-            if url not in have_sources:
-                if url not in self.sources:
-                    self.sources[url] = m.Source.objects.filter(url=url).first() or m.Source.objects.create(url=url)
-                person.sources.add(self.sources[url])
-                added = True
-        return added
+    def _link(self, person: m.Person, record: PersonRecord, new: bool) -> bool:
+        """Tags and sources the row names that the person lacks; True when any was added.
+
+        Through the join tables directly: a related manager per person is costly to build."""
+        tag_links, source_links = m.Person.tags.through, m.Person.sources.through
+        have_tags = set() if new else set(
+            tag_links.objects.filter(person_id=person.pk).values_list("tag_id", flat=True))
+        have_sources = set() if new else set(
+            source_links.objects.filter(person_id=person.pk).values_list("source_id", flat=True))
+        tags = [self._tag(code) for code in record.fields.get("tags", [])]
+        sources = [self._source(url) for url in record.sources]
+        new_tags = [tag_links(person_id=person.pk, tag_id=t.pk) for t in tags if t.pk not in have_tags]
+        new_sources = [source_links(person_id=person.pk, source_id=s.pk) for s in sources if s.pk not in have_sources]
+        tag_links.objects.bulk_create(new_tags, ignore_conflicts=True)
+        source_links.objects.bulk_create(new_sources, ignore_conflicts=True)
+        return bool(new_tags or new_sources) and not new
+
+    def _tag(self, code: str) -> m.Tag:
+        if code not in self.tags:
+            self.tags[code] = m.Tag.objects.get_or_create(code=code, defaults={"label": code})[0]
+        return self.tags[code]
+
+    def _source(self, url: str) -> m.Source:
+        if url not in self.sources:
+            self.sources[url] = m.Source.objects.filter(url=url).first() or m.Source.objects.create(url=url)
+        return self.sources[url]
 
     def _organization(self, code: str | None) -> m.Organization | None:
         if code is None:

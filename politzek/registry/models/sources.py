@@ -9,7 +9,7 @@ from politzek.registry.models.base import Record, history
 
 
 class Source(Record):
-    url = models.URLField(max_length=1000, blank=True)
+    url = models.URLField(max_length=1000, blank=True, db_index=True)
     title = models.CharField(max_length=500, blank=True)
     publisher = models.CharField(max_length=200, blank=True)
     published = PartialDateField(null=True, blank=True)
