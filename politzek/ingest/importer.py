@@ -14,10 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from politzek.ingest.errors import RowError
-from politzek.ingest.profile import Profile
+from politzek.ingest.profile import TABULAR_FORMATS, Profile
 from politzek.ingest.readers import read_rows
-from politzek.ingest.transform import PersonRecord, transform
-from politzek.ingest.writer import RecordWriter
+from politzek.ingest.transform import AggregateRecord, PersonRecord, transform, transform_aggregate
+from politzek.ingest.writer import AggregateWriter, RecordWriter
 from politzek.registry import models as m
 from politzek.registry.history import recorded_change
 
@@ -57,15 +57,18 @@ def file_sha256(path: Path) -> str:
 
 def prepare(
     profile: Profile, path: Path, encoding: str | None = None
-) -> tuple[list[PersonRecord], list[RowError], int]:
+) -> tuple[list[PersonRecord | AggregateRecord], list[RowError], int]:
     """Every row transformed; errors for bad rows and for source keys repeated in the file."""
-    records: list[PersonRecord] = []
+    records: list[PersonRecord | AggregateRecord] = []
+    convert = transform_aggregate if profile.target == "aggregate_detention" else transform
     errors: list[RowError] = []
     first_row: dict[str, int | str] = {}
     rows = 0
     for row in read_rows(path, profile.format, encoding or profile.encoding, profile.records_path):
         rows += 1
-        result = transform(profile, row, str(path))
+        if rows == 1 and profile.format in TABULAR_FORMATS:
+            profile.check_header(list(row.values), str(path))
+        result = convert(profile, row, str(path))
         if isinstance(result, list):
             errors += result
             continue
@@ -94,10 +97,10 @@ def run_import(
                 status=m.ImportBatch.Status.DRY_RUN if dry_run else m.ImportBatch.Status.RUNNING,
             )
             reason = f"import #{batch.pk}: profile {profile.name}, file {path.name}"
-            writer = RecordWriter(profile, result)
+            writer = (AggregateWriter if profile.target == "aggregate_detention" else RecordWriter)(profile, result)
             with recorded_change(actor, reason):
                 for index, record in enumerate(records, start=1):
-                    writer.write(record)
+                    writer.write(record, batch)
                     if progress:
                         progress(index, len(records))
             batch.created_ids, batch.updated_ids = result.created, result.updated

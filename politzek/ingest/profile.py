@@ -19,7 +19,9 @@ from politzek.ingest.errors import ImportError_, RowError
 from politzek.registry.event_kinds import event_kinds
 
 FORMATS = ("csv", "xlsx", "ods", "json", "yaml")
-TARGETS = ("person",)
+TARGETS = ("person", "aggregate_detention")
+# Table formats have a header to check against the profile; JSON and YAML records do not.
+TABULAR_FORMATS = ("csv", "xlsx", "ods")
 PERSON_FIELDS = {
     "country": "text", "region": "text", "occupation": "text", "gender": "text", "birth_date": "date",
     "citizenships": "list", "tags": "list", "visibility": "text", "consent": "text",
@@ -29,7 +31,8 @@ NAME_KINDS = ("original", "transliteration", "official_transliteration", "alias"
 
 _TOP_KEYS = {"name", "title", "format", "target", "namespace", "key", "encoding", "records_path",
              "null_values", "date_formats", "names", "fields", "events", "sources", "case", "facility",
-             "recognition", "biography"}
+             "recognition", "biography", "aggregate", "optional_columns", "ignore_columns"}
+_AGGREGATE_KEYS = {"date", "count", "country", "region", "city", "place", "occasion", "description", "source"}
 _CASE_KEYS = {"jurisdiction", "code_system", "articles", "sentence_date", "sentence_term", "sentence_kind",
               "judge", "counsel"}
 _FACILITY_KEYS = {"name", "address", "country"}
@@ -108,6 +111,21 @@ class BiographyRule:
 
 
 @dataclass(frozen=True)
+class AggregateRule:
+    """Columns of a detention count (OVD-Info style): when, where, why, how many."""
+
+    date: str
+    count: str
+    country: str  # a constant ISO code: counts name no person, so no per-row country column
+    region: str | None = None
+    city: str | None = None
+    place: str | None = None
+    occasion: str | None = None
+    description: str | None = None
+    source: str | None = None  # a cell holding a URL among other text
+
+
+@dataclass(frozen=True)
 class Profile:
     name: str
     title: str
@@ -128,6 +146,9 @@ class Profile:
     facility: FacilityRule | None = None
     recognition: RecognitionRule | None = None
     biography: BiographyRule | None = None
+    aggregate: AggregateRule | None = None
+    optional_columns: tuple[str, ...] = ()
+    ignore_columns: tuple[str, ...] = ()
 
     def columns(self) -> set[str]:
         """Every column the profile reads."""
@@ -147,7 +168,36 @@ class Profile:
             used.add(self.recognition.statement_url)
         if self.biography:
             used.add(self.biography.column)
+        if self.aggregate:
+            used |= {c for name, c in vars(self.aggregate).items() if c and name != "country"}
         return used
+
+    def check_header(self, header: list[str], file: str) -> None:
+        """A table's header must hold every column the profile reads and nothing it does not
+        know: a misspelt header would otherwise import as silently empty values."""
+        def covered(pattern: str) -> bool:
+            return any(_matches(pattern, column) for column in header)
+
+        missing = sorted(c for c in self.columns() if c not in self.optional_columns and not covered(c))
+        if missing:
+            raise ImportError_(RowError(file, 1, missing[0], None,
+                                        f"the file has no column {missing[0]!r}, which profile {self.name} "
+                                        f"reads; columns found: {', '.join(header)}"))
+        known = self.columns() | set(self.ignore_columns)
+        unknown = [c for c in header if not any(_matches(p, c) for p in known)]
+        if unknown:
+            close = difflib.get_close_matches(unknown[0], sorted(self.columns()), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else "; add it to the profile's ignore_columns to skip it"
+            raise ImportError_(RowError(file, 1, unknown[0], None,
+                                        f"column {unknown[0]!r} is not one profile {self.name} knows{hint}"))
+
+
+def _matches(pattern: str, column: str) -> bool:
+    if "*" not in pattern:
+        return pattern == column
+    prefix, _star, suffix = pattern.partition("*")
+    middle = column[len(prefix): len(column) - len(suffix)] if suffix else column[len(prefix):]
+    return column.startswith(prefix) and column.endswith(suffix) and middle.isdigit()
 
 
 def _error(origin: str, where: str, reason: str, value: Any = None) -> ImportError_:
@@ -242,11 +292,21 @@ def parse_profile(text: str, origin: str) -> Profile:
         if unknown_grounds(grounds):
             raise _error(origin, "recognition.grounds", "unknown criterion code", unknown_grounds(grounds)[0])
         recognition = RecognitionRule(statement_url=data["recognition"].get("statement_url"), grounds=grounds)
+    aggregate = None
+    if "aggregate" in data:
+        _check_keys(origin, "aggregate.", data["aggregate"], _AGGREGATE_KEYS)
+        for required in ("date", "count", "country"):
+            if required not in data["aggregate"]:
+                raise _error(origin, f"aggregate.{required}", f"the aggregate needs {required!r}")
+        aggregate = AggregateRule(**data["aggregate"])
+    if data.get("target") == "aggregate_detention" and aggregate is None:
+        raise _error(origin, "aggregate", "a profile with target aggregate_detention needs an [aggregate] table")
     if "biography" in data:
         _check_keys(origin, "biography.", data["biography"], _BIOGRAPHY_KEYS)
         biography = BiographyRule(**data["biography"])
     return Profile(
-        case=case, facility=facility, recognition=recognition, biography=biography,
+        case=case, facility=facility, recognition=recognition, biography=biography, aggregate=aggregate,
+        optional_columns=tuple(data.get("optional_columns", [])), ignore_columns=tuple(data.get("ignore_columns", [])),
         name=data["name"], title=data.get("title", data["name"]),
         format=_choice(origin, "format", data["format"], FORMATS),
         target=_choice(origin, "target", data.get("target", "person"), TARGETS),

@@ -320,3 +320,44 @@ def _check_events(profile: Profile, record: PersonRecord, reader: _RowReader) ->
         involved = [columns[str(i)] for i in issue.event_ids if columns.get(str(i))]
         values = [str(dates[str(i)]) for i in issue.event_ids if dates.get(str(i))]
         reader.error(", ".join(involved) or None, ", ".join(values) or None, issue.message)
+
+
+@dataclass(frozen=True)
+class AggregateRecord:
+    key: str
+    row: int | str
+    values: dict[str, Any]
+    source_url: str | None
+
+
+_URL = re.compile(r"https?://\S+")
+
+
+def transform_aggregate(profile: Profile, row: Row, file: str) -> AggregateRecord | list[RowError]:
+    """One row of detention counts (no person) → an AggregateRecord, or its errors."""
+    rule = profile.aggregate
+    assert rule is not None
+    reader = _RowReader(profile, row, file)
+    key = reader.text(profile.key)
+    if key is None:
+        return [RowError(file, row.number, profile.key, None, "the source key is empty; every row needs one")]
+    date = reader.date(rule.date)
+    if date is None and not reader.errors:
+        reader.error(rule.date, None, "the date is required")
+    count_text = reader.text(rule.count)
+    count = None
+    if count_text is None:
+        reader.error(rule.count, None, "the number detained is required")
+    elif not count_text.isdigit():
+        reader.error(rule.count, count_text, "is not a whole number of people")
+    else:
+        count = int(count_text)
+    values: dict[str, Any] = {"date": date, "detained_count": count, "country": rule.country}
+    for name in ("region", "city", "place", "occasion", "description"):
+        column = getattr(rule, name)
+        values[name] = (reader.text(column) if column else None) or ""
+    source_text = reader.text(rule.source) if rule.source else None
+    url = _URL.search(source_text or "")
+    if reader.errors:
+        return reader.errors
+    return AggregateRecord(key, row.number, values, url[0].rstrip(".,;)") if url else None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from politzek.ingest.profile import Profile
-from politzek.ingest.transform import CaseRecord, EventRecord, PersonRecord
+from politzek.ingest.transform import AggregateRecord, CaseRecord, EventRecord, PersonRecord
 from politzek.registry import models as m
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class RecordWriter:
         self.facilities: dict[tuple[str, str, str], m.Facility] = {}
         self.judges: dict[tuple[str, str], m.Official] = {}
 
-    def write(self, record: PersonRecord) -> None:
+    def write(self, record: PersonRecord, batch: m.ImportBatch) -> None:
         key = (m.ExternalKey.objects.filter(namespace=self.profile.namespace, key=record.key)
                .select_related("person").first())
         if key is None:
@@ -226,3 +226,31 @@ class RecordWriter:
             self.organizations[code] = m.Organization.objects.get_or_create(
                 code=code, defaults={"name": code, "kind": m.Organization.Kind.HUMAN_RIGHTS})[0]
         return self.organizations[code]
+
+
+class AggregateWriter:
+    """Writes detention counts, creating or updating by source key."""
+
+    def __init__(self, profile: Profile, result: ImportResult) -> None:
+        self.profile, self.result = profile, result
+        self.sources: dict[str, m.Source] = {}
+
+    def write(self, record: AggregateRecord, batch: m.ImportBatch) -> None:
+        key = f"{self.profile.namespace}:{record.key}"
+        source = None
+        if record.source_url:
+            if record.source_url not in self.sources:
+                self.sources[record.source_url] = (m.Source.objects.filter(url=record.source_url).first()
+                                                   or m.Source.objects.create(url=record.source_url))
+            source = self.sources[record.source_url]
+        values = {**record.values, "source": source}
+        stored = m.AggregateDetention.objects.filter(source_key=key).first()
+        if stored is None:
+            stored = m.AggregateDetention.objects.create(source_key=key, import_batch=batch, **values)
+            self.result.created.append(stored.pk)
+        elif _assign(stored, values):
+            stored.import_batch = batch
+            stored.save()
+            self.result.updated.append(stored.pk)
+        else:
+            self.result.unchanged.append(stored.pk)

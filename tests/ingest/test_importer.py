@@ -106,3 +106,18 @@ def test_skip_invalid_imports_the_valid_rows_and_reports_the_rest(tmp_path):
     batch = m.ImportBatch.objects.get()
     assert batch.rejected == [{"row": 4, "column": "birth_date", "value": "1985-02-30",
                                "reason": result.rejected[0].reason}]
+
+
+def test_a_misspelt_header_is_refused_with_a_suggestion(tmp_path):
+    from politzek.ingest.errors import ImportError_
+
+    path = tmp_path / "people.csv"
+    path.write_text(HEADER.replace("detained_on", "detaned_on") + ROWS, encoding="utf-8")
+    with pytest.raises(ImportError_) as error:
+        run_import(PROFILE, path, actor="cli:test")
+    assert "column 'detained_on': the file has no column 'detained_on'" in str(error.value)
+    path.write_text(HEADER.replace("\n", ",extra\n") + ROWS.replace("\n", ",x\n"), encoding="utf-8")
+    with pytest.raises(ImportError_) as error:
+        run_import(PROFILE, path, actor="cli:test")
+    assert "column 'extra' is not one profile politzek-csv knows" in str(error.value)
+    assert not m.Person.objects.exists()

@@ -24,6 +24,10 @@ class AggregateDetention(Record):
     description = models.TextField(blank=True)
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
     import_batch = models.ForeignKey("registry.ImportBatch", null=True, blank=True, on_delete=models.SET_NULL)
+    source_key = models.CharField(
+        max_length=300, blank=True, db_index=True,
+        help_text="For imported counts: namespace and row key, so a re-import updates it.",
+    )
     history = history()
 
     def __str__(self) -> str:
