@@ -338,6 +338,32 @@ def import_command(
         raise typer.Exit(2)
 
 
+@app.command("export")
+def export_command(
+    kind: Annotated[str, typer.Argument(metavar="FORMAT", help="ftm (FollowTheMoney JSON lines).")],
+    out: Annotated[Path, typer.Argument(help="The file to write; it must not exist yet.")],
+    include_restricted: IncludeRestricted = False,
+) -> None:
+    """Export the registry for other tools: public records only unless told otherwise.
+
+    Example: politzek export ftm registry.ftm.json
+    """
+    from politzek.ingest.export_ftm import export_ftm
+
+    formats = {"ftm": export_ftm}
+    if kind not in formats:
+        fail(f"FORMAT: {kind!r} is not an export format; choose from {', '.join(formats)}")
+    if out.exists():
+        fail(f"{out}: already exists; choose a new file name")
+    _require_schema()
+    viewer = _viewer(include_restricted, False)
+    partial = out.with_name(out.name + ".partial")
+    with partial.open("w", encoding="utf-8") as handle:
+        count = formats[kind](handle, viewer)
+    partial.rename(out)
+    console.print(f"politzek: wrote {count} {kind} entities to {out}", highlight=False)
+
+
 @app.command("backup")
 def backup_command(
     out: Annotated[Path, typer.Argument(help="The file to write; it must not exist yet.")],

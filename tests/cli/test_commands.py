@@ -150,7 +150,8 @@ def test_usage_errors_exit_2():
 
 
 def test_every_command_documents_an_example():
-    for command in ["init", "demo", "serve", "list", "show", "stats", "import", "backup", "restore", "manage"]:
+    for command in ["init", "demo", "serve", "list", "show", "stats", "import", "export", "backup", "restore",
+                    "manage"]:
         result = run_politzek(command, "--help")
         assert result.returncode == 0
         assert f"Example: politzek {command}" in result.stdout.replace("\n", " ").replace("  ", " ")
