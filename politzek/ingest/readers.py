@@ -54,7 +54,12 @@ def decode(path: Path, data: bytes, encoding: str | None) -> str:
     if valid_utf8_lines:
         raise _fail(path, f"mixes encodings: line {valid_utf8_lines[0]} is UTF-8 but line {bad_line} is not "
                           f"(byte {first_bad}); save the file in one encoding", row=bad_line)
-    text = data.decode("cp1251")
+    try:
+        text = data.decode("cp1251")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise _fail(path, f"is neither UTF-8 nor cp1251 (byte {error.start}); name the encoding with --encoding",
+                    row=line) from None
     if not any("\u0400" <= char <= "\u04ff" for char in text):
         raise _fail(path, "is not UTF-8 and does not look like cp1251 Cyrillic; name the encoding with --encoding",
                     row=bad_line)

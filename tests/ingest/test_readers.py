@@ -132,3 +132,11 @@ def test_real_yaml_folder(shared_data: Path):
     found = rows(shared_data / "iran_memorial" / "victims_2022", "yaml")
     assert len(found) == 1058
     assert all(number.endswith(".yaml") for number, _v in found)
+
+
+def test_bytes_that_are_neither_utf8_nor_cp1251_are_refused(tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_bytes(HEADER.encode() + b"p1,\x98\n")  # 0x98 is unassigned in cp1251
+    with pytest.raises(ImportError_) as error:
+        rows(path)
+    assert "neither UTF-8 nor cp1251" in str(error.value) and "row 2" in str(error.value)
