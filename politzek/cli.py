@@ -289,7 +289,8 @@ def stats(
 
 @app.command("import")
 def import_command(
-    profile: Annotated[str, typer.Argument(help="A bundled profile name (politzek-csv, …) or a profile file.")],
+    profile: Annotated[str, typer.Argument(
+        help="A bundled profile name (politzek-csv, viasna, …), a profile file, or ftm-officials.")],
     source: Annotated[Path, typer.Argument(metavar="FILE", help="The file (or folder of YAML files) to import.")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Report what would change; write nothing.")] = False,
     skip_invalid: Annotated[bool, typer.Option(
@@ -304,6 +305,8 @@ def import_command(
     Example: politzek import politzek-csv people.csv --dry-run
     """
     from politzek.ingest.errors import ImportError_
+    from politzek.ingest.import_ftm import PROFILE_NAME as FTM_OFFICIALS
+    from politzek.ingest.import_ftm import run_ftm_import
     from politzek.ingest.importer import run_import
     from politzek.ingest.profile import load_profile
     from politzek.ingest.report import write_error_report
@@ -311,9 +314,12 @@ def import_command(
 
     _require_schema()
     try:
-        chosen = load_profile(profile)
-        result = run_import(chosen, source, actor=command_line_actor(), dry_run=dry_run,
-                            skip_invalid=skip_invalid, encoding=encoding)
+        if profile == FTM_OFFICIALS:
+            result = run_ftm_import(source, actor=command_line_actor(), dry_run=dry_run)
+        else:
+            chosen = load_profile(profile)
+            result = run_import(chosen, source, actor=command_line_actor(), dry_run=dry_run,
+                                skip_invalid=skip_invalid, encoding=encoding)
     except ImportError_ as error:
         fail(str(error))
     report = None

@@ -18,6 +18,10 @@ class Official(Record):
     country = models.CharField(max_length=2, blank=True, db_index=True)
     notes = models.TextField(blank=True)
     sources = models.ManyToManyField(Source, blank=True, related_name="officials")
+    source_key = models.CharField(
+        max_length=300, blank=True, db_index=True,
+        help_text="For imported officials: the source and its id (e.g. an FtM entity id), so a re-import updates.",
+    )
     history = history()
 
     def __str__(self) -> str:
@@ -65,6 +69,8 @@ class Sanction(models.Model):
     delisted_on = PartialDateField(null=True, blank=True)
     reference = models.CharField(max_length=200, blank=True, help_text="The listing's id in its register.")
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
+    source_key = models.CharField(max_length=300, blank=True, db_index=True,
+                                  help_text="For imported listings: the source and its id.")
     history = history()
 
     def __str__(self) -> str:

@@ -1,0 +1,182 @@
+"""Officials and their real sanctions from FollowTheMoney entities (OpenSanctions exports):
+Person entities become Officials with their names in every script and their positions;
+Sanction entities pointing at them become Sanctions; Occupancy/Position entities give dated
+positions. Re-importing updates by FtM entity id. Other schemata are counted and skipped."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from followthemoney import model
+from followthemoney.exc import InvalidData
+from rigour.text.scripts import text_scripts
+
+from politzek.ingest.errors import ImportError_, RowError
+from politzek.ingest.importer import ImportResult, file_sha256
+from politzek.ingest.transform import SCRIPT_CODES
+from politzek.registry import models as m
+from politzek.registry.history import recorded_change
+from politzek.registry.partial_date import PartialDate, PartialDateError
+
+PROFILE_NAME = "ftm-officials"
+# Words in a position's text that tell its role; the text itself is kept as the title.
+ROLE_WORDS = {
+    "judge": m.Position.Role.JUDGE, "судья": m.Position.Role.JUDGE, "суддзя": m.Position.Role.JUDGE,
+    "prosecutor": m.Position.Role.PROSECUTOR, "прокурор": m.Position.Role.PROSECUTOR,
+    "investigator": m.Position.Role.INVESTIGATOR, "следовател": m.Position.Role.INVESTIGATOR,
+    "colony": m.Position.Role.PRISON_HEAD, "prison": m.Position.Role.PRISON_HEAD,
+    "колони": m.Position.Role.PRISON_HEAD,
+}
+
+
+def _role(title: str) -> str:
+    lowered = title.lower()
+    return next((role for word, role in ROLE_WORDS.items() if word in lowered), m.Position.Role.OTHER)
+
+
+def _date(values: list[str]) -> PartialDate | None:
+    """The earliest valid date among FtM's (FtM dates may carry a time: keep the day)."""
+    parsed = []
+    for value in values:
+        try:
+            parsed.append(PartialDate.parse(value[:10]))
+        except PartialDateError:
+            continue
+    return min(parsed) if parsed else None
+
+
+def read_entities(path: Path) -> list[Any]:
+    entities = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            entities.append(model.get_proxy(json.loads(line), cleaned=False))
+        except (json.JSONDecodeError, InvalidData) as error:
+            raise ImportError_(RowError(str(path), number, None, line[:60], f"is not an FtM entity: {error}")) from None
+    return entities
+
+
+def run_ftm_import(path: Path, actor: str, dry_run: bool = False) -> ImportResult:
+    result = ImportResult(profile=PROFILE_NAME, file=str(path), dry_run=dry_run)
+    entities = read_entities(path)
+    result.rows = len(entities)
+    skipped = Counter(e.schema.name for e in entities if e.schema.name not in ("Person", "Sanction", "Occupancy",
+                                                                                "Position"))
+    people = {e.id: e for e in entities if e.schema.name == "Person"}
+    posts = {e.id: e for e in entities if e.schema.name == "Position"}
+
+    class _DryRun(Exception):
+        pass
+
+    try:
+        with transaction.atomic():
+            batch = m.ImportBatch.objects.create(actor=actor, file_name=str(path), file_sha256=file_sha256(path),
+                                                 profile=PROFILE_NAME)
+            with recorded_change(actor, f"import #{batch.pk}: {PROFILE_NAME}, file {path.name}"):
+                officials = {entity_id: _official(entity, result) for entity_id, entity in people.items()}
+                for entity in entities:
+                    if entity.schema.name == "Sanction":
+                        _sanction(entity, officials)
+                    elif entity.schema.name == "Occupancy":
+                        _occupancy(entity, officials, posts)
+            batch.created_ids, batch.updated_ids = result.created, result.updated
+            batch.rejected = [{"skipped": dict(skipped)}] if skipped else []
+            batch.status, batch.finished_at = m.ImportBatch.Status.DONE, timezone.now()
+            batch.save()
+            result.batch_id = batch.pk
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        result.batch_id = None
+        return result
+    result.written = True
+    return result
+
+
+def _official(entity: Any, result: ImportResult) -> m.Official:
+    key = f"ftm:{entity.id}"
+    official = m.Official.objects.filter(source_key=key).first()
+    nationality = [c.upper() for c in entity.get("nationality") + entity.get("country") if len(c) == 2]
+    values = {"country": nationality[0] if nationality else "", "birth_date": _date(entity.get("birthDate")),
+              "gender": entity.first("gender") if entity.first("gender") in ("male", "female") else "unknown",
+              "notes": "\n".join(entity.get("notes"))}
+    if official is None:
+        official = m.Official.objects.create(source_key=key, **values)
+        result.created.append(official.pk)
+        changed = True
+    else:
+        changed = any(getattr(official, k) != v for k, v in values.items())
+        if changed:
+            for k, v in values.items():
+                setattr(official, k, v)
+            official.save()
+    caption = entity.caption
+    known = set(official.names.values_list("name", flat=True))
+    has_primary = official.names.filter(is_primary=True).exists()
+    for name in entity.get("name") + entity.get("alias"):
+        if name not in known:
+            scripts = text_scripts(name)
+            script = SCRIPT_CODES.get(next(iter(scripts)), "") if len(scripts) == 1 else ""
+            primary = name == caption and not has_primary
+            has_primary = has_primary or primary
+            official.names.create(name=name, script=script, is_primary=primary,
+                                  kind=m.NameKind.ALIAS if name in entity.get("alias") else m.NameKind.ORIGINAL)
+            known.add(name)
+            changed = True
+    titles = set(official.positions.values_list("title", flat=True))
+    for title in entity.get("position"):
+        if title not in titles:
+            official.positions.create(title=title, role=_role(title))
+            changed = True
+    if changed and official.pk not in result.created:
+        result.updated.append(official.pk)
+    elif not changed:
+        result.unchanged.append(official.pk)
+    return official
+
+
+def _sanction(entity: Any, officials: dict[str, m.Official]) -> None:
+    targets = [officials[t] for t in entity.get("entity") if t in officials]
+    for official in targets:
+        key = f"ftm:{entity.id}:{official.pk}"
+        source_url = entity.first("sourceUrl")
+        source = None
+        if source_url:
+            source = m.Source.objects.filter(url=source_url).first() or m.Source.objects.create(
+                url=source_url, publisher=entity.first("authority") or "")
+        values = {
+            "authority": (entity.first("authority") or entity.first("country") or "unknown")[:40],
+            "program": (entity.first("program") or entity.first("programId") or "")[:200],
+            "listed_on": _date(entity.get("listingDate") + entity.get("startDate")),
+            "delisted_on": _date(entity.get("endDate")),
+            "reference": (entity.first("authorityId") or entity.first("recordId") or "")[:200],
+            "source": source,
+        }
+        stored = official.sanctions.filter(source_key=key).first()
+        if stored is None:
+            official.sanctions.create(source_key=key, **values)
+        elif any(getattr(stored, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(stored, k, v)
+            stored.save()
+
+
+def _occupancy(entity: Any, officials: dict[str, m.Official], posts: dict[str, Any]) -> None:
+    for holder in entity.get("holder"):
+        official = officials.get(holder)
+        if official is None:
+            continue
+        for post_id in entity.get("post"):
+            post = posts.get(post_id)
+            title = post.caption if post is not None else post_id
+            position, _created = official.positions.get_or_create(title=title, defaults={"role": _role(title)})
+            start, end = _date(entity.get("startDate")), _date(entity.get("endDate"))
+            if (position.start, position.end) != (start, end):
+                position.start, position.end = start, end
+                position.save()
