@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -346,28 +347,42 @@ def import_command(
 
 @app.command("export")
 def export_command(
-    kind: Annotated[str, typer.Argument(metavar="FORMAT", help="ftm (FollowTheMoney JSON lines).")],
-    out: Annotated[Path, typer.Argument(help="The file to write; it must not exist yet.")],
+    kind: Annotated[str, typer.Argument(
+        metavar="FORMAT", help="ftm (FollowTheMoney JSON lines), csv (a folder of tables) or sqlite (for Datasette).")],
+    out: Annotated[Path, typer.Argument(help="The file (folder for csv) to write; it must not exist yet.")],
     include_restricted: IncludeRestricted = False,
+    base_url: Annotated[str, typer.Option(help="The public site's address, for each record's URL.")] = (
+        "http://127.0.0.1:8000"),
 ) -> None:
     """Export the registry for other tools: public records only unless told otherwise.
 
     Example: politzek export ftm registry.ftm.json
     """
     from politzek.ingest.export_ftm import export_ftm
+    from politzek.ingest.export_tables import export_csv, export_sqlite
 
-    formats = {"ftm": export_ftm}
-    if kind not in formats:
-        fail(f"FORMAT: {kind!r} is not an export format; choose from {', '.join(formats)}")
+    if kind not in ("ftm", "csv", "sqlite"):
+        fail(f"FORMAT: {kind!r} is not an export format; choose from ftm, csv, sqlite")
     if out.exists():
         fail(f"{out}: already exists; choose a new file name")
     _require_schema()
     viewer = _viewer(include_restricted, False)
+    # Written under a temporary name and renamed when complete: a file named OUT is whole.
     partial = out.with_name(out.name + ".partial")
-    with partial.open("w", encoding="utf-8") as handle:
-        count = formats[kind](handle, viewer)
+    try:
+        if kind == "ftm":
+            with partial.open("w", encoding="utf-8") as handle:
+                count = export_ftm(handle, viewer)
+        elif kind == "csv":
+            count = export_csv(partial, viewer, base_url)
+        else:
+            count = export_sqlite(partial, viewer, base_url)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True) if partial.is_dir() else partial.unlink(missing_ok=True)
+        raise
     partial.rename(out)
-    console.print(f"politzek: wrote {count} {kind} entities to {out}", highlight=False)
+    unit = "entities" if kind == "ftm" else "rows"
+    console.print(f"politzek: wrote {count} {kind} {unit} to {out}", highlight=False)
 
 
 @app.command("backup")

@@ -235,10 +235,19 @@ def in_custody_at(intervals: Iterable[CustodyInterval], day: dt.date) -> bool:
 def recognition_intervals(
     events: Iterable[TimelineEvent],
 ) -> list[tuple[str | None, dt.date, dt.date | None]]:
-    """(organization, from, until) for each recognition; until is the withdrawal day or None."""
+    """(organization, from, until) for each recognition; until is the withdrawal day or None.
+
+    A recognition with no date (Viasna's export gives none) counts from the first dated event
+    of the timeline: the documenters recognized the person for what that timeline records."""
+    events = list(events)
+    dated = ordered(events)
     open_since: dict[str | None, dt.date] = {}
     spells: list[tuple[str | None, dt.date, dt.date | None]] = []
-    for event in ordered(events):
+    first_day = dated[0].day if dated else dt.date.min
+    for event in events:
+        if event.kind == "recognized" and event.date is None:
+            open_since.setdefault(event.organization, first_day)
+    for event in dated:
         if event.kind == "recognized":
             open_since.setdefault(event.organization, event.day)
         elif event.kind == "recognition_withdrawn" and event.organization in open_since:

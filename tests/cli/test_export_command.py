@@ -18,3 +18,19 @@ def test_export_ftm_command(fresh_database_url, tmp_path):
     unknown = run_politzek("export", "xml", str(tmp_path / "x.xml"), db=fresh_database_url)
     assert unknown.returncode == 2 and ONE_LINE_ERROR.match(unknown.stderr)
     assert "'xml' is not an export format" in unknown.stderr
+
+
+def test_export_csv_and_sqlite_commands(fresh_database_url, tmp_path):
+    import sqlite3
+
+    assert run_politzek("init", db=fresh_database_url).returncode == 0
+    assert run_politzek("demo", "--people", "20", db=fresh_database_url).returncode == 0
+    folder = tmp_path / "tables"
+    result = run_politzek("export", "csv", str(folder), "--base-url", "https://example.org", db=fresh_database_url)
+    assert result.returncode == 0, result.stderr
+    assert (folder / "people.csv").read_text(encoding="utf-8").count("https://example.org/people/") > 0
+    database = tmp_path / "registry.sqlite"
+    result = run_politzek("export", "sqlite", str(database), db=fresh_database_url)
+    assert result.returncode == 0, result.stderr
+    assert sqlite3.connect(database).execute("SELECT count(*) FROM people").fetchone()[0] > 0
+    assert not (tmp_path / "registry.sqlite.partial").exists()

@@ -198,3 +198,11 @@ def test_checks_never_crash_and_report_known_codes(events):
         assert issue.code in codes
         assert issue.severity in ("error", "conflict", "warning")
         assert issue.message
+
+
+def test_an_undated_recognition_counts_from_the_first_dated_event():
+    events = [ev("recognized", None, organization="viasna"), ev("detained", "2020-10-02"),
+              ev("sentenced", "2022-09-06", custodial=True)]
+    assert not is_political_prisoner_at(events, D("2020-10-01"), ["viasna"])
+    assert is_political_prisoner_at(events, D("2020-10-02"), ["viasna"])
+    assert is_political_prisoner_at(events, D("2025-01-01"), ["viasna"])
