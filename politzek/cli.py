@@ -348,7 +348,8 @@ def import_command(
 @app.command("export")
 def export_command(
     kind: Annotated[str, typer.Argument(
-        metavar="FORMAT", help="ftm (FollowTheMoney JSON lines), csv (a folder of tables) or sqlite (for Datasette).")],
+        metavar="FORMAT",
+        help="ftm (FollowTheMoney JSON lines), csv (a folder of tables), sqlite (for Datasette) or json.")],
     out: Annotated[Path, typer.Argument(help="The file (folder for csv) to write; it must not exist yet.")],
     include_restricted: IncludeRestricted = False,
     base_url: Annotated[str, typer.Option(help="The public site's address, for each record's URL.")] = (
@@ -359,10 +360,11 @@ def export_command(
     Example: politzek export ftm registry.ftm.json
     """
     from politzek.ingest.export_ftm import export_ftm
+    from politzek.ingest.export_json import export_json
     from politzek.ingest.export_tables import export_csv, export_sqlite
 
-    if kind not in ("ftm", "csv", "sqlite"):
-        fail(f"FORMAT: {kind!r} is not an export format; choose from ftm, csv, sqlite")
+    if kind not in ("ftm", "csv", "sqlite", "json"):
+        fail(f"FORMAT: {kind!r} is not an export format; choose from ftm, csv, sqlite, json")
     if out.exists():
         fail(f"{out}: already exists; choose a new file name")
     _require_schema()
@@ -373,6 +375,9 @@ def export_command(
         if kind == "ftm":
             with partial.open("w", encoding="utf-8") as handle:
                 count = export_ftm(handle, viewer)
+        elif kind == "json":
+            with partial.open("w", encoding="utf-8") as handle:
+                count = export_json(handle, viewer)
         elif kind == "csv":
             count = export_csv(partial, viewer, base_url)
         else:
@@ -381,7 +386,7 @@ def export_command(
         shutil.rmtree(partial, ignore_errors=True) if partial.is_dir() else partial.unlink(missing_ok=True)
         raise
     partial.rename(out)
-    unit = "entities" if kind == "ftm" else "rows"
+    unit = {"ftm": "entities", "json": "people"}.get(kind, "rows")
     console.print(f"politzek: wrote {count} {kind} {unit} to {out}", highlight=False)
 
 
