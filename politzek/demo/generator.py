@@ -18,6 +18,7 @@ from rigour.text.translit import ascii_text
 
 from politzek.demo.world import Group, groups, name_pools, weeks, world
 from politzek.registry import models as m
+from politzek.registry.bulk import bulk_insert
 from politzek.registry.history import command_line_actor, recorded_change
 from politzek.registry.partial_date import PartialDate
 
@@ -65,17 +66,7 @@ class _Writer:
     counts: Counts = field(default_factory=Counts)
 
     def insert(self, model: type[models.Model], objects: Sequence[models.Model]) -> None:
-        if not objects:
-            return
-        model.objects.bulk_create(objects, batch_size=BATCH)
-        self.counts.rows += len(objects)
-        history = getattr(model, "history", None)
-        if history is not None and hasattr(history, "bulk_history_create"):
-            history.bulk_history_create(
-                objects, batch_size=BATCH, default_change_reason=self.reason,
-                custom_historical_attrs={"history_actor": self.actor},
-            )
-            self.counts.rows += len(objects)
+        self.counts.rows += bulk_insert(model, objects, self.actor, self.reason)
 
     def link(self, through: type[models.Model], rows: Sequence[models.Model]) -> None:
         through.objects.bulk_create(rows, batch_size=BATCH)

@@ -43,6 +43,10 @@ class ImportResult:
         }
 
 
+# Rows written per bulk step: large enough for bulk inserts to pay, small enough for memory.
+CHUNK = 2000
+
+
 class _DryRun(Exception):
     """Raised inside the transaction to undo a dry run's writes after counting them."""
 
@@ -97,12 +101,17 @@ def run_import(
                 status=m.ImportBatch.Status.DRY_RUN if dry_run else m.ImportBatch.Status.RUNNING,
             )
             reason = f"import #{batch.pk}: profile {profile.name}, file {path.name}"
-            writer = (AggregateWriter if profile.target == "aggregate_detention" else RecordWriter)(profile, result)
             with recorded_change(actor, reason):
-                for index, record in enumerate(records, start=1):
-                    writer.write(record, batch)
-                    if progress:
-                        progress(index, len(records))
+                if profile.target == "aggregate_detention":
+                    aggregates = AggregateWriter(profile, result)
+                    for record in records:
+                        aggregates.write(record, batch)  # type: ignore[arg-type]
+                else:
+                    people = RecordWriter(profile, result, actor, reason)
+                    for start in range(0, len(records), CHUNK):
+                        people.write_many(records[start: start + CHUNK], batch)  # type: ignore[arg-type]
+                        if progress:
+                            progress(min(start + CHUNK, len(records)), len(records))
             batch.created_ids, batch.updated_ids = result.created, result.updated
             batch.rejected = [{"row": e.row, "column": e.column, "value": e.value, "reason": e.reason}
                               for e in result.rejected]

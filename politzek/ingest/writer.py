@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from politzek.ingest.profile import Profile
 from politzek.ingest.transform import AggregateRecord, CaseRecord, EventRecord, PersonRecord
 from politzek.registry import models as m
+from politzek.registry.bulk import bulk_insert
 
 if TYPE_CHECKING:
     from politzek.ingest.importer import ImportResult
@@ -25,10 +26,15 @@ def _assign(instance: Any, values: dict[str, Any]) -> bool:
 
 
 class RecordWriter:
-    """Writes PersonRecords, creating or updating by source key; counts into an ImportResult."""
+    """Writes PersonRecords, creating or updating by source key; counts into an ImportResult.
 
-    def __init__(self, profile: Profile, result: ImportResult) -> None:
+    `write_many` takes a chunk of rows: people new to the registry whose rows carry no case
+    or facility are inserted in bulk (with their history rows); the rest go one by one
+    through `write`, which compares and updates."""
+
+    def __init__(self, profile: Profile, result: ImportResult, actor: str = "unknown", reason: str = "") -> None:
         self.profile, self.result = profile, result
+        self.actor, self.reason = actor, reason
         self.tags: dict[str, m.Tag] = {}
         self.organizations: dict[str, m.Organization] = {}
         self.sources: dict[str, m.Source] = {}
@@ -50,6 +56,51 @@ class RecordWriter:
             person.save()
         changed = self._write_details(person, record, new=False) or changed
         (self.result.updated if changed else self.result.unchanged).append(person.pk)
+
+    def write_many(self, records: list[PersonRecord], batch: m.ImportBatch) -> None:
+        known = set(m.ExternalKey.objects.filter(namespace=self.profile.namespace,
+                                                 key__in=[r.key for r in records]).values_list("key", flat=True))
+        simple = [r for r in records if r.key not in known and r.case is None and r.facility is None]
+        self._bulk_create(simple)
+        simple_keys = {r.key for r in simple}
+        for record in records:
+            if record.key not in simple_keys:
+                self.write(record, batch)
+
+    def _bulk_create(self, records: list[PersonRecord]) -> None:
+        if not records:
+            return
+        people = [m.Person(**self._person_fields(r)) for r in records]
+        bulk_insert(m.Person, people, self.actor, self.reason)
+        pairs = list(zip(people, records, strict=True))
+        m.ExternalKey.objects.bulk_create(
+            [m.ExternalKey(person=p, namespace=self.profile.namespace, key=r.key) for p, r in pairs], batch_size=2000)
+        bulk_insert(m.PersonName, [
+            m.PersonName(person=p, name=n.name, kind=n.kind, script=n.script, language=n.language, is_primary=n.primary)
+            for p, r in pairs for n in r.names], self.actor, self.reason)
+        events = [
+            (m.Event(person=p, kind=e.kind, date=e.date, date_earliest=e.date.earliest if e.date else None,
+                     description=e.description, organization=self._organization(e.organization),
+                     source_key=self._key(r, e.rule_id)), r)
+            for p, r in pairs for e in r.events
+        ]
+        bulk_insert(m.Event, [event for event, _r in events], self.actor, self.reason)
+        if self.profile.recognition:
+            bulk_insert(m.Recognition, [
+                m.Recognition(event=event, grounds=list(self.profile.recognition.grounds),
+                              statement_url=r.statement_url or "")
+                for event, r in events if event.kind == "recognized"], self.actor, self.reason)
+        bulk_insert(m.Biography, [m.Biography(person=p, language=r.biography[0], text=r.biography[1])
+                                  for p, r in pairs if r.biography], self.actor, self.reason)
+        self._prefetch_sources({url for r in records for url in r.sources})
+        tag_links, source_links = m.Person.tags.through, m.Person.sources.through
+        tag_links.objects.bulk_create([
+            tag_links(person_id=p.pk, tag_id=self._tag(code).pk)
+            for p, r in pairs for code in dict.fromkeys(r.fields.get("tags", []))], batch_size=2000)
+        source_links.objects.bulk_create([
+            source_links(person_id=p.pk, source_id=self._source(url).pk)
+            for p, r in pairs for url in dict.fromkeys(r.sources)], batch_size=2000)
+        self.result.created += [p.pk for p in people]
 
     def _key(self, record: PersonRecord, part: str) -> str:
         return f"{self.profile.namespace}:{record.key}:{part}"
@@ -213,6 +264,15 @@ class RecordWriter:
         if code not in self.tags:
             self.tags[code] = m.Tag.objects.get_or_create(code=code, defaults={"label": code})[0]
         return self.tags[code]
+
+    def _prefetch_sources(self, urls: set[str]) -> None:
+        """Find the chunk's sources in one query and create the missing ones in bulk."""
+        wanted = urls - set(self.sources)
+        for source in m.Source.objects.filter(url__in=wanted):
+            self.sources.setdefault(source.url, source)
+        missing = [m.Source(url=url) for url in sorted(wanted - set(self.sources))]
+        bulk_insert(m.Source, missing, self.actor, self.reason)
+        self.sources.update((source.url, source) for source in missing)
 
     def _source(self, url: str) -> m.Source:
         if url not in self.sources:
