@@ -10,17 +10,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
-from django.utils import timezone
 from followthemoney import model
 from followthemoney.exc import InvalidData
 from rigour.text.scripts import text_scripts
 
 from politzek.ingest.errors import ImportError_, RowError
-from politzek.ingest.importer import ImportResult, file_sha256
+from politzek.ingest.importer import ImportResult, import_batch
 from politzek.ingest.transform import SCRIPT_CODES
 from politzek.registry import models as m
-from politzek.registry.history import recorded_change
 from politzek.registry.partial_date import PartialDate, PartialDateError
 
 PROFILE_NAME = "ftm-officials"
@@ -71,31 +68,14 @@ def run_ftm_import(path: Path, actor: str, dry_run: bool = False) -> ImportResul
     people = {e.id: e for e in entities if e.schema.name == "Person"}
     posts = {e.id: e for e in entities if e.schema.name == "Position"}
 
-    class _DryRun(Exception):
-        pass
-
-    try:
-        with transaction.atomic():
-            batch = m.ImportBatch.objects.create(actor=actor, file_name=str(path), file_sha256=file_sha256(path),
-                                                 profile=PROFILE_NAME)
-            with recorded_change(actor, f"import #{batch.pk}: {PROFILE_NAME}, file {path.name}"):
-                officials = {entity_id: _official(entity, result) for entity_id, entity in people.items()}
-                for entity in entities:
-                    if entity.schema.name == "Sanction":
-                        _sanction(entity, officials)
-                    elif entity.schema.name == "Occupancy":
-                        _occupancy(entity, officials, posts)
-            batch.created_ids, batch.updated_ids = result.created, result.updated
-            batch.rejected = [{"skipped": dict(skipped)}] if skipped else []
-            batch.status, batch.finished_at = m.ImportBatch.Status.DONE, timezone.now()
-            batch.save()
-            result.batch_id = batch.pk
-            if dry_run:
-                raise _DryRun
-    except _DryRun:
-        result.batch_id = None
-        return result
-    result.written = True
+    with import_batch(result, path, actor) as (batch, _reason):
+        officials = {entity_id: _official(entity, result) for entity_id, entity in people.items()}
+        for entity in entities:
+            if entity.schema.name == "Sanction":
+                _sanction(entity, officials)
+            elif entity.schema.name == "Occupancy":
+                _occupancy(entity, officials, posts)
+    result.skipped = dict(skipped)
     return result
 
 

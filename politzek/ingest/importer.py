@@ -5,7 +5,8 @@ change it makes is in history with the import as its reason."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ class ImportResult:
     updated: list[int] = field(default_factory=list)
     unchanged: list[int] = field(default_factory=list)
     rejected: list[RowError] = field(default_factory=list)
+    # Records of kinds the importer does not take (e.g. FtM Company entities), by kind.
+    skipped: dict[str, int] = field(default_factory=dict)
     dry_run: bool = False
     written: bool = False
     batch_id: int | None = None
@@ -40,6 +43,7 @@ class ImportResult:
             "profile": self.profile, "file": self.file, "rows": self.rows, "dry_run": self.dry_run,
             "written": self.written, "batch": self.batch_id, "created": len(self.created),
             "updated": len(self.updated), "unchanged": len(self.unchanged), "rejected": len(self.rejected),
+            "skipped": self.skipped,
         }
 
 
@@ -94,34 +98,44 @@ def run_import(
     records, result.rejected, result.rows = prepare(profile, path, encoding)
     if result.rejected and not skip_invalid:
         return result
+    with import_batch(result, path, actor) as (batch, reason):
+        if profile.target == "aggregate_detention":
+            aggregates = AggregateWriter(profile, result)
+            for record in records:
+                aggregates.write(record, batch)  # type: ignore[arg-type]
+        else:
+            people = RecordWriter(profile, result, actor, reason)
+            for start in range(0, len(records), CHUNK):
+                people.write_many(records[start: start + CHUNK], batch)  # type: ignore[arg-type]
+                if progress:
+                    progress(min(start + CHUNK, len(records)), len(records))
+    return result
+
+
+@contextmanager
+def import_batch(result: ImportResult, path: Path, actor: str) -> Iterator[tuple[m.ImportBatch, str]]:
+    """One transaction around an import, with its ImportBatch and the history reason naming it.
+
+    On success the batch records what was created, updated and rejected; a dry run is rolled
+    back after counting; an error rolls everything back, the batch included."""
     try:
         with transaction.atomic():
             batch = m.ImportBatch.objects.create(
-                actor=actor, file_name=str(path), file_sha256=file_sha256(path), profile=profile.name,
-                status=m.ImportBatch.Status.DRY_RUN if dry_run else m.ImportBatch.Status.RUNNING,
+                actor=actor, file_name=str(path), file_sha256=file_sha256(path), profile=result.profile,
+                status=m.ImportBatch.Status.DRY_RUN if result.dry_run else m.ImportBatch.Status.RUNNING,
             )
-            reason = f"import #{batch.pk}: profile {profile.name}, file {path.name}"
+            reason = f"import #{batch.pk}: profile {result.profile}, file {path.name}"
             with recorded_change(actor, reason):
-                if profile.target == "aggregate_detention":
-                    aggregates = AggregateWriter(profile, result)
-                    for record in records:
-                        aggregates.write(record, batch)  # type: ignore[arg-type]
-                else:
-                    people = RecordWriter(profile, result, actor, reason)
-                    for start in range(0, len(records), CHUNK):
-                        people.write_many(records[start: start + CHUNK], batch)  # type: ignore[arg-type]
-                        if progress:
-                            progress(min(start + CHUNK, len(records)), len(records))
+                yield batch, reason
             batch.created_ids, batch.updated_ids = result.created, result.updated
             batch.rejected = [{"row": e.row, "column": e.column, "value": e.value, "reason": e.reason}
                               for e in result.rejected]
             batch.status, batch.finished_at = m.ImportBatch.Status.DONE, timezone.now()
             batch.save()
             result.batch_id = batch.pk
-            if dry_run:
+            if result.dry_run:
                 raise _DryRun
     except _DryRun:
         result.batch_id = None
-        return result
+        return
     result.written = True
-    return result

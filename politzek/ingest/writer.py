@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from politzek.ingest.profile import Profile
-from politzek.ingest.transform import AggregateRecord, CaseRecord, EventRecord, PersonRecord
+from politzek.ingest.transform import AggregateRecord, CaseRecord, EventRecord, NameRecord, PersonRecord
 from politzek.registry import models as m
 from politzek.registry.bulk import bulk_insert
 
@@ -23,6 +23,11 @@ def _assign(instance: Any, values: dict[str, Any]) -> bool:
     for name, value in different.items():
         setattr(instance, name, value)
     return bool(different)
+
+
+def _name(person: m.Person, name: NameRecord, primary: bool) -> m.PersonName:
+    return m.PersonName(person=person, name=name.name, kind=name.kind, script=name.script, language=name.language,
+                        is_primary=primary)
 
 
 class RecordWriter:
@@ -75,15 +80,8 @@ class RecordWriter:
         pairs = list(zip(people, records, strict=True))
         m.ExternalKey.objects.bulk_create(
             [m.ExternalKey(person=p, namespace=self.profile.namespace, key=r.key) for p, r in pairs], batch_size=2000)
-        bulk_insert(m.PersonName, [
-            m.PersonName(person=p, name=n.name, kind=n.kind, script=n.script, language=n.language, is_primary=n.primary)
-            for p, r in pairs for n in r.names], self.actor, self.reason)
-        events = [
-            (m.Event(person=p, kind=e.kind, date=e.date, date_earliest=e.date.earliest if e.date else None,
-                     description=e.description, organization=self._organization(e.organization),
-                     source_key=self._key(r, e.rule_id)), r)
-            for p, r in pairs for e in r.events
-        ]
+        bulk_insert(m.PersonName, [_name(p, n, n.primary) for p, r in pairs for n in r.names], self.actor, self.reason)
+        events = [(self._event(p, r, e, {}), r) for p, r in pairs for e in r.events]
         bulk_insert(m.Event, [event for event, _r in events], self.actor, self.reason)
         if self.profile.recognition:
             bulk_insert(m.Recognition, [
@@ -102,6 +100,14 @@ class RecordWriter:
             for p, r in pairs for url in dict.fromkeys(r.sources)], batch_size=2000)
         self.result.created += [p.pk for p in people]
 
+    def _event(self, person: m.Person, record: PersonRecord, event: EventRecord, links: dict[str, Any]) -> m.Event:
+        """The unsaved Event a row's event rule makes (both write paths build it here)."""
+        return m.Event(
+            person=person, kind=event.kind, date=event.date, date_earliest=event.date.earliest if event.date else None,
+            description=event.description, organization=self._organization(event.organization),
+            source_key=self._key(record, event.rule_id), **links,
+        )
+
     def _key(self, record: PersonRecord, part: str) -> str:
         return f"{self.profile.namespace}:{record.key}:{part}"
 
@@ -119,11 +125,8 @@ class RecordWriter:
             stored = existing.get(self._key(record, event.rule_id))
             links = self._event_links(event, case, sentence, facility)
             if stored is None:
-                stored = m.Event.objects.create(
-                    person=person, kind=event.kind, date=event.date, description=event.description,
-                    organization=self._organization(event.organization),
-                    source_key=self._key(record, event.rule_id), **links,
-                )
+                stored = self._event(person, record, event, links)
+                stored.save()
                 changed = True
             elif _assign(stored, {"date": event.date, "description": event.description, **links}):
                 stored.save()
@@ -137,7 +140,8 @@ class RecordWriter:
             if not created and biography.text != text:
                 biography.text = text
                 biography.save()
-            changed = changed or created or biography.text != text
+                changed = True
+            changed = changed or (created and not new)
         return self._link(person, record, new) or case_changed or changed
 
     def _names(self, person: m.Person, record: PersonRecord, new: bool) -> bool:
@@ -145,8 +149,7 @@ class RecordWriter:
         added = False
         for name in record.names:
             if (name.name, name.kind) not in known:
-                person.names.create(name=name.name, kind=name.kind, script=name.script, language=name.language,
-                                    is_primary=name.primary and new)
+                _name(person, name, name.primary and new).save()
                 added = True
         return added and not new
 
