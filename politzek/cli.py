@@ -11,6 +11,8 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -63,6 +65,23 @@ def _parse_date(value: str | None, option: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         fail(f"{option}: {value!r} is not a date of the form YYYY-MM-DD")
+
+
+@contextmanager
+def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A Rich progress bar on a terminal (rows done of rows in all); nothing when piped."""
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
 
 
 def _print_json(data: Any) -> None:
@@ -319,8 +338,9 @@ def import_command(
             result = run_ftm_import(source, actor=command_line_actor(), dry_run=dry_run)
         else:
             chosen = load_profile(profile)
-            result = run_import(chosen, source, actor=command_line_actor(), dry_run=dry_run,
-                                skip_invalid=skip_invalid, encoding=encoding)
+            with _progress_bar("importing") as progress:
+                result = run_import(chosen, source, actor=command_line_actor(), dry_run=dry_run,
+                                    skip_invalid=skip_invalid, encoding=encoding, progress=progress)
     except ImportError_ as error:
         fail(str(error))
     report = None
