@@ -12,11 +12,10 @@ from typing import Any
 
 from followthemoney import model
 from followthemoney.exc import InvalidData
-from rigour.text.scripts import text_scripts
 
 from politzek.ingest.errors import ImportError_, RowError
 from politzek.ingest.importer import ImportResult, import_batch
-from politzek.ingest.transform import SCRIPT_CODES
+from politzek.ingest.transform import script_code
 from politzek.registry import models as m
 from politzek.registry.partial_date import PartialDate, PartialDateError
 
@@ -101,8 +100,7 @@ def _official(entity: Any, result: ImportResult) -> m.Official:
     has_primary = official.names.filter(is_primary=True).exists()
     for name in entity.get("name") + entity.get("alias"):
         if name not in known:
-            scripts = text_scripts(name)
-            script = SCRIPT_CODES.get(next(iter(scripts)), "") if len(scripts) == 1 else ""
+            script = script_code(name)
             primary = name == caption and not has_primary
             has_primary = has_primary or primary
             official.names.create(name=name, script=script, is_primary=primary,

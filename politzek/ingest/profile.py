@@ -192,12 +192,20 @@ class Profile:
                                         f"column {unknown[0]!r} is not one profile {self.name} knows{hint}"))
 
 
-def _matches(pattern: str, column: str) -> bool:
+def column_index(pattern: str, column: str) -> int | None:
+    """Where `column` stands in a column pattern: the number in place of `*` (`articles/*`
+    and `articles/3` give 3), 0 for a plain name that is equal, None when it does not match."""
     if "*" not in pattern:
-        return pattern == column
+        return 0 if pattern == column else None
     prefix, _star, suffix = pattern.partition("*")
     middle = column[len(prefix): len(column) - len(suffix)] if suffix else column[len(prefix):]
-    return column.startswith(prefix) and column.endswith(suffix) and middle.isdigit()
+    if column.startswith(prefix) and column.endswith(suffix) and middle.isdigit():
+        return int(middle)
+    return None
+
+
+def _matches(pattern: str, column: str) -> bool:
+    return column_index(pattern, column) is not None
 
 
 def _error(origin: str, where: str, reason: str, value: Any = None) -> ImportError_:

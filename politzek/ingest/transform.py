@@ -13,7 +13,7 @@ from typing import Any
 from rigour.text.scripts import text_scripts
 
 from politzek.ingest.errors import RowError
-from politzek.ingest.profile import PERSON_FIELDS, EventRule, FieldRule, Profile
+from politzek.ingest.profile import PERSON_FIELDS, EventRule, FieldRule, Profile, column_index
 from politzek.ingest.readers import Row
 from politzek.registry.models.base import Visibility
 from politzek.registry.models.people import Consent, Gender
@@ -131,7 +131,8 @@ def parse_date(text: str, formats: tuple[str, ...]) -> PartialDate:
     raise PartialDateError(f"is not a date in the profile's formats ({shown}) or does not exist")
 
 
-def _script(name: str, declared: str) -> str:
+def script_code(name: str, declared: str = "auto") -> str:
+    """The ISO 15924 code of a name's script (declared, or detected when "auto"); empty when mixed."""
     if declared != "auto":
         return declared
     scripts = text_scripts(name)
@@ -150,12 +151,8 @@ class _RowReader:
         """The row's columns matching a pattern: `articles/*`, `sources/*/url`, or one name."""
         if "*" not in pattern:
             return [pattern]
-        prefix, _star, suffix = pattern.partition("*")
-        found = []
-        for column in self.row.values:
-            middle = column[len(prefix): len(column) - len(suffix)] if suffix else column[len(prefix):]
-            if column.startswith(prefix) and column.endswith(suffix) and middle.isdigit():
-                found.append((int(middle), column))
+        found = [(index, column) for column in self.row.values
+                 if (index := column_index(pattern, column)) is not None]
         return [column for _index, column in sorted(found)]
 
     def matches(self, rule: EventRule) -> bool:
@@ -232,8 +229,9 @@ def transform(profile: Profile, row: Row, file: str) -> PersonRecord | list[RowE
         for column in reader.columns(name_rule.column):
             name = reader.text(column)
             if name and name not in [n.name for n in record.names]:
-                record.names.append(NameRecord(" ".join(name.split()), name_rule.kind,
-                                               _script(name, name_rule.script), name_rule.language, name_rule.primary))
+                script = script_code(name, name_rule.script)
+                record.names.append(NameRecord(" ".join(name.split()), name_rule.kind, script, name_rule.language,
+                                               name_rule.primary))
     if not record.names:
         reader.error(", ".join(r.column for r in profile.names) or None, None, "the row has no name")
     elif not any(n.primary for n in record.names):

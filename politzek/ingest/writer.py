@@ -25,6 +25,13 @@ def _assign(instance: Any, values: dict[str, Any]) -> bool:
     return bool(different)
 
 
+def source_for(url: str, cache: dict[str, m.Source]) -> m.Source:
+    """The Source with this URL, found or created once per import."""
+    if url not in cache:
+        cache[url] = m.Source.objects.filter(url=url).first() or m.Source.objects.create(url=url)
+    return cache[url]
+
+
 def _name(person: m.Person, name: NameRecord, primary: bool) -> m.PersonName:
     return m.PersonName(person=person, name=name.name, kind=name.kind, script=name.script, language=name.language,
                         is_primary=primary)
@@ -278,9 +285,7 @@ class RecordWriter:
         self.sources.update((source.url, source) for source in missing)
 
     def _source(self, url: str) -> m.Source:
-        if url not in self.sources:
-            self.sources[url] = m.Source.objects.filter(url=url).first() or m.Source.objects.create(url=url)
-        return self.sources[url]
+        return source_for(url, self.sources)
 
     def _organization(self, code: str | None) -> m.Organization | None:
         if code is None:
@@ -300,12 +305,7 @@ class AggregateWriter:
 
     def write(self, record: AggregateRecord, batch: m.ImportBatch) -> None:
         key = f"{self.profile.namespace}:{record.key}"
-        source = None
-        if record.source_url:
-            if record.source_url not in self.sources:
-                self.sources[record.source_url] = (m.Source.objects.filter(url=record.source_url).first()
-                                                   or m.Source.objects.create(url=record.source_url))
-            source = self.sources[record.source_url]
+        source = source_for(record.source_url, self.sources) if record.source_url else None
         values = {**record.values, "source": source}
         stored = m.AggregateDetention.objects.filter(source_key=key).first()
         if stored is None:

@@ -24,7 +24,7 @@ _COLUMNS = (
 def _custodial(sentence_kind: str | None, in_absentia: bool | None) -> bool | None:
     if sentence_kind is None:
         return None
-    return sentence_kind in Sentence.CUSTODIAL_KINDS and not in_absentia
+    return Sentence.is_custodial(sentence_kind, bool(in_absentia))
 
 
 def _timeline_event(row: tuple[Any, ...], sources: frozenset[int] = frozenset()) -> TimelineEvent:

@@ -95,4 +95,9 @@ class Sentence(models.Model):
 
     @property
     def custodial(self) -> bool:
-        return self.kind in self.CUSTODIAL_KINDS and not self.in_absentia
+        return self.is_custodial(self.kind, self.in_absentia)
+
+    @classmethod
+    def is_custodial(cls, kind: str, in_absentia: bool) -> bool:
+        """Whether a sentence of this kind deprives of liberty (never when passed in absentia)."""
+        return kind in cls.CUSTODIAL_KINDS and not in_absentia
