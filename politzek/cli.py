@@ -325,16 +325,16 @@ def import_command(
     Example: politzek import politzek-csv people.csv --dry-run
     """
     from politzek.ingest.errors import ImportError_
-    from politzek.ingest.import_ftm import PROFILE_NAME as FTM_OFFICIALS
-    from politzek.ingest.import_ftm import run_ftm_import
     from politzek.ingest.importer import run_import
-    from politzek.ingest.profile import load_profile
+    from politzek.ingest.profile import FTM_OFFICIALS, load_profile
     from politzek.ingest.report import write_error_report
     from politzek.registry.history import command_line_actor
 
     _require_schema()
     try:
         if profile == FTM_OFFICIALS:
+            from politzek.ingest.import_ftm import run_ftm_import  # followthemoney takes a second to load
+
             result = run_ftm_import(source, actor=command_line_actor(), dry_run=dry_run)
         else:
             chosen = load_profile(profile)

@@ -52,7 +52,7 @@ def database_settings(url: str) -> dict[str, Any]:
         config["OPTIONS"] = {
             # WAL lets the web server read while an import writes; IMMEDIATE avoids the
             # "database is locked" upgrade failure between concurrent writers.
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-131072;",
             "transaction_mode": "IMMEDIATE",
         }
     return config

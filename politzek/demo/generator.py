@@ -69,8 +69,7 @@ class _Writer:
         self.counts.rows += bulk_insert(model, objects, self.actor, self.reason)
 
     def link(self, through: type[models.Model], rows: Sequence[models.Model]) -> None:
-        through.objects.bulk_create(rows, batch_size=BATCH)
-        self.counts.rows += len(rows)
+        self.counts.rows += bulk_insert(through, rows, self.actor, self.reason)
 
 
 def _pick_weighted(rng: random.Random, items: Sequence[Any], weights: Sequence[float]) -> Any:

@@ -15,11 +15,11 @@ from followthemoney.exc import InvalidData
 
 from politzek.ingest.errors import ImportError_, RowError
 from politzek.ingest.importer import ImportResult, import_batch
+from politzek.ingest.profile import FTM_OFFICIALS
 from politzek.ingest.transform import script_code
 from politzek.registry import models as m
 from politzek.registry.partial_date import PartialDate, PartialDateError
 
-PROFILE_NAME = "ftm-officials"
 # Words in a position's text that tell its role; the text itself is kept as the title.
 ROLE_WORDS = {
     "judge": m.Position.Role.JUDGE, "судья": m.Position.Role.JUDGE, "суддзя": m.Position.Role.JUDGE,
@@ -59,7 +59,7 @@ def read_entities(path: Path) -> list[Any]:
 
 
 def run_ftm_import(path: Path, actor: str, dry_run: bool = False) -> ImportResult:
-    result = ImportResult(profile=PROFILE_NAME, file=str(path), dry_run=dry_run)
+    result = ImportResult(profile=FTM_OFFICIALS, file=str(path), dry_run=dry_run)
     entities = read_entities(path)
     result.rows = len(entities)
     skipped = Counter(e.schema.name for e in entities if e.schema.name not in ("Person", "Sanction", "Occupancy",

@@ -19,6 +19,8 @@ from politzek.ingest.errors import ImportError_, RowError
 from politzek.registry.event_kinds import event_kinds
 
 FORMATS = ("csv", "xlsx", "ods", "json", "yaml")
+# The built-in importer of FollowTheMoney officials and sanctions, named like a profile.
+FTM_OFFICIALS = "ftm-officials"
 TARGETS = ("person", "aggregate_detention")
 # Table formats have a header to check against the profile; JSON and YAML records do not.
 TABULAR_FORMATS = ("csv", "xlsx", "ods")
