@@ -67,6 +67,24 @@ def test_reimport_updates_instead_of_duplicating_with_history(tmp_path):
     assert sentence.history.latest().history_change_reason.startswith(f"import #{changed.batch_id}")
 
 
+def test_reimport_adds_only_what_is_new_and_then_is_unchanged(tmp_path):
+    run_import(PROFILE, write(tmp_path), actor="cli:test")
+    grown = (ROWS.replace("journalist;anti-war", "journalist;anti-war;lawyer")
+             .replace("Ivan Ivanov", "Ivan Ivanou")
+             .replace("https://example.org/a https://example.org/b", "https://example.org/a https://example.org/c"))
+    changed = run_import(PROFILE, write(tmp_path, grown), actor="cli:test")
+    assert (len(changed.created), len(changed.updated), len(changed.unchanged)) == (0, 1, 1)
+    ivanov = m.ExternalKey.objects.get(key="p1").person
+    assert sorted(ivanov.tags.values_list("code", flat=True)) == ["anti-war", "journalist", "lawyer"]
+    assert sorted(ivanov.sources.values_list("url", flat=True)) == [
+        "https://example.org/a", "https://example.org/b", "https://example.org/c"]  # sources are never dropped
+    assert sorted(ivanov.names.values_list("name", flat=True)) == ["Ivan Ivanou", "Ivan Ivanov", "Иванов Иван Иванович"]
+    assert ivanov.events.count() == 3
+    again = run_import(PROFILE, write(tmp_path, grown), actor="cli:test")
+    assert (len(again.created), len(again.updated), len(again.unchanged)) == (0, 0, 2)
+    assert ivanov.names.count() == 3 and ivanov.tags.count() == 3 and ivanov.sources.count() == 3
+
+
 def test_dry_run_counts_and_writes_nothing(tmp_path):
     result = run_import(PROFILE, write(tmp_path), actor="cli:test", dry_run=True)
     assert (len(result.created), result.written) == (2, False)
