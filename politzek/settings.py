@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "politzek.registry",
+    "politzek.flows",
     "politzek.web",
 ]
 

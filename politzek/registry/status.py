@@ -74,6 +74,9 @@ class CustodyInterval:
     end: dt.date | None
     release_mode: str | None
     phases: tuple[Phase, ...]
+    # The kinds of the events that opened and closed the spell (flows count by them).
+    opened_by: str | None = None
+    closed_by: str | None = None
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -140,19 +143,20 @@ def derive(events: Iterable[TimelineEvent], at: dt.date | None = None) -> Deriva
     timeline = [e for e in ordered(events) if at is None or e.day <= at]
 
     start: dt.date | None = None
+    opened_by: str | None = None
     phases: list[Phase] = []
     last_release: tuple[str, dt.date] | None = None
     death: TimelineEvent | None = None
     disappeared_since: dt.date | None = None
 
-    def open_custody(day: dt.date, phase: str) -> None:
-        nonlocal start, phases
-        start, phases = day, [Phase(phase, day)]
+    def open_custody(day: dt.date, phase: str, by: str) -> None:
+        nonlocal start, phases, opened_by
+        start, phases, opened_by = day, [Phase(phase, day)], by
 
-    def close_custody(day: dt.date, mode: str) -> None:
+    def close_custody(day: dt.date, mode: str, by: str) -> None:
         nonlocal start, phases, last_release
         assert start is not None
-        result.intervals.append(CustodyInterval(start, day, mode, tuple(phases)))
+        result.intervals.append(CustodyInterval(start, day, mode, tuple(phases), opened_by, by))
         start, phases, last_release = None, [], (mode, day)
 
     def move_to(day: dt.date, phase: str) -> None:
@@ -169,32 +173,32 @@ def derive(events: Iterable[TimelineEvent], at: dt.date | None = None) -> Deriva
             disappeared_since = None
         if kind.custody == "enter":
             if not in_custody:
-                open_custody(day, PRETRIAL)
+                open_custody(day, PRETRIAL, event.kind)
             elif phases[-1].phase == HOUSE_ARREST:
                 move_to(day, PRETRIAL)
         elif kind.custody == "house_arrest":
             if not in_custody:
-                open_custody(day, HOUSE_ARREST)
+                open_custody(day, HOUSE_ARREST, event.kind)
             elif phases[-1].phase == PRETRIAL:
                 move_to(day, HOUSE_ARREST)
         elif kind.custody == "sentence":
             if event.custodial is False:
                 if in_custody:
-                    close_custody(day, NON_CUSTODIAL_SENTENCE)
+                    close_custody(day, NON_CUSTODIAL_SENTENCE, NON_CUSTODIAL_SENTENCE)
             elif in_custody:
                 move_to(day, SERVING)
             elif event.custodial:
                 # Taken into custody in the courtroom.
-                open_custody(day, SERVING)
+                open_custody(day, SERVING, event.kind)
         elif kind.custody == "leave" and in_custody:
-            close_custody(day, kind.release_mode or "other")
+            close_custody(day, kind.release_mode or "other", event.kind)
         if kind.death:
             death = event
         if event.kind == "disappeared":
             disappeared_since = day
 
     if start is not None:
-        result.intervals.append(CustodyInterval(start, None, None, tuple(phases)))
+        result.intervals.append(CustodyInterval(start, None, None, tuple(phases), opened_by))
     result.status = _status(result.intervals, death, disappeared_since, last_release, timeline)
     return result
 

@@ -48,15 +48,20 @@ def timeline_events(events: QuerySet[Event], with_sources: bool = False) -> list
     return [_timeline_event(row, frozenset(sources.get(row[1], ()))) for row in rows]
 
 
-def derivations(
-    events: QuerySet[Event], at: dt.date | None = None, chunk_size: int = 20000
-) -> Iterator[tuple[int, list[TimelineEvent], Derivation]]:
-    """(person id, events, derivation) for every person with events, streamed in person order."""
+def timelines(events: QuerySet[Event], chunk_size: int = 20000) -> Iterator[tuple[int, list[TimelineEvent]]]:
+    """(person id, events) for every person with events, streamed in person order."""
     rows: Iterable[tuple[Any, ...]] = events.order_by("person_id").values_list(*_COLUMNS).iterator(
         chunk_size=chunk_size
     )
     for person_id, person_rows in groupby(rows, key=lambda row: row[0]):
-        timeline = [_timeline_event(row) for row in person_rows]
+        yield person_id, [_timeline_event(row) for row in person_rows]
+
+
+def derivations(
+    events: QuerySet[Event], at: dt.date | None = None, chunk_size: int = 20000
+) -> Iterator[tuple[int, list[TimelineEvent], Derivation]]:
+    """(person id, events, derivation) for every person with events, streamed in person order."""
+    for person_id, timeline in timelines(events, chunk_size):
         yield person_id, timeline, derive(timeline, at)
 
 

@@ -1,0 +1,1 @@
+"""Stock-and-flow figures, periodic reports and charts, from the derived facts of every timeline."""

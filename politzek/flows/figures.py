@@ -1,0 +1,355 @@
+"""Stock and flows from the facts table: the SQL of the flows feature lives here.
+
+Two stocks are counted: POLITICAL (people in custody while a recognition by one of the chosen
+organizations is in force; any organization when none is chosen) and CUSTODY (everyone in
+custody in the registry). For each period: the stock at the end of the day before, entries
+(by what opened the spell), exits (by what closed it), and the stock at the end of its last
+day; `stock_end = stock_start + entries - exits` holds by construction, and `compute` checks
+the final stock against a direct count so a broken identity is a loud error, not a quiet one.
+
+Counts cover every record, restricted and confidential ones included, as `politzek stats`
+does (docs/privacy.md): a count names no one, and groups publish totals that include people
+who asked not to be named."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from politzek.flows.facts import ANY_ORGANIZATION, CUSTODY, POINT, POLITICAL, RECOGNIZED, WITHDRAWN
+from politzek.flows.models import Fact
+from politzek.flows.periods import Period, periods
+from politzek.flows.refresh import refresh
+from politzek.registry import models as m
+
+RELEASES = ("released_pretrial", "released_end_of_term", "released_pardon", "released_exchange", "released_other",
+            "deported", "non_custodial_sentence")
+DEATHS = ("died_in_custody", "executed", "killed")
+AGE_BANDS = ((0, 17), (18, 29), (30, 44), (45, 59), (60, 200))
+BREAKDOWNS = ("region", "gender", "age", "tag", "article")
+
+
+class IdentityBroken(AssertionError):
+    """The stock from the flows differs from the stock counted directly: a bug, never data."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which people a report covers."""
+
+    country: str | None = None
+    region: str | None = None
+    gender: str | None = None
+    tag: str | None = None
+    article: str | None = None
+    organizations: tuple[str, ...] | None = None  # recognizing organizations; None: any
+
+    def describe(self) -> str:
+        parts = [f"{name}={value}" for name, value in (("country", self.country), ("region", self.region),
+                 ("gender", self.gender), ("tag", self.tag), ("article", self.article)) if value]
+        return ", ".join(parts) or "all countries"
+
+
+@dataclass
+class PeriodFlow:
+    period: Period
+    label: str
+    stock_start: int
+    entries: Counter[str]
+    exits: Counter[str]
+    stock_end: int
+    imprecise: int  # entries and exits dated only to the month or year
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "period": self.label, "from": self.period.first.isoformat(), "to": self.period.last.isoformat(),
+            "stock_start": self.stock_start, "entries": sum(self.entries.values()),
+            "entries_by_kind": dict(sorted(self.entries.items())), "exits": sum(self.exits.values()),
+            "exits_by_kind": dict(sorted(self.exits.items())), "stock_end": self.stock_end,
+            "dated_only_to_month_or_year": self.imprecise,
+        }
+
+
+@dataclass
+class Door:
+    """The revolving door over the whole window, for the political stock."""
+
+    released: int
+    new: int
+    net: int
+    median_days_in_custody_of_released: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"released": self.released, "new": self.new, "net": self.net,
+                "median_days_in_custody_of_released": self.median_days_in_custody_of_released}
+
+
+@dataclass
+class Figures:
+    scope: Scope
+    first: dt.date
+    last: dt.date
+    granularity: str
+    political: list[PeriodFlow]
+    custody: list[PeriodFlow]
+    events: list[Counter[str]]  # per period, by event kind
+    aggregates: list[tuple[int, int]]  # per period: (count-only detention events, people detained)
+    undated: Counter[str]  # events with no date at all, by kind (never in any period)
+    door: Door
+    breakdowns: dict[str, dict[str, int]] = field(default_factory=dict)  # of the political stock at `last`
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "scope": {"country": self.scope.country, "region": self.scope.region, "gender": self.scope.gender,
+                      "tag": self.scope.tag, "article": self.scope.article,
+                      "organizations": list(self.scope.organizations) if self.scope.organizations else None},
+            "from": self.first.isoformat(), "to": self.last.isoformat(), "period": self.granularity,
+            "political_prisoners": [p.as_dict() for p in self.political],
+            "in_custody": [p.as_dict() for p in self.custody],
+            "events": [{"period": p.label, **dict(sorted(counts.items()))}
+                       for p, counts in zip(self.political, self.events, strict=True)],
+            "count_only_detentions": [{"period": p.label, "events": n, "detained": people}
+                                      for p, (n, people) in zip(self.political, self.aggregates, strict=True)],
+            "undated_events": dict(sorted(self.undated.items())),
+            "revolving_door": self.door.as_dict(),
+            "political_prisoners_at_end_by": self.breakdowns,
+        }
+
+
+def _people_filter(scope: Scope) -> Q:
+    condition = Q()
+    if scope.tag:
+        condition &= Q(person_id__in=m.Person.tags.through.objects.filter(tag__code=scope.tag).values("person_id"))
+    if scope.article:
+        charged = m.Charge.objects.filter(article=scope.article)
+        whole_case = m.Case.defendants.through.objects.filter(
+            case_id__in=charged.filter(person__isnull=True).values("case_id")).values("person_id")
+        condition &= Q(person_id__in=charged.filter(person__isnull=False).values("person_id")) | Q(
+            person_id__in=whole_case)
+    return condition
+
+
+def _facts(scope: Scope, kind: str, organization: str | None = None) -> QuerySet[Fact]:
+    facts = Fact.objects.filter(kind=kind)
+    if organization is not None:
+        facts = facts.filter(organization=organization)
+    for name in ("country", "region", "gender"):
+        if getattr(scope, name):
+            facts = facts.filter(**{name: getattr(scope, name)})
+    return facts.filter(_people_filter(scope))
+
+
+@dataclass(frozen=True, slots=True)
+class _Spell:
+    person_id: int
+    start: dt.date
+    start_kind: str
+    start_precise: bool
+    end: dt.date | None
+    end_kind: str
+    end_precise: bool
+
+
+class _Spells:
+    """One stock's spells: in SQL (custody, or one organization / any) or merged in memory
+    (several organizations, whose recognitions may overlap for one person)."""
+
+    def __init__(self, scope: Scope, measure: str) -> None:
+        self.queryset: QuerySet[Fact] | None = None
+        self.merged: list[_Spell] | None = None
+        chosen = scope.organizations
+        if measure == CUSTODY:
+            self.queryset = _facts(scope, CUSTODY, "")
+        elif not chosen or len(chosen) == 1:
+            self.queryset = _facts(scope, POLITICAL, chosen[0] if chosen else ANY_ORGANIZATION)
+        else:
+            rows = _facts(scope, POLITICAL).filter(organization__in=chosen)
+            self.merged = _merge(rows.values_list("person_id", "start", "start_kind", "start_precise", "end",
+                                                  "end_kind", "end_precise"))
+
+    def stock_at(self, day: dt.date) -> int:
+        if self.queryset is not None:
+            return self.queryset.filter(Q(end__isnull=True) | Q(end__gt=day), start__lte=day).count()
+        assert self.merged is not None
+        return sum(1 for s in self.merged if s.start <= day and (s.end is None or s.end > day))
+
+    def moves(self, first: dt.date, last: dt.date, edge: str) -> list[tuple[dt.date, str, bool, int]]:
+        """(day, kind, precise, count) of spells starting (edge "start") or ending ("end") in [first, last]."""
+        if self.queryset is not None:
+            rows = (self.queryset.filter(**{f"{edge}__gte": first, f"{edge}__lte": last})
+                    .values_list(edge, f"{edge}_kind", f"{edge}_precise").annotate(n=Count("id")).order_by())
+            return [(day, kind, precise, n) for day, kind, precise, n in rows]
+        assert self.merged is not None
+        counts: Counter[tuple[dt.date, str, bool]] = Counter()
+        for spell in self.merged:
+            day = getattr(spell, edge)
+            if day is not None and first <= day <= last:
+                counts[(day, getattr(spell, f"{edge}_kind"), getattr(spell, f"{edge}_precise"))] += 1
+        return [(day, kind, precise, n) for (day, kind, precise), n in counts.items()]
+
+    def person_ids_at(self, day: dt.date) -> Any:
+        if self.queryset is not None:
+            return self.queryset.filter(Q(end__isnull=True) | Q(end__gt=day), start__lte=day).values("person_id")
+        assert self.merged is not None
+        return [s.person_id for s in self.merged if s.start <= day and (s.end is None or s.end > day)]
+
+
+def _merge(rows: Iterable[tuple[Any, ...]]) -> list[_Spell]:
+    """Per person, overlapping spells of several organizations as one: it starts with the
+    first and ends with the last (an entry or exit inside the overlap is no flow)."""
+    by_person: dict[int, list[_Spell]] = defaultdict(list)
+    for row in rows:
+        by_person[row[0]].append(_Spell(*row))
+    merged: list[_Spell] = []
+    for spells in by_person.values():
+        spells.sort(key=lambda s: s.start)
+        current = spells[0]
+        for spell in spells[1:]:
+            if current.end is None or spell.start <= current.end:
+                if current.end is not None and (spell.end is None or spell.end > current.end):
+                    current = _Spell(current.person_id, current.start, current.start_kind, current.start_precise,
+                                     spell.end, spell.end_kind, spell.end_precise)
+            else:
+                merged.append(current)
+                current = spell
+        merged.append(current)
+    return merged
+
+
+def _flows(spells: _Spells, spans: list[Period], granularity: str) -> list[PeriodFlow]:
+    first, last = spans[0].first, spans[-1].last
+    by_day: dict[str, dict[dt.date, Counter[str]]] = {"start": defaultdict(Counter), "end": defaultdict(Counter)}
+    imprecise: Counter[dt.date] = Counter()
+    for edge in ("start", "end"):
+        for day, kind, precise, n in spells.moves(first, last, edge):
+            by_day[edge][day][kind or "other"] += n
+            if not precise:
+                imprecise[day] += n
+    stock = spells.stock_at(first - dt.timedelta(days=1))
+    result = []
+    for span in spans:
+        entries: Counter[str] = Counter()
+        exits: Counter[str] = Counter()
+        inexact = 0
+        day = span.first
+        while day <= span.last:
+            entries.update(by_day["start"].get(day, {}))
+            exits.update(by_day["end"].get(day, {}))
+            inexact += imprecise.get(day, 0)
+            day += dt.timedelta(days=1)
+        end = stock + sum(entries.values()) - sum(exits.values())
+        result.append(PeriodFlow(span, span.label(granularity), stock, entries, exits, end, inexact))
+        stock = end
+    direct = spells.stock_at(last)
+    if direct != stock:
+        raise IdentityBroken(f"stock on {last} from flows is {stock}, counted directly {direct}")
+    return result
+
+
+def _events(scope: Scope, spans: list[Period]) -> tuple[list[Counter[str]], Counter[str]]:
+    points = _facts(scope, POINT)
+    chosen = scope.organizations
+    if chosen:  # recognitions and withdrawals only by the chosen organizations
+        points = points.exclude(Q(start_kind__in=(RECOGNIZED, WITHDRAWN)) & ~Q(organization__in=chosen))
+    rows = (points.filter(start__gte=spans[0].first, start__lte=spans[-1].last)
+            .values_list("start", "start_kind").annotate(n=Count("id")).order_by())
+    per_period: list[Counter[str]] = [Counter() for _ in spans]
+    starts = [span.first for span in spans]
+    for day, kind, n in rows:
+        per_period[_index(starts, day)][kind] += n
+    undated = Counter(dict(points.filter(start__isnull=True).values_list("start_kind").annotate(n=Count("id"))
+                           .order_by()))
+    return per_period, undated
+
+
+def _index(starts: list[dt.date], day: dt.date) -> int:
+    return bisect.bisect_right(starts, day) - 1
+
+
+def _aggregates(scope: Scope, spans: list[Period]) -> list[tuple[int, int]]:
+    counts = m.AggregateDetention.objects.filter(date_earliest__gte=spans[0].first, date_earliest__lte=spans[-1].last)
+    if scope.country:
+        counts = counts.filter(country=scope.country)
+    if scope.region:
+        counts = counts.filter(region=scope.region)
+    starts = [span.first for span in spans]
+    result = [(0, 0)] * len(spans)
+    rows = counts.values_list("date_earliest").annotate(n=Count("id"), people=Sum("detained_count")).order_by()
+    for day, n, people in rows:
+        at = _index(starts, day)
+        result[at] = (result[at][0] + n, result[at][1] + (people or 0))
+    return result
+
+
+def _door(scope: Scope, political: _Spells, flows: list[PeriodFlow], first: dt.date, last: dt.date) -> Door:
+    released = sum(n for p in flows for kind, n in p.exits.items() if kind in RELEASES)
+    new = sum(sum(p.entries.values()) for p in flows)
+    net = flows[-1].stock_end - flows[0].stock_start
+    # How long those released had been in custody: their custody spells closed by a release in the window.
+    left = political.queryset if political.queryset is not None else None
+    custody = _facts(scope, CUSTODY, "").filter(end__gte=first, end__lte=last, end_kind__in=RELEASES)
+    if left is not None:
+        custody = custody.filter(person_id__in=left.filter(end__gte=first, end__lte=last, end_kind__in=RELEASES)
+                                 .values("person_id"))
+    else:
+        assert political.merged is not None
+        custody = custody.filter(person_id__in=[s.person_id for s in political.merged
+                                                if s.end and first <= s.end <= last and s.end_kind in RELEASES])
+    days = [(end - start).days for start, end in custody.values_list("start", "end")]
+    return Door(released, new, net, statistics.median(days) if days else None)
+
+
+def _age_band(birth_year: int | None, day: dt.date) -> str:
+    if birth_year is None:
+        return "unknown"
+    age = day.year - birth_year
+    for low, high in AGE_BANDS:
+        if low <= age <= high:
+            return f"{low}+" if high >= 200 else f"{low}-{high}"
+    return "unknown"
+
+
+def _breakdowns(scope: Scope, political: _Spells, day: dt.date) -> dict[str, dict[str, int]]:
+    people = political.person_ids_at(day)
+    facts = Fact.objects.filter(person_id__in=people, kind=CUSTODY, start__lte=day).filter(
+        Q(end__isnull=True) | Q(end__gt=day))
+    result: dict[str, dict[str, int]] = {}
+    for name in ("region", "gender"):
+        rows = facts.values_list(name).annotate(n=Count("person_id", distinct=True)).order_by("-n", name)
+        result[name] = {value or "unknown": n for value, n in rows}
+    ages: Counter[str] = Counter()
+    for birth_year, n in facts.values_list("birth_year").annotate(n=Count("person_id", distinct=True)).order_by():
+        ages[_age_band(birth_year, day)] += n
+    result["age"] = dict(sorted(ages.items()))
+    tags = (m.Person.tags.through.objects.filter(person_id__in=people).values_list("tag__code")
+            .annotate(n=Count("person_id", distinct=True)).order_by("-n", "tag__code"))
+    result["tag"] = dict(tags)
+    articles = (m.Charge.objects.filter(person_id__in=people).values_list("code_system", "article")
+                .annotate(n=Count("person_id", distinct=True)).order_by("-n", "article"))
+    result["article"] = {f"{system} {article}": n for system, article, n in articles[:20]}
+    return result
+
+
+def compute(scope: Scope, first: dt.date, last: dt.date, granularity: str = "week",
+            breakdowns: bool = True) -> Figures:
+    """Every figure of a report over [first, last] (inclusive) in periods of `granularity`."""
+    refresh()
+    spans = periods(first, last, granularity)
+    political = _Spells(scope, POLITICAL)
+    political_flows = _flows(political, spans, granularity)
+    custody_flows = _flows(_Spells(scope, CUSTODY), spans, granularity)
+    events, undated = _events(scope, spans)
+    return Figures(
+        scope=scope, first=first, last=last, granularity=granularity,
+        political=political_flows, custody=custody_flows, events=events,
+        aggregates=_aggregates(scope, spans), undated=undated,
+        door=_door(scope, political, political_flows, first, last),
+        breakdowns=_breakdowns(scope, political, last) if breakdowns else {},
+    )

@@ -1,0 +1,109 @@
+"""Keep the facts table in step with the timelines.
+
+The history tables are the change log: every save, bulk insert and delete of a person, an
+event or a sentence writes a history row with a growing id. A refresh reads how far it got
+last time (RefreshMark), re-derives the people whose history moved since, and records the
+new marks, all in one transaction. Nothing has to remember to call it after a change: every
+reader of the facts calls `refresh()` first, and it costs three queries when nothing moved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from politzek.flows.facts import person_facts
+from politzek.flows.models import Fact, RefreshMark
+from politzek.registry import models as m
+from politzek.registry.bulk import insert_values
+from politzek.registry.timeline import timelines
+
+# Each tracked history table and the column that names the person a change concerns.
+TRACKED: dict[str, tuple[Any, str]] = {
+    "person": (m.Person.history.model, "id"),
+    "event": (m.Event.history.model, "person_id"),
+    "sentence": (m.Sentence.history.model, "person_id"),
+}
+CHUNK = 5000
+# Past this share of the registry, rebuilding everything is cheaper than deleting by id.
+FULL_REBUILD_SHARE = 0.3
+
+
+@dataclass
+class RefreshResult:
+    people: int = 0
+    facts: int = 0
+    full: bool = False
+
+
+def _chunks(items: Iterable[int], size: int = CHUNK) -> Iterator[list[int]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _current_marks() -> dict[str, int]:
+    return {table: model.objects.aggregate(top=Max("history_id"))["top"] or 0 for table, (model, _c) in TRACKED.items()}
+
+
+def _changed_people(marks: dict[str, int]) -> set[int]:
+    changed: set[int] = set()
+    for table, (model, column) in TRACKED.items():
+        rows = model.objects.filter(history_id__gt=marks.get(table, 0)).values_list(column, flat=True).distinct()
+        changed.update(person_id for person_id in rows if person_id is not None)
+    return changed
+
+
+def _attributes(person_ids: list[int] | None) -> dict[int, dict[str, Any]]:
+    people = m.Person.objects.all() if person_ids is None else m.Person.objects.filter(pk__in=person_ids)
+    return {
+        pk: {"country": country or "", "region": region or "", "gender": gender or "",
+             "birth_year": birth.year if birth else None}
+        for pk, country, region, gender, birth in people.values_list("id", "country", "region", "gender", "birth_date")
+    }
+
+
+def _write(events: Any, attributes: dict[int, dict[str, Any]]) -> int:
+    rows: list[dict[str, Any]] = []
+    written = 0
+    for person_id, timeline in timelines(events):
+        person = attributes.get(person_id)
+        if person is None:
+            continue
+        for fact in person_facts(timeline):
+            rows.append({
+                "person_id": person_id, **person, "kind": fact.kind, "organization": fact.organization,
+                "start": fact.start, "start_kind": fact.start_kind, "start_precise": fact.start_precise,
+                "end": fact.end, "end_kind": fact.end_kind, "end_precise": fact.end_precise,
+            })
+        if len(rows) >= 20000:
+            written += len(insert_values(Fact, rows, "flows", "refresh"))
+            rows = []
+    return written + len(insert_values(Fact, rows, "flows", "refresh"))
+
+
+def refresh(full: bool = False) -> RefreshResult:
+    """Bring the facts up to date; `full` rebuilds them all."""
+    with transaction.atomic():
+        marks = dict(RefreshMark.objects.values_list("table", "history_id"))
+        current = _current_marks()
+        if not full and marks and all(current[table] == marks.get(table) for table in TRACKED):
+            return RefreshResult()
+        changed = None if full or not marks else _changed_people(marks)
+        result = RefreshResult()
+        if changed is None or len(changed) > FULL_REBUILD_SHARE * max(m.Person.objects.count(), 1):
+            Fact.objects.all().delete()
+            attributes = _attributes(None)
+            result = RefreshResult(len(attributes), _write(m.Event.objects.all(), attributes), full=True)
+        else:
+            for chunk in _chunks(sorted(changed)):
+                Fact.objects.filter(person_id__in=chunk).delete()
+                result.facts += _write(m.Event.objects.filter(person_id__in=chunk), _attributes(chunk))
+            result.people = len(changed)
+        for table, top in current.items():
+            RefreshMark.objects.update_or_create(table=table, defaults={"history_id": top})
+        return result
