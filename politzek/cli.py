@@ -307,6 +307,68 @@ def stats(
     console.print(table)
 
 
+@app.command()
+def report(
+    country: Annotated[str | None, typer.Option(help="Country of persecution, e.g. BY. Default: all.")] = None,
+    date_from: Annotated[str | None, typer.Option(
+        "--from", help="First day (YYYY-MM-DD). Default: 28 days before --to.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD). Default: today.")] = None,
+    period: Annotated[str, typer.Option(help="day, week, month, quarter or year.")] = "week",
+    output_format: Annotated[str, typer.Option("--format", help="text, md or json.")] = "text",
+    org: Annotated[list[str] | None, typer.Option(
+        "--org", help="Count recognitions by this organization code only (repeatable). Default: any.")] = None,
+    region: Annotated[str | None, typer.Option(help="Only this region.")] = None,
+    tag: Annotated[str | None, typer.Option(help="Only people with this tag code, e.g. journalist.")] = None,
+    article: Annotated[str | None, typer.Option(help="Only people charged under this article, e.g. 342.")] = None,
+    gender: Annotated[str | None, typer.Option(help="Only this gender (male, female, …).")] = None,
+    charts: Annotated[Path | None, typer.Option(
+        "--charts", help="Also write SVG and PNG charts into this folder.")] = None,
+    series: Annotated[Path | None, typer.Option(
+        "--series", help="Also write every figure per period to this .csv or .json file.")] = None,
+) -> None:
+    """Stock and flows of political prisoners over a period, in sentences and a table.
+
+    Example: politzek report --country BY --from 2025-12-01 --to 2025-12-14 --period week --format md
+    """
+    from politzek.flows.figures import Scope, compute
+    from politzek.flows.periods import GRANULARITIES
+    from politzek.flows.report import FORMATS, render
+    from politzek.registry.models import Organization
+
+    last = _parse_date(date_to, "--to") or dt.date.today()
+    first = _parse_date(date_from, "--from") or last - dt.timedelta(days=27)
+    if first > last:
+        fail(f"--from {first} is after --to {last}")
+    if period not in GRANULARITIES:
+        fail(f"--period: {period!r} is not one of {', '.join(GRANULARITIES)}")
+    if output_format not in FORMATS:
+        fail(f"--format: {output_format!r} is not one of {', '.join(FORMATS)}")
+    if series is not None and series.suffix.lower() not in (".csv", ".json"):
+        fail(f"--series: {str(series)!r} must end in .csv or .json")
+    if country is not None and not (len(country) == 2 and country.isalpha()):
+        fail(f"--country: {country!r} is not a two-letter country code such as BY")
+    _require_schema()
+    if org:
+        known = set(Organization.objects.filter(code__in=org).values_list("code", flat=True))
+        unknown = [code for code in org if code not in known]
+        if unknown:
+            fail(f"--org: no organization with code {unknown[0]!r}")
+    scope = Scope(country=country.upper() if country else None, region=region, gender=gender, tag=tag,
+                  article=article, organizations=tuple(org) if org else None)
+    figures = compute(scope, first, last, period)
+    sys.stdout.write(render(figures, output_format))
+    if charts is not None:
+        from politzek.flows.charts import write_charts
+
+        written = write_charts(figures, charts)
+        errors.print(f"politzek: wrote {len(written)} chart files into {charts}", highlight=False)
+    if series is not None:
+        from politzek.flows.series import write_series
+
+        write_series(figures, series)
+        errors.print(f"politzek: wrote the time series to {series}", highlight=False)
+
+
 @app.command("import")
 def import_command(
     profile: Annotated[str, typer.Argument(

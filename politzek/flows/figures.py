@@ -104,6 +104,7 @@ class Figures:
     undated: Counter[str]  # events with no date at all, by kind (never in any period)
     door: Door
     breakdowns: dict[str, dict[str, int]] = field(default_factory=dict)  # of the political stock at `last`
+    synthetic: bool = False  # the people counted include synthetic demo records
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -111,6 +112,7 @@ class Figures:
                       "tag": self.scope.tag, "article": self.scope.article,
                       "organizations": list(self.scope.organizations) if self.scope.organizations else None},
             "from": self.first.isoformat(), "to": self.last.isoformat(), "period": self.granularity,
+            "synthetic": self.synthetic,
             "political_prisoners": [p.as_dict() for p in self.political],
             "in_custody": [p.as_dict() for p in self.custody],
             "events": [{"period": p.label, **dict(sorted(counts.items()))}
@@ -136,8 +138,8 @@ def _people_filter(scope: Scope) -> Q:
     return condition
 
 
-def _facts(scope: Scope, kind: str, organization: str | None = None) -> QuerySet[Fact]:
-    facts = Fact.objects.filter(kind=kind)
+def _facts(scope: Scope, kind: str | None = None, organization: str | None = None) -> QuerySet[Fact]:
+    facts = Fact.objects.all() if kind is None else Fact.objects.filter(kind=kind)
     if organization is not None:
         facts = facts.filter(organization=organization)
     for name in ("country", "region", "gender"):
@@ -352,4 +354,5 @@ def compute(scope: Scope, first: dt.date, last: dt.date, granularity: str = "wee
         aggregates=_aggregates(scope, spans), undated=undated,
         door=_door(scope, political, political_flows, first, last),
         breakdowns=_breakdowns(scope, political, last) if breakdowns else {},
+        synthetic=_facts(scope).filter(person_id__in=m.Person.objects.filter(synthetic=True).values("id")).exists(),
     )
