@@ -321,6 +321,9 @@ def report(
     tag: Annotated[str | None, typer.Option(help="Only people with this tag code, e.g. journalist.")] = None,
     article: Annotated[str | None, typer.Option(help="Only people charged under this article, e.g. 342.")] = None,
     gender: Annotated[str | None, typer.Option(help="Only this gender (male, female, …).")] = None,
+    by: Annotated[list[str] | None, typer.Option(
+        "--by", help="Break the political stock at --to down by region, gender, age, tag or article "
+        "(repeatable).")] = None,
     charts: Annotated[Path | None, typer.Option(
         "--charts", help="Also write SVG and PNG charts into this folder.")] = None,
     series: Annotated[Path | None, typer.Option(
@@ -330,7 +333,7 @@ def report(
 
     Example: politzek report --country BY --from 2025-12-01 --to 2025-12-14 --period week --format md
     """
-    from politzek.flows.figures import Scope, compute
+    from politzek.flows.figures import BREAKDOWNS, Scope, compute
     from politzek.flows.periods import GRANULARITIES
     from politzek.flows.report import FORMATS, render
     from politzek.registry.models import Organization
@@ -345,6 +348,9 @@ def report(
         fail(f"--format: {output_format!r} is not one of {', '.join(FORMATS)}")
     if series is not None and series.suffix.lower() not in (".csv", ".json"):
         fail(f"--series: {str(series)!r} must end in .csv or .json")
+    for name in by or []:
+        if name not in BREAKDOWNS:
+            fail(f"--by: {name!r} is not one of {', '.join(BREAKDOWNS)}")
     if country is not None and not (len(country) == 2 and country.isalpha()):
         fail(f"--country: {country!r} is not a two-letter country code such as BY")
     _require_schema()
@@ -355,7 +361,8 @@ def report(
             fail(f"--org: no organization with code {unknown[0]!r}")
     scope = Scope(country=country.upper() if country else None, region=region, gender=gender, tag=tag,
                   article=article, organizations=tuple(org) if org else None)
-    figures = compute(scope, first, last, period)
+    breakdowns = list(dict.fromkeys([*(by or []), *(["region"] if charts else [])]))
+    figures = compute(scope, first, last, period, breakdowns=breakdowns)
     sys.stdout.write(render(figures, output_format))
     if charts is not None:
         from politzek.flows.charts import write_charts

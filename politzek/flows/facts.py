@@ -49,6 +49,7 @@ class Fact:
     end: dt.date | None = None
     end_kind: str = ""
     end_precise: bool = True
+    custody_days: int | None = None  # political spells that ended: days since the custody began
 
 
 def _precise(events: Sequence[TimelineEvent], day: dt.date | None, kind: str | None) -> bool:
@@ -79,7 +80,8 @@ def _intersect(custody: CustodyInterval, since: dt.date, until: dt.date | None,
         end_kind, end_precise = custody.closed_by or "", _precise(events, end, custody.closed_by)
     else:
         end_kind, end_precise = WITHDRAWN, _precise(events, end, WITHDRAWN)
-    return Fact(POLITICAL, organization, start, start_kind, start_precise, end, end_kind, end_precise)
+    days = (end - custody.start).days if end is not None else None
+    return Fact(POLITICAL, organization, start, start_kind, start_precise, end, end_kind, end_precise, days)
 
 
 def _union(spells: Iterable[tuple[dt.date, dt.date | None]]) -> list[tuple[dt.date, dt.date | None]]:

@@ -24,7 +24,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 
 from politzek.flows.facts import ANY_ORGANIZATION, CUSTODY, POINT, POLITICAL, RECOGNIZED, WITHDRAWN
-from politzek.flows.models import Fact
+from politzek.flows.models import UNDATED, DailyCount, Fact
 from politzek.flows.periods import Period, periods
 from politzek.flows.refresh import refresh
 from politzek.registry import models as m
@@ -159,24 +159,40 @@ class _Spell:
     end_precise: bool
 
 
+def _daily(scope: Scope, kind: str, organization: str | None = None) -> QuerySet[DailyCount] | None:
+    """The daily counts for this scope, or None when it filters people (the counts are per
+    country only; such reports read the facts table)."""
+    if scope.region or scope.gender or scope.tag or scope.article:
+        return None
+    counts = DailyCount.objects.filter(kind=kind)
+    if organization is not None:
+        counts = counts.filter(organization=organization)
+    return counts.filter(country=scope.country) if scope.country else counts
+
+
 class _Spells:
-    """One stock's spells: in SQL (custody, or one organization / any) or merged in memory
+    """One stock's spells: from the daily counts (custody, or one organization / any, with
+    no person filter), from the facts table (with person filters), or merged in memory
     (several organizations, whose recognitions may overlap for one person)."""
 
     def __init__(self, scope: Scope, measure: str) -> None:
+        self.daily: QuerySet[DailyCount] | None = None
         self.queryset: QuerySet[Fact] | None = None
         self.merged: list[_Spell] | None = None
         chosen = scope.organizations
-        if measure == CUSTODY:
-            self.queryset = _facts(scope, CUSTODY, "")
-        elif not chosen or len(chosen) == 1:
-            self.queryset = _facts(scope, POLITICAL, chosen[0] if chosen else ANY_ORGANIZATION)
+        if measure == CUSTODY or not chosen or len(chosen) == 1:
+            organization = "" if measure == CUSTODY else chosen[0] if chosen else ANY_ORGANIZATION
+            self.queryset = _facts(scope, measure, organization)
+            self.daily = _daily(scope, measure, organization)
         else:
             rows = _facts(scope, POLITICAL).filter(organization__in=chosen)
             self.merged = _merge(rows.values_list("person_id", "start", "start_kind", "start_precise", "end",
                                                   "end_kind", "end_precise"))
 
     def stock_at(self, day: dt.date) -> int:
+        if self.daily is not None:  # started by then, less ended by then
+            totals = dict(self.daily.filter(day__lte=day).values_list("edge").annotate(total=Sum("n")).order_by())
+            return (totals.get("start") or 0) - (totals.get("end") or 0)
         if self.queryset is not None:
             return self.queryset.filter(Q(end__isnull=True) | Q(end__gt=day), start__lte=day).count()
         assert self.merged is not None
@@ -184,6 +200,10 @@ class _Spells:
 
     def moves(self, first: dt.date, last: dt.date, edge: str) -> list[tuple[dt.date, str, bool, int]]:
         """(day, kind, precise, count) of spells starting (edge "start") or ending ("end") in [first, last]."""
+        if self.daily is not None:
+            rows = (self.daily.filter(edge=edge, day__gte=first, day__lte=last).values_list("day", "move", "precise")
+                    .annotate(total=Sum("n")).order_by())
+            return [(day, kind, precise, n) for day, kind, precise, n in rows]
         if self.queryset is not None:
             rows = (self.queryset.filter(**{f"{edge}__gte": first, f"{edge}__lte": last})
                     .values_list(edge, f"{edge}_kind", f"{edge}_precise").annotate(n=Count("id")).order_by())
@@ -256,19 +276,26 @@ def _flows(spells: _Spells, spans: list[Period], granularity: str) -> list[Perio
 
 
 def _events(scope: Scope, spans: list[Period]) -> tuple[list[Counter[str]], Counter[str]]:
-    points = _facts(scope, POINT)
     chosen = scope.organizations
-    if chosen:  # recognitions and withdrawals only by the chosen organizations
-        points = points.exclude(Q(start_kind__in=(RECOGNIZED, WITHDRAWN)) & ~Q(organization__in=chosen))
-    rows = (points.filter(start__gte=spans[0].first, start__lte=spans[-1].last)
-            .values_list("start", "start_kind").annotate(n=Count("id")).order_by())
+    daily = _daily(scope, POINT)
+    if daily is not None:
+        if chosen:  # recognitions and withdrawals only by the chosen organizations
+            daily = daily.exclude(Q(move__in=(RECOGNIZED, WITHDRAWN)) & ~Q(organization__in=chosen))
+        rows = (daily.filter(day__gte=spans[0].first, day__lte=spans[-1].last).values_list("day", "move")
+                .annotate(n=Sum("n")).order_by())
+        undated_rows = daily.filter(day=UNDATED).values_list("move").annotate(n=Sum("n")).order_by()
+    else:
+        points = _facts(scope, POINT)
+        if chosen:
+            points = points.exclude(Q(start_kind__in=(RECOGNIZED, WITHDRAWN)) & ~Q(organization__in=chosen))
+        rows = (points.filter(start__gte=spans[0].first, start__lte=spans[-1].last)
+                .values_list("start", "start_kind").annotate(n=Count("id")).order_by())
+        undated_rows = points.filter(start__isnull=True).values_list("start_kind").annotate(n=Count("id")).order_by()
     per_period: list[Counter[str]] = [Counter() for _ in spans]
     starts = [span.first for span in spans]
     for day, kind, n in rows:
         per_period[_index(starts, day)][kind] += n
-    undated = Counter(dict(points.filter(start__isnull=True).values_list("start_kind").annotate(n=Count("id"))
-                           .order_by()))
-    return per_period, undated
+    return per_period, Counter(dict(undated_rows))
 
 
 def _index(starts: list[dt.date], day: dt.date) -> int:
@@ -294,18 +321,18 @@ def _door(scope: Scope, political: _Spells, flows: list[PeriodFlow], first: dt.d
     released = sum(n for p in flows for kind, n in p.exits.items() if kind in RELEASES)
     new = sum(sum(p.entries.values()) for p in flows)
     net = flows[-1].stock_end - flows[0].stock_start
-    # How long those released had been in custody: their custody spells closed by a release in the window.
-    left = political.queryset if political.queryset is not None else None
-    custody = _facts(scope, CUSTODY, "").filter(end__gte=first, end__lte=last, end_kind__in=RELEASES)
-    if left is not None:
-        custody = custody.filter(person_id__in=left.filter(end__gte=first, end__lte=last, end_kind__in=RELEASES)
-                                 .values("person_id"))
+    # How long those released had been in custody: political spells carry their custody's days.
+    if political.queryset is not None:
+        released_spells = political.queryset.filter(end__gte=first, end__lte=last, end_kind__in=RELEASES)
+        histogram = released_spells.values_list("custody_days").annotate(n=Count("id")).order_by()
+        days = [d for d, n in histogram for _ in range(n)]
     else:
         assert political.merged is not None
-        custody = custody.filter(person_id__in=[s.person_id for s in political.merged
-                                                if s.end and first <= s.end <= last and s.end_kind in RELEASES])
-    days = [(end - start).days for start, end in custody.values_list("start", "end")]
-    return Door(released, new, net, statistics.median(days) if days else None)
+        custody = _facts(scope, CUSTODY, "").filter(end__gte=first, end__lte=last, end_kind__in=RELEASES).filter(
+            person_id__in=[s.person_id for s in political.merged
+                           if s.end and first <= s.end <= last and s.end_kind in RELEASES])
+        days = [(end - start).days for start, end in custody.values_list("start", "end")]
+    return Door(released, new, net, statistics.median(sorted(days)) if days else None)
 
 
 def _age_band(birth_year: int | None, day: dt.date) -> str:
@@ -318,30 +345,39 @@ def _age_band(birth_year: int | None, day: dt.date) -> str:
     return "unknown"
 
 
-def _breakdowns(scope: Scope, political: _Spells, day: dt.date) -> dict[str, dict[str, int]]:
+def _breakdowns(political: _Spells, day: dt.date, names: Iterable[str]) -> dict[str, dict[str, int]]:
+    """The political stock at `day` by each of `names` (BREAKDOWNS)."""
     people = political.person_ids_at(day)
     facts = Fact.objects.filter(person_id__in=people, kind=CUSTODY, start__lte=day).filter(
         Q(end__isnull=True) | Q(end__gt=day))
     result: dict[str, dict[str, int]] = {}
-    for name in ("region", "gender"):
-        rows = facts.values_list(name).annotate(n=Count("person_id", distinct=True)).order_by("-n", name)
-        result[name] = {value or "unknown": n for value, n in rows}
-    ages: Counter[str] = Counter()
-    for birth_year, n in facts.values_list("birth_year").annotate(n=Count("person_id", distinct=True)).order_by():
-        ages[_age_band(birth_year, day)] += n
-    result["age"] = dict(sorted(ages.items()))
-    tags = (m.Person.tags.through.objects.filter(person_id__in=people).values_list("tag__code")
-            .annotate(n=Count("person_id", distinct=True)).order_by("-n", "tag__code"))
-    result["tag"] = dict(tags)
-    articles = (m.Charge.objects.filter(person_id__in=people).values_list("code_system", "article")
-                .annotate(n=Count("person_id", distinct=True)).order_by("-n", "article"))
-    result["article"] = {f"{system} {article}": n for system, article, n in articles[:20]}
+    for name in names:
+        if name in ("region", "gender"):
+            rows = facts.values_list(name).annotate(n=Count("person_id", distinct=True)).order_by("-n", name)
+            result[name] = {value or "unknown": n for value, n in rows}
+        elif name == "age":
+            ages: Counter[str] = Counter()
+            for birth_year, n in facts.values_list("birth_year").annotate(
+                    n=Count("person_id", distinct=True)).order_by():
+                ages[_age_band(birth_year, day)] += n
+            result["age"] = dict(sorted(ages.items()))
+        elif name == "tag":
+            tags = (m.Person.tags.through.objects.filter(person_id__in=people).values_list("tag__code")
+                    .annotate(n=Count("person_id", distinct=True)).order_by("-n", "tag__code"))
+            result["tag"] = dict(tags)
+        elif name == "article":
+            articles = (m.Charge.objects.filter(person_id__in=people).values_list("code_system", "article")
+                        .annotate(n=Count("person_id", distinct=True)).order_by("-n", "article"))
+            result["article"] = {f"{system} {article}": n for system, article, n in articles[:20]}
+        else:
+            raise ValueError(f"unknown breakdown {name!r}; use: {', '.join(BREAKDOWNS)}")
     return result
 
 
 def compute(scope: Scope, first: dt.date, last: dt.date, granularity: str = "week",
-            breakdowns: bool = True) -> Figures:
-    """Every figure of a report over [first, last] (inclusive) in periods of `granularity`."""
+            breakdowns: Iterable[str] = ()) -> Figures:
+    """Every figure of a report over [first, last] (inclusive) in periods of `granularity`,
+    with the political stock at `last` broken down by each of `breakdowns` (BREAKDOWNS)."""
     refresh()
     spans = periods(first, last, granularity)
     political = _Spells(scope, POLITICAL)
@@ -353,6 +389,6 @@ def compute(scope: Scope, first: dt.date, last: dt.date, granularity: str = "wee
         political=political_flows, custody=custody_flows, events=events,
         aggregates=_aggregates(scope, spans), undated=undated,
         door=_door(scope, political, political_flows, first, last),
-        breakdowns=_breakdowns(scope, political, last) if breakdowns else {},
+        breakdowns=_breakdowns(political, last, breakdowns),
         synthetic=_facts(scope).filter(person_id__in=m.Person.objects.filter(synthetic=True).values("id")).exists(),
     )

@@ -8,16 +8,17 @@ reader of the facts calls `refresh()` first, and it costs three queries when not
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 
 from politzek.flows.facts import person_facts
-from politzek.flows.models import Fact, RefreshMark
+from politzek.flows.models import UNDATED, DailyCount, Fact, RefreshMark
 from politzek.registry import models as m
 from politzek.registry.bulk import insert_values
 from politzek.registry.timeline import timelines
@@ -67,7 +68,35 @@ def _attributes(person_ids: list[int] | None) -> dict[int, dict[str, Any]]:
     }
 
 
-def _write(events: Any, attributes: dict[int, dict[str, Any]]) -> int:
+DAILY_COLUMNS = ("country", "kind", "organization", "start", "start_kind", "start_precise", "end", "end_kind",
+                 "end_precise")
+DailyKey = tuple[str, str, str, str, Any, str, bool]
+
+
+def _count(daily: Counter[DailyKey], row: tuple[Any, ...], sign: int) -> None:
+    """Add (or take away) one fact's start and end to the daily counts."""
+    country, kind, organization, start, start_kind, start_precise, end, end_kind, end_precise = row
+    daily[(country, kind, organization, "start", start or UNDATED, start_kind, start_precise)] += sign
+    if end is not None:
+        daily[(country, kind, organization, "end", end, end_kind, end_precise)] += sign
+
+
+def _apply(daily: Counter[DailyKey]) -> None:
+    """Add the changes to the stored daily counts (one upsert per key) and drop empty ones."""
+    adapt = connection.ops.adapt_datefield_value
+    rows = [(*key[:4], adapt(key[4]), *key[5:], n) for key, n in daily.items() if n]
+    if not rows:
+        return
+    table = DailyCount._meta.db_table
+    key = "country, kind, organization, edge, day, move, precise"
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} ({key}, n) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
+            f"ON CONFLICT ({key}) DO UPDATE SET n = {table}.n + excluded.n", rows)
+    DailyCount.objects.filter(n=0).delete()
+
+
+def _write(events: Any, attributes: dict[int, dict[str, Any]], daily: Counter[DailyKey]) -> int:
     rows: list[dict[str, Any]] = []
     written = 0
     for person_id, timeline in timelines(events):
@@ -79,7 +108,10 @@ def _write(events: Any, attributes: dict[int, dict[str, Any]]) -> int:
                 "person_id": person_id, **person, "kind": fact.kind, "organization": fact.organization,
                 "start": fact.start, "start_kind": fact.start_kind, "start_precise": fact.start_precise,
                 "end": fact.end, "end_kind": fact.end_kind, "end_precise": fact.end_precise,
+                "custody_days": fact.custody_days,
             })
+            _count(daily, (person["country"], fact.kind, fact.organization, fact.start, fact.start_kind,
+                           fact.start_precise, fact.end, fact.end_kind, fact.end_precise), +1)
         if len(rows) >= 20000:
             written += len(insert_values(Fact, rows, "flows", "refresh"))
             rows = []
@@ -95,15 +127,21 @@ def refresh(full: bool = False) -> RefreshResult:
             return RefreshResult()
         changed = None if full or not marks else _changed_people(marks)
         result = RefreshResult()
+        daily: Counter[DailyKey] = Counter()
         if changed is None or len(changed) > FULL_REBUILD_SHARE * max(m.Person.objects.count(), 1):
             Fact.objects.all().delete()
+            DailyCount.objects.all().delete()
             attributes = _attributes(None)
-            result = RefreshResult(len(attributes), _write(m.Event.objects.all(), attributes), full=True)
+            result = RefreshResult(len(attributes), _write(m.Event.objects.all(), attributes, daily), full=True)
         else:
             for chunk in _chunks(sorted(changed)):
-                Fact.objects.filter(person_id__in=chunk).delete()
-                result.facts += _write(m.Event.objects.filter(person_id__in=chunk), _attributes(chunk))
+                stale = Fact.objects.filter(person_id__in=chunk)
+                for row in stale.values_list(*DAILY_COLUMNS).iterator(chunk_size=CHUNK):
+                    _count(daily, row, -1)
+                stale.delete()
+                result.facts += _write(m.Event.objects.filter(person_id__in=chunk), _attributes(chunk), daily)
             result.people = len(changed)
+        _apply(daily)
         for table, top in current.items():
             RefreshMark.objects.update_or_create(table=table, defaults={"history_id": top})
         return result

@@ -120,6 +120,9 @@ def sentences(figures: Figures) -> list[str]:
     if detentions:
         paragraphs.append(f"Counted without names (protest detentions as published): {_n(people, 'person')} "
                           f"detained at {_n(detentions, 'event')}; not included in the figures above.")
+    for name, counts in figures.breakdowns.items():
+        shown = ", ".join(f"{value} {n:,}" for value, n in list(counts.items())[:12])
+        paragraphs.append(f"Political prisoners in custody on {_day(figures.last)} by {name}: {shown or 'none'}.")
     undated = sum(figures.undated.values())
     imprecise = sum(p.imprecise for p in political)
     notes = []

@@ -107,7 +107,7 @@ def test_changes_after_a_report_reach_the_next_one(registry):
 def test_breakdowns_of_the_stock_at_the_end(registry):
     registry["C"].region, registry["C"].gender = "Minsk", "female"
     registry["C"].save()
-    figures = compute(Scope(country="BY"), FIRST, LAST, "week")
+    figures = compute(Scope(country="BY"), FIRST, LAST, "week", breakdowns=["region", "gender", "age"])
     assert figures.breakdowns["region"] == {"Minsk": 1, "unknown": 2}
     assert figures.breakdowns["gender"]["female"] == 1
 
