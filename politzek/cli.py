@@ -322,7 +322,7 @@ def report(
     article: Annotated[str | None, typer.Option(help="Only people charged under this article, e.g. 342.")] = None,
     gender: Annotated[str | None, typer.Option(help="Only this gender (male, female, …).")] = None,
     by: Annotated[list[str] | None, typer.Option(
-        "--by", help="Break the political stock at --to down by region, gender, age, tag or article "
+        "--by", help="Break the political stock at --to down by country, region, gender, age, tag or article "
         "(repeatable).")] = None,
     charts: Annotated[Path | None, typer.Option(
         "--charts", help="Also write SVG and PNG charts into this folder.")] = None,

@@ -33,7 +33,7 @@ RELEASES = ("released_pretrial", "released_end_of_term", "released_pardon", "rel
             "deported", "non_custodial_sentence")
 DEATHS = ("died_in_custody", "executed", "killed")
 AGE_BANDS = ((0, 17), (18, 29), (30, 44), (45, 59), (60, 200))
-BREAKDOWNS = ("region", "gender", "age", "tag", "article")
+BREAKDOWNS = ("country", "region", "gender", "age", "tag", "article")
 
 
 class IdentityBroken(AssertionError):
@@ -352,7 +352,7 @@ def _breakdowns(political: _Spells, day: dt.date, names: Iterable[str]) -> dict[
         Q(end__isnull=True) | Q(end__gt=day))
     result: dict[str, dict[str, int]] = {}
     for name in names:
-        if name in ("region", "gender"):
+        if name in ("country", "region", "gender"):
             rows = facts.values_list(name).annotate(n=Count("person_id", distinct=True)).order_by("-n", name)
             result[name] = {value or "unknown": n for value, n in rows}
         elif name == "age":
