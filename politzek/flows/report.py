@@ -34,7 +34,7 @@ def _day(day: dt.date) -> str:
 
 def _where(figures: Figures) -> str:
     scope = figures.scope
-    place = "the registry"
+    place = "The registry"
     if scope.country:
         territory = get_territory(scope.country.lower())
         place = territory.name if territory else scope.country
@@ -108,8 +108,10 @@ def sentences(figures: Figures) -> list[str]:
         left.append(f"{_n(withdrawn, 'recognition was', 'recognitions were')} withdrawn")
     paragraphs.append(_list(left) + ".")
     door = figures.door
+    net = f"net {door.net:+,}" if door.net else "net 0"
     door_text = (f"For every {door.released:,} released, {door.new:,} came in (newly recognized, or detained "
-                 f"while recognized): net {_change(0, door.net)}.")
+                 f"while recognized): {net}." if door.released else
+                 f"None were released; {door.new:,} came in (newly recognized, or detained while recognized).")
     if door.median_days_in_custody_of_released is not None:
         door_text += (" Those released had spent a median of "
                       f"{_duration(door.median_days_in_custody_of_released)} in custody.")
