@@ -3,6 +3,7 @@ package: nothing is fetched). Synthetic figures say so in every chart's title.""
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 from pathlib import Path
 
@@ -55,7 +56,8 @@ def write_charts(figures: Figures, directory: Path) -> list[Path]:
     figure, axes = plt.subplots(figsize=(9, 4))
     entries = [sum(p.entries.values()) for p in figures.political]
     exits = [-sum(p.exits.values()) for p in figures.political]
-    width = max(1.0, 0.8 * min((p.period.days for p in figures.political), default=1))
+    # A typical period's width: the first and last may be cut short by --from and --to.
+    width = max(1.0, 0.8 * statistics.median(p.period.days for p in figures.political))
     starts = [p.period.first for p in figures.political]
     axes.bar(starts, entries, width=width, align="edge", label="entries (newly recognized or detained)")
     axes.bar(starts, exits, width=width, align="edge", label="exits (released, died, recognition withdrawn)")
