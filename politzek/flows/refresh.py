@@ -8,6 +8,7 @@ reader of the facts calls `refresh()` first, and it costs three queries when not
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -49,6 +50,13 @@ def _chunks(items: Iterable[int], size: int = CHUNK) -> Iterator[list[int]]:
 
 def _current_marks() -> dict[str, int]:
     return {table: model.objects.aggregate(top=Max("history_id"))["top"] or 0 for table, (model, _c) in TRACKED.items()}
+
+
+def _organizations_fingerprint() -> int:
+    """Facts hold organization codes, and organizations keep no history: a changed code
+    changes this checksum, and every fact is rebuilt."""
+    codes = ";".join(f"{pk}={code}" for pk, code in m.Organization.objects.order_by("pk").values_list("pk", "code"))
+    return zlib.crc32(codes.encode())
 
 
 def _changed_people(marks: dict[str, int]) -> set[int]:
@@ -122,9 +130,10 @@ def refresh(full: bool = False) -> RefreshResult:
     """Bring the facts up to date; `full` rebuilds them all."""
     with transaction.atomic():
         marks = dict(RefreshMark.objects.values_list("table", "history_id"))
-        current = _current_marks()
-        if not full and marks and all(current[table] == marks.get(table) for table in TRACKED):
+        current = {**_current_marks(), "organizations": _organizations_fingerprint()}
+        if not full and marks and all(current[table] == marks.get(table) for table in current):
             return RefreshResult()
+        full = full or current["organizations"] != marks.get("organizations")
         changed = None if full or not marks else _changed_people(marks)
         result = RefreshResult()
         daily: Counter[DailyKey] = Counter()

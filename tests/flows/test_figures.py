@@ -146,3 +146,10 @@ def test_random_registries_agree_with_status_person_by_person(db, timelines, sta
         before = period.period.first - dt.timedelta(days=1)
         assert period.stock_start == sum(is_political_prisoner_at(h, before) for h in histories)
         assert period.stock_end == period.stock_start + sum(period.entries.values()) - sum(period.exits.values())
+
+
+def test_a_renamed_organization_code_reaches_the_next_report(registry):
+    assert compute(Scope(country="BY", organizations=("viasna",)), FIRST, LAST, "week").political[0].stock_start == 2
+    m.Organization.objects.filter(code="viasna").update(code="spring96")
+    renamed = compute(Scope(country="BY", organizations=("spring96",)), FIRST, LAST, "week")
+    assert renamed.political[0].stock_start == 2
