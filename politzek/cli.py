@@ -315,6 +315,7 @@ def report(
     date_to: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD). Default: today.")] = None,
     period: Annotated[str, typer.Option(help="day, week, month, quarter or year.")] = "week",
     output_format: Annotated[str, typer.Option("--format", help="text, md or json.")] = "text",
+    language: Annotated[str, typer.Option(help="Wording: en, ru (Russian) or be (Belarusian).")] = "en",
     org: Annotated[list[str] | None, typer.Option(
         "--org", help="Count recognitions by this organization code only (repeatable). Default: any.")] = None,
     region: Annotated[str | None, typer.Option(help="Only this region.")] = None,
@@ -335,7 +336,7 @@ def report(
     """
     from politzek.flows.figures import BREAKDOWNS, Scope, compute
     from politzek.flows.periods import GRANULARITIES
-    from politzek.flows.report import FORMATS, render
+    from politzek.flows.report import FORMATS, LANGUAGES, render
     from politzek.registry.models import Organization
 
     last = _parse_date(date_to, "--to") or dt.date.today()
@@ -346,6 +347,8 @@ def report(
         fail(f"--period: {period!r} is not one of {', '.join(GRANULARITIES)}")
     if output_format not in FORMATS:
         fail(f"--format: {output_format!r} is not one of {', '.join(FORMATS)}")
+    if language not in LANGUAGES:
+        fail(f"--language: {language!r} is not one of {', '.join(LANGUAGES)}")
     if series is not None and series.suffix.lower() not in (".csv", ".json"):
         fail(f"--series: {str(series)!r} must end in .csv or .json")
     for name in by or []:
@@ -363,7 +366,7 @@ def report(
                   article=article, organizations=tuple(org) if org else None)
     breakdowns = list(dict.fromkeys([*(by or []), *(["region"] if charts else [])]))
     figures = compute(scope, first, last, period, breakdowns=breakdowns)
-    sys.stdout.write(render(figures, output_format))
+    sys.stdout.write(render(figures, output_format, language))
     if charts is not None:
         from politzek.flows.charts import write_charts
 

@@ -13,16 +13,22 @@ matplotlib.use("Agg")  # no display; must precede pyplot
 import matplotlib.pyplot as plt  # noqa: E402
 
 from politzek.flows.figures import RELEASES, Figures  # noqa: E402
-from politzek.flows.report import RELEASE_WORDS, _where  # noqa: E402
+from politzek.flows.report import scope_name  # noqa: E402
 
 CHARTS = ("stock", "inflow-outflow", "releases-by-mode", "stock-by-region")
+RELEASE_LABELS = {
+    "released_pardon": "pardoned", "released_exchange": "freed in exchanges",
+    "released_end_of_term": "end of term", "released_pretrial": "released pending trial",
+    "released_other": "released otherwise", "deported": "deported",
+    "non_custodial_sentence": "non-custodial sentence",
+}
 # Reproducible SVGs: no creation date, fixed element ids.
 plt.rcParams.update({"svg.hashsalt": "politzek", "svg.fonttype": "none", "figure.dpi": 100})
 METADATA = {"svg": {"Date": None, "Creator": "politzek"}, "png": {"Software": "politzek"}}
 
 
 def _title(axes: plt.Axes, figures: Figures, what: str) -> None:
-    title = f"{what}: {_where(figures)}, {figures.first} to {figures.last}"
+    title = f"{what}: {scope_name(figures)}, {figures.first} to {figures.last}"
     if figures.synthetic:
         title += "\nSYNTHETIC DEMO DATA, not real people"
     axes.set_title(title, fontsize=10)
@@ -71,7 +77,7 @@ def write_charts(figures: Figures, directory: Path) -> list[Path]:
     modes: Counter[str] = Counter()
     for period in figures.political:
         modes.update({kind: n for kind, n in period.exits.items() if kind in RELEASES})
-    labels = [RELEASE_WORDS.get(kind, kind) for kind, _n in modes.most_common()]
+    labels = [RELEASE_LABELS.get(kind, kind) for kind, _n in modes.most_common()]
     axes.barh(labels or ["no releases"], [n for _k, n in modes.most_common()] or [0])
     axes.invert_yaxis()
     axes.set_xlabel("political prisoners released")
