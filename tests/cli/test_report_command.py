@@ -77,3 +77,13 @@ def test_bad_report_options_exit_2_with_one_line(demo_database, arguments, messa
     result = run_politzek("report", *arguments, db=demo_database)
     assert result.returncode == 2
     assert ONE_LINE_ERROR.match(result.stderr) and message in result.stderr
+
+
+def test_report_and_stats_agree(demo_database):
+    """Two derivations of the same figure, one from the facts table, one from the timelines."""
+    report = json.loads(run_politzek("report", *PERIOD, "--period", "year", "--format", "json",
+                                     db=demo_database).stdout)
+    stats = json.loads(run_politzek("stats", "--at", "2025-12-31", "--json", db=demo_database).stdout)
+    belarus = stats["by_country"]["BY"]
+    assert report["political_prisoners"][-1]["stock_end"] == belarus["political_prisoners"] > 0
+    assert report["in_custody"][-1]["stock_end"] == belarus["in_custody"]
