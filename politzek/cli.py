@@ -188,6 +188,17 @@ IncludeRestricted = Annotated[bool, typer.Option(
     "--include-restricted", help="Also show restricted records (for registry staff).")]
 IncludeConfidential = Annotated[bool, typer.Option(
     "--include-confidential", help="Also show confidential records and private fields.")]
+def _check_organizations(codes: list[str] | None) -> None:
+    """Exit 2 naming the first --org code no organization has."""
+    from politzek.registry.models import Organization
+
+    if codes:
+        known = set(Organization.objects.filter(code__in=codes).values_list("code", flat=True))
+        unknown = [code for code in codes if code not in known]
+        if unknown:
+            fail(f"--org: no organization with code {unknown[0]!r}")
+
+
 JsonOutput = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
@@ -285,16 +296,11 @@ def stats(
 
     Example: politzek stats --org viasna --at 2025-12-31 --json
     """
-    from politzek.registry.models import Organization
     from politzek.registry.queries import registry_stats
 
     day = _parse_date(at, "--at")
     _require_schema()
-    if org:
-        known = set(Organization.objects.filter(code__in=org).values_list("code", flat=True))
-        unknown = [code for code in org if code not in known]
-        if unknown:
-            fail(f"--org: no organization with code {unknown[0]!r}")
+    _check_organizations(org)
     figures = registry_stats(at=day, organizations=org)
     if as_json:
         _print_json(figures)
@@ -337,7 +343,7 @@ def report(
     from politzek.flows.figures import BREAKDOWNS, Scope, compute
     from politzek.flows.periods import GRANULARITIES
     from politzek.flows.report import FORMATS, LANGUAGES, render
-    from politzek.registry.models import Organization
+    from politzek.flows.series import SERIES_FORMATS
 
     last = _parse_date(date_to, "--to") or dt.date.today()
     first = _parse_date(date_from, "--from") or last - dt.timedelta(days=27)
@@ -349,19 +355,19 @@ def report(
         fail(f"--format: {output_format!r} is not one of {', '.join(FORMATS)}")
     if language not in LANGUAGES:
         fail(f"--language: {language!r} is not one of {', '.join(LANGUAGES)}")
-    if series is not None and series.suffix.lower() not in (".csv", ".json"):
+    if series is not None and series.suffix.lower().lstrip(".") not in SERIES_FORMATS:
         fail(f"--series: {str(series)!r} must end in .csv or .json")
+    if series is not None and not series.resolve().parent.is_dir():
+        fail(f"--series: {str(series.parent)!r} is not a folder")
+    if charts is not None and charts.exists() and not charts.is_dir():
+        fail(f"--charts: {str(charts)!r} is a file, not a folder")
     for name in by or []:
         if name not in BREAKDOWNS:
             fail(f"--by: {name!r} is not one of {', '.join(BREAKDOWNS)}")
     if country is not None and not (len(country) == 2 and country.isalpha()):
         fail(f"--country: {country!r} is not a two-letter country code such as BY")
     _require_schema()
-    if org:
-        known = set(Organization.objects.filter(code__in=org).values_list("code", flat=True))
-        unknown = [code for code in org if code not in known]
-        if unknown:
-            fail(f"--org: no organization with code {unknown[0]!r}")
+    _check_organizations(org)
     scope = Scope(country=country.upper() if country else None, region=region, gender=gender, tag=tag,
                   article=article, organizations=tuple(org) if org else None)
     breakdowns = list(dict.fromkeys([*(by or []), *(["region"] if charts else [])]))

@@ -68,3 +68,27 @@ def test_large_numbers_are_grouped_the_local_way():
         assert report._count(report.ngettext("%(n)s person", "%(n)s people", 21), 21) == "21 человек"
         assert report._count(report.ngettext("%(n)s person", "%(n)s people", 22), 22) == "22 человека"
         assert report._count(report.ngettext("%(n)s person", "%(n)s people", 11), 11) == "11 человек"
+
+
+def test_no_name_or_private_field_of_anyone_reaches_a_report(registry, tmp_path):
+    """Reports count restricted and confidential people (docs/privacy.md) but show nothing
+    about them: no name, no private field, in any format or in the time series."""
+    from politzek.flows.series import write_series
+    from politzek.registry.models import Person
+    from tests.flows.conftest import timeline
+    from tests.registry.factories import person
+
+    canaries = {"relatives_contacts": "CANARY-RELATIVES-5521", "lawyer_contacts": "CANARY-LAWYER-5522",
+                "health_notes": "CANARY-HEALTH-5523", "internal_notes": "CANARY-NOTES-5524"}
+    hidden = person("CANARY-NAME-5525", visibility="confidential", consent="no", **canaries)
+    timeline(hidden, ("detained", "2025-12-02"), ("recognized", "2025-12-03", "viasna"))
+    Person.objects.filter(pk=registry["C"].pk).update(visibility="restricted", health_notes="CANARY-HEALTH-5526")
+    figures = compute(Scope(country="BY"), FIRST, LAST, "week", breakdowns=["region", "gender", "age", "tag"])
+    assert figures.political[-1].stock_end == 4  # counted
+    outputs = [render(figures, form, language) for form in ("text", "md", "json") for language in ("en", "ru")]
+    write_series(figures, tmp_path / "series.csv")
+    write_series(figures, tmp_path / "series.json")
+    outputs += [(tmp_path / "series.csv").read_text(encoding="utf-8"),
+                (tmp_path / "series.json").read_text(encoding="utf-8")]
+    for output in outputs:
+        assert "CANARY" not in output
