@@ -1,10 +1,27 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
 from django.urls import include, path
+
+from politzek.web.api.endpoints import api
+from politzek.web.staff.access import is_staff_session
 
 admin.site.site_header = "politzek registry"
 admin.site.site_title = "politzek"
+# The admin is entered through the staff sign-in (password, lockout, TOTP when set up).
+
+
+def _admin_login(request, extra_context=None):
+    return redirect_to_login(request.get_full_path(), "/staff/login/")
+
+
+admin.site.login = _admin_login
+admin.site.has_permission = lambda request: is_staff_session(request.user) and request.user.is_staff
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", include("politzek.web.urls")),
+    path("api/", api.urls),
+    path("staff/", include("politzek.web.staff.urls")),
+    # Public pages in every language: English at /, the others under /ru/, /be/, /uk/.
+    *i18n_patterns(path("", include("politzek.web.urls")), prefix_default_language=False),
 ]

@@ -68,3 +68,39 @@ class RefreshMark(models.Model):
 
     table = models.CharField(max_length=100, unique=True)
     history_id = models.BigIntegerField(default=0)
+
+
+class Listing(models.Model):
+    """A person's current status as a viewer of one clearance sees it: derived from the events
+    that clearance may see, so a restricted event never shapes what the public list shows.
+    The public list, its facets and its sorting read this table instead of deriving 100,000
+    timelines per request; `flows.refresh` keeps it in step with the facts."""
+
+    person_id = models.BigIntegerField()
+    clearance = models.SmallIntegerField()  # visibility.Clearance
+    status = models.CharField(max_length=24)
+    since = models.DateField(null=True)
+    release_mode = models.CharField(max_length=40, blank=True)
+    # The year of the first custody spell: the list's "year of arrest" facet.
+    arrest_year = models.SmallIntegerField(null=True)
+    # The primary name, case-folded, for sorting by name without a join.
+    sort_name = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["clearance", "person_id"], name="flows_listing_key")]
+        indexes = [
+            models.Index(fields=["clearance", "status", "person_id"], name="flows_listing_status"),
+            models.Index(fields=["clearance", "arrest_year", "person_id"], name="flows_listing_year"),
+            models.Index(fields=["clearance", "sort_name"], name="flows_listing_name"),
+        ]
+
+
+class NameKey(models.Model):
+    """One search key (names.search_keys) of one word of a person's names: search in any
+    script or transliteration is an indexed lookup of the query's keys."""
+
+    person_id = models.BigIntegerField()
+    key = models.CharField(max_length=40)
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "person_id"], name="flows_namekey_key")]

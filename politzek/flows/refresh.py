@@ -18,6 +18,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import Max
 
+from politzek.flows import listing
 from politzek.flows.facts import person_facts
 from politzek.flows.models import UNDATED, DailyCount, Fact, RefreshMark
 from politzek.registry import models as m
@@ -29,8 +30,11 @@ TRACKED: dict[str, tuple[Any, str]] = {
     "person": (m.Person.history.model, "id"),
     "event": (m.Event.history.model, "person_id"),
     "sentence": (m.Sentence.history.model, "person_id"),
+    # Names feed only the listing's sort name and the search keys (flows/listing.py).
+    "name": (m.PersonName.history.model, "person_id"),
 }
 CHUNK = 5000
+REFRESH_LOCK = 0x706F6C69  # any number unique to this lock
 # Past this share of the registry, rebuilding everything is cheaper than deleting by id.
 FULL_REBUILD_SHARE = 0.3
 
@@ -129,6 +133,11 @@ def _write(events: Any, attributes: dict[int, dict[str, Any]], daily: Counter[Da
 def refresh(full: bool = False) -> RefreshResult:
     """Bring the facts up to date; `full` rebuilds them all."""
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # Two server workers refreshing at once would both insert the same facts; SQLite's
+            # immediate transactions already let one writer in at a time.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
         marks = dict(RefreshMark.objects.values_list("table", "history_id"))
         current = {**_current_marks(), "organizations": _organizations_fingerprint()}
         if not full and marks and all(current[table] == marks.get(table) for table in current):
@@ -142,6 +151,7 @@ def refresh(full: bool = False) -> RefreshResult:
             DailyCount.objects.all().delete()
             attributes = _attributes(None)
             result = RefreshResult(len(attributes), _write(m.Event.objects.all(), attributes, daily), full=True)
+            listing.rebuild(None)
         else:
             for chunk in _chunks(sorted(changed)):
                 stale = Fact.objects.filter(person_id__in=chunk)
@@ -149,6 +159,7 @@ def refresh(full: bool = False) -> RefreshResult:
                     _count(daily, row, -1)
                 stale.delete()
                 result.facts += _write(m.Event.objects.filter(person_id__in=chunk), _attributes(chunk), daily)
+                listing.rebuild(chunk)
             result.people = len(changed)
         _apply(daily)
         for table, top in current.items():

@@ -215,7 +215,7 @@ def sentences(figures: Figures) -> list[str]:
     return [*_opening(figures), _happenings(events), _departures(figures), _door(figures), *_notes(figures)]
 
 
-def _columns() -> list[str]:
+def columns() -> list[str]:
     return [_("period"), _("from"), _("to"), _("political prisoners at start"), _("entries"), _("exits"),
             _("released"), _("political prisoners at end"), _("in custody at end"), _("recognized"), _("detained"),
             _("sentenced"), _("added to registers")]
@@ -244,14 +244,14 @@ def _render(figures: Figures, form: str) -> str:
     if form == "json":
         return json.dumps({"language": _locale(), "summary": paragraphs, **figures.as_dict()}, ensure_ascii=False,
                           indent=2)
-    rows, columns, title = table_rows(figures), _columns(), _title(figures.granularity)
+    rows, header, title = table_rows(figures), columns(), _title(figures.granularity)
     if form == "md":
         lines = [f"## {paragraphs[0]}", "", *(p + "\n" for p in paragraphs[1:]), f"### {title}", "",
-                 "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+                 "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
-    widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(columns)]
-    lines = [*paragraphs, "", title + ":", "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
+    widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(header)]
+    lines = [*paragraphs, "", title + ":", "  ".join(c.ljust(w) for c, w in zip(header, widths, strict=True))]
     lines += ["  ".join(v.rjust(w) if i >= 3 else v.ljust(w) for i, (v, w) in enumerate(zip(row, widths, strict=True)))
               for row in rows]
     return "\n".join(lines) + "\n"

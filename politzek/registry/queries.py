@@ -170,6 +170,7 @@ def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) 
                 "date": str(e.date) if e.date else None,
                 "organization": e.organization.code if e.organization else None,
                 "facility": e.facility.name if e.facility else None,
+                "facility_id": e.facility_id,
                 "facility_address": e.facility.postal_address if e.facility else None,
                 "case": e.case_id,
                 "description": e.description,

@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from politzek.registry.models.base import Visibility
 from politzek.registry.models.people import Consent, Person
 
 if TYPE_CHECKING:
-    from django.db.models import QuerySet
+    from django.db.models import Exists, OuterRef, QuerySet
 
-    from politzek.registry.models import Event
+    from politzek.registry.models import Case, Event
 
 # Django permissions that raise a user's clearance (see registry/migrations for their creation).
 RESTRICTED_PERMISSION = "registry.view_restricted"
@@ -67,6 +67,11 @@ class Viewer:
         return self.clearance >= Clearance.CONFIDENTIAL
 
 
+def visible_levels(clearance: Clearance) -> list[str]:
+    """The record visibilities a viewer of this clearance may see."""
+    return list(_VISIBLE_LEVELS[clearance])
+
+
 def visible_people(people: QuerySet[Person], viewer: Viewer) -> QuerySet[Person]:
     people = people.filter(visibility__in=_VISIBLE_LEVELS[viewer.clearance])
     if viewer.clearance == Clearance.PUBLIC:
@@ -86,6 +91,15 @@ def visible_events(events: QuerySet[Event], viewer: Viewer) -> QuerySet[Event]:
     return events.filter(person_condition(viewer)).filter(
         visibility__in=_VISIBLE_LEVELS[viewer.clearance]
     )
+
+
+def visible_cases(cases: QuerySet[Case], viewer: Viewer) -> QuerySet[Case]:
+    """Cases with at least one defendant this viewer may see: a case of hidden people alone
+    would reveal that they exist. Pages list only the visible defendants (visible_people)."""
+    from politzek.registry.models import Person as PersonModel
+
+    defendants = visible_people(PersonModel.objects.filter(cases=OuterRef("pk")), viewer)
+    return cases.filter(Exists(defendants))
 
 
 def can_see_person(person: Person, viewer: Viewer) -> bool:

@@ -1,5 +1,18 @@
 from django.urls import path
 
-from politzek.web import views
+from politzek.web.public import statistics, views
+from politzek.web.public.feed import RecognitionsAndReleases
 
-urlpatterns = [path("", views.index, name="index")]
+# Public pages; politzek/urls.py serves them under a language prefix (/ru/, /be/, /uk/; none
+# for English).
+urlpatterns = [
+    path("", views.people, name="people"),
+    path("people.csv", views.people_csv, name="people_csv"),
+    path("people/<int:person_id>/", views.person, name="person"),
+    path("cases/<int:case_id>/", views.case, name="case"),
+    path("facilities/<int:facility_id>/", views.facility, name="facility"),
+    path("officials/<int:official_id>/", views.official, name="official"),
+    path("statistics/", statistics.statistics, name="statistics"),
+    path("statistics/charts/<slug:name>.svg", statistics.chart, name="chart"),
+    path("feed.atom", RecognitionsAndReleases(), name="feed"),
+]

@@ -59,6 +59,7 @@ class Person(Record):
         permissions = [
             ("view_restricted", "Can see restricted people and events"),
             ("view_confidential", "Can see confidential people, events and private fields"),
+            ("review", "Can approve recognitions and merges"),
         ]
 
     def __str__(self) -> str:

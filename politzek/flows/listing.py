@@ -1,0 +1,91 @@
+"""The derived tables the public list and search read: each person's current status per
+clearance (Listing) and the search keys of their names (NameKey). Rebuilt by
+`flows.refresh` for the people whose history moved, in the same transaction as the facts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import QuerySet
+
+from politzek.flows.models import Listing, NameKey
+from politzek.names.search_keys import search_keys
+from politzek.registry import models as m
+from politzek.registry.bulk import insert_values
+from politzek.registry.status import derive
+from politzek.registry.timeline import timelines_with_visibility
+from politzek.registry.visibility import Clearance, visible_levels
+
+BATCH = 20000
+
+
+def _primary_names(people: QuerySet[m.Person]) -> dict[int, str]:
+    """Each person's name shown first (the primary one, else the first entered)."""
+    names: dict[int, str] = {}
+    rows = m.PersonName.objects.filter(person__in=people).order_by("person_id", "-is_primary", "id")
+    for person_id, name in rows.values_list("person_id", "name").iterator(chunk_size=BATCH):
+        names.setdefault(person_id, name)
+    return names
+
+
+def _listing_rows(person_id: int, events: list[tuple[Any, str]], sort_name: str) -> list[dict[str, Any]]:
+    rows = []
+    previous: tuple[int, dict[str, Any]] | None = None
+    for clearance in Clearance:
+        levels = visible_levels(clearance)
+        seen = [event for event, visibility in events if visibility in levels]
+        # Most timelines are all public: derive once and reuse while the events seen are the same.
+        if previous is None or previous[0] != len(seen):
+            derived = derive(seen)
+            status = derived.status
+            first = derived.intervals[0].start.year if derived.intervals else None
+            previous = (len(seen), {"status": status.status, "since": status.since,
+                                    "release_mode": status.release_mode or "", "arrest_year": first})
+        rows.append({"person_id": person_id, "clearance": int(clearance), "sort_name": sort_name,
+                     **previous[1]})
+    return rows
+
+
+def rebuild(person_ids: Iterable[int] | None) -> int:
+    """Replace the listing rows and name keys of these people (all people when None)."""
+    people = m.Person.objects.all() if person_ids is None else m.Person.objects.filter(pk__in=list(person_ids))
+    listings, keys = (Listing.objects.all(), NameKey.objects.all()) if person_ids is None else (
+        Listing.objects.filter(person_id__in=list(person_ids)), NameKey.objects.filter(person_id__in=list(person_ids)))
+    listings.delete()
+    keys.delete()
+    names = _primary_names(people)
+    written = 0
+    rows: list[dict[str, Any]] = []
+    with_events: set[int] = set()
+    for person_id, events in timelines_with_visibility(m.Event.objects.filter(person__in=people)):
+        with_events.add(person_id)
+        rows += _listing_rows(person_id, events, names.get(person_id, "").casefold()[:300])
+        if len(rows) >= BATCH:
+            written += len(insert_values(Listing, rows, "flows", "refresh"))
+            rows = []
+    for person_id in people.values_list("id", flat=True).iterator(chunk_size=BATCH):
+        if person_id not in with_events:
+            rows += _listing_rows(person_id, [], names.get(person_id, "").casefold()[:300])
+        if len(rows) >= BATCH:
+            written += len(insert_values(Listing, rows, "flows", "refresh"))
+            rows = []
+    written += len(insert_values(Listing, rows, "flows", "refresh"))
+    _write_name_keys(people)
+    return written
+
+
+def _write_name_keys(people: QuerySet[m.Person]) -> None:
+    keys_by_person: dict[int, set[str]] = defaultdict(set)
+    rows: list[dict[str, Any]] = []
+    names = m.PersonName.objects.filter(person__in=people).order_by("person_id").values_list("person_id", "name")
+    for person_id, name in names.iterator(chunk_size=BATCH):
+        for key in search_keys(name):
+            if key not in keys_by_person[person_id]:
+                keys_by_person[person_id].add(key)
+                rows.append({"person_id": person_id, "key": key[:40]})
+        if len(rows) >= BATCH:
+            insert_values(NameKey, rows, "flows", "refresh")
+            rows = []
+    insert_values(NameKey, rows, "flows", "refresh")

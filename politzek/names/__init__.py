@@ -1,0 +1,1 @@
+"""Names across scripts and transliterations: framework-free, used by search and matching."""

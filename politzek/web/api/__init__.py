@@ -1,0 +1,1 @@
+"""The JSON API (django-ninja): public reads without a token, writes with a per-user token."""

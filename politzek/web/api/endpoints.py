@@ -1,0 +1,274 @@
+"""The API's endpoints. Reads filter through registry/visibility.py for the caller (public
+without a token); writes need a token whose user holds the same permission as in the staff
+workspace. Bad input is a 4xx with the field and value named, never a 500."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from ninja import NinjaAPI, Query, Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from politzek.registry.history import recorded_change
+from politzek.registry.models import Case, Event, Facility, Official, Organization, Person, PersonName
+from politzek.registry.queries import NotFound, person_detail, registry_stats
+from politzek.registry.visibility import visible_cases, visible_events, visible_people
+from politzek.web.api import schemas
+from politzek.web.api.auth import TokenAuth, viewer
+from politzek.web.public.people_list import BadFilter, ListQuery, listings, rows_for
+
+MAX_LIMIT = 500
+router = Router()
+
+
+class Paging(Schema):
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=10_000_000)
+
+
+class PeopleFilters(Paging):
+    q: str = Field("", max_length=200, description="A name in any script or transliteration.")
+    country: str = Field("", max_length=2)
+    status: str = ""
+    article: str = Field("", max_length=20)
+    region: str = Field("", max_length=200)
+    tag: str = Field("", max_length=80)
+    year: str = Field("", description="Year of the first arrest, four digits.")
+    organization: str = Field("", max_length=80, description="Code of a recognizing organization.")
+    sort: str = "name"
+
+
+def _text(value: Any) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+@router.get("/people", response=schemas.PeoplePage, tags=["people"])
+def list_people(request: HttpRequest, filters: Query[PeopleFilters]) -> dict[str, Any]:
+    """People the caller may see, filtered and sorted like the public list (`sort`: name, -name,
+    arrested, -arrested, since, -since, id)."""
+    values = filters.dict()
+    try:
+        query = ListQuery(**{k: v.strip() for k, v in values.items() if k not in ("limit", "offset")})
+        query.check()
+    except BadFilter as bad:
+        raise HttpError(422, str(bad)) from None
+    rows = listings(query, viewer(request))
+    page = list(rows[filters.offset: filters.offset + filters.limit])
+    return {"count": rows.count(), "limit": filters.limit, "offset": filters.offset, "items": rows_for(page)}
+
+
+@router.get("/people/{person_id}", response={200: schemas.PersonDetail, 404: schemas.Problem}, tags=["people"])
+def get_person(request: HttpRequest, person_id: int) -> Any:
+    """Everything about one person that the caller may see."""
+    who = viewer(request)
+    try:
+        detail = person_detail(person_id, who)
+    except NotFound:
+        return 404, {"detail": f"no person {person_id}"}
+    private = {name: detail.pop(name) for name in Person.PRIVATE_FIELDS if name in detail}
+    detail["private"] = private or None
+    return detail
+
+
+def _case_out(case: Case, people: Any) -> dict[str, Any]:
+    defendants = list(people.filter(cases=case).prefetch_related("names"))
+    shown = {p.pk for p in defendants}
+    return {
+        "id": case.pk, "jurisdiction": case.jurisdiction, "case_number": case.case_number, "kind": case.kind,
+        "court": case.court.name if case.court else None, "opened": _text(case.opened),
+        "charges": [str(c) for c in case.charges.all() if c.person_id is None or c.person_id in shown],
+        "defendants": [{"id": p.pk, "name": p.display_name} for p in defendants],
+        "officials": [{"official_id": r.official_id, "name": str(r.official), "role": r.role}
+                      for r in case.roles.all()],
+        "synthetic": case.synthetic,
+    }
+
+
+@router.get("/cases", response=schemas.CasesPage, tags=["cases"])
+def list_cases(request: HttpRequest, paging: Query[Paging], jurisdiction: str = "",
+               article: str = "") -> dict[str, Any]:
+    """Cases with at least one defendant the caller may see; only those defendants are listed."""
+    who = viewer(request)
+    cases = visible_cases(Case.objects.all(), who).order_by("id")
+    if jurisdiction:
+        cases = cases.filter(jurisdiction=jurisdiction.upper()[:2])
+    if article:
+        cases = cases.filter(charges__article=article[:20]).distinct()
+    page = cases.select_related("court").prefetch_related("charges", "roles__official__names")[
+        paging.offset: paging.offset + paging.limit]
+    people = visible_people(Person.objects.all(), who)
+    return {"count": cases.count(), "limit": paging.limit, "offset": paging.offset,
+            "items": [_case_out(case, people) for case in page]}
+
+
+@router.get("/cases/{case_id}", response={200: schemas.CaseOut, 404: schemas.Problem}, tags=["cases"])
+def get_case(request: HttpRequest, case_id: int) -> Any:
+    who = viewer(request)
+    case = visible_cases(Case.objects.filter(pk=case_id), who).select_related("court").first()
+    if case is None:
+        return 404, {"detail": f"no case {case_id}"}
+    return _case_out(case, visible_people(Person.objects.all(), who))
+
+
+@router.get("/events", response=schemas.EventsPage, tags=["events"])
+def list_events(request: HttpRequest, paging: Query[Paging], kind: str = "", person: int | None = None,
+                since: dt.date | None = None, until: dt.date | None = None) -> dict[str, Any]:
+    """Timeline events the caller may see, newest first; `since`/`until` bound the first day an
+    event's (possibly partial) date can mean."""
+    events = visible_events(Event.objects.all(), viewer(request))
+    if kind:
+        events = events.filter(kind=kind[:32])
+    if person is not None:
+        events = events.filter(person_id=person)
+    if since:
+        events = events.filter(date_earliest__gte=since)
+    if until:
+        events = events.filter(date_earliest__lte=until)
+    events = events.order_by("-date_earliest", "-id")
+    page = events.select_related("organization")[paging.offset: paging.offset + paging.limit]
+    return {"count": events.count(), "limit": paging.limit, "offset": paging.offset, "items": [
+        {"id": e.pk, "person_id": e.person_id, "kind": e.kind, "date": _text(e.date),
+         "organization": e.organization.code if e.organization else None, "facility_id": e.facility_id,
+         "case_id": e.case_id, "description": e.description, "synthetic": e.synthetic} for e in page]}
+
+
+def _facility_out(f: Facility) -> dict[str, Any]:
+    return {"id": f.pk, "name": f.name, "name_local": f.name_local, "kind": f.kind, "regime": f.regime,
+            "postal_address": f.postal_address, "region": f.region, "country": f.country, "synthetic": f.synthetic}
+
+
+@router.get("/facilities", response=schemas.FacilitiesPage, tags=["facilities"])
+def list_facilities(request: HttpRequest, paging: Query[Paging], country: str = "") -> dict[str, Any]:
+    """Places of detention with their postal addresses for letters."""
+    facilities = Facility.objects.order_by("id")
+    if country:
+        facilities = facilities.filter(country=country.upper()[:2])
+    page = facilities[paging.offset: paging.offset + paging.limit]
+    return {"count": facilities.count(), "limit": paging.limit, "offset": paging.offset,
+            "items": [_facility_out(f) for f in page]}
+
+
+@router.get("/facilities/{facility_id}", response={200: schemas.FacilityOut, 404: schemas.Problem},
+            tags=["facilities"])
+def get_facility(request: HttpRequest, facility_id: int) -> Any:
+    facility = Facility.objects.filter(pk=facility_id).first()
+    return _facility_out(facility) if facility else (404, {"detail": f"no facility {facility_id}"})
+
+
+def _official_out(o: Official, cases: Any) -> dict[str, Any]:
+    return {
+        "id": o.pk, "names": [n.name for n in o.names.all()], "country": o.country,
+        "positions": [str(p) for p in o.positions.all()],
+        "sanctions": [{"authority": s.authority, "program": s.program, "listed_on": _text(s.listed_on),
+                       "reference": s.reference} for s in o.sanctions.all()],
+        "cases": sorted(set(cases.filter(roles__official=o).values_list("id", flat=True))),
+        "synthetic": o.synthetic,
+    }
+
+
+@router.get("/officials", response=schemas.OfficialsPage, tags=["officials"])
+def list_officials(request: HttpRequest, paging: Query[Paging], country: str = "") -> dict[str, Any]:
+    """Judges, prosecutors, investigators and prison heads, with existing sanctions."""
+    officials = Official.objects.order_by("id")
+    if country:
+        officials = officials.filter(country=country.upper()[:2])
+    cases = visible_cases(Case.objects.all(), viewer(request))
+    page = officials.prefetch_related("names", "positions__institution", "sanctions")[
+        paging.offset: paging.offset + paging.limit]
+    return {"count": officials.count(), "limit": paging.limit, "offset": paging.offset,
+            "items": [_official_out(o, cases) for o in page]}
+
+
+@router.get("/officials/{official_id}", response={200: schemas.OfficialOut, 404: schemas.Problem},
+            tags=["officials"])
+def get_official(request: HttpRequest, official_id: int) -> Any:
+    official = Official.objects.filter(pk=official_id).first()
+    if official is None:
+        return 404, {"detail": f"no official {official_id}"}
+    return _official_out(official, visible_cases(Case.objects.all(), viewer(request)))
+
+
+@router.get("/statistics", response=schemas.Statistics, tags=["statistics"])
+def statistics(request: HttpRequest, at: dt.date | None = None) -> dict[str, Any]:
+    """People, people in custody and political prisoners at `at` (default today), by country.
+    Counts cover every record (a count names no one; see docs/privacy.md)."""
+    if at is not None and not (dt.date(1900, 1, 1) <= at <= dt.date(2200, 1, 1)):
+        raise HttpError(422, f"at={at}: a date between 1900 and 2200")
+    return registry_stats(at)
+
+
+def _require(user: Any, permission: str) -> None:
+    if not user.has_perm(permission):
+        raise HttpError(403, f"this token's user lacks the permission {permission}")
+
+
+def _invalid(invalid: ValidationError) -> HttpError:
+    fields = getattr(invalid, "message_dict", {"__all__": invalid.messages})
+    return HttpError(422, "; ".join(f"{field}: {' '.join(map(str, errors))}" for field, errors in fields.items()))
+
+
+@router.post("/people", response={201: schemas.Created, 403: schemas.Problem, 422: schemas.Problem},
+             auth=TokenAuth(), tags=["people"])
+def create_person(request: HttpRequest, body: schemas.NewPerson) -> Any:
+    """Add a person with their first event (needs the editor role)."""
+    user = request.auth
+    _require(user, "registry.add_person")
+    try:
+        with transaction.atomic(), recorded_change(f"api:{user.get_username()}", body.reason):
+            person = Person(country=body.country.upper(), region=body.region, visibility=body.visibility)
+            person.full_clean()
+            person.save()
+            name = PersonName(person=person, name=body.name, language=body.language[:8], is_primary=True)
+            name.full_clean()
+            name.save()
+            event = Event(person=person, kind=body.first_event_kind, date=body.first_event_date)
+            event.full_clean()
+            event.save()
+    except ValidationError as invalid:
+        raise _invalid(invalid) from None
+    return 201, {"id": person.pk}
+
+
+@router.post("/people/{person_id}/events", response={201: schemas.Created, 403: schemas.Problem,
+                                                      404: schemas.Problem, 422: schemas.Problem},
+             auth=TokenAuth(), tags=["events"])
+def add_event(request: HttpRequest, person_id: int, body: schemas.NewEvent) -> Any:
+    """Add an event to a person's timeline (needs the editor role)."""
+    user = request.auth
+    _require(user, "registry.add_event")
+    from politzek.registry.visibility import Viewer
+
+    person = visible_people(Person.objects.filter(pk=person_id), Viewer.for_user(user)).first()
+    if person is None:
+        return 404, {"detail": f"no person {person_id}"}
+    organization = None
+    if body.organization:
+        organization = Organization.objects.filter(code=body.organization).first()
+        if organization is None:
+            raise HttpError(422, f"organization: no organization with the code {body.organization!r}")
+    try:
+        with transaction.atomic(), recorded_change(f"api:{user.get_username()}", body.reason):
+            event = Event(person=person, kind=body.kind, date=body.date, description=body.description,
+                          organization=organization, visibility=body.visibility)
+            event.full_clean()
+            event.save()
+    except ValidationError as invalid:
+        raise _invalid(invalid) from None
+    return 201, {"id": event.pk}
+
+
+api = NinjaAPI(
+    title="politzek API",
+    version="1",
+    description="Read the registry of political prisoners (public records without a token); write with a "
+    "per-user token (`Authorization: Bearer pz_…`). Lists take `limit` (1–500) and `offset` and answer "
+    "`count`, `limit`, `offset` and `items`.",
+    docs_url=None,  # the interactive docs load scripts from a CDN; the schema is at /api/openapi.json
+    urls_namespace="api",
+)
+api.add_router("", router)

@@ -1,0 +1,226 @@
+"""The shapes of the API's answers (documented in /api/openapi.json)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninja import Schema
+from pydantic import Field
+
+
+class Page(Schema):
+    count: int = Field(description="How many match in all (this page holds at most `limit`).")
+    limit: int
+    offset: int
+
+
+class PersonSummary(Schema):
+    id: int
+    name: str
+    other_names: list[str]
+    country: str
+    region: str
+    status: str
+    since: str | None
+    release_mode: str | None
+    arrest_year: int | None
+    synthetic: bool
+
+
+class PeoplePage(Page):
+    items: list[PersonSummary]
+
+
+class Name(Schema):
+    name: str
+    kind: str
+    script: str
+    language: str
+    primary: bool
+
+
+class Interval(Schema):
+    start: str
+    end: str | None
+    release_mode: str | None
+
+
+class TimelineEntry(Schema):
+    id: int
+    kind: str
+    label: str
+    date: str | None
+    organization: str | None
+    facility: str | None
+    facility_id: int | None
+    facility_address: str | None
+    case: int | None
+    description: str
+    synthetic: bool
+
+
+class CaseSentence(Schema):
+    date: str | None
+    kind: str
+    term_days: int | None
+    in_absentia: bool
+
+
+class CaseOfficial(Schema):
+    official_id: int
+    name: str
+    role: str
+
+
+class PersonCase(Schema):
+    id: int
+    jurisdiction: str
+    number: str
+    kind: str
+    court: str | None
+    charges: list[str]
+    sentences: list[CaseSentence]
+    officials: list[CaseOfficial]
+
+
+class PersonDetail(Schema):
+    id: int
+    synthetic: bool
+    names: list[Name]
+    birth_date: str | None
+    gender: str
+    citizenships: list[str]
+    country: str
+    region: str
+    occupation: str
+    tags: list[str]
+    biographies: dict[str, str]
+    status: str
+    since: str | None
+    release_mode: str | None
+    in_custody: bool
+    political_prisoner: bool
+    custody_intervals: list[Interval]
+    events: list[TimelineEntry]
+    cases: list[PersonCase]
+    private: dict[str, str] | None = Field(None, description="Private fields: only for cleared staff.")
+
+
+class Defendant(Schema):
+    id: int
+    name: str
+
+
+class CaseOut(Schema):
+    id: int
+    jurisdiction: str
+    case_number: str
+    kind: str
+    court: str | None
+    opened: str | None
+    charges: list[str]
+    defendants: list[Defendant]
+    officials: list[CaseOfficial]
+    synthetic: bool
+
+
+class CasesPage(Page):
+    items: list[CaseOut]
+
+
+class EventOut(Schema):
+    id: int
+    person_id: int
+    kind: str
+    date: str | None
+    organization: str | None
+    facility_id: int | None
+    case_id: int | None
+    description: str
+    synthetic: bool
+
+
+class EventsPage(Page):
+    items: list[EventOut]
+
+
+class FacilityOut(Schema):
+    id: int
+    name: str
+    name_local: str
+    kind: str
+    regime: str
+    postal_address: str
+    region: str
+    country: str
+    synthetic: bool
+
+
+class FacilitiesPage(Page):
+    items: list[FacilityOut]
+
+
+class SanctionOut(Schema):
+    authority: str
+    program: str
+    listed_on: str | None
+    reference: str
+
+
+class OfficialOut(Schema):
+    id: int
+    names: list[str]
+    country: str
+    positions: list[str]
+    sanctions: list[SanctionOut]
+    cases: list[int] = Field(description="Cases with at least one defendant the caller may see.")
+    synthetic: bool
+
+
+class OfficialsPage(Page):
+    items: list[OfficialOut]
+
+
+class CountryCounts(Schema):
+    people: int
+    in_custody: int
+    political_prisoners: int
+
+
+class Statistics(Schema):
+    at: str
+    organizations: list[str] | None
+    people: int
+    in_custody: int
+    political_prisoners: int
+    by_status: dict[str, int]
+    undated_events: int
+    by_country: dict[str, CountryCounts]
+
+
+class NewPerson(Schema):
+    name: str = Field(min_length=1, max_length=300)
+    country: str = Field(pattern=r"^[A-Za-z]{2}$")
+    language: str = ""
+    region: str = ""
+    visibility: str = Field("restricted", pattern="^(public|restricted|confidential)$")
+    first_event_kind: str = "detained"
+    first_event_date: str | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+    reason: str = Field(min_length=1, max_length=100, description="Why: kept in the history.")
+
+
+class NewEvent(Schema):
+    kind: str
+    date: str | None = None
+    description: str = ""
+    organization: str | None = Field(None, description="Organization code, required for recognized.")
+    visibility: str = Field("public", pattern="^(public|restricted|confidential)$")
+    reason: str = Field(min_length=1, max_length=100)
+
+
+class Created(Schema):
+    id: int
+
+
+class Problem(Schema):
+    detail: Any

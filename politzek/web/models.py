@@ -1,0 +1,45 @@
+"""Per-user API tokens: the API's writes (and restricted reads) run as the token's user, with
+that user's role. Only a hash of each token is stored; the token is shown once, at creation."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+PREFIX = "pz_"
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100, help_text="What the token is for, e.g. 'import script'.")
+    key_hash = models.CharField(max_length=64, unique=True)
+    shown_prefix = models.CharField(max_length=12, help_text="The token's first characters, to tell tokens apart.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"{self.shown_prefix}… ({self.name}, {self.user})"
+
+    @classmethod
+    def issue(cls, user: object, name: str) -> tuple[ApiToken, str]:
+        """A new token for `user`; returns the stored row and the token itself (never stored)."""
+        token = PREFIX + secrets.token_urlsafe(32)
+        row = cls.objects.create(user=user, name=name, key_hash=token_hash(token), shown_prefix=token[:10])
+        return row, token
+
+    @classmethod
+    def user_for(cls, token: str) -> object | None:
+        row = cls.objects.select_related("user").filter(key_hash=token_hash(token), revoked=False).first()
+        if row is None or not row.user.is_active:
+            return None
+        cls.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
+        return row.user

@@ -1,0 +1,1 @@
+"""The public site: pages anyone may read, with JavaScript off, over Tor."""

@@ -1,0 +1,56 @@
+"""An Atom feed of the latest recognitions and releases the public may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from politzek.registry.models import Event
+from politzek.registry.visibility import Viewer, visible_events
+from politzek.web.public.labels import event_label
+
+FEED_KINDS = ("recognized", "released_pretrial", "released_end_of_term", "released_pardon", "released_exchange",
+              "released_other", "deported")
+ITEMS = 50
+
+
+class RecognitionsAndReleases(Feed):
+    feed_type = Atom1Feed
+    title = _("politzek: new recognitions and releases")
+    subtitle = _("The latest people recognized as political prisoners and the latest released.")
+
+    def link(self) -> str:
+        return reverse("people")
+
+    def items(self) -> list[Event]:
+        # Always the public view: a feed reader has no session, and a feed is easily shared.
+        events = visible_events(Event.objects.filter(kind__in=FEED_KINDS, date_earliest__isnull=False),
+                                Viewer.public())
+        return list(events.select_related("organization").prefetch_related("person__names")
+                    .order_by("-date_earliest", "-id")[:ITEMS])
+
+    def item_title(self, item: Event) -> str:
+        label = event_label(item.kind)
+        by = f" ({item.organization.name})" if item.organization_id else ""
+        synthetic = " [synthetic]" if item.synthetic or item.person.synthetic else ""
+        return f"{item.person.display_name}: {label}{by}{synthetic}"
+
+    def item_description(self, item: Event) -> str:
+        return f"{item.date} — {item.description}" if item.description else str(item.date)
+
+    def item_link(self, item: Event) -> str:
+        return reverse("person", args=[item.person_id])
+
+    def item_guid(self, item: Event) -> str:
+        return f"politzek-event-{item.pk}"
+
+    def item_pubdate(self, item: Event) -> dt.datetime:
+        return dt.datetime.combine(item.date_earliest, dt.time(), tzinfo=dt.UTC)
+
+    def item_updateddate(self, item: Event) -> dt.datetime:
+        return item.updated_at or timezone.now()

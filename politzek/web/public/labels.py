@@ -1,0 +1,44 @@
+"""Words the public pages show for codes (statuses, facets, sorts, event kinds), translated."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from politzek.registry.event_kinds import event_kinds
+
+STATUS = {
+    "pretrial_custody": _("in pre-trial custody"),
+    "house_arrest": _("under house arrest"),
+    "serving_sentence": _("serving a sentence"),
+    "released": _("released"),
+    "died": _("died"),
+    "disappeared": _("disappeared"),
+    "not_detained": _("not detained"),
+    "unknown": _("unknown"),
+}
+FACETS = {
+    "country": _("Country"),
+    "status": _("Status"),
+    "article": _("Charge article"),
+    "region": _("Region"),
+    "tag": _("Tag"),
+    "year": _("Year of arrest"),
+    "organization": _("Recognized by"),
+}
+SORTS = {
+    "name": _("name"),
+    "-arrested": _("latest arrest first"),
+    "arrested": _("earliest arrest first"),
+    "-since": _("latest change first"),
+}
+
+
+def status_label(code: str) -> str:
+    return str(STATUS.get(code, code))
+
+
+def event_label(code: str) -> str:
+    """The event kind's label from the kinds data (English); translated where a translation exists."""
+    kinds = event_kinds()
+    return gettext(kinds[code].label) if code in kinds else code

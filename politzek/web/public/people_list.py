@@ -1,0 +1,188 @@
+"""The registry list as a query: filters, search, facets and sorting over the Listing table
+(flows/listing.py), always inside visible_people for the viewer. Shared by the list page, its
+CSV download and the API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from politzek.flows.models import Listing, NameKey
+from politzek.flows.refresh import refresh
+from politzek.names.search_keys import search_keys
+from politzek.registry.models import Charge, Event, Person, PersonName, Tag
+from politzek.registry.queries import STATUS_LABELS
+from politzek.registry.visibility import Viewer, visible_events, visible_people
+
+SORTS = {
+    "name": ("sort_name", "person_id"),
+    "-name": ("-sort_name", "-person_id"),
+    "arrested": ("arrest_year", "person_id"),
+    "-arrested": ("-arrest_year", "-person_id"),
+    "since": ("since", "person_id"),
+    "-since": ("-since", "-person_id"),
+    "id": ("person_id",),
+}
+FACETS = ("country", "status", "article", "region", "tag", "year", "organization")
+
+
+class BadFilter(ValueError):
+    """A filter value that cannot mean anything (named so the page or API can say which)."""
+
+    def __init__(self, field: str, value: str, reason: str):
+        super().__init__(f"{field}={value!r}: {reason}")
+        self.field, self.value, self.reason = field, value, reason
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    q: str = ""
+    country: str = ""
+    status: str = ""
+    article: str = ""
+    region: str = ""
+    tag: str = ""
+    year: str = ""
+    organization: str = ""
+    sort: str = "name"
+
+    @classmethod
+    def from_params(cls, params: Any) -> ListQuery:
+        """From a request's GET parameters (unknown ones ignored, values trimmed)."""
+        values = {f.name: (params.get(f.name) or "").strip()[:200] for f in fields(cls)}
+        values["sort"] = values["sort"] or "name"
+        query = cls(**values)
+        query.check()
+        return query
+
+    def check(self) -> None:
+        if self.sort not in SORTS:
+            raise BadFilter("sort", self.sort, f"sort by one of {', '.join(SORTS)}")
+        if self.status and self.status not in STATUS_LABELS:
+            raise BadFilter("status", self.status, f"one of {', '.join(STATUS_LABELS)}")
+        if self.year and not (self.year.isdigit() and len(self.year) == 4):
+            raise BadFilter("year", self.year, "a four-digit year")
+
+    def without(self, name: str) -> ListQuery:
+        return replace(self, **{name: ""})
+
+    def as_params(self) -> dict[str, str]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+
+def _people(query: ListQuery, viewer: Viewer) -> QuerySet[Person]:
+    """The visible people matching every filter on people, names, charges and events."""
+    people = visible_people(Person.objects.all(), viewer)
+    if query.country:
+        people = people.filter(country=query.country.upper())
+    if query.region:
+        people = people.filter(region=query.region)
+    if query.tag:
+        people = people.filter(tags__code=query.tag)
+    if query.article:
+        charges = Charge.objects.filter(case__defendants=OuterRef("pk"), article=query.article).filter(
+            Q(person__isnull=True) | Q(person=OuterRef("pk")))
+        people = people.filter(Exists(charges))
+    if query.organization:
+        recognitions = visible_events(Event.objects.filter(
+            person=OuterRef("pk"), kind="recognized", organization__code=query.organization), viewer)
+        people = people.filter(Exists(recognitions))
+    if query.q:
+        keys = search_keys(query.q)
+        if not keys:
+            return people.none()
+        for key in keys[:-1]:
+            people = people.filter(pk__in=NameKey.objects.filter(key=key).values("person_id"))
+        # The last word may be unfinished or an initial: it matches keys that start with it.
+        last = keys[-1]
+        people = people.filter(pk__in=NameKey.objects.filter(key__gte=last, key__lt=last + "\uffff")
+                               .values("person_id"))
+    return people
+
+
+def listings(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
+    """The matching people's listing rows for this viewer, sorted."""
+    refresh()
+    rows = Listing.objects.filter(clearance=int(viewer.clearance), person_id__in=_people(query, viewer).values("id"))
+    if query.status:
+        rows = rows.filter(status=query.status)
+    if query.year:
+        rows = rows.filter(arrest_year=int(query.year))
+    return rows.order_by(*SORTS[query.sort])
+
+
+def rows_for(listing_rows: list[Listing]) -> list[dict[str, Any]]:
+    """Display rows: names in every script, country, region, status, in the listing order."""
+    ids = [row.person_id for row in listing_rows]
+    people = {p.pk: p for p in Person.objects.filter(pk__in=ids).only("id", "country", "region", "synthetic")}
+    names: dict[int, list[str]] = {}
+    for person_id, name in PersonName.objects.filter(person_id__in=ids).order_by(
+            "person_id", "-is_primary", "id").values_list("person_id", "name"):
+        names.setdefault(person_id, []).append(name)
+    result = []
+    for row in listing_rows:
+        person = people.get(row.person_id)
+        if person is None:
+            continue  # deleted since the listing was read
+        person_names = names.get(row.person_id) or [f"person {row.person_id}"]
+        result.append({
+            "id": row.person_id, "name": person_names[0], "other_names": person_names[1:],
+            "country": person.country, "region": person.region, "synthetic": person.synthetic,
+            "status": row.status, "status_label": STATUS_LABELS.get(row.status, row.status),
+            "since": row.since.isoformat() if row.since else None, "release_mode": row.release_mode or None,
+            "arrest_year": row.arrest_year,
+        })
+    return result
+
+
+def iterate_rows(query: ListQuery, viewer: Viewer, chunk: int = 2000) -> Iterator[dict[str, Any]]:
+    """Every matching row, read a chunk at a time (the CSV download)."""
+    rows = listings(query, viewer)
+    batch: list[Listing] = []
+    for row in rows.iterator(chunk_size=chunk):
+        batch.append(row)
+        if len(batch) >= chunk:
+            yield from rows_for(batch)
+            batch = []
+    yield from rows_for(batch)
+
+
+def facets(query: ListQuery, viewer: Viewer, limit: int = 30) -> dict[str, list[tuple[str, str, int]]]:
+    """For each facet, its most frequent values among the people matching every other filter:
+    (value, label, count). Counts are of people this viewer may see."""
+    result: dict[str, list[tuple[str, str, int]]] = {}
+    for facet in FACETS:
+        others = query.without(facet)
+        people = _people(others, viewer)
+        listed = listings(others, viewer)
+        if facet in ("status", "year"):
+            column = "status" if facet == "status" else "arrest_year"
+            counted = listed.exclude(**{f"{column}__isnull": True}).values(column).annotate(n=Count("id"))
+        elif facet in ("country", "region"):
+            matching = people.filter(pk__in=listed.values("person_id")).exclude(**{facet: ""})
+            counted = matching.values(column := facet).annotate(n=Count("id"))
+        elif facet == "tag":
+            matching = people.filter(pk__in=listed.values("person_id"))
+            counted = Tag.objects.filter(people__in=matching).values(column := "code").annotate(n=Count("people"))
+        elif facet == "article":
+            matching = people.filter(pk__in=listed.values("person_id"))
+            counted = Charge.objects.filter(case__defendants__in=matching).values(column := "article").annotate(
+                n=Count("case__defendants", distinct=True))
+        else:
+            events = visible_events(Event.objects.filter(kind="recognized", person__in=people.filter(
+                pk__in=listed.values("person_id"))), viewer)
+            counted = events.values(column := "organization__code").annotate(n=Count("person", distinct=True))
+        values = sorted(((str(row[column]), row["n"]) for row in counted.order_by()), key=lambda v: (-v[1], v[0]))
+        result[facet] = [(value, _facet_label(facet, value), n) for value, n in values[:limit]]
+    return result
+
+
+def _facet_label(facet: str, value: str) -> str:
+    if facet == "status":
+        return STATUS_LABELS.get(value, value)
+    if facet == "tag":
+        return value.replace("-", " ")
+    return value

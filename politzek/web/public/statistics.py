@@ -1,0 +1,75 @@
+"""The statistics page: the stock of political prisoners and the latest weeks' flows, in
+sentences, a table and charts (server-side SVG), for all countries or one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from politzek.flows.charts import CHARTS, write_charts
+from politzek.flows.figures import Figures, Scope, compute
+from politzek.flows.models import RefreshMark
+from politzek.flows.report import columns, sentences, table_rows
+from politzek.registry.models import Person
+
+WEEKS = 12
+
+
+def _figures(request: HttpRequest) -> tuple[Figures, str]:
+    country = (request.GET.get("country") or "").strip().upper()
+    if country and not (len(country) == 2 and country.isalpha()):
+        raise ValueError(_("country must be a two-letter code such as BY, not %(value)r") % {"value": country})
+    last = dt.date.today()
+    first = last - dt.timedelta(weeks=WEEKS) + dt.timedelta(days=1)
+    # Counts include restricted and confidential records: a count names no one (docs/privacy.md).
+    figures = compute(Scope(country=country or None), first, last, "week", breakdowns=["region"])
+    return figures, country
+
+
+def statistics(request: HttpRequest) -> HttpResponse:
+    try:
+        figures, country = _figures(request)
+    except ValueError as bad:
+        return render(request, "web/statistics.html", {"error": str(bad)}, status=400)
+    countries = sorted(c for c in Person.objects.values_list("country", flat=True).distinct() if c)
+    return render(request, "web/statistics.html", {
+        "summary": sentences(figures), "columns": columns(), "rows": table_rows(figures),
+        "country": country, "countries": countries, "charts": CHARTS, "shows_synthetic": figures.synthetic,
+    })
+
+
+def _chart_folder(country: str) -> Path:
+    """Charts are drawn once per country, day and state of the data, then served from disk."""
+    marks = ";".join(f"{t}={h}" for t, h in RefreshMark.objects.order_by("table").values_list("table", "history_id"))
+    state = hashlib.sha256(f"{country}|{dt.date.today()}|{marks}".encode()).hexdigest()[:16]
+    home = Path(os.environ.get("POLITZEK_HOME", Path(tempfile.gettempdir()) / "politzek"))
+    return home / "charts" / state
+
+
+def chart(request: HttpRequest, name: str) -> HttpResponse:
+    if name not in CHARTS:
+        raise Http404("no such chart")
+    try:
+        figures, country = _figures(request)
+    except ValueError as bad:
+        return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
+    folder = _chart_folder(country)
+    path = folder / f"{name}.svg"
+    if not path.exists():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        draft = Path(tempfile.mkdtemp(prefix="draft-", dir=folder.parent))
+        write_charts(figures, draft)
+        try:
+            draft.rename(folder)  # whole folders appear at once; a racing worker's copy is as good
+        except OSError:
+            pass
+        if not path.exists():
+            path = draft / f"{name}.svg"
+    return FileResponse(path.open("rb"), content_type="image/svg+xml")

@@ -1,0 +1,179 @@
+"""The public pages: the registry list, a person, a case, a facility, an official.
+
+Every query goes through registry/visibility.py for the viewer of the request; a record the
+viewer may not see is answered exactly like one that does not exist (404)."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from politzek.registry.models import Case, Facility, Official, Person
+from politzek.registry.queries import NotFound, person_detail
+from politzek.registry.visibility import Viewer, visible_cases, visible_events, visible_people
+from politzek.web.public import labels
+from politzek.web.public.people_list import BadFilter, ListQuery, facets, iterate_rows, listings, rows_for
+from politzek.web.staff.access import is_staff_session
+
+PAGE_SIZE = 50
+
+
+def _viewer(request: HttpRequest) -> Viewer:
+    return Viewer.for_user(request.user)
+
+
+def _url(params: dict[str, Any]) -> str:
+    return urlencode({key: value for key, value in params.items() if value not in ("", None)})
+
+
+def _facet_blocks(query: ListQuery, viewer: Viewer) -> list[dict[str, Any]]:
+    blocks = []
+    base = query.as_params()
+    for facet, values in facets(query, viewer).items():
+        current = getattr(query, facet)
+        blocks.append({
+            "label": labels.FACETS[facet], "selected": bool(current),
+            "clear_url": _url({**base, facet: ""}),
+            "values": [{"label": labels.status_label(value) if facet == "status" else label, "count": n,
+                        "selected": value == current, "url": _url({**base, facet: value})}
+                       for value, label, n in values],
+        })
+    return blocks
+
+
+def people(request: HttpRequest) -> HttpResponse:
+    viewer = _viewer(request)
+    status = 200
+    try:
+        query = ListQuery.from_params(request.GET)
+        error = None
+    except BadFilter as bad:
+        query, error, status = ListQuery(), _("Cannot filter by %(filter)s.") % {"filter": str(bad)}, 400
+    page = Paginator(listings(query, viewer), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = rows_for(list(page.object_list))
+    for row in rows:
+        row["status_label"] = labels.status_label(row["status"])
+    params = query.as_params()
+    context = {
+        "query": query, "error": error, "page": page, "rows": rows,
+        "shows_synthetic": any(row["synthetic"] for row in rows),
+        "facets": _facet_blocks(query, viewer),
+        "hidden_params": [(k, v) for k, v in params.items() if k != "q"],
+        "query_string": _url(params),
+        "sorts": [{"label": label, "selected": key == query.sort, "url": _url({**params, "sort": key})}
+                  for key, label in labels.SORTS.items()],
+        "previous_url": _url({**params, "page": page.number - 1}),
+        "next_url": _url({**params, "page": page.number + 1}),
+    }
+    return render(request, "web/people_list.html", context, status=status)
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+CSV_COLUMNS = ("id", "name", "other_names", "country", "region", "status", "since", "release_mode", "arrest_year",
+               "synthetic")
+
+
+def people_csv(request: HttpRequest) -> HttpResponse:
+    """The current filtered list, every row, as CSV (streamed: a 100,000-row list stays small in memory)."""
+    try:
+        query = ListQuery.from_params(request.GET)
+    except BadFilter as bad:
+        return HttpResponse(f"Cannot filter by {bad}\n", status=400, content_type="text/plain; charset=utf-8")
+    writer = csv.writer(_Echo())
+    viewer = _viewer(request)
+
+    def lines():
+        yield "\ufeff" + writer.writerow(CSV_COLUMNS)
+        for row in iterate_rows(query, viewer):
+            yield writer.writerow([" | ".join(row[c]) if c == "other_names" else
+                                   ("" if row[c] is None else row[c]) for c in CSV_COLUMNS])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="politzek-people.csv"'
+    return response
+
+
+def person(request: HttpRequest, person_id: int) -> HttpResponse:
+    viewer = _viewer(request)
+    try:
+        detail = person_detail(person_id, viewer)
+    except NotFound as missing:
+        raise Http404(str(missing)) from None
+    detail["status_label"] = labels.status_label(detail["status"])
+    for event in detail["events"]:
+        event["label"] = labels.event_label(event["kind"])
+    sources = Person.objects.get(pk=person_id).sources.all()
+    event_sources = {
+        source for event in visible_events(Person.objects.get(pk=person_id).events.all(), viewer)
+        .prefetch_related("sources") for source in event.sources.all()
+    }
+    return render(request, "web/person.html", {
+        "person": detail, "shows_synthetic": detail["synthetic"], "letters": _letters(detail),
+        "staff": is_staff_session(request.user),
+        "sources": sorted({*sources, *event_sources}, key=lambda s: s.pk),
+    })
+
+
+def _letters(detail: dict[str, Any]) -> dict[str, Any] | None:
+    """Where a person in custody receives letters: the facility of their latest dated event
+    that names one (the timeline is in date order)."""
+    if not detail["in_custody"]:
+        return None
+    placed = [event for event in detail["events"] if event["facility_id"] and event["date"]]
+    if not placed:
+        return None
+    latest = placed[-1]
+    return {"id": latest["facility_id"], "name": latest["facility"], "address": latest["facility_address"]}
+
+
+def case(request: HttpRequest, case_id: int) -> HttpResponse:
+    viewer = _viewer(request)
+    found = visible_cases(Case.objects.filter(pk=case_id), viewer).select_related("court").prefetch_related(
+        "charges", "roles__official__names", "sources").first()
+    if found is None:
+        raise Http404("no such case")
+    defendants = list(visible_people(found.defendants.all(), viewer).prefetch_related("names"))
+    shown = {person.pk for person in defendants}
+    sentences = [s for s in found.sentences.all() if s.person_id in shown]
+    charges = [c for c in found.charges.all() if c.person_id is None or c.person_id in shown]
+    return render(request, "web/case.html", {
+        "case": found, "defendants": defendants, "sentences": sentences, "charges": charges,
+        "roles": found.roles.all(), "shows_synthetic": found.synthetic,
+    })
+
+
+def facility(request: HttpRequest, facility_id: int) -> HttpResponse:
+    found = Facility.objects.filter(pk=facility_id).first()
+    if found is None:
+        raise Http404("no such facility")
+    viewer = _viewer(request)
+    # Who is there: people this viewer may see whose latest visible event names this facility.
+    events = visible_events(found.events.all(), viewer).select_related("person").order_by("-date_earliest")[:200]
+    people = list({event.person_id: event.person for event in events}.values())
+    return render(request, "web/facility.html", {"facility": found, "people": people,
+                                                 "shows_synthetic": found.synthetic})
+
+
+def official(request: HttpRequest, official_id: int) -> HttpResponse:
+    found = Official.objects.filter(pk=official_id).prefetch_related("names", "positions__institution",
+                                                                      "sanctions").first()
+    if found is None:
+        raise Http404("no such official")
+    viewer = _viewer(request)
+    roles = found.case_roles.filter(case__in=visible_cases(Case.objects.all(), viewer)).select_related(
+        "case", "case__court").prefetch_related(Prefetch(
+            "case__defendants", queryset=visible_people(Person.objects.all(), viewer).prefetch_related("names")))
+    return render(request, "web/official.html", {"official": found, "roles": roles,
+                                                 "shows_synthetic": found.synthetic})
+

@@ -1,0 +1,1 @@
+"""The staff workspace: sign-in, roles, everyday forms, history with restore."""

@@ -1,0 +1,64 @@
+"""The everyday forms: a new person with their first event, an event, a source. Every form
+asks why (the history reason) and is checked by the models' own validation (partial dates,
+impossible timelines) before anything is saved."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from politzek.registry.event_kinds import event_kind_choices
+from politzek.registry.models import Event, Facility, Organization, Source
+from politzek.registry.models.base import Visibility
+from politzek.registry.models.people import Consent, Gender
+
+LANGUAGES = [("", "—"), ("be", "Belarusian"), ("ru", "Russian"), ("uk", "Ukrainian"), ("en", "English")]
+REASON_HELP = _("Why: the source or the request behind this change. Kept in the history.")
+
+
+class PersonWithEventForm(forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=300)
+    language = forms.ChoiceField(label=_("Language of the name"), choices=LANGUAGES, required=False)
+    other_name = forms.CharField(label=_("The name in another script (optional)"), max_length=300, required=False)
+    country = forms.RegexField(label=_("Country of persecution"), regex=r"^[A-Za-z]{2}$", max_length=2,
+                               help_text=_("Two letters, e.g. BY or RU."))
+    region = forms.CharField(label=_("Region"), max_length=200, required=False)
+    gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, initial=Gender.UNKNOWN)
+    birth_date = forms.CharField(label=_("Born"), max_length=10, required=False,
+                                 help_text="YYYY, YYYY-MM or YYYY-MM-DD")
+    occupation = forms.CharField(label=_("Occupation"), max_length=300, required=False)
+    visibility = forms.ChoiceField(label=_("Visibility"), choices=Visibility.choices, initial=Visibility.RESTRICTED)
+    consent = forms.ChoiceField(label=_("Consent to publication"), choices=Consent.choices, initial=Consent.UNKNOWN)
+    event_kind = forms.ChoiceField(label=_("First event"), choices=event_kind_choices(), initial="detained")
+    event_date = forms.CharField(label=_("Date of the event"), max_length=10, required=False,
+                                 help_text="YYYY, YYYY-MM or YYYY-MM-DD")
+    facility = forms.ModelChoiceField(label=_("Facility"), queryset=Facility.objects.order_by("name"), required=False)
+    organization = forms.ModelChoiceField(label=_("Organization (for a recognition)"),
+                                          queryset=Organization.objects.order_by("name"), required=False)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    source_url = forms.URLField(label=_("Source URL"), max_length=1000, required=False, assume_scheme="https")
+    source_title = forms.CharField(label=_("Source title"), max_length=500, required=False)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=100, help_text=REASON_HELP)
+
+
+class EventForm(forms.ModelForm):
+    reason = forms.CharField(label=_("Reason for the change"), max_length=100, help_text=REASON_HELP)
+
+    class Meta:
+        model = Event
+        fields = ["kind", "date", "case", "facility", "organization", "register", "description", "visibility"]
+
+    def __init__(self, *args, person=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only this person's cases: a select of every case in the registry would be huge.
+        self.fields["case"].queryset = person.cases.all() if person is not None else self.fields["case"].queryset.none()
+        if person is not None:
+            self.instance.person = person
+
+
+class SourceForm(forms.ModelForm):
+    reason = forms.CharField(label=_("Reason for the change"), max_length=100, help_text=REASON_HELP)
+
+    class Meta:
+        model = Source
+        fields = ["url", "title", "publisher", "published", "archived_url", "reliability_note"]

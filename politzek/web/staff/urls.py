@@ -1,0 +1,16 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from politzek.web.staff import views
+
+app_name = "staff"
+urlpatterns = [
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(next_page="/"), name="logout"),
+    path("", views.dashboard, name="dashboard"),
+    path("people/new/", views.add_person, name="add_person"),
+    path("people/<int:person_id>/events/new/", views.add_event, name="add_event"),
+    path("people/<int:person_id>/sources/new/", views.add_source, name="add_source"),
+    path("people/<int:person_id>/history/", views.person_history, name="history"),
+    path("people/<int:person_id>/history/<slug:model>/<int:history_id>/restore/", views.restore, name="restore"),
+]

@@ -1,0 +1,142 @@
+"""Staff pages: sign-in, the dashboard, the everyday forms and a person's history."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+from django_otp.forms import OTPAuthenticationForm
+
+from politzek.registry.history import recorded_change
+from politzek.registry.models import Event, Person, PersonName, Source
+from politzek.registry.visibility import Viewer, visible_levels, visible_people
+from politzek.web.staff import history
+from politzek.web.staff.access import staff_required
+from politzek.web.staff.forms import EventForm, PersonWithEventForm, SourceForm
+
+
+class LoginView(auth_views.LoginView):
+    """Username and password, and the TOTP code for users who set up a device."""
+
+    template_name = "staff/login.html"
+    authentication_form = OTPAuthenticationForm
+    redirect_authenticated_user = False
+
+
+def _person(request: HttpRequest, person_id: int) -> Person:
+    person = visible_people(Person.objects.filter(pk=person_id), Viewer.for_user(request.user)).first()
+    if person is None:
+        raise Http404("no such person")
+    return person
+
+
+def _actor(request: HttpRequest) -> str:
+    return f"web:{request.user.get_username()}"
+
+
+@staff_required()
+def dashboard(request: HttpRequest) -> HttpResponse:
+    mine = Person.history.filter(history_user=request.user).order_by("-history_date")[:20]
+    return render(request, "staff/dashboard.html", {"recent": mine})
+
+
+def _script(text: str) -> str:
+    return "Cyrl" if any("\u0400" <= ch <= "\u04ff" for ch in text) else "Latn"
+
+
+@staff_required("registry.add_person")
+def add_person(request: HttpRequest) -> HttpResponse:
+    form = PersonWithEventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic(), recorded_change(_actor(request), data["reason"]):
+                person = Person(country=data["country"].upper(), region=data["region"], gender=data["gender"],
+                                birth_date=data["birth_date"] or None, occupation=data["occupation"],
+                                visibility=data["visibility"], consent=data["consent"])
+                person.full_clean()
+                person.save()
+                for text, primary in ((data["name"], True), (data["other_name"], False)):
+                    if text:
+                        name = PersonName(person=person, name=text, script=_script(text), is_primary=primary,
+                                          language=data["language"] if primary else "")
+                        name.full_clean()
+                        name.save()
+                event = Event(person=person, kind=data["event_kind"], date=data["event_date"] or None,
+                              facility=data["facility"], organization=data["organization"],
+                              description=data["description"], visibility="public")
+                event.full_clean()
+                event.save()
+                if data["source_url"]:
+                    source, _created = Source.objects.get_or_create(
+                        url=data["source_url"], defaults={"title": data["source_title"]})
+                    person.sources.add(source)
+                    event.sources.add(source)
+        except ValidationError as invalid:
+            for field, errors in invalid.message_dict.items():
+                target = {"date": "event_date", "kind": "event_kind"}.get(field, field)
+                form.add_error(target if target in form.fields else None, errors)
+        else:
+            messages.success(request, f"Added {person.display_name}.")
+            return redirect("person", person.pk)
+    return render(request, "staff/form.html", {"form": form, "title": "Add a person with their first event"})
+
+
+@staff_required("registry.add_event")
+def add_event(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _person(request, person_id)
+    form = EventForm(request.POST or None, person=person)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic(), recorded_change(_actor(request), form.cleaned_data["reason"]):
+            form.save()
+        messages.success(request, "Event added.")
+        return redirect("person", person.pk)
+    return render(request, "staff/form.html", {"form": form, "title": f"Add an event: {person.display_name}"})
+
+
+@staff_required("registry.add_source")
+def add_source(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _person(request, person_id)
+    form = SourceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic(), recorded_change(_actor(request), form.cleaned_data["reason"]):
+            source = form.save()
+            person.sources.add(source)
+        messages.success(request, "Source attached.")
+        return redirect("person", person.pk)
+    return render(request, "staff/form.html", {"form": form, "title": f"Attach a source: {person.display_name}"})
+
+
+@staff_required("registry.view_person")
+def person_history(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = _person(request, person_id)
+    viewer = Viewer.for_user(request.user)
+    hidden = frozenset() if viewer.sees_private_fields else frozenset(Person.PRIVATE_FIELDS)
+    versions = history.person_history(person, visible_levels(viewer.clearance), hidden)
+    return render(request, "staff/history.html", {
+        "person": person, "versions": versions,
+        "can_restore": request.user.has_perm("registry.change_person"),
+    })
+
+
+@require_POST
+@staff_required("registry.change_person")
+def restore(request: HttpRequest, person_id: int, model: str, history_id: int) -> HttpResponse:
+    person = _person(request, person_id)
+    if model not in history.TRACKED:
+        raise Http404("no such history")
+    rows = history.TRACKED[model].history.filter(history_id=history_id)
+    row = rows.filter(id=person.pk).first() if model == "person" else rows.filter(person_id=person.pk).first()
+    if row is None:
+        raise Http404("no such version of this person's records")
+    if model == "event" and row.visibility not in visible_levels(Viewer.for_user(request.user).clearance):
+        raise Http404("no such version of this person's records")
+    reason = f"restored the version of {row.history_date:%Y-%m-%d %H:%M}"
+    with transaction.atomic(), recorded_change(_actor(request), reason):
+        history.restore(model, history_id)
+    messages.success(request, "Restored.")
+    return redirect("staff:history", person.pk)
