@@ -147,6 +147,7 @@ def demo(
     if summary is None:
         console.print("politzek: the registry already has people; demo data not added")
         return
+    _refresh_derived()
     console.print(
         f"politzek: created {summary['people']} synthetic people, {summary['events']} events, "
         f"{summary['rows']} rows in {summary['seconds']:.1f} s"
@@ -168,10 +169,19 @@ def serve(
     _require_schema()
     from django.db import connections
 
+    # Bring the derived tables up to date once here, not in the first visitor's request.
+    _refresh_derived()
     # Worker processes must open their own connections, not inherit this one across fork.
     connections.close_all()
     console.print(f"politzek: serving on http://{host}:{port}/ (staff admin at http://{host}:{port}/admin/)")
     run_server(host=host, port=port, workers=workers)
+
+
+def _refresh_derived() -> None:
+    """Rebuild the facts, listing and search keys of whatever changed (flows/refresh.py)."""
+    from politzek.flows.refresh import refresh
+
+    refresh()
 
 
 def _viewer(include_restricted: bool, include_confidential: bool) -> Any:
@@ -425,6 +435,8 @@ def import_command(
     if result.rejected:
         report = errors_report or Path(f"{source.name}.errors.csv")
         write_error_report(report, result.rejected)
+    if result.written and not dry_run:
+        _refresh_derived()
     summary = result.summary() | {"errors_report": str(report) if report else None}
     if as_json:
         _print_json(summary)
@@ -535,6 +547,11 @@ def manage(ctx: typer.Context) -> None:
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["politzek manage", *ctx.args])
+
+
+from politzek.cli_users import users  # noqa: E402  (a sub-command group; it imports from here lazily)
+
+app.add_typer(users, name="user")
 
 
 def main() -> None:

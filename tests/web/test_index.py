@@ -42,20 +42,25 @@ def test_strict_content_security_policy(client, people):
     policy = client.get("/")["Content-Security-Policy"]
     assert "default-src 'none'" in policy
     assert "script-src" not in policy  # no scripts at all
+    # The Django admin alone runs its own scripts, from this server only.
+    User.objects.create_superuser("admin", password="a-long-enough-password")
+    client.force_login(User.objects.get(username="admin"))
+    assert "script-src 'self'" in client.get("/admin/")["Content-Security-Policy"]
 
 
 def test_admin_requires_login(client):
     response = client.get("/admin/")
     assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
+    # The admin's own login page hands over to the staff sign-in (lockout, TOTP).
+    assert "/staff/login/" in client.get(response["Location"])["Location"]
     User.objects.create_superuser("admin", password="a-long-enough-password")
-    client.login(username="admin", password="a-long-enough-password")
+    client.force_login(User.objects.get(username="admin"))
     assert client.get("/admin/registry/person/").status_code == 200
 
 
 def test_admin_change_records_user_and_reason(client):
     User.objects.create_superuser("admin", password="a-long-enough-password")
-    client.login(username="admin", password="a-long-enough-password")
+    client.force_login(User.objects.get(username="admin"))
     someone = person("Edited Person", visibility="restricted")
     form = {
         "visibility": "public", "consent": "unknown", "birth_date": "1990-02", "gender": "unknown",
@@ -89,7 +94,7 @@ def _staff(*codenames):
 def test_admin_shows_staff_only_what_their_clearance_allows(client, people):
     secret = m.Person.objects.get(names__name="Secret Prisoner")
     _staff("view_restricted")
-    client.login(username="staff", password="a-long-enough-password")
+    client.force_login(User.objects.get(username="staff"))
     listing = client.get("/admin/registry/person/").content.decode()
     assert "Visible Prisoner" in listing and "Hidden Prisoner" in listing
     assert "Secret Prisoner" not in listing
@@ -100,7 +105,7 @@ def test_admin_shows_staff_only_what_their_clearance_allows(client, people):
 
 def test_admin_shows_private_fields_with_confidential_clearance(client, people):
     _staff("view_restricted", "view_confidential")
-    client.login(username="staff", password="a-long-enough-password")
+    client.force_login(User.objects.get(username="staff"))
     assert "Secret Prisoner" in client.get("/admin/registry/person/").content.decode()
     assert "asthma" in client.get(f"/admin/registry/person/{people.pk}/change/").content.decode()
 
@@ -113,7 +118,7 @@ def test_admin_history_obeys_visibility_and_hides_private_changes(client, people
         people.health_notes = "asthma, worsening"
         people.save()
     _staff("view_restricted", "view_historicalperson")
-    client.login(username="staff", password="a-long-enough-password")
+    client.force_login(User.objects.get(username="staff"))
     assert client.get(f"/admin/registry/person/{secret.pk}/history/").status_code == 404
     version = secret.history.latest().history_id
     assert client.get(f"/admin/registry/person/{secret.pk}/history/{version}/").status_code == 404
@@ -126,7 +131,7 @@ def test_admin_history_obeys_visibility_and_hides_private_changes(client, people
 def test_admin_history_for_cleared_staff(client, people):
     secret = m.Person.objects.get(names__name="Secret Prisoner")
     _staff("view_restricted", "view_confidential", "view_historicalperson")
-    client.login(username="staff", password="a-long-enough-password")
+    client.force_login(User.objects.get(username="staff"))
     assert client.get(f"/admin/registry/person/{secret.pk}/history/").status_code == 200
 
 
@@ -142,7 +147,7 @@ def test_admin_hides_cases_and_deal_rows_of_hidden_people(client, people):
 
     for codename in ("view_case", "view_deal", "view_dealrelease"):
         user.user_permissions.add(Permission.objects.get(codename=codename))
-    client.login(username="staff", password="a-long-enough-password")
+    client.force_login(User.objects.get(username="staff"))
     assert "1-77/2024" not in client.get("/admin/registry/case/").content.decode()
     deal_page = client.get(f"/admin/registry/deal/{deal.pk}/change/").content.decode()
     assert "Visible Prisoner" in deal_page
