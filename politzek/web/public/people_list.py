@@ -70,7 +70,9 @@ class ListQuery:
         return replace(self, **{name: ""})
 
     def as_params(self) -> dict[str, str]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+        """The filters that are set (the default sort left out, for short links)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)
+                if getattr(self, f.name) and not (f.name == "sort" and self.sort == "name")}
 
 
 def _people(query: ListQuery, viewer: Viewer) -> QuerySet[Person]:

@@ -1,0 +1,179 @@
+"""The worst bug is a leak. Restricted and confidential records and private fields carry
+unique canary values; every public URL pattern (in every language), every API endpoint, the
+feed and every public export is read, and no canary may appear anywhere.
+
+The test also proves it can fail: cleared staff do see the canaries on the same pages, and a
+new URL pattern or API path that the test does not request fails it."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Permission, User
+from django.urls import URLPattern
+
+from politzek.ingest.export_ftm import export_ftm
+from politzek.ingest.export_json import export_json
+from politzek.ingest.export_tables import export_csv, export_sqlite
+from politzek.registry import models as m
+from politzek.registry.visibility import Viewer
+from politzek.web import urls as public_urls
+from tests.registry.factories import event, organization, person
+
+pytestmark = pytest.mark.django_db
+
+CANARY = "CANARY7Q"  # no real name or text contains this
+# A search that finds the hidden people by sound (search keys) without echoing the canary.
+SOUNDS_LIKE_HIDDEN = "Kanary Restrikted"
+
+
+def canary(label: str) -> str:
+    return f"{CANARY}{label}"
+
+
+@pytest.fixture
+def seeded():
+    viasna = organization("viasna", kind="human_rights")
+    court = m.Organization.objects.create(code="minsk-court", name="Minsk court", kind="court")
+    jail = m.Facility.objects.create(name="Pre-trial centre No. 1", kind="pretrial_centre",
+                                     postal_address="Minsk, Valadarskaha 2", country="BY")
+    judge = m.Official.objects.create(country="BY")
+    judge.names.create(name="Judge Public", is_primary=True)
+
+    shown = person("Shown Prisoner", region="Minsk", health_notes=canary("health"),
+                   lawyer_contacts=canary("lawyer"), relatives_contacts=canary("relatives"),
+                   internal_notes=canary("internal"))
+    event(shown, "detained", "2021-03-01", facility=jail)
+    event(shown, "recognized", "2021-04-01", organization=viasna)
+    event(shown, "hunger_strike", "2021-05-01", visibility="restricted", description=canary("event-restricted"))
+    event(shown, "punishment_cell", "2021-06-01", visibility="confidential",
+          description=canary("event-confidential"))
+
+    hidden = []
+    for visibility, consent in (("restricted", "unknown"), ("confidential", "unknown"), ("public", "no")):
+        label = f"{visibility}-{consent}"
+        someone = person(canary(f"name-{label}"), visibility=visibility, consent=consent, region=canary("region"),
+                         occupation=canary(f"occupation-{label}"))
+        someone.names.create(name=canary(f"othername-{label}"), script="Cyrl")
+        source = m.Source.objects.create(url=f"https://example.org/{canary(label)}", title=canary(f"source-{label}"))
+        detained = event(someone, "detained", "2022-01-10", facility=jail, description=canary(f"event-{label}"))
+        detained.sources.add(source)
+        event(someone, "recognized", "2022-02-01", organization=viasna)
+        event(someone, "released_pardon", "2025-09-11")
+        case = m.Case.objects.create(jurisdiction="BY", case_number=canary(f"case-{label}"), court=court)
+        case.defendants.add(someone)
+        case.charges.create(code_system="BY-CC", article="342", label=canary(f"charge-{label}"))
+        m.CaseRole.objects.create(case=case, official=judge, role="judge_first_instance")
+        hidden.append(someone)
+    # A case shared by the shown prisoner and a hidden one: the case is public, its hidden
+    # defendant and that defendant's own charge are not.
+    shared = m.Case.objects.create(jurisdiction="BY", case_number="1-2-3", court=court)
+    shared.defendants.add(shown, hidden[0])
+    shared.charges.create(code_system="BY-CC", article="130", person=hidden[0], label=canary("shared-charge"))
+    return {"shown": shown, "hidden": hidden, "jail": jail, "judge": judge, "shared": shared}
+
+
+def _body(response) -> str:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode("utf-8", errors="replace")
+
+
+def _public_paths(seeded) -> tuple[list[str], set[str]]:
+    """Every public page for every record id (hidden ones too), and the route names covered."""
+    ids = {
+        "person_id": list(m.Person.objects.values_list("id", flat=True)),
+        "case_id": list(m.Case.objects.values_list("id", flat=True)),
+        "facility_id": list(m.Facility.objects.values_list("id", flat=True)),
+        "official_id": list(m.Official.objects.values_list("id", flat=True)),
+    }
+    queries = ["", f"?q={SOUNDS_LIKE_HIDDEN}", "?q=Kanary", "?q=Shown", "?region=Minsk", "?article=342", "?tag=x",
+               "?organization=viasna", "?status=released", "?year=2022", "?sort=-arrested", "?sort=-since",
+               "?sort=-name", "?page=2"]
+    paths, covered = [], set()
+    for pattern in public_urls.urlpatterns:
+        assert isinstance(pattern, URLPattern)
+        route = str(pattern.pattern)
+        covered.add(pattern.name)
+        if "<int:" in route:
+            key = route.split("<int:")[1].split(">")[0]
+            for pk in ids[key]:
+                paths.append("/" + route.replace(f"<int:{key}>", str(pk)))
+        elif "<slug:name>" in route:
+            paths.append("/" + route.replace("<slug:name>", "stock"))
+        elif route in ("", "people.csv"):
+            paths += ["/" + route + q for q in queries]
+        else:
+            paths.append("/" + route)
+    languages = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    return paths + [f"/{code}{path}" for code in languages for path in paths if not path.endswith(".svg")], covered
+
+
+def _api_paths(client, seeded) -> tuple[list[str], set[str]]:
+    schema = client.get("/api/openapi.json").json()
+    ids = {"person_id": m.Person, "case_id": m.Case, "facility_id": m.Facility, "official_id": m.Official}
+    paths, covered = [], set()
+    for path, operations in schema["paths"].items():
+        if "get" not in operations:
+            continue
+        covered.add(path)
+        if "{" in path:
+            key = path.split("{")[1].split("}")[0]
+            paths += [path.replace("{" + key + "}", str(pk)) for pk in ids[key].objects.values_list("id", flat=True)]
+        else:
+            paths += [path + "?limit=500", path + f"?limit=500&q={SOUNDS_LIKE_HIDDEN}", path + "?limit=500&kind=detained"]
+    return paths, covered
+
+
+def _exports(tmp_path, viewer) -> str:
+    texts = []
+    out = io.StringIO()
+    export_ftm(out, viewer)
+    texts.append(out.getvalue())
+    out = io.StringIO()
+    export_json(out, viewer)
+    texts.append(out.getvalue())
+    export_csv(tmp_path / "csv", viewer, "https://politzek.example")
+    texts += [path.read_text() for path in sorted((tmp_path / "csv").iterdir())]
+    database = tmp_path / "public.db"
+    export_sqlite(database, viewer, "https://politzek.example")
+    with sqlite3.connect(database) as connection:
+        for (table,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+            texts.append(json.dumps(connection.execute(f'SELECT * FROM "{table}"').fetchall(), default=str))
+    return "\n".join(texts)
+
+
+def test_no_canary_reaches_any_public_output(client, seeded, tmp_path):
+    paths, covered = _public_paths(seeded)
+    assert covered == {p.name for p in public_urls.urlpatterns}
+    api_paths, api_covered = _api_paths(client, seeded)
+    assert {"/api/people", "/api/people/{person_id}", "/api/cases", "/api/events", "/api/facilities",
+            "/api/officials", "/api/statistics"} <= api_covered
+    answered = 0
+    for path in [*paths, *api_paths]:
+        response = client.get(path)
+        assert response.status_code < 500, path
+        body = _body(response)
+        assert CANARY not in body, f"{path} leaks {body[body.index(CANARY) - 80: body.index(CANARY) + 40]!r}"
+        answered += response.status_code == 200
+    assert answered > 100
+    assert CANARY not in _exports(tmp_path, Viewer.public())
+
+
+def test_the_canaries_are_there_for_cleared_staff(client, seeded, tmp_path):
+    """Guards the test above: the same requests, by cleared staff, do show the canaries."""
+    staff = User.objects.create_user("cleared", password="a-long-enough-password", is_staff=True)
+    for codename in ("view_restricted", "view_confidential"):
+        staff.user_permissions.add(Permission.objects.get(codename=codename))
+    client.force_login(staff)
+    shown, hidden = seeded["shown"], seeded["hidden"]
+    assert canary("health") in _body(client.get(f"/api/people/{shown.pk}"))
+    assert canary("event-confidential") in _body(client.get(f"/people/{shown.pk}/"))
+    assert canary("name-restricted-unknown") in _body(client.get(f"/?q={SOUNDS_LIKE_HIDDEN}"))
+    assert canary("name-restricted-unknown") in _body(client.get(f"/api/people?q={SOUNDS_LIKE_HIDDEN}"))
+    assert canary("case-confidential-unknown") in _body(client.get(f"/officials/{seeded['judge'].pk}/"))
+    assert canary("shared-charge") in _body(client.get(f"/cases/{seeded['shared'].pk}/"))
+    assert client.get(f"/people/{hidden[1].pk}/").status_code == 200

@@ -1,0 +1,97 @@
+"""The public list (search in any script, facets, sorting, CSV), a person's page with the
+address for letters, languages, and bad filters answered with 400."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from politzek.registry import models as m
+from tests.registry.factories import event, organization, person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registry():
+    viasna = organization("viasna", kind="human_rights")
+    colony = m.Facility.objects.create(name="Penal colony No. 4", kind="colony", country="BY",
+                                       postal_address="246035, Gomel, Antonava 1, IK-4")
+    maryia = person("Марыя Калеснікава", region="Minsk")
+    maryia.names.create(name="Maria Kolesnikova", script="Latn")
+    event(maryia, "detained", "2020-09-07", facility=colony)
+    event(maryia, "recognized", "2020-09-10", organization=viasna)
+    freed = person("Viktar Babaryka", region="Minsk")
+    event(freed, "detained", "2020-06-18")
+    event(freed, "released_pardon", "2025-09-11")
+    other = person("Ihar Losik", country="RU", region="Moscow")
+    event(other, "detained", "2021-06-25")
+    return {"maryia": maryia, "freed": freed, "other": other}
+
+
+@pytest.mark.parametrize("query", ["Kalesnikava", "Kolesnikova", "Колесникова", "Калеснікава", "kalesn"])
+def test_search_finds_one_person_in_any_script(client, registry, query):
+    html = client.get("/", {"q": query}).content.decode()
+    assert f'href="/people/{registry["maryia"].pk}/"' in html
+    assert f'href="/people/{registry["freed"].pk}/"' not in html
+
+
+def test_facets_filter_and_count(client, registry):
+    html = client.get("/", {"status": "released"}).content.decode()
+    assert "Viktar Babaryka" in html and "Ihar Losik" not in html
+    html = client.get("/", {"country": "BY"}).content.decode()
+    assert "Ihar Losik" not in html
+    assert 'href="?country=BY&amp;organization=viasna"' in html  # the facet link keeps other filters
+    html = client.get("/", {"year": "2021"}).content.decode()
+    assert "Ihar Losik" in html and "Viktar Babaryka" not in html
+
+
+def test_sorting_by_arrest(client, registry):
+    html = client.get("/", {"sort": "-arrested"}).content.decode()
+    assert html.index("Ihar Losik") < html.index("Viktar Babaryka")
+
+
+def test_csv_download_is_the_filtered_list(client, registry):
+    response = client.get("/people.csv", {"country": "BY"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert sorted(row["name"] for row in rows) == ["Viktar Babaryka", "Марыя Калеснікава"]
+    maryia = next(row for row in rows if row["name"] == "Марыя Калеснікава")
+    assert maryia["other_names"] == "Maria Kolesnikova"
+    assert maryia["status"] == "pretrial_custody"
+
+
+def test_person_page_shows_where_to_write(client, registry):
+    html = client.get(f"/people/{registry['maryia'].pk}/").content.decode()
+    assert "Where to write" in html and "246035, Gomel, Antonava 1, IK-4" in html
+    assert "political prisoner" in html
+    # Released people get no address for letters.
+    assert "Where to write" not in client.get(f"/people/{registry['freed'].pk}/").content.decode()
+
+
+def test_interface_in_each_language(client, registry):
+    assert "Статистика" in client.get("/ru/").content.decode()
+    assert "Статыстыка" in client.get("/be/").content.decode()
+    assert "Статистика" in client.get("/uk/").content.decode()
+    html = client.get("/uk/").content.decode()
+    assert '<html lang="uk">' in html and 'href="/ru/"' in html
+
+
+@pytest.mark.parametrize("query", [{"sort": "shoe-size"}, {"status": "happy"}, {"year": "20x1"}])
+def test_bad_filters_are_400_naming_the_field(client, registry, query):
+    response = client.get("/", query)
+    assert response.status_code == 400
+    field, value = next(iter(query.items()))
+    assert f"{field}=&#x27;{value}&#x27;" in response.content.decode()
+    assert client.get("/people.csv", query).status_code == 400
+    assert client.get("/api/people", query).status_code == 422
+
+
+def test_pages_load_nothing_from_other_hosts(client, registry):
+    for path in ("/", f"/people/{registry['maryia'].pk}/", "/statistics/"):
+        html = client.get(path).content.decode()
+        assert "<script" not in html
+        assert "http://" not in html.replace('http://www.w3.org', '')
+        assert "src=\"https://" not in html and "href=\"https://" not in html
