@@ -5,24 +5,27 @@ workspace. Bad input is a 4xx with the field and value named, never a 500."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import NinjaAPI, Query, Router, Schema
+from ninja import NinjaAPI, Path, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
 from politzek.registry.history import recorded_change
 from politzek.registry.models import Case, Event, Facility, Official, Organization, Person, PersonName
-from politzek.registry.queries import NotFound, person_detail, registry_stats
+from politzek.registry.queries import STATUS_LABELS, NotFound, person_detail, registry_stats
 from politzek.registry.visibility import visible_cases, visible_events, visible_people
 from politzek.web.api import schemas
 from politzek.web.api.auth import TokenAuth, viewer
-from politzek.web.public.people_list import BadFilter, ListQuery, listings, rows_for
+from politzek.web.public.people_list import SORTS, BadFilter, ListQuery, listings, rows_for
 
 MAX_LIMIT = 500
+# Ids beyond a 64-bit integer cannot exist (and PostgreSQL refuses to compare with them).
+MAX_ID = 2**63 - 1
+RecordId = Path(..., ge=1, le=MAX_ID)
 router = Router()
 
 
@@ -34,20 +37,20 @@ class Paging(Schema):
 class PeopleFilters(Paging):
     q: str = Field("", max_length=200, description="A name in any script or transliteration.")
     country: str = Field("", max_length=2)
-    status: str = ""
+    status: Literal["", *STATUS_LABELS] = ""  # type: ignore[valid-type]
     article: str = Field("", max_length=20)
     region: str = Field("", max_length=200)
     tag: str = Field("", max_length=80)
-    year: str = Field("", description="Year of the first arrest, four digits.")
+    year: str = Field("", pattern=r"^(\d{4})?$", description="Year of the first arrest, four digits.")
     organization: str = Field("", max_length=80, description="Code of a recognizing organization.")
-    sort: str = "name"
+    sort: Literal[*SORTS] = "name"  # type: ignore[valid-type]
 
 
 def _text(value: Any) -> str | None:
     return None if value in (None, "") else str(value)
 
 
-@router.get("/people", response=schemas.PeoplePage, tags=["people"])
+@router.get("/people", response={200: schemas.PeoplePage, 422: schemas.Problem}, tags=["people"])
 def list_people(request: HttpRequest, filters: Query[PeopleFilters]) -> dict[str, Any]:
     """People the caller may see, filtered and sorted like the public list (`sort`: name, -name,
     arrested, -arrested, since, -since, id)."""
@@ -63,7 +66,7 @@ def list_people(request: HttpRequest, filters: Query[PeopleFilters]) -> dict[str
 
 
 @router.get("/people/{person_id}", response={200: schemas.PersonDetail, 404: schemas.Problem}, tags=["people"])
-def get_person(request: HttpRequest, person_id: int) -> Any:
+def get_person(request: HttpRequest, person_id: int = RecordId) -> Any:
     """Everything about one person that the caller may see."""
     who = viewer(request)
     try:
@@ -107,7 +110,7 @@ def list_cases(request: HttpRequest, paging: Query[Paging], jurisdiction: str = 
 
 
 @router.get("/cases/{case_id}", response={200: schemas.CaseOut, 404: schemas.Problem}, tags=["cases"])
-def get_case(request: HttpRequest, case_id: int) -> Any:
+def get_case(request: HttpRequest, case_id: int = RecordId) -> Any:
     who = viewer(request)
     case = visible_cases(Case.objects.filter(pk=case_id), who).select_related("court").first()
     if case is None:
@@ -116,8 +119,9 @@ def get_case(request: HttpRequest, case_id: int) -> Any:
 
 
 @router.get("/events", response=schemas.EventsPage, tags=["events"])
-def list_events(request: HttpRequest, paging: Query[Paging], kind: str = "", person: int | None = None,
-                since: dt.date | None = None, until: dt.date | None = None) -> dict[str, Any]:
+def list_events(request: HttpRequest, paging: Query[Paging], kind: str = "",
+                person: int | None = Query(None, ge=1, le=MAX_ID), since: dt.date | None = None,
+                until: dt.date | None = None) -> dict[str, Any]:
     """Timeline events the caller may see, newest first; `since`/`until` bound the first day an
     event's (possibly partial) date can mean."""
     events = visible_events(Event.objects.all(), viewer(request))
@@ -155,7 +159,7 @@ def list_facilities(request: HttpRequest, paging: Query[Paging], country: str = 
 
 @router.get("/facilities/{facility_id}", response={200: schemas.FacilityOut, 404: schemas.Problem},
             tags=["facilities"])
-def get_facility(request: HttpRequest, facility_id: int) -> Any:
+def get_facility(request: HttpRequest, facility_id: int = RecordId) -> Any:
     facility = Facility.objects.filter(pk=facility_id).first()
     return _facility_out(facility) if facility else (404, {"detail": f"no facility {facility_id}"})
 
@@ -186,7 +190,7 @@ def list_officials(request: HttpRequest, paging: Query[Paging], country: str = "
 
 @router.get("/officials/{official_id}", response={200: schemas.OfficialOut, 404: schemas.Problem},
             tags=["officials"])
-def get_official(request: HttpRequest, official_id: int) -> Any:
+def get_official(request: HttpRequest, official_id: int = RecordId) -> Any:
     official = Official.objects.filter(pk=official_id).first()
     if official is None:
         return 404, {"detail": f"no official {official_id}"}
@@ -197,8 +201,6 @@ def get_official(request: HttpRequest, official_id: int) -> Any:
 def statistics(request: HttpRequest, at: dt.date | None = None) -> dict[str, Any]:
     """People, people in custody and political prisoners at `at` (default today), by country.
     Counts cover every record (a count names no one; see docs/privacy.md)."""
-    if at is not None and not (dt.date(1900, 1, 1) <= at <= dt.date(2200, 1, 1)):
-        raise HttpError(422, f"at={at}: a date between 1900 and 2200")
     return registry_stats(at)
 
 
@@ -212,7 +214,8 @@ def _invalid(invalid: ValidationError) -> HttpError:
     return HttpError(422, "; ".join(f"{field}: {' '.join(map(str, errors))}" for field, errors in fields.items()))
 
 
-@router.post("/people", response={201: schemas.Created, 403: schemas.Problem, 422: schemas.Problem},
+@router.post("/people", response={201: schemas.Created, 401: schemas.Problem, 403: schemas.Problem,
+                                  422: schemas.Problem},
              auth=TokenAuth(), tags=["people"])
 def create_person(request: HttpRequest, body: schemas.NewPerson) -> Any:
     """Add a person with their first event (needs the editor role)."""
@@ -234,10 +237,10 @@ def create_person(request: HttpRequest, body: schemas.NewPerson) -> Any:
     return 201, {"id": person.pk}
 
 
-@router.post("/people/{person_id}/events", response={201: schemas.Created, 403: schemas.Problem,
+@router.post("/people/{person_id}/events", response={201: schemas.Created, 401: schemas.Problem, 403: schemas.Problem,
                                                       404: schemas.Problem, 422: schemas.Problem},
              auth=TokenAuth(), tags=["events"])
-def add_event(request: HttpRequest, person_id: int, body: schemas.NewEvent) -> Any:
+def add_event(request: HttpRequest, body: schemas.NewEvent, person_id: int = RecordId) -> Any:
     """Add an event to a person's timeline (needs the editor role)."""
     user = request.auth
     _require(user, "registry.add_event")
