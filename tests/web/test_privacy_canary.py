@@ -124,7 +124,8 @@ def _api_paths(client, seeded) -> tuple[list[str], set[str]]:
             key = path.split("{")[1].split("}")[0]
             paths += [path.replace("{" + key + "}", str(pk)) for pk in ids[key].objects.values_list("id", flat=True)]
         else:
-            paths += [path + "?limit=500", path + f"?limit=500&q={SOUNDS_LIKE_HIDDEN}", path + "?limit=500&kind=detained"]
+            paths += [path + "?limit=500", path + f"?limit=500&q={SOUNDS_LIKE_HIDDEN}",
+                      path + "?limit=500&kind=detained"]
     return paths, covered
 
 

@@ -5,7 +5,9 @@ impossible timelines) before anything is saved."""
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+from django_otp import devices_for_user
 
 from politzek.registry.event_kinds import event_kind_choices
 from politzek.registry.models import Event, Facility, Organization, Source
@@ -62,3 +64,27 @@ class SourceForm(forms.ModelForm):
     class Meta:
         model = Source
         fields = ["url", "title", "publisher", "published", "archived_url", "reliability_note"]
+
+
+class StaffAuthenticationForm(AuthenticationForm):
+    """User name and password (checked through django-axes), then, for users who set up a
+    TOTP device, its current code. Users without a device sign in with the password alone."""
+
+    otp_token = forms.CharField(label=_("Authentication code (if you set one up)"), required=False, max_length=16,
+                                widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        user = self.get_user()
+        devices = list(devices_for_user(user, confirmed=True)) if user else []
+        if not devices:
+            return cleaned
+        token = (cleaned.get("otp_token") or "").strip()
+        if not token:
+            raise forms.ValidationError(_("Enter the code from your authentication app."), code="token_required")
+        for device in devices:
+            allowed, _extra = device.verify_is_allowed()
+            if allowed and device.verify_token(token):
+                user.otp_device = device  # django-otp marks the session verified at login
+                return cleaned
+        raise forms.ValidationError(_("That authentication code is not valid."), code="invalid_token")

@@ -9,21 +9,20 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
-from django_otp.forms import OTPAuthenticationForm
 
 from politzek.registry.history import recorded_change
 from politzek.registry.models import Event, Person, PersonName, Source
 from politzek.registry.visibility import Viewer, visible_levels, visible_people
 from politzek.web.staff import history
 from politzek.web.staff.access import staff_required
-from politzek.web.staff.forms import EventForm, PersonWithEventForm, SourceForm
+from politzek.web.staff.forms import EventForm, PersonWithEventForm, SourceForm, StaffAuthenticationForm
 
 
 class LoginView(auth_views.LoginView):
     """Username and password, and the TOTP code for users who set up a device."""
 
     template_name = "staff/login.html"
-    authentication_form = OTPAuthenticationForm
+    authentication_form = StaffAuthenticationForm
     redirect_authenticated_user = False
 
 
