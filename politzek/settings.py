@@ -161,7 +161,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# Nothing to other sites; same-origin keeps the Origin header that CSRF checks on sign-in
+# and forms ("no-referrer" makes browsers send "Origin: null", which Django refuses).
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Behind an HTTPS reverse proxy (POLITZEK_HTTPS=1): cookies only over HTTPS, trust the

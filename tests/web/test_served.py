@@ -17,6 +17,7 @@ import pytest
 from tests.conftest import new_database, run_politzek
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+STAFF_PASSWORD = "correct horse battery staple"
 
 
 def _free_port() -> int:
@@ -30,6 +31,10 @@ def served(tmp_path_factory) -> Iterator[str]:
     with new_database(tmp_path_factory.mktemp("served")) as db:
         assert run_politzek("init", db=db).returncode == 0
         assert run_politzek("demo", "--people", "60", db=db).returncode == 0
+        env_user = {**os.environ, "POLITZEK_DATABASE_URL": db}
+        env_user.pop("DJANGO_SETTINGS_MODULE", None)
+        subprocess.run([sys.executable, "-m", "politzek", "user", "add", "editor", "--role", "editor",
+                        "--password-stdin"], input=STAFF_PASSWORD + "\n", text=True, env=env_user, check=True)
         port = _free_port()
         env = {**os.environ, "POLITZEK_DATABASE_URL": db}
         env.pop("DJANGO_SETTINGS_MODULE", None)
@@ -110,4 +115,65 @@ def test_admin_login_page_loads_its_styles(served, browser):
     css = [(url, status) for url, status in responses if url.endswith(".css")]
     assert css and all(status == 200 for _url, status in css)
     assert failed == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_search_in_cyrillic_then_person_page(served, browser, tmp_path):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served + "/")
+    first_link = page.locator("tbody tr td a").first
+    name = first_link.inner_text()
+    page.goto(served + "/ru/")
+    page.fill("#q", name.split()[-1])
+    page.click("form.search button")
+    assert "q=" in page.url
+    page.locator("tbody tr td a", has_text=name).first.click()
+    assert page.locator("h1").inner_text().startswith(name)
+    assert page.locator("html").get_attribute("lang") == "ru"
+    page.screenshot(path=str(tmp_path / "person.png"), full_page=True)
+    assert (tmp_path / "person.png").stat().st_size > 1000
+    context.close()
+
+
+@pytest.mark.browser
+def test_sign_in_add_a_person_and_find_them(served, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served + "/staff/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", STAFF_PASSWORD)
+    page.click("button[type=submit]")
+    assert page.url.endswith("/staff/"), page.content()[-1500:]
+    page.goto(served + "/staff/people/new/")
+    page.fill("#id_name", "Тэставы Чалавек")
+    page.fill("#id_country", "BY")
+    page.select_option("#id_visibility", "public")
+    page.fill("#id_event_date", "2026-11-20")
+    page.fill("#id_reason", "browser test")
+    page.click("#save")
+    assert page.locator("h1").inner_text().startswith("Тэставы Чалавек")
+    anonymous = browser.new_context(java_script_enabled=False).new_page()
+    anonymous.goto(served + "/?q=Tesstavy")
+    assert anonymous.locator("tbody", has_text="Тэставы Чалавек").count() == 1
+    context.close()
+
+
+@pytest.mark.browser
+def test_every_public_page_works_without_javascript(served, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(served + "/?status=serving_sentence")
+    page.locator("aside a").first.click()  # a facet link
+    page.locator("tbody tr td a").first.click()
+    assert page.locator("#status").is_visible()
+    for path in ("/statistics/", "/uk/statistics/", "/be/"):
+        response = page.goto(served + path)
+        assert response.status == 200
+    assert page.locator("img.chart").count() == 0 or all(
+        page.evaluate("(img) => img.naturalWidth", img) >= 0 for img in page.locator("img.chart").element_handles())
+    assert all(url.startswith(served) for url in requests)
     context.close()
