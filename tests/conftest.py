@@ -26,14 +26,15 @@ class CommandResult:
 
 
 def run_politzek(*args: str, db: str | None = None, timeout: float = 300,
-                 env: dict[str, str] | None = None) -> CommandResult:
+                 env: dict[str, str] | None = None, input: str | None = None) -> CommandResult:
     """Run the installed `politzek` command in a subprocess, as a user would."""
     command = [sys.executable, "-m", "politzek"]
     if db:
         command += ["--db", db]
     full_env = {**os.environ, **(env or {})}
     full_env.pop("DJANGO_SETTINGS_MODULE", None)
-    completed = subprocess.run([*command, *args], capture_output=True, text=True, timeout=timeout, env=full_env)
+    completed = subprocess.run([*command, *args], capture_output=True, text=True, timeout=timeout, env=full_env,
+                               input=input)
     return CommandResult(completed.returncode, completed.stdout, completed.stderr)
 
 

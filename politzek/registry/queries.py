@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.event_kinds import event_kind
 from politzek.registry.models import Event, Person, PersonName
@@ -26,15 +27,16 @@ from politzek.registry.status import (
 from politzek.registry.timeline import derivations, timeline_events
 from politzek.registry.visibility import Viewer, private_fields, visible_events, visible_people
 
+# Translated in the active language (the web's visitor's; English on the command line).
 STATUS_LABELS = {
-    "pretrial_custody": "in pre-trial custody",
-    "house_arrest": "under house arrest",
-    "serving_sentence": "serving a sentence",
-    "released": "released",
-    "died": "died",
-    "disappeared": "disappeared",
-    "not_detained": "not detained",
-    "unknown": "unknown",
+    "pretrial_custody": _("in pre-trial custody"),
+    "house_arrest": _("under house arrest"),
+    "serving_sentence": _("serving a sentence"),
+    "released": _("released"),
+    "died": _("died"),
+    "disappeared": _("disappeared"),
+    "not_detained": _("not detained"),
+    "unknown": _("unknown"),
 }
 
 
@@ -54,12 +56,12 @@ def _derivations_by_person(people: Iterable[Person], viewer: Viewer) -> dict[int
 
 def _status_fields(derived: Derivation | None) -> dict[str, Any]:
     if derived is None:
-        return {"status": "unknown", "status_label": STATUS_LABELS["unknown"], "since": None,
+        return {"status": "unknown", "status_label": str(STATUS_LABELS["unknown"]), "since": None,
                 "release_mode": None}
     status = derived.status
     return {
         "status": status.status,
-        "status_label": STATUS_LABELS[status.status]
+        "status_label": str(STATUS_LABELS[status.status])
         + (f" ({status.release_mode.replace('_', ' ')})" if status.release_mode else ""),
         "since": status.since.isoformat() if status.since else None,
         "release_mode": status.release_mode,

@@ -31,10 +31,8 @@ def served(tmp_path_factory) -> Iterator[str]:
     with new_database(tmp_path_factory.mktemp("served")) as db:
         assert run_politzek("init", db=db).returncode == 0
         assert run_politzek("demo", "--people", "60", db=db).returncode == 0
-        env_user = {**os.environ, "POLITZEK_DATABASE_URL": db}
-        env_user.pop("DJANGO_SETTINGS_MODULE", None)
-        subprocess.run([sys.executable, "-m", "politzek", "user", "add", "editor", "--role", "editor",
-                        "--password-stdin"], input=STAFF_PASSWORD + "\n", text=True, env=env_user, check=True)
+        assert run_politzek("user", "add", "editor", "--role", "editor", "--password-stdin", db=db,
+                            input=STAFF_PASSWORD + "\n").returncode == 0
         port = _free_port()
         env = {**os.environ, "POLITZEK_DATABASE_URL": db}
         env.pop("DJANGO_SETTINGS_MODULE", None)

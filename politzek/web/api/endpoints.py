@@ -54,10 +54,8 @@ def _text(value: Any) -> str | None:
 def list_people(request: HttpRequest, filters: Query[PeopleFilters]) -> dict[str, Any]:
     """People the caller may see, filtered and sorted like the public list (`sort`: name, -name,
     arrested, -arrested, since, -since, id)."""
-    values = filters.dict()
     try:
-        query = ListQuery(**{k: v.strip() for k, v in values.items() if k not in ("limit", "offset")})
-        query.check()
+        query = ListQuery.from_params(filters.dict())
     except BadFilter as bad:
         raise HttpError(422, str(bad)) from None
     rows = listings(query, viewer(request))

@@ -1,4 +1,5 @@
-"""Words the public pages show for codes (statuses, facets, sorts, event kinds), translated."""
+"""Words the public pages show for codes (facets, sorts, event kinds), translated. Status
+labels are registry/queries.py's STATUS_LABELS."""
 
 from __future__ import annotations
 
@@ -7,16 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.event_kinds import event_kinds
 
-STATUS = {
-    "pretrial_custody": _("in pre-trial custody"),
-    "house_arrest": _("under house arrest"),
-    "serving_sentence": _("serving a sentence"),
-    "released": _("released"),
-    "died": _("died"),
-    "disappeared": _("disappeared"),
-    "not_detained": _("not detained"),
-    "unknown": _("unknown"),
-}
 FACETS = {
     "country": _("Country"),
     "status": _("Status"),
@@ -32,10 +23,6 @@ SORTS = {
     "arrested": _("earliest arrest first"),
     "-since": _("latest change first"),
 }
-
-
-def status_label(code: str) -> str:
-    return str(STATUS.get(code, code))
 
 
 def event_label(code: str) -> str:

@@ -106,8 +106,12 @@ def _people(query: ListQuery, viewer: Viewer) -> QuerySet[Person]:
 
 
 def listings(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
-    """The matching people's listing rows for this viewer, sorted."""
+    """The matching people's listing rows for this viewer, sorted (brought up to date first)."""
     refresh()
+    return _listed(query, viewer)
+
+
+def _listed(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
     rows = Listing.objects.filter(clearance=int(viewer.clearance), person_id__in=_people(query, viewer).values("id"))
     if query.status:
         rows = rows.filter(status=query.status)
@@ -133,7 +137,7 @@ def rows_for(listing_rows: list[Listing]) -> list[dict[str, Any]]:
         result.append({
             "id": row.person_id, "name": person_names[0], "other_names": person_names[1:],
             "country": person.country, "region": person.region, "synthetic": person.synthetic,
-            "status": row.status, "status_label": STATUS_LABELS.get(row.status, row.status),
+            "status": row.status, "status_label": str(STATUS_LABELS.get(row.status, row.status)),
             "since": row.since.isoformat() if row.since else None, "release_mode": row.release_mode or None,
             "arrest_year": row.arrest_year,
         })
@@ -154,28 +158,25 @@ def iterate_rows(query: ListQuery, viewer: Viewer, chunk: int = 2000) -> Iterato
 
 def facets(query: ListQuery, viewer: Viewer, limit: int = 30) -> dict[str, list[tuple[str, str, int]]]:
     """For each facet, its most frequent values among the people matching every other filter:
-    (value, label, count). Counts are of people this viewer may see."""
+    (value, label, count). Counts are of people this viewer may see. Call after `listings`,
+    which has brought the derived rows up to date for this request."""
     result: dict[str, list[tuple[str, str, int]]] = {}
     for facet in FACETS:
-        others = query.without(facet)
-        people = _people(others, viewer)
-        listed = listings(others, viewer)
+        listed = _listed(query.without(facet), viewer)
+        # The listing rows are already limited to visible_people for this viewer.
+        matching = Person.objects.filter(pk__in=listed.values("person_id"))
         if facet in ("status", "year"):
             column = "status" if facet == "status" else "arrest_year"
             counted = listed.exclude(**{f"{column}__isnull": True}).values(column).annotate(n=Count("id"))
         elif facet in ("country", "region"):
-            matching = people.filter(pk__in=listed.values("person_id")).exclude(**{facet: ""})
-            counted = matching.values(column := facet).annotate(n=Count("id"))
+            counted = matching.exclude(**{facet: ""}).values(column := facet).annotate(n=Count("id"))
         elif facet == "tag":
-            matching = people.filter(pk__in=listed.values("person_id"))
             counted = Tag.objects.filter(people__in=matching).values(column := "code").annotate(n=Count("people"))
         elif facet == "article":
-            matching = people.filter(pk__in=listed.values("person_id"))
             counted = Charge.objects.filter(case__defendants__in=matching).values(column := "article").annotate(
                 n=Count("case__defendants", distinct=True))
         else:
-            events = visible_events(Event.objects.filter(kind="recognized", person__in=people.filter(
-                pk__in=listed.values("person_id"))), viewer)
+            events = visible_events(Event.objects.filter(kind="recognized", person__in=matching), viewer)
             counted = events.values(column := "organization__code").annotate(n=Count("person", distinct=True))
         values = sorted(((str(row[column]), row["n"]) for row in counted.order_by()), key=lambda v: (-v[1], v[0]))
         result[facet] = [(value, _facet_label(facet, value), n) for value, n in values[:limit]]
@@ -184,7 +185,7 @@ def facets(query: ListQuery, viewer: Viewer, limit: int = 30) -> dict[str, list[
 
 def _facet_label(facet: str, value: str) -> str:
     if facet == "status":
-        return STATUS_LABELS.get(value, value)
+        return str(STATUS_LABELS.get(value, value))
     if facet == "tag":
         return value.replace("-", " ")
     return value

@@ -16,28 +16,33 @@ from django.utils.translation import gettext as _
 from politzek.flows.charts import CHARTS, write_charts
 from politzek.flows.figures import Figures, Scope, compute
 from politzek.flows.models import RefreshMark
+from politzek.flows.refresh import refresh
 from politzek.flows.report import columns, sentences, table_rows
 from politzek.registry.models import Person
 
 WEEKS = 12
 
 
-def _figures(request: HttpRequest) -> tuple[Figures, str]:
+def _country(request: HttpRequest) -> str:
     country = (request.GET.get("country") or "").strip().upper()
     if country and not (len(country) == 2 and country.isalpha()):
         raise ValueError(_("country must be a two-letter code such as BY, not %(value)r") % {"value": country})
+    return country
+
+
+def _figures(country: str) -> Figures:
     last = dt.date.today()
     first = last - dt.timedelta(weeks=WEEKS) + dt.timedelta(days=1)
     # Counts include restricted and confidential records: a count names no one (docs/privacy.md).
-    figures = compute(Scope(country=country or None), first, last, "week", breakdowns=["region"])
-    return figures, country
+    return compute(Scope(country=country or None), first, last, "week", breakdowns=["region"])
 
 
 def statistics(request: HttpRequest) -> HttpResponse:
     try:
-        figures, country = _figures(request)
+        country = _country(request)
     except ValueError as bad:
         return render(request, "web/statistics.html", {"error": str(bad)}, status=400)
+    figures = _figures(country)
     countries = sorted(c for c in Person.objects.values_list("country", flat=True).distinct() if c)
     return render(request, "web/statistics.html", {
         "summary": sentences(figures), "columns": columns(), "rows": table_rows(figures),
@@ -57,15 +62,16 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
     if name not in CHARTS:
         raise Http404("no such chart")
     try:
-        figures, country = _figures(request)
+        country = _country(request)
     except ValueError as bad:
         return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
+    refresh()  # the folder's name holds the refresh marks: bring them up to date first
     folder = _chart_folder(country)
     path = folder / f"{name}.svg"
     if not path.exists():
         folder.parent.mkdir(parents=True, exist_ok=True)
         draft = Path(tempfile.mkdtemp(prefix="draft-", dir=folder.parent))
-        write_charts(figures, draft)
+        write_charts(_figures(country), draft)
         try:
             draft.rename(folder)  # whole folders appear at once; a racing worker's copy is as good
         except OSError:

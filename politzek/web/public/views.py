@@ -10,12 +10,12 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from politzek.registry.models import Case, Facility, Official, Person
+from politzek.registry.models import Case, Event, Facility, Official, Person, Source
 from politzek.registry.queries import NotFound, person_detail
 from politzek.registry.visibility import Viewer, visible_cases, visible_events, visible_people
 from politzek.web.public import labels
@@ -41,7 +41,7 @@ def _facet_blocks(query: ListQuery, viewer: Viewer) -> list[dict[str, Any]]:
         blocks.append({
             "label": labels.FACETS[facet], "selected": bool(current),
             "clear_url": _url({**base, facet: ""}),
-            "values": [{"label": labels.status_label(value) if facet == "status" else label, "count": n,
+            "values": [{"label": label, "count": n,
                         "selected": value == current, "url": _url({**base, facet: value})}
                        for value, label, n in values],
         })
@@ -58,8 +58,6 @@ def people(request: HttpRequest) -> HttpResponse:
         query, error, status = ListQuery(), _("Cannot filter by %(filter)s.") % {"filter": str(bad)}, 400
     page = Paginator(listings(query, viewer), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = rows_for(list(page.object_list))
-    for row in rows:
-        row["status_label"] = labels.status_label(row["status"])
     params = query.as_params()
     context = {
         "query": query, "error": error, "page": page, "rows": rows,
@@ -110,18 +108,15 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         detail = person_detail(person_id, viewer)
     except NotFound as missing:
         raise Http404(str(missing)) from None
-    detail["status_label"] = labels.status_label(detail["status"])
     for event in detail["events"]:
         event["label"] = labels.event_label(event["kind"])
-    sources = Person.objects.get(pk=person_id).sources.all()
-    event_sources = {
-        source for event in visible_events(Person.objects.get(pk=person_id).events.all(), viewer)
-        .prefetch_related("sources") for source in event.sources.all()
-    }
+    # The person's own sources and those of the events this viewer may see.
+    events = visible_events(Event.objects.filter(person_id=person_id), viewer)
+    sources = Source.objects.filter(Q(people__pk=person_id) | Q(events__in=events)).distinct().order_by("pk")
     return render(request, "web/person.html", {
         "person": detail, "shows_synthetic": detail["synthetic"], "letters": _letters(detail),
         "staff": is_staff_session(request.user),
-        "sources": sorted({*sources, *event_sources}, key=lambda s: s.pk),
+        "sources": list(sources),
     })
 
 
