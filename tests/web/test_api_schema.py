@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,15 +19,24 @@ pytestmark = pytest.mark.django_db
 def operations():
     from politzek.wsgi import application
 
-    viasna = organization("viasna", kind="human_rights")
-    shown = person("Марыя Калеснікава", health_notes="private")
-    event(shown, "detained", "2020-09-07")
-    event(shown, "recognized", "2020-09-10", organization=viasna)
-    person("Hidden", visibility="restricted")
-    schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
-    found = [result.ok() for result in schema.get_all_operations()]
-    assert len(found) == 12  # every operation of the API (a new one raises this count)
-    return found
+    # schemathesis calls the real WSGI application, whose request signals close the database
+    # connection after each request; on PostgreSQL that would end the test's own transaction.
+    # Django's test client disconnects them the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        viasna = organization("viasna", kind="human_rights")
+        shown = person("Марыя Калеснікава", health_notes="private")
+        event(shown, "detained", "2020-09-07")
+        event(shown, "recognized", "2020-09-10", organization=viasna)
+        person("Hidden", visibility="restricted")
+        schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+        found = [result.ok() for result in schema.get_all_operations()]
+        assert len(found) == 12  # every operation of the API (a new one raises this count)
+        yield found
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
