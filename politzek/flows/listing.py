@@ -5,7 +5,8 @@ clearance (Listing) and the search keys of their names (NameKey). Rebuilt by
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from django.db.models import QuerySet
@@ -48,30 +49,28 @@ def _listing_rows(person_id: int, events: list[tuple[Any, str]], sort_name: str)
     return rows
 
 
-def rebuild(person_ids: Iterable[int] | None) -> int:
-    """Replace the listing rows and name keys of these people (all people when None)."""
-    people = m.Person.objects.all() if person_ids is None else m.Person.objects.filter(pk__in=list(person_ids))
-    listings, keys = (Listing.objects.all(), NameKey.objects.all()) if person_ids is None else (
-        Listing.objects.filter(person_id__in=list(person_ids)), NameKey.objects.filter(person_id__in=list(person_ids)))
-    listings.delete()
-    keys.delete()
+def _all_listing_rows(people: QuerySet[m.Person]) -> Iterator[dict[str, Any]]:
+    """Listing rows of these people: from their timelines, then people with no events."""
     names = _primary_names(people)
-    written = 0
-    rows: list[dict[str, Any]] = []
     with_events: set[int] = set()
     for person_id, events in timelines_with_visibility(m.Event.objects.filter(person__in=people)):
         with_events.add(person_id)
-        rows += _listing_rows(person_id, events, names.get(person_id, "").casefold()[:300])
-        if len(rows) >= BATCH:
-            written += len(insert_values(Listing, rows, "flows", "refresh"))
-            rows = []
+        yield from _listing_rows(person_id, events, names.get(person_id, "").casefold()[:300])
     for person_id in people.values_list("id", flat=True).iterator(chunk_size=BATCH):
         if person_id not in with_events:
-            rows += _listing_rows(person_id, [], names.get(person_id, "").casefold()[:300])
-        if len(rows) >= BATCH:
-            written += len(insert_values(Listing, rows, "flows", "refresh"))
-            rows = []
-    written += len(insert_values(Listing, rows, "flows", "refresh"))
+            yield from _listing_rows(person_id, [], names.get(person_id, "").casefold()[:300])
+
+
+def rebuild(person_ids: Iterable[int] | None) -> int:
+    """Replace the listing rows and name keys of these people (all people when None)."""
+    ids = None if person_ids is None else list(person_ids)
+    people = m.Person.objects.all() if ids is None else m.Person.objects.filter(pk__in=ids)
+    for model in (Listing, NameKey):
+        (model.objects.all() if ids is None else model.objects.filter(person_id__in=ids)).delete()
+    written = 0
+    rows = _all_listing_rows(people)
+    while batch := list(islice(rows, BATCH)):
+        written += len(insert_values(Listing, batch, "flows", "refresh"))
     _write_name_keys(people)
     return written
 

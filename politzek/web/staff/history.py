@@ -80,9 +80,8 @@ def _label(model: str, row: Any) -> str:
     return "person"
 
 
-def restore(model: str, history_id: int) -> Any:
-    """Save the record as it was in that version (the restore is recorded as a new change)."""
-    row = TRACKED[model].history.get(history_id=history_id)
+def restore(row: Any) -> Any:
+    """Save the record as it was in this history row (the restore is recorded as a new change)."""
     instance = row.instance
     instance.save()
     return instance

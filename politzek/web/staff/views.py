@@ -136,6 +136,6 @@ def restore(request: HttpRequest, person_id: int, model: str, history_id: int) -
         raise Http404("no such version of this person's records")
     reason = f"restored the version of {row.history_date:%Y-%m-%d %H:%M}"
     with transaction.atomic(), recorded_change(_actor(request), reason):
-        history.restore(model, history_id)
+        history.restore(row)
     messages.success(request, "Restored.")
     return redirect("staff:history", person.pk)
