@@ -96,3 +96,11 @@ def test_openapi_documents_pagination_and_filters(client):
     assert {"q", "country", "status", "article", "region", "tag", "year", "organization", "sort", "limit",
             "offset"} <= names
     assert "bearer" in str(schema["components"]["securitySchemes"]).lower()
+
+
+def test_a_misspelt_field_is_refused_not_dropped(client):
+    response = client.post("/api/people", {**NEW_PERSON, "visibilty": "public"}, content_type="application/json",
+                           **_auth(_token("editor")))
+    assert response.status_code == 422
+    assert "visibilty" in response.content.decode()
+    assert not m.Person.objects.exists()

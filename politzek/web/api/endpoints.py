@@ -90,7 +90,7 @@ def _case_out(case: Case, people: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/cases", response=schemas.CasesPage, tags=["cases"])
+@router.get("/cases", response={200: schemas.CasesPage, 422: schemas.Problem}, tags=["cases"])
 def list_cases(request: HttpRequest, paging: Query[Paging], jurisdiction: str = "",
                article: str = "") -> dict[str, Any]:
     """Cases with at least one defendant the caller may see; only those defendants are listed."""
@@ -116,7 +116,7 @@ def get_case(request: HttpRequest, case_id: int = RecordId) -> Any:
     return _case_out(case, visible_people(Person.objects.all(), who))
 
 
-@router.get("/events", response=schemas.EventsPage, tags=["events"])
+@router.get("/events", response={200: schemas.EventsPage, 422: schemas.Problem}, tags=["events"])
 def list_events(request: HttpRequest, paging: Query[Paging], kind: str = "",
                 person: int | None = Query(None, ge=1, le=MAX_ID), since: dt.date | None = None,
                 until: dt.date | None = None) -> dict[str, Any]:
@@ -144,7 +144,7 @@ def _facility_out(f: Facility) -> dict[str, Any]:
             "postal_address": f.postal_address, "region": f.region, "country": f.country, "synthetic": f.synthetic}
 
 
-@router.get("/facilities", response=schemas.FacilitiesPage, tags=["facilities"])
+@router.get("/facilities", response={200: schemas.FacilitiesPage, 422: schemas.Problem}, tags=["facilities"])
 def list_facilities(request: HttpRequest, paging: Query[Paging], country: str = "") -> dict[str, Any]:
     """Places of detention with their postal addresses for letters."""
     facilities = Facility.objects.order_by("id")
@@ -173,7 +173,7 @@ def _official_out(o: Official, cases: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/officials", response=schemas.OfficialsPage, tags=["officials"])
+@router.get("/officials", response={200: schemas.OfficialsPage, 422: schemas.Problem}, tags=["officials"])
 def list_officials(request: HttpRequest, paging: Query[Paging], country: str = "") -> dict[str, Any]:
     """Judges, prosecutors, investigators and prison heads, with existing sanctions."""
     officials = Official.objects.order_by("id")
@@ -263,7 +263,33 @@ def add_event(request: HttpRequest, body: schemas.NewEvent, person_id: int = Rec
     return 201, {"id": event.pk}
 
 
-api = NinjaAPI(
+# What input_guard.RefuseNulCharacters enforces, stated in the schema: no text holds NUL.
+NO_NUL = "^[^\\x00]*$"
+
+
+def _forbid_nul(node: Any) -> None:
+    """Give every free-text string of the schema (no format, enum or pattern) the NO_NUL pattern."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and not {"format", "enum", "pattern"} & node.keys():
+            node["pattern"] = NO_NUL
+        for value in node.values():
+            _forbid_nul(value)
+    elif isinstance(node, list):
+        for value in node:
+            _forbid_nul(value)
+
+
+class PolitzekAPI(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for path in schema["paths"].values():
+            _forbid_nul([operation.get("parameters", []) for operation in path.values()])
+        _forbid_nul([model for name, model in schema.get("components", {}).get("schemas", {}).items()
+                     if name.startswith("New")])  # request bodies only; answers may quote anything
+        return schema
+
+
+api = PolitzekAPI(
     title="politzek API",
     version="1",
     description="Read the registry of political prisoners (public records without a token); write with a "

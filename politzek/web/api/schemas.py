@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 
 class Page(Schema):
@@ -199,6 +199,9 @@ class Statistics(Schema):
 
 
 class NewPerson(Schema):
+    # A misspelt field is refused (422 naming it), never silently dropped.
+    model_config = ConfigDict(extra="forbid")
+
     name: str = Field(min_length=1, max_length=300)
     country: str = Field(pattern=r"^[A-Za-z]{2}$")
     language: str = ""
@@ -210,6 +213,8 @@ class NewPerson(Schema):
 
 
 class NewEvent(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     kind: str
     date: str | None = None
     description: str = ""
