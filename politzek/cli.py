@@ -178,10 +178,13 @@ def serve(
 
 
 def _refresh_derived() -> None:
-    """Rebuild the facts, listing and search keys of whatever changed (flows/refresh.py)."""
+    """Rebuild the facts, listing and search keys of whatever changed (flows/refresh.py), then
+    the planner's statistics, which a bulk load leaves out of date."""
+    from politzek.database import update_planner_statistics
     from politzek.flows.refresh import refresh
 
     refresh()
+    update_planner_statistics()
 
 
 def _viewer(include_restricted: bool, include_confidential: bool) -> Any:

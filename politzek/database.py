@@ -66,3 +66,19 @@ def describe(url: str) -> str:
     host = config.get("HOST") or "local socket"
     port = f":{config['PORT']}" if config.get("PORT") else ""
     return f"PostgreSQL database {config['NAME']} on {host}{port}"
+
+
+def update_planner_statistics() -> None:
+    """Let the database's query planner know the tables' sizes and spreads, after bulk loads.
+
+    Without them SQLite planned a search's facet by scanning all 700,000 events of the demo
+    through the visibility index instead of looking up the 3,400 people found (0.28 s against
+    0.012 s). SQLite reads a sample of each index (analysis_limit), which takes well under a
+    second at 100,000 people; PostgreSQL's ANALYZE samples too.
+    """
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA analysis_limit=1000")
+        cursor.execute("ANALYZE")

@@ -136,6 +136,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_settings(database_url())}
+# Each server worker keeps the counts and facets of the lists it served (web/public/people_list.py),
+# keyed by the data's state; enough entries for a day's distinct searches on a small server.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                      "OPTIONS": {"MAX_ENTRIES": 5000}}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -130,6 +130,13 @@ def _write(events: Any, attributes: dict[int, dict[str, Any]], daily: Counter[Da
     return written + len(insert_values(Fact, rows, "flows", "refresh"))
 
 
+def data_version() -> str:
+    """The state of the data as the last refresh left it: changes whenever a tracked table
+    moves and a refresh follows, so it can key caches of anything derived from them."""
+    return ";".join(f"{table}={top}" for table, top in RefreshMark.objects.order_by("table").values_list(
+        "table", "history_id"))
+
+
 def refresh(full: bool = False) -> RefreshResult:
     """Bring the facts up to date; `full` rebuilds them all."""
     with transaction.atomic():

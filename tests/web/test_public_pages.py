@@ -48,6 +48,18 @@ def test_facets_filter_and_count(client, registry):
     assert "Ihar Losik" in html and "Viktar Babaryka" not in html
 
 
+def test_cached_counts_and_facets_follow_a_change_at_once(client, registry):
+    html = client.get("/", {"country": "BY"}).content.decode()
+    assert "2 people" in html and 'href="?country=BY&amp;status=released"' in html
+    # Served again from the cache, in another language: the labels are the request's own.
+    assert "освобождены" in client.get("/ru/", {"country": "BY"}).content.decode()
+    newcomer = person("Ales Bialiatski", region="Minsk")
+    event(newcomer, "detained", "2021-07-14")
+    html = client.get("/", {"country": "BY"}).content.decode()
+    assert "3 people" in html and "Ales Bialiatski" in html
+    assert client.get("/api/people", {"country": "BY"}).json()["count"] == 3
+
+
 def test_sorting_by_arrest(client, registry):
     html = client.get("/", {"sort": "-arrested"}).content.decode()
     assert html.index("Ihar Losik") < html.index("Viktar Babaryka")

@@ -20,7 +20,7 @@ from politzek.registry.queries import STATUS_LABELS, NotFound, person_detail, re
 from politzek.registry.visibility import visible_cases, visible_events, visible_people
 from politzek.web.api import schemas
 from politzek.web.api.auth import TokenAuth, viewer
-from politzek.web.public.people_list import SORTS, BadFilter, ListQuery, listings, rows_for
+from politzek.web.public.people_list import SORTS, BadFilter, ListQuery, count, listings, rows_for
 
 MAX_LIMIT = 500
 # Ids beyond a 64-bit integer cannot exist (and PostgreSQL refuses to compare with them).
@@ -58,9 +58,11 @@ def list_people(request: HttpRequest, filters: Query[PeopleFilters]) -> dict[str
         query = ListQuery.from_params(filters.dict())
     except BadFilter as bad:
         raise HttpError(422, str(bad)) from None
-    rows = listings(query, viewer(request))
+    who = viewer(request)
+    rows = listings(query, who)
     page = list(rows[filters.offset: filters.offset + filters.limit])
-    return {"count": rows.count(), "limit": filters.limit, "offset": filters.offset, "items": rows_for(page)}
+    return {"count": count(query, who), "limit": filters.limit, "offset": filters.offset,
+            "items": rows_for(page)}
 
 
 @router.get("/people/{person_id}", response={200: schemas.PersonDetail, 404: schemas.Problem}, tags=["people"])

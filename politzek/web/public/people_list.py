@@ -4,14 +4,16 @@ CSV download and the API."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, TypeVar
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from politzek.flows.models import Listing, NameKey
-from politzek.flows.refresh import refresh
+from politzek.flows.refresh import data_version, refresh
 from politzek.names.search_keys import search_keys
 from politzek.registry.models import Charge, Event, Person, PersonName, Tag
 from politzek.registry.queries import STATUS_LABELS
@@ -27,6 +29,11 @@ SORTS = {
     "id": ("person_id",),
 }
 FACETS = ("country", "status", "article", "region", "tag", "year", "organization")
+# A list's count and facets are cached under the data's state (flows.refresh.data_version), so
+# a change to people, names, events or sentences shows in the next request. Tags and charges
+# keep no history for the state to follow: their edits show in counts within this time.
+SUMMARY_SECONDS = 120
+T = TypeVar("T")
 
 
 class BadFilter(ValueError):
@@ -112,12 +119,38 @@ def listings(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
 
 
 def _listed(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
-    rows = Listing.objects.filter(clearance=int(viewer.clearance), person_id__in=_people(query, viewer).values("id"))
+    people = _people(query, viewer)
+    if query.q:
+        # A search's name keys pick few people: collect them first, then their listing rows.
+        rows = Listing.objects.filter(person_id__in=people.values("id"))
+    else:
+        # Checked row by row (EXISTS), so the sorted index can stop after a page instead of
+        # first collecting every visible person's id.
+        rows = Listing.objects.filter(Exists(people.filter(pk=OuterRef("person_id"))))
+    rows = rows.filter(clearance=int(viewer.clearance))
     if query.status:
         rows = rows.filter(status=query.status)
     if query.year:
         rows = rows.filter(arrest_year=int(query.year))
     return rows.order_by(*SORTS[query.sort])
+
+
+def _summary(kind: str, query: ListQuery, viewer: Viewer, compute: Callable[[], T]) -> T:
+    """`compute()` once per data state, clearance and filters (the sort does not change it).
+    Call after `listings`, which has brought the derived rows, and so the state, up to date."""
+    filters = replace(query, sort="name").as_params()
+    text = f"{kind}|{int(viewer.clearance)}|{sorted(filters.items())}|{data_version()}"
+    key = "politzek:list:" + hashlib.sha256(text.encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, SUMMARY_SECONDS)
+    return value
+
+
+def count(query: ListQuery, viewer: Viewer) -> int:
+    """How many people match (call after `listings`)."""
+    return _summary("count", query, viewer, lambda: _listed(query, viewer).count())
 
 
 def rows_for(listing_rows: list[Listing]) -> list[dict[str, Any]]:
@@ -160,7 +193,14 @@ def facets(query: ListQuery, viewer: Viewer, limit: int = 30) -> dict[str, list[
     """For each facet, its most frequent values among the people matching every other filter:
     (value, label, count). Counts are of people this viewer may see. Call after `listings`,
     which has brought the derived rows up to date for this request."""
-    result: dict[str, list[tuple[str, str, int]]] = {}
+    # Labels are added after the cache, in the request's language.
+    counts = _summary(f"facets{limit}", query, viewer, lambda: _facet_counts(query, viewer, limit))
+    return {facet: [(value, _facet_label(facet, value), n) for value, n in values]
+            for facet, values in counts.items()}
+
+
+def _facet_counts(query: ListQuery, viewer: Viewer, limit: int) -> dict[str, list[tuple[str, int]]]:
+    result: dict[str, list[tuple[str, int]]] = {}
     for facet in FACETS:
         listed = _listed(query.without(facet), viewer)
         # The listing rows are already limited to visible_people for this viewer.
@@ -179,7 +219,7 @@ def facets(query: ListQuery, viewer: Viewer, limit: int = 30) -> dict[str, list[
             events = visible_events(Event.objects.filter(kind="recognized", person__in=matching), viewer)
             counted = events.values(column := "organization__code").annotate(n=Count("person", distinct=True))
         values = sorted(((str(row[column]), row["n"]) for row in counted.order_by()), key=lambda v: (-v[1], v[0]))
-        result[facet] = [(value, _facet_label(facet, value), n) for value, n in values[:limit]]
+        result[facet] = values[:limit]
     return result
 
 

@@ -19,10 +19,22 @@ from politzek.registry.models import Case, Event, Facility, Official, Person, So
 from politzek.registry.queries import NotFound, person_detail
 from politzek.registry.visibility import Viewer, visible_cases, visible_events, visible_people
 from politzek.web.public import labels
-from politzek.web.public.people_list import BadFilter, ListQuery, facets, iterate_rows, listings, rows_for
+from politzek.web.public.people_list import BadFilter, ListQuery, count, facets, iterate_rows, listings, rows_for
 from politzek.web.staff.access import is_staff_session
 
 PAGE_SIZE = 50
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told the total (people_list.count, cached) instead of counting each time."""
+
+    def __init__(self, object_list: Any, per_page: int, total: int):
+        super().__init__(object_list, per_page)
+        self.total = total
+
+    @property
+    def count(self) -> int:
+        return self.total
 
 
 def _viewer(request: HttpRequest) -> Viewer:
@@ -56,7 +68,8 @@ def people(request: HttpRequest) -> HttpResponse:
         error = None
     except BadFilter as bad:
         query, error, status = ListQuery(), _("Cannot filter by %(filter)s.") % {"filter": str(bad)}, 400
-    page = Paginator(listings(query, viewer), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows_query = listings(query, viewer)
+    page = _CountedPaginator(rows_query, PAGE_SIZE, count(query, viewer)).get_page(request.GET.get("page"))
     rows = rows_for(list(page.object_list))
     params = query.as_params()
     context = {
