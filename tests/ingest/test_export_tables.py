@@ -60,6 +60,10 @@ def test_sqlite_for_datasette_with_views_and_name_search(registry, tmp_path):
         "SELECT people.id FROM people_fts JOIN people ON people.id = people_fts.rowid "
         "WHERE people_fts MATCH 'Hidden'").fetchall()
     assert hidden_id == m.Person.objects.get(names__name="Hidden Person").pk
+    # Ids typed as integers: an id read from a URL as text still finds its row (Datasette).
+    assert connection.execute("SELECT count(*) FROM people WHERE id = ?", (str(hidden_id),)).fetchone()[0] == 1
+    [(with_events,)] = connection.execute("SELECT person_id FROM events LIMIT 1").fetchall()
+    assert connection.execute("SELECT count(*) FROM events WHERE person_id = ?", (str(with_events),)).fetchone()[0]
     # Cyrillic names of the demo people are searchable too.
     cyrillic = m.PersonName.objects.filter(script="Cyrl", person__visibility__in=["public", "restricted"]).first()
     surname = cyrillic.name.split()[0]
