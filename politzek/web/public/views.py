@@ -13,13 +13,24 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from politzek.flows.refresh import data_version
 from politzek.registry.models import Case, Event, Facility, Official, Person, Source
 from politzek.registry.queries import NotFound, person_detail
 from politzek.registry.visibility import Viewer, visible_cases, visible_events, visible_people
 from politzek.web.public import labels
-from politzek.web.public.people_list import BadFilter, ListQuery, count, facets, iterate_rows, listings, rows_for
+from politzek.web.public.people_list import (
+    SUMMARY_SECONDS,
+    BadFilter,
+    ListQuery,
+    count,
+    facets,
+    iterate_rows,
+    listings,
+    rows_for,
+)
 from politzek.web.staff.access import is_staff_session
 
 PAGE_SIZE = 50
@@ -75,7 +86,10 @@ def people(request: HttpRequest) -> HttpResponse:
     context = {
         "query": query, "error": error, "page": page, "rows": rows,
         "shows_synthetic": any(row["synthetic"] for row in rows),
-        "facets": _facet_blocks(query, viewer),
+        # Computed only when the template's fragment cache misses (a callable is called there).
+        "facets": lambda: _facet_blocks(query, viewer),
+        "facets_seconds": SUMMARY_SECONDS,
+        "facets_key": f"{get_language()}|{int(viewer.clearance)}|{_url(query.as_params())}|{data_version()}",
         "hidden_params": [(k, v) for k, v in params.items() if k != "q"],
         "query_string": _url(params),
         "sorts": [{"label": label, "selected": key == query.sort, "url": _url({**params, "sort": key})}
