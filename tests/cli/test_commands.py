@@ -28,6 +28,22 @@ def own_demo(fresh_database_url):
     return fresh_database_url
 
 
+def test_demo_leaves_the_query_planner_statistics(demo):
+    """A bulk load without them left SQLite planning a search's facet as a full event scan."""
+    if demo.startswith("sqlite:///"):
+        import sqlite3
+
+        with sqlite3.connect(demo.removeprefix("sqlite:///")) as db:
+            analyzed = db.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'registry_event'").fetchone()[0]
+    else:
+        import psycopg
+
+        with psycopg.connect(demo) as db:
+            analyzed = db.execute("SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'registry_event' "
+                                  "AND last_analyze IS NOT NULL").fetchone()[0]
+    assert analyzed > 0
+
+
 def test_stats_json_shape(demo):
     result = run_politzek("stats", "--json", db=demo)
     assert result.returncode == 0, result.stderr
