@@ -1,4 +1,4 @@
-"""The report's sentences in English, Russian and Belarusian on the hand-counted registry of
+"""The report's sentences in English, Russian, Belarusian and Ukrainian on the hand-counted registry of
 tests/flows/conftest.py: exact wording, plural agreement, local dates and numbers."""
 
 import json
@@ -41,8 +41,17 @@ BELARUSIAN = [
     "Медыянны тэрмін, праведзены вызваленымі пад вартай: 6 месяцаў (185 дзён).",
 ]
 
+UKRAINIAN = [
+    "Білорусь, з 1 грудня 2025 по 14 грудня 2025.",
+    "За цей період 2 людини вперше визнано політв’язнями, 1 людину затримано і 0 людей засуджено.",
+    "1 політв’язня звільнено (1 помилуваний) і 1 людина померла під вартою або була страчена.",
+    "Медіанний строк, проведений звільненими під вартою: 6 місяців (185 днів).",
+    "затримано 30 людей на 1 акції",
+]
 
-@pytest.mark.parametrize(("language", "expected"), [("en", ENGLISH), ("ru", RUSSIAN), ("be", BELARUSIAN)])
+
+@pytest.mark.parametrize(("language", "expected"),
+                         [("en", ENGLISH), ("ru", RUSSIAN), ("be", BELARUSIAN), ("uk", UKRAINIAN)])
 def test_the_summary_says_the_hand_counted_figures(registry, language, expected):
     text = render(compute(Scope(country="BY"), FIRST, LAST, "week"), "text", language)
     for sentence in expected:
