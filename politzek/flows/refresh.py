@@ -137,8 +137,18 @@ def data_version() -> str:
         "table", "history_id"))
 
 
+def _up_to_date() -> bool:
+    marks = dict(RefreshMark.objects.values_list("table", "history_id"))
+    current = {**_current_marks(), "organizations": _organizations_fingerprint()}
+    return bool(marks) and all(current[table] == marks.get(table) for table in current)
+
+
 def refresh(full: bool = False) -> RefreshResult:
     """Bring the facts up to date; `full` rebuilds them all."""
+    # Checked first without a write transaction: on SQLite that would take the write lock on
+    # every list request, and nearly every request finds nothing moved.
+    if not full and _up_to_date():
+        return RefreshResult()
     with transaction.atomic():
         if connection.vendor == "postgresql":
             # Two server workers refreshing at once would both insert the same facts; SQLite's
