@@ -48,10 +48,21 @@ _SOFTENING_Y = re.compile(r"(?<=[^aeiouy])y(?=[aeiou])")
 _WORD = re.compile(r"[a-z]+")
 
 
+def fold_spelling(word: str) -> str:
+    """An ASCII-lowercased word with the spelling differences of the region's names folded
+    (Ihar and Igor, Maryia and Mariya, -ouskaya and -ovskaya read the same)."""
+    return _SOFTENING_Y.sub("", _FOLD.sub(lambda match: _FOLD_TO[match.group(0)], word))
+
+
+def words(text: str) -> list[str]:
+    """The ASCII-lowercased words of a text in any script (rigour's transliteration)."""
+    return _WORD.findall(ascii_text(text).lower())
+
+
 @lru_cache(maxsize=100_000)
 def word_key(word: str) -> str:
     """The search key of one word (empty for a word with no letters)."""
-    folded = _SOFTENING_Y.sub("", _FOLD.sub(lambda match: _FOLD_TO[match.group(0)], word))
+    folded = fold_spelling(word)
     key = metaphone(folded)
     return key or folded.upper()
 
@@ -59,7 +70,7 @@ def word_key(word: str) -> str:
 def search_keys(name: str) -> list[str]:
     """The keys of every word of a name, in order, without repeats."""
     keys: list[str] = []
-    for word in _WORD.findall(ascii_text(name).lower()):
+    for word in words(name):
         key = word_key(word)
         if key and key not in keys:
             keys.append(key)
