@@ -1,0 +1,103 @@
+"""A person's name split into given names, patronymic, surname and initials, whatever order
+and script it came in: "Марыя Калеснікава", "Колесникова Мария Александровна",
+"Kalesnikava M.", "Babaryka, Viktar".
+
+Words are kept transliterated to ASCII and lowercased (search_keys.words); comparing them is
+the matcher's job. Which word is the surname is read from, in order: a comma (surname
+first), initials (the full word is the surname), a patronymic (Russian official order puts
+the surname before given name and patronymic), and the given-name table (a known given name
+at one end and not at the other). A name of two unknown words is read given name first, as
+lists in Latin script mostly write it; `ambiguous` says so, and the matcher tries both."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from politzek.names.given_names import given_name_group
+from politzek.names.search_keys import words
+
+# Patronymic endings after transliteration: Russian -ovich/-evich/-ich, -ovna/-evna/-ichna,
+# Belarusian -avich/-evich, -auna/-euna (ў → u), Ukrainian -ovych/-ovych, -ivna/-ïvna.
+_PATRONYMIC = re.compile(r"(ovich|evich|avich|ovych|evych|ich|ovna|evna|auna|euna|ichna|ivna|yivna|ovn|evn)$")
+_TOKEN = re.compile(r"[^\s,]+")
+
+
+@dataclass(frozen=True)
+class NameParts:
+    given: tuple[str, ...] = ()
+    patronymic: str = ""
+    surname: tuple[str, ...] = ()  # a double surname keeps both words ("kalesnikava", "ivanova")
+    initials: tuple[str, ...] = ()  # single letters for given name and patronymic, in order
+    ambiguous: bool = False  # two plain words: which is the surname was a guess
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return (*self.given, *((self.patronymic,) if self.patronymic else ()), *self.surname)
+
+
+def _patronymic_strength(word: str) -> int:
+    """2: a patronymic made from a known given name (Viktaravich, Sergeevna); 1: only its
+    ending says so (Bohdanovych); 0: not one."""
+    ending = _PATRONYMIC.search(word)
+    if ending is None or len(word) <= 5 or given_name_group(word) is not None:
+        return 0
+    stem = word[:ending.start()]
+    # The given name may have lost its last vowel to the ending: Sergei → Sergeevna.
+    if any(given_name_group(stem + tail) for tail in ("", "i", "y", "ii", "iy", "a")):
+        return 2
+    return 1
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The full words of a written name and its initials ("M.", "M.A.", "M"), in order."""
+    full: list[str] = []
+    initials: list[str] = []
+    for token in _TOKEN.findall(text):
+        letters = words(token.replace(".", " "))
+        if letters and all(len(word) == 1 for word in letters):
+            initials += letters
+        elif letters:
+            full.append("-".join(words(token)))  # a hyphenated surname stays one word
+    return full, initials
+
+
+def _take_patronymic(full: list[str]) -> tuple[str, int | None]:
+    """Remove the patronymic from the words; its former position. Only a name of three words
+    or more has one: many Belarusian surnames end like patronymics (Statkevich, Karpovich),
+    and "Mikalai Statkevich" is a given name and a surname. One made from a known given name
+    wins over one that only ends like a patronymic."""
+    if len(full) < 3:
+        return "", None
+    ranked = sorted(((_patronymic_strength(word), i) for i, word in enumerate(full)), reverse=True)
+    strength, at = ranked[0]
+    if strength == 0:
+        return "", None
+    return full.pop(at), at
+
+
+def parse(name: str) -> NameParts:
+    """The parts of one written name (see the module's notes for how the order is read)."""
+    head, comma, tail = name.partition(",")
+    if comma:
+        # "Surname, Given Patronymic": the comma settles the order.
+        surname, _head_initials = _tokens(head)
+        given, initials = _tokens(tail)
+        patronymic, _at = _take_patronymic([*surname, *given]) if given else ("", None)
+        given = [word for word in given if word != patronymic]
+        return NameParts(given=tuple(given), patronymic=patronymic, surname=tuple(surname), initials=tuple(initials))
+    full, initials = _tokens(name)
+    patronymic, at = _take_patronymic(full)
+    if initials or len(full) <= 1:
+        # "Kalesnikava M.", "M. A. Kalesnikava", or one word: the full words are the surname.
+        return NameParts(patronymic=patronymic, surname=tuple(full), initials=tuple(initials))
+    if at is not None and at == len(full):
+        # The patronymic ends the name: the official order, "Колесникова Мария Александровна".
+        return NameParts(given=tuple(full[1:]), patronymic=patronymic, surname=(full[0],))
+    if at is not None:
+        # "Мария Александровна Колесникова": given names, patronymic, then the surname.
+        return NameParts(given=tuple(full[:at]), patronymic=patronymic, surname=tuple(full[at:]))
+    first_known, last_known = given_name_group(full[0]) is not None, given_name_group(full[-1]) is not None
+    if last_known and not first_known:
+        return NameParts(given=(full[-1],), surname=tuple(full[:-1]))
+    return NameParts(given=(full[0],), surname=tuple(full[1:]), ambiguous=not first_known)
