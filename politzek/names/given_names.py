@@ -23,11 +23,15 @@ def _folded(form: str) -> str:
 
 
 @cache
+def _table() -> list[dict[str, object]]:
+    return tomllib.loads(files("politzek.names").joinpath("data/given_names.toml").read_text("utf-8"))["group"]
+
+
+@cache
 def _index() -> dict[str, str]:
     """Folded spelling → the group's name, from the table shipped with politzek."""
-    table = tomllib.loads(files("politzek.names").joinpath("data/given_names.toml").read_text("utf-8"))
     index: dict[str, str] = {}
-    for group in table["group"]:
+    for group in _table():
         for form in (group["name"], *group["forms"]):
             key = _folded(form)
             if index.setdefault(key, group["name"]) != group["name"]:
@@ -50,3 +54,13 @@ def same_given_name(left: str, right: str) -> bool:
     if left_group or right_group:
         return left_group == right_group
     return _folded(left) == _folded(right)
+
+
+@cache
+def forms_of(group: str) -> frozenset[str]:
+    """Every spelling of a group's name, transliterated to lowercase ASCII (for initials:
+    Uladzimir may appear as "V." in a Russian-language record)."""
+    for entry in _table():
+        if entry["name"] == group:
+            return frozenset("".join(words(str(form))) for form in (entry["name"], *entry["forms"]))  # type: ignore[misc]
+    return frozenset()

@@ -19,7 +19,7 @@ from politzek.names.search_keys import words
 
 # Patronymic endings after transliteration: Russian -ovich/-evich/-ich, -ovna/-evna/-ichna,
 # Belarusian -avich/-evich, -auna/-euna (ў → u), Ukrainian -ovych/-ovych, -ivna/-ïvna.
-_PATRONYMIC = re.compile(r"(ovich|evich|avich|ovych|evych|ich|ovna|evna|auna|euna|ichna|ivna|yivna|ovn|evn)$")
+PATRONYMIC_ENDING = re.compile(r"(ovich|evich|avich|ovych|evych|ich|ovna|evna|auna|euna|ichna|ivna|yivna|ovn|evn)$")
 _TOKEN = re.compile(r"[^\s,]+")
 
 
@@ -39,7 +39,7 @@ class NameParts:
 def _patronymic_strength(word: str) -> int:
     """2: a patronymic made from a known given name (Viktaravich, Sergeevna); 1: only its
     ending says so (Bohdanovych); 0: not one."""
-    ending = _PATRONYMIC.search(word)
+    ending = PATRONYMIC_ENDING.search(word)
     if ending is None or len(word) <= 5 or given_name_group(word) is not None:
         return 0
     stem = word[:ending.start()]
@@ -54,10 +54,13 @@ def _tokens(text: str) -> tuple[list[str], list[str]]:
     full: list[str] = []
     initials: list[str] = []
     for token in _TOKEN.findall(text):
-        letters = words(token.replace(".", " "))
-        if letters and all(len(word) == 1 for word in letters):
-            initials += letters
-        elif letters:
+        pieces = [piece for piece in token.split(".") if piece]
+        # Initials are single letters in their own script: Ж. is one, though it reads "zh".
+        if pieces and all(len(piece) == 1 and piece.isalpha() for piece in pieces):
+            initials += ["".join(words(piece)) for piece in pieces]
+            continue
+        letters = words(token)
+        if letters:
             full.append("-".join(words(token)))  # a hyphenated surname stays one word
     return full, initials
 
