@@ -334,7 +334,7 @@ def report(
     date_to: Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD). Default: today.")] = None,
     period: Annotated[str, typer.Option(help="day, week, month, quarter or year.")] = "week",
     output_format: Annotated[str, typer.Option("--format", help="text, md or json.")] = "text",
-    language: Annotated[str, typer.Option(help="Wording: en, ru (Russian) or be (Belarusian).")] = "en",
+    language: Annotated[str, typer.Option(help="Wording: en, ru (Russian), be (Belarusian) or uk (Ukrainian).")] = "en",
     org: Annotated[list[str] | None, typer.Option(
         "--org", help="Count recognitions by this organization code only (repeatable). Default: any.")] = None,
     region: Annotated[str | None, typer.Option(help="Only this region.")] = None,
@@ -552,9 +552,11 @@ def manage(ctx: typer.Context) -> None:
     execute_from_command_line(["politzek manage", *ctx.args])
 
 
-from politzek.cli_users import users  # noqa: E402  (a sub-command group; it imports from here lazily)
+from politzek.cli_match import match_command  # noqa: E402  (commands in their own modules import from here lazily)
+from politzek.cli_users import users  # noqa: E402
 
 app.add_typer(users, name="user")
+app.command("match")(match_command)
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 from politzek.flows.figures import DEATHS, RELEASES, Figures, PeriodFlow
 
 FORMATS = ("text", "md", "json")
-LANGUAGES = ("en", "ru", "be")
+LANGUAGES = ("en", "ru", "be", "uk")
 
 
 def _released_by(kind: str, n: int) -> str:

@@ -186,3 +186,35 @@ def test_manage_creates_a_staff_account_on_the_chosen_database(fresh_database_ur
     )
     assert again.returncode != 0
     assert "already taken" in again.stderr
+
+
+def test_match_finds_a_person_from_a_list_spelling(demo):
+    people = json.loads(run_politzek("list", "--json", "--limit", "500", db=demo).stdout)
+    person = next(row for row in people if len(row["name"].split()) == 2)
+    given, surname = person["name"].split()
+    # As a court record writes it: surname first, the given name as an initial.
+    result = run_politzek("match", f"{surname} {given[0]}.", "--json", db=demo)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)["candidates"]
+    top = found[0]
+    # The person is among the best (a namesake with the same initial may tie).
+    assert person["id"] in {c["person_id"] for c in found if c["score"] == top["score"]}
+    assert top["same"] and {f["name"] for f in top["features"]} >= {"surname", "given name"}
+    assert any("initial" in f["detail"] for f in top["features"])
+
+
+def test_match_never_offers_a_hidden_person(demo):
+    everyone = json.loads(run_politzek("list", "--json", "--limit", "500", "--include-confidential", db=demo).stdout)
+    public = {row["id"] for row in json.loads(run_politzek("list", "--json", "--limit", "500", db=demo).stdout)}
+    hidden = next(row for row in everyone if row["id"] not in public)
+    found = json.loads(run_politzek("match", hidden["name"], "--json", "--limit", "100", db=demo).stdout)
+    assert hidden["id"] not in {c["person_id"] for c in found["candidates"]}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["match", " "], "NAME: empty"),
+    (["match", "Ivanov", "--birth-date", "19x"], "--birth-date: '19x'"),
+])
+def test_match_bad_input_exits_2_naming_it(demo, args, message):
+    result = run_politzek(*args, db=demo)
+    assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr) and message in result.stderr
