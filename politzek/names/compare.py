@@ -216,7 +216,10 @@ def compare(query_names: Iterable[str], record_names: Iterable[str], query_birth
     """The best match between any of a query's names and any of a person's names, then the
     birth dates: agreeing dates raise the score, different ones cap it below the threshold."""
     records = list(record_names)
-    best = max((compare_names(q, r) for q in query_names for r in records), key=lambda m: m.score)
+    pairs = [compare_names(q, r) for q in query_names for r in records]
+    if not pairs:
+        return Match(0.0, "", "", ())
+    best = max(pairs, key=lambda m: m.score)
     if not (query_birth and record_birth):
         return best
     birth = _birth(query_birth, record_birth)

@@ -70,6 +70,10 @@ def test_birth_dates_confirm_or_separate():
     assert "1980-01-02 and 1975-03-04 differ" in different.explain()
 
 
+def test_no_names_no_match():
+    assert compare([], ["Maria Kolesnikova"]).score == 0.0 and not compare(["Maria"], []).same
+
+
 def test_the_best_of_a_persons_names_counts():
     match = compare(["Maria Kolesnikova"], ["Марыя Калеснікава", "Kalesnikava Maryia"])
     assert match.same
