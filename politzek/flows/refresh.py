@@ -21,6 +21,7 @@ from django.db.models import Max
 from politzek.flows import listing
 from politzek.flows.facts import person_facts
 from politzek.flows.models import UNDATED, DailyCount, Fact, RefreshMark
+from politzek.names.search_keys import KEYS_VERSION
 from politzek.registry import models as m
 from politzek.registry.bulk import insert_values
 from politzek.registry.timeline import timelines
@@ -61,6 +62,12 @@ def _organizations_fingerprint() -> int:
     changes this checksum, and every fact is rebuilt."""
     codes = ";".join(f"{pk}={code}" for pk, code in m.Organization.objects.order_by("pk").values_list("pk", "code"))
     return zlib.crc32(codes.encode())
+
+
+def _fingerprints() -> dict[str, int]:
+    """The history marks, and what else the derived tables depend on: organization codes and
+    the version of the search keys (new spelling rules make every name's keys stale)."""
+    return {**_current_marks(), "organizations": _organizations_fingerprint(), "name_keys": KEYS_VERSION}
 
 
 def _changed_people(marks: dict[str, int]) -> set[int]:
@@ -139,7 +146,7 @@ def data_version() -> str:
 
 def _up_to_date() -> bool:
     marks = dict(RefreshMark.objects.values_list("table", "history_id"))
-    current = {**_current_marks(), "organizations": _organizations_fingerprint()}
+    current = _fingerprints()
     return bool(marks) and all(current[table] == marks.get(table) for table in current)
 
 
@@ -156,10 +163,10 @@ def refresh(full: bool = False) -> RefreshResult:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
         marks = dict(RefreshMark.objects.values_list("table", "history_id"))
-        current = {**_current_marks(), "organizations": _organizations_fingerprint()}
+        current = _fingerprints()
         if not full and marks and all(current[table] == marks.get(table) for table in current):
             return RefreshResult()
-        full = full or current["organizations"] != marks.get("organizations")
+        full = full or any(current[mark] != marks.get(mark) for mark in ("organizations", "name_keys"))
         changed = None if full or not marks else _changed_people(marks)
         result = RefreshResult()
         daily: Counter[DailyKey] = Counter()

@@ -8,10 +8,10 @@ needs each distinct spelling once, not each capitalisation or each ў/u."""
 from __future__ import annotations
 
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
-from politzek.names.search_keys import fold_spelling, words
+from politzek.names.search_keys import fold_spelling, readings, words
 
 
 class GivenNamesDataError(ValueError):
@@ -41,10 +41,19 @@ def _index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=100_000)
 def given_name_group(word: str) -> str | None:
     """The group (its Russian-based Latin name, e.g. "Aleksandr") of a given name in any
-    script, or None for a name the table does not know."""
-    return _index().get(_folded(word))
+    script, or None for a name the table does not know. A Latin spelling that reads two ways
+    (Viatcheslav, Mixail, Ûliâ) is looked up by each reading."""
+    index = _index()
+    found = index.get(_folded(word))
+    if found:
+        return found
+    for reading in readings("".join(words(word))):
+        if found := index.get(reading):
+            return found
+    return None
 
 
 def same_given_name(left: str, right: str) -> bool:
@@ -64,3 +73,35 @@ def forms_of(group: str) -> frozenset[str]:
         if entry["name"] == group:
             return frozenset("".join(words(str(form))) for form in (entry["name"], *entry["forms"]))  # type: ignore[misc]
     return frozenset()
+
+
+# Latin letters that begin the transliterations of one Cyrillic letter: Е is E, Ye, Je or Ie;
+# Ю is Yu, Iu, Ju or U (ISO 9's Û); Я is Ya, Ia or Ja; Х is Kh, H, X or Ch; Г is G or
+# H; Ц is Ts or C; Ч is Ch, C or Tch; Ш and Щ are Sh, S or Ch (French); Ж is Zh, Z or J.
+TRANSLITERATION_CLASSES = ("eyji", "yiju", "yij", "gh", "khxc", "tc", "sc", "zj")
+
+
+@cache
+def _initials_of_groups() -> frozenset[frozenset[str]]:
+    """Pairs of first letters that begin forms of one name in the table (Uladzimir and
+    Vladimir: U and V; Mikalai and Nikolai: M and N; Ganna and Anna: G and A)."""
+    pairs: set[frozenset[str]] = set()
+    for entry in _table():
+        letters = {form[:1] for form in forms_of(str(entry["name"])) if form}
+        pairs.update(frozenset((a, b)) for a in letters for b in letters if a != b)
+    return frozenset(pairs)
+
+
+def initials_compatible(left: str, right: str, across_languages: bool = True) -> bool:
+    """Whether two initials (or an initial and a name's beginning, transliterated) may stand
+    for one name: the same letter, letters one Cyrillic letter is transliterated to, or
+    (`across_languages`, for two initials) letters that begin forms of one name in the table.
+    An initial against a known name is checked against that name's own forms instead."""
+    if not left or not right:
+        return False
+    a, b = left[0], right[0]
+    if a == b:
+        return True
+    if any(a in letters and b in letters for letters in TRANSLITERATION_CLASSES):
+        return True
+    return across_languages and frozenset((a, b)) in _initials_of_groups()

@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from politzek.names.given_names import given_name_group
 from politzek.names.search_keys import words
 
 # Patronymic endings after transliteration: Russian -ovich/-evich/-ich, -ovna/-evna/-ichna,
-# Belarusian -avich/-evich, -auna/-euna (ў → u), Ukrainian -ovych/-ovych, -ivna/-ïvna.
-PATRONYMIC_ENDING = re.compile(r"(ovich|evich|avich|ovych|evych|ich|ovna|evna|auna|euna|ichna|ivna|yivna|ovn|evn)$")
+# Belarusian -avich/-evich, -auna/-euna (ў → u, w in BGN/PCGN), Ukrainian -ovych, -ivna; with
+# č as c (ISO 9, Łacinka) and the French -ovitch.
+PATRONYMIC_ENDING = re.compile(
+    r"(ovitch|evitch|ovich|evich|avich|ovych|evych|ovic|evic|avic|ovyc|evyc|ich|ic|yc|ovna|evna|auna|euna|ouna|awna|"
+    r"ewna|ichna|icna|ivna|yivna|ovn|evn)$")
 _TOKEN = re.compile(r"[^\s,]+")
 
 
@@ -36,17 +40,27 @@ class NameParts:
         return (*self.given, *((self.patronymic,) if self.patronymic else ()), *self.surname)
 
 
+def father_of(patronymic: str) -> str | None:
+    """The group of the given name a patronymic is made from, when the table knows it:
+    Sergeevna → Sergei, Mykolaiovych → Nikolai, Yurevich → Iurii."""
+    ending = PATRONYMIC_ENDING.search(patronymic)
+    stem = patronymic[: ending.start()] if ending else patronymic
+    # The given name may have lost its last vowel to the ending (Sergei → Sergeevna) or kept
+    # a consonant the patronymic adds (Mykola → Mykolaiovych).
+    for base in (stem, stem[:-1]) if stem.endswith(("i", "y", "j")) else (stem,):
+        for tail in ("", "i", "y", "ii", "iy", "a", "o"):
+            if len(base) > 2 and (group := given_name_group(base + tail)):
+                return group
+    return None
+
+
 def _patronymic_strength(word: str) -> int:
     """2: a patronymic made from a known given name (Viktaravich, Sergeevna); 1: only its
     ending says so (Bohdanovych); 0: not one."""
     ending = PATRONYMIC_ENDING.search(word)
     if ending is None or len(word) <= 5 or given_name_group(word) is not None:
         return 0
-    stem = word[:ending.start()]
-    # The given name may have lost its last vowel to the ending: Sergei → Sergeevna.
-    if any(given_name_group(stem + tail) for tail in ("", "i", "y", "ii", "iy", "a")):
-        return 2
-    return 1
+    return 2 if father_of(word) else 1
 
 
 def _tokens(text: str) -> tuple[list[str], list[str]]:
@@ -79,6 +93,7 @@ def _take_patronymic(full: list[str]) -> tuple[str, int | None]:
     return full.pop(at), at
 
 
+@lru_cache(maxsize=100_000)
 def parse(name: str) -> NameParts:
     """The parts of one written name (see the module's notes for how the order is read)."""
     head, comma, tail = name.partition(",")

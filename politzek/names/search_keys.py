@@ -18,8 +18,9 @@ from rigour.text.phonetics import metaphone
 # Ordered rewrites of an ASCII-lowercased word. Each pair says which two spellings are the
 # same sound in names of this region; the first rule that applies at a position wins.
 FOLDS: tuple[tuple[str, str], ...] = (
-    ("shch", "sh"),  # Щербаков / Shcherbakov / Szczerbakow
-    ("sch", "sh"),
+    ("shch", "s"),  # Щербаков / Shcherbakov / Szczerbakow / Ščerbakov
+    ("sch", "s"),
+    ("sh", "s"),  # ISO 9 and Łacinka š lose the hook in ASCII: Ševčenko / Shevchenko
     ("kh", "g"),  # Тихановская: Tikhanovskaya / Tihanovskaya; g as for h below
     ("ch", "c"),
     ("tsi", "ti"),  # Belarusian ць for Russian ть: Ціханоўская / Тихановская
@@ -27,6 +28,8 @@ FOLDS: tuple[tuple[str, str], ...] = (
     ("tz", "c"),
     ("zh", "j"),
     ("ou", "ov"),  # Belarusian ў: -ouskaya / -ovskaya
+    ("au", "av"),  # Belarusian -аў for Russian -ов: Ramanau / Romanov (vowels are compared apart)
+    ("eu", "ev"),  # Лебедзеў / Лебедев: Lebedzeu / Lebedev
     ("w", "v"),
     ("h", "g"),  # Belarusian and Ukrainian г is h: Ihar / Igor
     ("iy", "y"),  # Yuriy / Yury / Юрий
@@ -35,6 +38,8 @@ FOLDS: tuple[tuple[str, str], ...] = (
     ("ij", "y"),
     ("ii", "y"),
     ("ia", "ya"),
+    ("iu", "yu"),  # Liudmila / Lyudmila, Iurii / Yurii
+    ("io", "yo"),
     ("j", "y"),  # Jurij / Yury
     ("ie", "e"),
     ("ye", "e"),
@@ -46,17 +51,68 @@ _FOLD_TO = dict(FOLDS)
 # Бяляцкі / Беляцкий): drop it.
 _SOFTENING_Y = re.compile(r"(?<=[^aeiouy])y(?=[aeiou])")
 _WORD = re.compile(r"[a-z]+")
+# Apostrophes and soft-sign marks sit inside a word (Natal'ya, Kuzʹmin, В'ячеслав): dropped,
+# never read as a break between two words.
+_INSIDE_WORD = re.compile(r"['`´ʹʼ’‘″]")
+# Bumped whenever the rules above change: every stored name key is then rebuilt by
+# flows.refresh, since keys made by older rules would no longer be found.
+KEYS_VERSION = 2
 
 
 def fold_spelling(word: str) -> str:
     """An ASCII-lowercased word with the spelling differences of the region's names folded
     (Ihar and Igor, Maryia and Mariya, -ouskaya and -ovskaya read the same)."""
-    return _SOFTENING_Y.sub("", _FOLD.sub(lambda match: _FOLD_TO[match.group(0)], word))
+    # Folded until nothing changes: one rewrite can make another apply (Lebiedzieŭ: ie → e
+    # leaves the eu of -eŭ).
+    for _ in range(3):
+        folded = _SOFTENING_Y.sub("", _FOLD.sub(lambda match: _FOLD_TO[match.group(0)], word))
+        if folded == word:
+            break
+        word = folded
+    return word
+
+
+# Latin spellings that read two ways, by the system that wrote them: each rule gives the other
+# reading, and names.compare tries every reading of a word (at most MAX_READINGS).
+OTHER_READINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), other) for pattern, other in (
+    (r"x", "ks"),  # Alexei, Alexander
+    (r"x", "kh"),  # GOST 7.79's Mixail, Tixanovskaja (х)
+    (r"tch", "ch"),  # French: Viatcheslav, Savtchenko
+    (r"(?<![st])ch", "kh"),  # Łacinka, Polish, ISO 9: Chomič, Michail (х)
+    (r"cz", "ts"),  # GOST 7.79's Byaleczkaya (ц)
+    (r"shh", "shch"),  # GOST 7.79's Shherbakov (щ)
+    (r"(?<!z)j", "zh"),  # French: Jouk (Жук)
+    (r"z(?!h)", "zh"),  # Žuk once its ž lost the hook
+    (r"ou", "u"),  # French: Kouznetsov, Koudriavtsev
+    (r"^u", "yu"),  # ISO 9's Û: Ûliâ, Ûrij
+    (r"^vo", "o"),  # Belarusian В before о: Вольга / Ольга, Восіпаў / Осипов
+    (r"sc", "shch"),  # šč / шч in ASCII: Pališčuk / Palishchuk
+    (r"(?:ts|c)(?=[iy])", "t"),  # Belarusian ць for Russian ть: Citoŭ, Valiancina, Stsiapan
+))
+MAX_READINGS = 12
+
+
+@lru_cache(maxsize=100_000)
+def readings(word: str) -> tuple[str, ...]:
+    """A lowercased ASCII word and its other readings (see OTHER_READINGS), folded, the word's
+    own reading first."""
+    found = [word]
+    for pattern, other in OTHER_READINGS:
+        for reading in list(found):
+            changed = pattern.sub(other, reading)
+            if changed != reading and changed not in found and len(found) < MAX_READINGS:
+                found.append(changed)
+    folded: list[str] = []
+    for reading in found:
+        spelled = fold_spelling(reading)
+        if spelled not in folded:
+            folded.append(spelled)
+    return tuple(folded)
 
 
 def words(text: str) -> list[str]:
     """The ASCII-lowercased words of a text in any script (rigour's transliteration)."""
-    return _WORD.findall(ascii_text(text).lower())
+    return _WORD.findall(_INSIDE_WORD.sub("", ascii_text(text)).lower())
 
 
 @lru_cache(maxsize=100_000)

@@ -26,7 +26,8 @@ CASES = [
     ("Kalesnikava-Ivanova Maryia", ("maryia",), "", ("kalesnikava-ivanova",), (), False),
     ("Кавалёва Алена Аляксандраўна", ("alena",), "alyaksandrauna", ("kavalyova",), (), False),  # Belarusian -аўна
     ("Олександр Іванович Петренко", ("oleksandr",), "ivanovych", ("petrenko",), (), False),  # Ukrainian -ович
-    ("Kovalenko Yaroslav", ("kovalenko",), "", ("yaroslav",), (), True),  # neither word known: a guess, said so
+    ("Kovalenko Yaroslav", ("yaroslav",), "", ("kovalenko",), (), False),  # the known given name ends it
+    ("Kovalenko Ostapenko", ("kovalenko",), "", ("ostapenko",), (), True),  # neither word known: a guess, said so
     ("Ivanov", (), "", ("ivanov",), (), False),
 ]
 
