@@ -71,11 +71,12 @@ def _tokens(text: str) -> tuple[list[str], list[str]]:
         pieces = [piece for piece in token.split(".") if piece]
         # Initials are single letters in their own script: Ж. is one, though it reads "zh".
         if pieces and all(len(piece) == 1 and piece.isalpha() for piece in pieces):
-            initials += ["".join(words(piece)) for piece in pieces]
+            # A letter with no Latin reading (rigour knows none) is no initial at all.
+            initials += [letters for piece in pieces if (letters := "".join(words(piece)))]
             continue
         letters = words(token)
         if letters:
-            full.append("-".join(words(token)))  # a hyphenated surname stays one word
+            full.append("-".join(letters))  # a hyphenated surname stays one word
     return full, initials
 
 

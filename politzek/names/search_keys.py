@@ -112,7 +112,13 @@ def readings(word: str) -> tuple[str, ...]:
 
 def words(text: str) -> list[str]:
     """The ASCII-lowercased words of a text in any script (rigour's transliteration)."""
-    return _WORD.findall(_INSIDE_WORD.sub("", ascii_text(text)).lower())
+    return list(_ascii_words(text))
+
+
+@lru_cache(maxsize=200_000)
+def _ascii_words(text: str) -> tuple[str, ...]:
+    # Transliteration is most of the cost of reading a name, and lists repeat their words.
+    return tuple(_WORD.findall(_INSIDE_WORD.sub("", ascii_text(text)).lower()))
 
 
 @lru_cache(maxsize=100_000)

@@ -1,5 +1,6 @@
 """Every command, run as a user runs it: a real subprocess on a real, fresh database."""
 
+import csv
 import json
 import re
 
@@ -218,3 +219,43 @@ def test_match_never_offers_a_hidden_person(demo):
 def test_match_bad_input_exits_2_naming_it(demo, args, message):
     result = run_politzek(*args, db=demo)
     assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr) and message in result.stderr
+
+
+def test_match_pairs_writes_score_and_same_per_row(tmp_path):
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("left,right,left_birth_date,right_birth_date\n"
+                     "Maryia Kalesnikava,Мария Колесникова,1982,1982-04-24\n"
+                     "Babariko Eduard Viktorovich,Babariko Viktor Dmitrievich,,\n", encoding="utf-8")
+    out = tmp_path / "scored.csv"
+    result = run_politzek("match", "--pairs", str(pairs), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [row["same"] for row in rows] == ["true", "false"]
+    assert float(rows[0]["score"]) >= 0.75 and "different fathers" in rows[1]["why"]
+
+
+def test_match_lists_writes_the_matched_pairs(tmp_path):
+    left, right = tmp_path / "viasna.csv", tmp_path / "sanctions.csv"
+    left.write_text("id,name,birth_date\nv1,Віктар Бабарыка,09.11.1963\nv2,Ales Bialiatski,\n", encoding="utf-8")
+    right.write_text("name,birth_date\nBabariko Viktor Dmitrievich,1963-11-09\nPetrov Ivan,\n", encoding="utf-8")
+    result = run_politzek("match", "--lists", str(left), str(right), "--json")
+    assert result.returncode == 0, result.stderr
+    matches = json.loads(result.stdout)["matches"]
+    assert [(m["left_id"], m["right_row"], m["same"]) for m in matches] == [("v1", 2, True)]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["match"], "give one of NAME, --pairs FILE or --lists"),
+    (["match", "--pairs", "/nonexistent/pairs.csv"], "/nonexistent/pairs.csv: cannot be read"),
+])
+def test_match_without_a_database_bad_input_exits_2(args, message):
+    result = run_politzek(*args)
+    assert result.returncode == 2 and message in result.stderr and ONE_LINE_ERROR.match(result.stderr), result.stderr
+
+
+def test_match_pairs_bad_row_exits_2_naming_file_row_and_column(tmp_path):
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("left,right,left_birth_date\nIvan Ivanov,Ivanov I.,1980-13-01\n", encoding="utf-8")
+    result = run_politzek("match", "--pairs", str(pairs))
+    assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr)
+    assert f"{pairs}: row 2, column left_birth_date: '1980-13-01'" in result.stderr

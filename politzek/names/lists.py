@@ -1,0 +1,135 @@
+"""Match names held in CSV files, without the registry: score given pairs (`politzek match
+--pairs`, what the benchmark and any outside evaluator use) or cross-match two lists
+(`politzek match --lists`: two groups' lists, a list against a sanctions file).
+
+A bad file is reported with its name, row, column and value (ListError); nothing is written
+until every row has been read."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from politzek.names.blocking import candidate_pairs
+from politzek.names.compare import THRESHOLD, Match, compare
+from politzek.registry.partial_date import PartialDate, PartialDateError
+
+
+class ListError(ValueError):
+    """A list that cannot be read: the message names the file, row, column and value."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    row: int  # the line's row number in its file, the header being row 1
+    key: str  # the entry's id column, or its row number
+    names: tuple[str, ...]
+    birth_date: str | None
+    fields: dict[str, str]
+
+
+_DOTTED = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2})\.(\d{4})$")
+
+
+def _check_date(path: Path, row: int, column: str, value: str) -> str | None:
+    """A birth date as lists write it: YYYY[-MM[-DD]], or DD.MM.YYYY and MM.YYYY."""
+    value = value.strip()
+    if not value:
+        return None
+    iso = value
+    if dotted := _DOTTED.match(value):
+        day, month, year = dotted.groups()
+        iso = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    try:
+        return str(PartialDate.parse(iso))
+    except PartialDateError as error:
+        raise ListError(f"{path}: row {row}, column {column}: {value!r}: {error}") from None
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as error:
+        raise ListError(f"{path}: cannot be read: {error.strerror}") from None
+    with handle:
+        try:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames is None:
+                raise ListError(f"{path}: empty; a header row is expected")
+            for number, row in enumerate(reader, start=2):
+                if None in row:
+                    raise ListError(f"{path}: row {number}: more cells than the header has columns")
+                yield number, {key: (value or "") for key, value in row.items()}
+        except UnicodeDecodeError:
+            raise ListError(f"{path}: not UTF-8 text; save the list as UTF-8 CSV") from None
+        except csv.Error as error:
+            raise ListError(f"{path}: not readable as CSV: {error}") from None
+
+
+def _require(path: Path, columns: list[str], header: dict[str, str]) -> None:
+    missing = [column for column in columns if column not in header]
+    if missing:
+        raise ListError(f"{path}: row 1: no column {missing[0]!r} (columns: {', '.join(header) or 'none'})")
+
+
+def read_list(path: Path) -> list[Entry]:
+    """A list of people: a `name` column (several names separated by `;` or in `name_*`
+    columns), optional `id` and `birth_date`; other columns are kept and written back."""
+    entries: list[Entry] = []
+    for number, row in _rows(path):
+        if number == 2:
+            _require(path, ["name"], row)
+        names = [part.strip() for part in row["name"].split(";") if part.strip()]
+        names += [value.strip() for column, value in row.items() if column.startswith("name_") and value.strip()]
+        if not names:
+            raise ListError(f"{path}: row {number}, column name: empty; every entry needs a name")
+        birth = _check_date(path, number, "birth_date", row.get("birth_date", ""))
+        entries.append(Entry(number, row.get("id", "").strip() or str(number), tuple(names), birth, row))
+    return entries
+
+
+@dataclass(frozen=True)
+class ScoredPair:
+    fields: dict[str, str]
+    match: Match
+
+
+def score_pairs(path: Path) -> list[ScoredPair]:
+    """Every row of a pairs file (`left`, `right`, optional `left_birth_date`,
+    `right_birth_date`) scored."""
+    scored: list[ScoredPair] = []
+    for number, row in _rows(path):
+        if number == 2:
+            _require(path, ["left", "right"], row)
+        for column in ("left", "right"):
+            if not row[column].strip():
+                raise ListError(f"{path}: row {number}, column {column}: empty; both names are needed")
+        left_birth = _check_date(path, number, "left_birth_date", row.get("left_birth_date", ""))
+        right_birth = _check_date(path, number, "right_birth_date", row.get("right_birth_date", ""))
+        scored.append(ScoredPair(row, compare([row["left"]], [row["right"]], left_birth, right_birth)))
+    return scored
+
+
+@dataclass(frozen=True)
+class ListMatch:
+    left: Entry
+    right: Entry
+    match: Match
+
+
+def cross_match(left: list[Entry], right: list[Entry] | None = None, min_score: float = THRESHOLD
+                ) -> list[ListMatch]:
+    """Pairs across two lists (or inside one, when `right` is None) scoring at least
+    `min_score`, best first."""
+    others = left if right is None else right
+    found = []
+    for i, j in candidate_pairs([e.names for e in left], None if right is None else [e.names for e in right]):
+        a, b = left[i], others[j]
+        match = compare(a.names, b.names, a.birth_date, b.birth_date)
+        if match.score >= min_score:
+            found.append(ListMatch(a, b, match))
+    found.sort(key=lambda m: (-m.match.score, m.left.row, m.right.row))
+    return found
