@@ -8,7 +8,7 @@ from politzek.registry.models.events import Event, Recognition
 from politzek.registry.models.facilities import Facility
 from politzek.registry.models.imports import ImportBatch
 from politzek.registry.models.lists import ExchangeList, ExchangeListEntry
-from politzek.registry.models.matching import MatchJudgement, PersonMerge
+from politzek.registry.models.matching import DuplicateCandidate, MatchJudgement, PersonMerge
 from politzek.registry.models.officials import CaseRole, Official, OfficialName, Position, Sanction
 from politzek.registry.models.people import Biography, Consent, ExternalKey, Gender, Person, PersonName
 from politzek.registry.models.sources import Organization, Source, Tag
@@ -16,7 +16,7 @@ from politzek.registry.models.sources import Organization, Source, Tag
 __all__ = [
     "AggregateDetention", "Biography", "Case", "CaseRole", "Charge", "Concession", "Consent",
     "Deal", "DealRelease", "Event", "ExchangeList", "ExchangeListEntry", "ExternalKey",
-    "Facility", "Gender", "ImportBatch", "MatchJudgement", "NameKind", "Official",
+    "DuplicateCandidate", "Facility", "Gender", "ImportBatch", "MatchJudgement", "NameKind", "Official",
     "OfficialName", "Organization", "Person", "PersonMerge", "PersonName", "Position", "Recognition", "Record",
     "Sanction", "Sentence", "Source", "Tag", "Visibility",
 ]

@@ -41,3 +41,22 @@ class PersonMerge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.merged_person_id} merged into {self.kept_id}"
+
+
+class DuplicateCandidate(models.Model):
+    """A pair of records the matcher thinks may be one person, waiting for a reviewer
+    (`politzek dedupe --review`, the staff review page). `left` has the lower id. A pair
+    judged "different" is never proposed again; a judged pair leaves the queue."""
+
+    left = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    right = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField(db_index=True)
+    features = models.JSONField(default=list, help_text="The matcher's features, each with its explanation.")
+    origin = models.CharField(max_length=80, default="registry", help_text="registry, or the import that found it.")
+    found_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["left", "right"], name="one_candidate_per_pair")]
+
+    def __str__(self) -> str:
+        return f"{self.left_id} ~ {self.right_id} ({self.score:.2f})"

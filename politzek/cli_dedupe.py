@@ -1,0 +1,201 @@
+"""`politzek dedupe` and `politzek merge`: likely duplicates in the registry, the review queue,
+the reviewer's decisions, and merges that can be undone."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+Restricted = Annotated[bool, typer.Option(
+    "--include-restricted", help="Also consider restricted records (for registry staff).")]
+Confidential = Annotated[bool, typer.Option(
+    "--include-confidential", help="Also consider confidential records.")]
+Actor = Annotated[str | None, typer.Option(help="Who decides, for the history (default: cli:<your user name>).")]
+
+
+def _candidate_json(candidate: Any, names: dict[int, str]) -> dict[str, Any]:
+    return {"left": candidate.left_id, "left_name": names.get(candidate.left_id, ""), "right": candidate.right_id,
+            "right_name": names.get(candidate.right_id, ""), "score": candidate.score,
+            "features": candidate.features}
+
+
+def _names(ids: set[int]) -> dict[int, str]:
+    from politzek.registry.models import PersonName
+
+    names: dict[int, str] = {}
+    for person_id, name in PersonName.objects.filter(person_id__in=ids).order_by(
+            "person_id", "-is_primary", "id").values_list("person_id", "name"):
+        names.setdefault(person_id, name)
+    return names
+
+
+def dedupe_command(
+    review: Annotated[bool, typer.Option("--review", help="Walk the queue: decide each pair same, different "
+                                         "or unsure (same merges them).")] = False,
+    unsure: Annotated[bool, typer.Option("--unsure", help="Show or review the pairs marked unsure.")] = False,
+    judge: Annotated[tuple[int, int] | None, typer.Option(
+        "--judge", help="Decide one pair without prompting: --judge 12 34 --as different.")] = None,
+    judgement: Annotated[str | None, typer.Option("--as", help="With --judge: same, different or unsure.")] = None,
+    keep: Annotated[int | None, typer.Option(help="With a 'same' decision: the id to keep (default: the older).")
+                    ] = None,
+    reason: Annotated[str, typer.Option(help="Why, for the history.")] = "",
+    min_score: Annotated[float | None, typer.Option(
+        min=0.0, max=1.0, help="The lowest score queued (default: the review threshold, 0.6).")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many queued pairs to show.")] = 20,
+    actor: Actor = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Write JSON instead of a table.")] = False,
+    include_restricted: Restricted = False,
+    include_confidential: Confidential = False,
+) -> None:
+    """Find likely duplicates in the registry and queue them for review; decide them.
+
+    Examples: politzek dedupe --include-restricted; politzek dedupe --review;
+    politzek dedupe --judge 12 34 --as different --reason "namesakes, different fathers"
+    """
+    from politzek.cli import _print_json, _refresh_derived, _require_schema, _viewer, console, fail
+    from politzek.registry import dedupe
+    from politzek.registry.history import command_line_actor
+
+    _require_schema()
+    viewer = _viewer(include_restricted, include_confidential)
+    who = actor or command_line_actor()
+    if judge is not None:
+        if judgement is None:
+            fail("--judge needs --as same, different or unsure")
+        try:
+            merge_id = dedupe.judge(judge[0], judge[1], judgement, who, reason, keep)
+        except (dedupe.JudgementError, ValueError) as error:
+            fail(str(error))
+        _refresh_derived()
+        console.print(f"politzek: {judge[0]} and {judge[1]}: {judgement}" +
+                      (f" (merge {merge_id}; undo with `politzek merge --undo {merge_id}`)" if merge_id else ""),
+                      highlight=False)
+        return
+    if review:
+        _review(viewer, who, unsure)
+        return
+    if not unsure:
+        found = dedupe.find_duplicates(viewer, dedupe.REVIEW_THRESHOLD if min_score is None else min_score)
+    waiting = dedupe.queue(viewer, unsure)
+    names = _names({c.left_id for c in waiting[:limit]} | {c.right_id for c in waiting[:limit]})
+    if as_json:
+        summary = {} if unsure else {"people": found.people, "compared": found.compared, "proposed": found.proposed,
+                                     "new": found.new}
+        _print_json({**summary, "threshold": dedupe.THRESHOLD, "waiting": len(waiting),
+                     "queue": [_candidate_json(c, names) for c in waiting[:limit]]})
+        return
+    if not unsure:
+        console.print(f"politzek: {found.people} people, {found.compared} pairs compared, {found.proposed} likely "
+                      f"duplicates not yet judged ({found.new} new); {len(waiting)} waiting for review",
+                      highlight=False)
+    from rich.table import Table
+
+    table = Table("score", "left", "right", "why")
+    for c in waiting[:limit]:
+        table.add_row(f"{c.score:.2f}", f"{c.left_id} {names.get(c.left_id, '')}",
+                      f"{c.right_id} {names.get(c.right_id, '')}", "; ".join(f["detail"] for f in c.features))
+    console.print(table)
+
+
+def _describe(person_id: int) -> str:
+    from politzek.registry.models import Person
+
+    person = Person.objects.prefetch_related("names", "events").get(pk=person_id)
+    names = " / ".join(n.name for n in person.names.all())
+    events = ", ".join(f"{e.kind} {e.date or ''}".strip() for e in person.events.all().order_by("date_earliest")[:6])
+    return (f"  {person.pk}: {names}\n     born {person.birth_date or '?'}, {person.country or '?'}, "
+            f"{person.visibility}{', synthetic' if person.synthetic else ''}; events: {events or 'none'}")
+
+
+def _review(viewer: Any, who: str, unsure: bool) -> None:
+    from politzek.cli import _refresh_derived, console
+    from politzek.registry import dedupe
+
+    waiting = dedupe.queue(viewer, unsure)
+    if not waiting:
+        console.print("politzek: nothing waits for review; run `politzek dedupe` to look for duplicates",
+                      highlight=False)
+        return
+    decided = 0
+    answers = {"s": "same", "d": "different", "u": "unsure"}
+    for candidate in waiting:
+        if not dedupe.still_waiting(candidate):
+            continue  # merged away by an earlier answer in this walk
+        console.print(f"\n[{candidate.score:.2f}] " + "; ".join(f["detail"] for f in candidate.features),
+                      highlight=False, markup=False)
+        console.print(_describe(candidate.left_id), highlight=False, markup=False)
+        console.print(_describe(candidate.right_id), highlight=False, markup=False)
+        console.print("  same, different, unsure, skip or quit? [s/d/u/k/q] ", end="", highlight=False)
+        line = sys.stdin.readline()
+        answer = line.strip().lower()[:1]
+        if not line or answer == "q":
+            break
+        if answer not in answers:
+            continue
+        merge_id = dedupe.judge(candidate.left_id, candidate.right_id, answers[answer], who)
+        decided += 1
+        if merge_id:
+            console.print(f"  merged {candidate.right_id} into {candidate.left_id} (merge {merge_id})",
+                          highlight=False)
+    if decided:
+        _refresh_derived()
+    console.print(f"\npolitzek: {decided} decided", highlight=False)
+
+
+def merge_command(
+    kept: Annotated[int | None, typer.Argument(help="The id of the record to keep.")] = None,
+    merged: Annotated[int | None, typer.Argument(help="The id of the record merged into it.")] = None,
+    undo: Annotated[int | None, typer.Option("--undo", help="Undo this merge (its id, from `merge --list`).")] = None,
+    list_merges: Annotated[bool, typer.Option("--list", help="List the merges, newest first.")] = False,
+    reason: Annotated[str, typer.Option(help="Why, for the history.")] = "",
+    actor: Actor = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Write JSON.")] = False,
+) -> None:
+    """Merge two records of one person (every name, event, source and history entry is kept),
+    list merges, or undo one.
+
+    Examples: politzek merge 12 34 --reason "same passport number"; politzek merge --undo 5
+    """
+    from politzek.cli import _print_json, _refresh_derived, _require_schema, console, fail
+    from politzek.registry.history import command_line_actor
+    from politzek.registry.merge import MergeError, merge_people, undo_merge
+    from politzek.registry.models import PersonMerge
+
+    _require_schema()
+    who = actor or command_line_actor()
+    if list_merges:
+        merges = list(PersonMerge.objects.order_by("-merged_at", "-id"))
+        rows = [{"merge": m.pk, "kept": m.kept_id, "merged": m.merged_person_id, "actor": m.actor, "reason": m.reason,
+                 "merged_at": m.merged_at.isoformat(), "undone_at": m.undone_at.isoformat() if m.undone_at else None}
+                for m in merges]
+        if as_json:
+            _print_json({"merges": rows})
+        else:
+            for row in rows:
+                console.print(f"{row['merge']}: {row['merged']} into {row['kept']} by {row['actor']} "
+                              f"{row['merged_at'][:16]}" + (" (undone)" if row["undone_at"] else ""), highlight=False)
+        return
+    try:
+        if undo is not None:
+            if kept is not None:
+                fail("give either --undo MERGE or KEPT MERGED, not both")
+            restored = undo_merge(undo, who, reason)
+            _refresh_derived()
+            message = f"politzek: merge {undo} undone; person {restored.pk} is back"
+            payload: dict[str, Any] = {"undone": undo, "restored": restored.pk}
+        else:
+            if kept is None or merged is None:
+                fail("give KEPT MERGED (two person ids), --undo MERGE or --list")
+            merge = merge_people(kept, merged, who, reason)
+            _refresh_derived()
+            message = (f"politzek: person {merged} merged into {kept} (merge {merge.pk}; "
+                       f"undo: politzek merge --undo {merge.pk})")
+            payload = {"merge": merge.pk, "kept": kept, "merged": merged}
+    except MergeError as error:
+        fail(str(error))
+    if as_json:
+        _print_json(payload)
+    else:
+        console.print(message, highlight=False)
