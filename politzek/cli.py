@@ -450,6 +450,9 @@ def import_command(
             f"unchanged {summary['unchanged']}, rejected {summary['rejected']}"
             + (" (dry run: nothing written)" if dry_run else "")
             + (f" (import #{result.batch_id})" if result.batch_id else ""), highlight=False)
+        if result.possible_duplicates:
+            console.print(f"politzek: {result.possible_duplicates} new people may be records already in the registry; "
+                          "review them with `politzek dedupe --review`", highlight=False)
     if result.rejected and not result.written and not dry_run:
         more = f" (and {len(result.rejected) - 1} more)" if len(result.rejected) > 1 else ""
         fail(f"{result.rejected[0]}{more}; nothing was imported; rejected rows are in {report}; "

@@ -20,6 +20,7 @@ from politzek.ingest.readers import read_rows
 from politzek.ingest.transform import AggregateRecord, PersonRecord, transform, transform_aggregate
 from politzek.ingest.writer import AggregateWriter, RecordWriter
 from politzek.registry import models as m
+from politzek.registry.dedupe import flag_duplicates_of
 from politzek.registry.history import recorded_change
 
 
@@ -37,13 +38,16 @@ class ImportResult:
     dry_run: bool = False
     written: bool = False
     batch_id: int | None = None
+    # Pairs of a new person and a registry record the matcher took for one person, queued for
+    # review (`politzek dedupe --review`) instead of silently kept as two.
+    possible_duplicates: int = 0
 
     def summary(self) -> dict[str, Any]:
         return {
             "profile": self.profile, "file": self.file, "rows": self.rows, "dry_run": self.dry_run,
             "written": self.written, "batch": self.batch_id, "created": len(self.created),
             "updated": len(self.updated), "unchanged": len(self.unchanged), "rejected": len(self.rejected),
-            "skipped": self.skipped,
+            "skipped": self.skipped, "possible_duplicates": self.possible_duplicates,
         }
 
 
@@ -109,6 +113,7 @@ def run_import(
                 people.write_many(records[start: start + CHUNK], batch)  # type: ignore[arg-type]
                 if progress:
                     progress(min(start + CHUNK, len(records)), len(records))
+            result.possible_duplicates = flag_duplicates_of(result.created, f"import #{batch.pk}")
     return result
 
 

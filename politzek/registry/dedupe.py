@@ -19,7 +19,7 @@ from politzek.names.compare import THRESHOLD, Match, compare
 from politzek.registry.history import recorded_change
 from politzek.registry.merge import merge_people
 from politzek.registry.models import DuplicateCandidate, MatchJudgement, Person, PersonName
-from politzek.registry.visibility import Viewer, visible_people
+from politzek.registry.visibility import Clearance, Viewer, visible_people
 
 REVIEW_THRESHOLD = 0.6  # below the operating threshold: the uncertain pairs a reviewer should see
 
@@ -70,15 +70,43 @@ def find_duplicates(viewer: Viewer, min_score: float = REVIEW_THRESHOLD, origin:
         match = compare(names[i], names[j], births[i], births[j])
         if match.score >= min_score:
             found[pair] = match
+    new = _store(found, origin)
+    return FoundDuplicates(len(ids), compared, len(found), new)
+
+
+def _store(found: dict[tuple[int, int], Match], origin: str) -> int:
+    """Queue the pairs found, updating the score of those already queued; how many are new."""
     with transaction.atomic():
-        queued = set(DuplicateCandidate.objects.filter(origin=origin).values_list("left_id", "right_id"))
+        queued = set(DuplicateCandidate.objects.values_list("left_id", "right_id"))
         new = [DuplicateCandidate(left_id=a, right_id=b, score=m.score, features=_features(m), origin=origin)
                for (a, b), m in found.items() if (a, b) not in queued]
         DuplicateCandidate.objects.bulk_create(new, batch_size=2000, ignore_conflicts=True)
         for (a, b), m in found.items():
             if (a, b) in queued:
                 DuplicateCandidate.objects.filter(left_id=a, right_id=b).update(score=m.score, features=_features(m))
-    return FoundDuplicates(len(ids), compared, len(found), len(new))
+    return len(new)
+
+
+def flag_duplicates_of(person_ids: list[int], origin: str) -> int:
+    """Queue the likely duplicates of these (newly imported) people among every record of the
+    registry, whatever its visibility (the queue shows each reviewer only what they may see);
+    how many pairs were queued."""
+    if not person_ids:
+        return 0
+    ids, names, births = _people(Viewer(Clearance.CONFIDENTIAL))
+    row_of = {pk: row for row, pk in enumerate(ids)}
+    new_rows = [row_of[pk] for pk in person_ids if pk in row_of]
+    judged = _judged_pairs()
+    found: dict[tuple[int, int], Match] = {}
+    for k, j in candidate_pairs([names[row] for row in new_rows], names):
+        i = new_rows[k]
+        pair = (min(ids[i], ids[j]), max(ids[i], ids[j]))
+        if i == j or pair in judged or pair in found:
+            continue
+        match = compare(names[i], names[j], births[i], births[j])
+        if match.score >= REVIEW_THRESHOLD:
+            found[pair] = match
+    return _store(found, origin)
 
 
 def queue(viewer: Viewer, unsure: bool = False) -> list[DuplicateCandidate]:
@@ -129,5 +157,5 @@ def judge(left_id: int, right_id: int, judgement: str, actor: str, reason: str =
     return None
 
 
-__all__ = ["REVIEW_THRESHOLD", "THRESHOLD", "FoundDuplicates", "JudgementError", "find_duplicates", "judge", "queue",
-           "still_waiting"]
+__all__ = ["REVIEW_THRESHOLD", "THRESHOLD", "FoundDuplicates", "JudgementError", "find_duplicates",
+           "flag_duplicates_of", "judge", "queue", "still_waiting"]

@@ -62,3 +62,18 @@ def test_judge_and_bad_input(tmp_path, fresh_database_url):
                           (["merge", "--undo", "77"], "merge 77: no such merge")):
         result = run_politzek(*args, db=url)
         assert result.returncode == 2 and message in result.stderr, (args, result.stderr)
+
+
+def test_an_import_flags_a_probable_duplicate_instead_of_creating_it_blindly(tmp_path, fresh_database_url):
+    url = fresh_database_url
+    _registry(tmp_path, url)
+    again = tmp_path / "other-group.csv"
+    again.write_text(COLUMNS + "\nb7,Babariko Viktor Dmitrievich,,BY,,m,09.11.1963,,,,public,,,,,,,\n",
+                     encoding="utf-8")
+    imported = run_politzek("import", "politzek-csv", str(again), "--json", db=url)
+    assert imported.returncode == 0, imported.stderr
+    summary = json.loads(imported.stdout)
+    assert summary["created"] == 1 and summary["possible_duplicates"] >= 1
+    queue = json.loads(run_politzek("dedupe", "--json", db=url).stdout)["queue"]
+    assert any({q["left_name"], q["right_name"]} == {"Віктар Бабарыка", "Babariko Viktor Dmitrievich"}
+               for q in queue)
