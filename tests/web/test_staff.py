@@ -114,3 +114,52 @@ def test_history_hides_private_fields_from_staff_without_clearance(client):
     client.force_login(_user("editor"))
     html = client.get(f"/staff/people/{someone.pk}/history/").content.decode()
     assert "health_notes" in html and "diabetes" not in html
+
+
+def _duplicates():
+    from politzek.registry import dedupe
+    from politzek.registry.visibility import Clearance, Viewer
+
+    kept = person("Марыя Калеснікава", birth_date="1982-04-24")
+    other = person("Kolesnikova Maria Aleksandrovna", birth_date="1982")
+    dedupe.find_duplicates(Viewer(Clearance.CONFIDENTIAL))
+    return kept, other
+
+
+def test_the_review_queue_merges_and_the_merge_is_undone(client):
+    kept, other = _duplicates()
+    event(other, "detained", "2020-09-07")
+    client.force_login(_user("reviewer"))
+    html = client.get("/staff/duplicates/").content.decode()
+    assert "Марыя Калеснікава" in html and "Kolesnikova Maria Aleksandrovna" in html
+    assert "vowels as the languages differ" in html
+    response = client.post(f"/staff/duplicates/{kept.pk}/{other.pk}/decide/",
+                           {"judgement": "same", "keep": str(kept.pk), "reason": "same passport"})
+    assert response.status_code == 302
+    assert not m.Person.objects.filter(pk=other.pk).exists() and kept.events.count() == 1
+    assert "Nothing waits for review" in client.get("/staff/duplicates/").content.decode()
+    merge = m.PersonMerge.objects.get()
+    assert merge.actor == "web:anna" and "same passport" in client.get("/staff/merges/").content.decode()
+    client.post(f"/staff/merges/{merge.pk}/undo/", {"reason": "two sisters"})
+    assert m.Person.objects.filter(pk=other.pk).exists() and m.Person.objects.get(pk=other.pk).events.count() == 1
+
+
+def test_different_is_recorded_and_editors_cannot_review(client):
+    kept, other = _duplicates()
+    client.force_login(_user("editor", "ed"))
+    assert client.get("/staff/duplicates/").status_code == 403
+    client.force_login(_user("reviewer", "rita"))
+    client.post(f"/staff/duplicates/{kept.pk}/{other.pk}/decide/", {"judgement": "different", "reason": "sisters"})
+    judgement = m.MatchJudgement.objects.get()
+    assert (judgement.judgement, judgement.actor, judgement.reason) == ("different", "web:rita", "sisters")
+
+
+def test_a_reviewer_without_clearance_never_sees_a_confidential_pair(client):
+    kept, other = _duplicates()
+    other.visibility = "confidential"
+    other.save()
+    client.force_login(_user("reviewer"))
+    html = client.get("/staff/duplicates/").content.decode()
+    assert "Kolesnikova Maria Aleksandrovna" not in html and "Nothing waits for review" in html
+    client.post(f"/staff/duplicates/{kept.pk}/{other.pk}/decide/", {"judgement": "same"})
+    assert m.Person.objects.filter(pk=other.pk).exists()  # not merged: not theirs to decide

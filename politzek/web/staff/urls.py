@@ -1,13 +1,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from politzek.web.staff import views
+from politzek.web.staff import duplicates, views
 
 app_name = "staff"
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page="/"), name="logout"),
     path("", views.dashboard, name="dashboard"),
+    path("duplicates/", duplicates.queue, name="duplicates"),
+    path("duplicates/<int:left_id>/<int:right_id>/decide/", duplicates.decide, name="decide"),
+    path("merges/", duplicates.merges, name="merges"),
+    path("merges/<int:merge_id>/undo/", duplicates.undo, name="undo_merge"),
     path("people/new/", views.add_person, name="add_person"),
     path("people/<int:person_id>/events/new/", views.add_event, name="add_event"),
     path("people/<int:person_id>/sources/new/", views.add_source, name="add_source"),
