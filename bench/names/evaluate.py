@@ -63,7 +63,7 @@ def _clear_politzek_caches(names_too: bool) -> None:
     from politzek.names import compare, given_names, parts, search_keys, similarity
 
     pair_level = [compare._surname_words, compare._given_words, compare._patronymic_words, similarity.compare_words]
-    name_level = [compare._orders, compare._folded, parts.parse, search_keys._ascii_words, search_keys.readings,
+    name_level = [compare.name_orders, compare._folded, parts.parse, search_keys._ascii_words, search_keys.readings,
                   search_keys.word_key, given_names.given_name_group]
     for function in pair_level + (name_level if names_too else []):
         function.cache_clear()
@@ -133,6 +133,15 @@ def main() -> None:
           f"logic-v2 {theirs_cold:,.0f} ({ours_cold / theirs_cold:.1f}x)")
     print(f"comparisons/s, names read once, word pairs not yet compared (as in a dedupe): politzek "
           f"{ours_rate:,.0f}, logic-v2 second pass {theirs_rate:,.0f} ({ours_rate / theirs_rate:.1f}x)")
+    from politzek.names.blocking import candidate_pairs
+
+    blocked = set(candidate_pairs([[row["left"]] for row in rows], [[row["right"]] for row in rows]))
+    found = [i for i, (score, label) in enumerate(zip(ours, labels, strict=True))
+             if label and score >= politzek_compare.THRESHOLD]
+    kept = sum((i, i) in blocked for i in found)
+    print(f"blocking (the {len(rows):,} left names against the {len(rows):,} right ones): {len(blocked):,} candidate "
+          f"pairs of {len(rows) ** 2:,}; it keeps {kept} of the {len(found)} true pairs politzek matches "
+          f"({kept / max(len(found), 1):.1%})")
     print("\n| kind of pair | pairs | politzek wrong | logic-v2 wrong |")
     print("|---|---|---|---|")
     ours_kinds = by_kind(rows, ours, labels, politzek_compare.THRESHOLD)

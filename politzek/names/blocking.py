@@ -1,11 +1,13 @@
 """Candidate pairs for matching two lists (or a list with itself) without comparing everyone
-with everyone: records meet when a word of their names has the same key.
+with everyone: records meet when their surnames have the same key and their given names (or
+initials) may be one name.
 
 A word's key is its consonant skeleton (names.similarity) after the spelling folds, for each of
 its readings, so the Belarusian, Russian and Ukrainian forms of a surname share one
-(Калеснікава / Kolesnikova, Марчанка / Marchenko). A key held by more than MAX_BLOCK records
-(the Ivanovs of a national list) is used only together with the first letter of a given name
-or initial, so a 100,000 × 100,000 comparison stays near a few million pairs."""
+(Калеснікава / Kolesnikova, Марчанка / Marchenko). A given name counts by its group in the
+table (Uladzimir and Vladimir are both "v"), an initial by every group it may begin. Any word's
+key alone also joins records, while few hold it (SMALL_BLOCK): that catches surnames and given
+names written in each other's place."""
 
 from __future__ import annotations
 
@@ -13,17 +15,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
-from politzek.names.parts import parse
+from politzek.names.compare import name_orders
+from politzek.names.given_names import given_name_group
 from politzek.names.search_keys import readings
 from politzek.names.similarity import common_ending, skeleton
 
-MAX_BLOCK = 400
+MAX_BLOCK = 400  # a surname-and-initial key held by more records than this joins none
+SMALL_BLOCK = 30  # a single word's key joins records only while this few hold it
 
 
 def _key(reading: str) -> str:
     key = skeleton(common_ending(reading))
-    # A short word (Zhuk, Nina) keeps its spelling: one or two consonants would join too many.
-    return key if len(key) >= 3 else "=" + reading
+    # A short word (Zhuk) keeps its spelling: one consonant would join too many.
+    return key if len(key) >= 2 else "=" + reading
 
 
 @lru_cache(maxsize=200_000)
@@ -32,17 +36,48 @@ def word_keys(word: str) -> frozenset[str]:
     return frozenset(_key(reading) for reading in readings(word) if reading)
 
 
+@lru_cache(maxsize=10_000)
+def _initial_groups(initial: str) -> frozenset[str]:
+    """The group letters an initial may stand for: its own letter and those of every group
+    with a form beginning with it (U. may be Uladzimir, so Vladimir's v)."""
+    from politzek.names.given_names import TRANSLITERATION_CLASSES, _table, forms_of
+
+    # Ю. is Yu, Iu, Ju or Û: every letter its Cyrillic may have become.
+    first = {initial[:1]} | {c for letters in TRANSLITERATION_CLASSES if initial[:1] in letters for c in letters}
+    found = set(first)
+    for entry in _table():
+        group = str(entry["name"])
+        if any(form[:1] in first for form in forms_of(group)):
+            found.add(group[:1].lower())
+    return frozenset(found)
+
+
+def _given_letters(word: str) -> frozenset[str]:
+    group = given_name_group(word)
+    return frozenset({group[:1].lower()}) if group else frozenset({word[:1]})
+
+
 @lru_cache(maxsize=200_000)
 def name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
     """The keys of a written name: one per word and reading, and the surname keys each joined
-    with the first letter of the given name or initial ("mrcnk|i")."""
-    parts = parse(name)
-    words = [w for word in parts.words for w in word.split("-")]
-    keys = frozenset(key for word in words for key in word_keys(word))
-    firsts = {word[:1] for word in parts.given} | {initial[:1] for initial in parts.initials}
-    surnames = [w for word in (parts.surname or parts.given) for w in word.split("-")]
-    joined = frozenset(f"{key}|{first}" for word in surnames for key in word_keys(word) for first in firsts)
-    return keys, joined
+    with the letter of the given name's group or of the initial ("mrcnk|i")."""
+    readings_of_name = name_orders(name)
+    keys: set[str] = set()
+    joined: set[str] = set()
+    for parts in readings_of_name:
+        words = [w for word in parts.words for w in word.split("-")]
+        keys |= {key for word in words for key in word_keys(word)}
+        letters: set[str] = set()
+        for word in parts.given[:1]:
+            letters |= _given_letters(word)
+        for initial in parts.initials[:1]:
+            letters |= _initial_groups(initial)
+        surnames = [w for word in parts.surname for w in word.split("-")]
+        # The consonants in order, and sorted: two letters swapped by a typo keep the second.
+        surname_keys = {key for word in surnames for key in word_keys(word)}
+        surname_keys |= {"~" + "".join(sorted(key)) for key in surname_keys if not key.startswith("=")}
+        joined |= {f"{key}|{letter}" for key in surname_keys for letter in letters or {"?"}}
+    return frozenset(keys), frozenset(joined)
 
 
 def _index(names_of: Sequence[Iterable[str]]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
@@ -73,8 +108,8 @@ def candidate_pairs(left: Sequence[Iterable[str]], right: Sequence[Iterable[str]
         seen: set[int] = set()
         for name in names:
             keys, with_first = name_keys(name)
-            blocks = [plain[key] for key in keys if key in plain and len(plain[key]) <= MAX_BLOCK]
-            blocks += [joined[key] for key in with_first if key in joined and len(joined[key]) <= MAX_BLOCK]
+            blocks = [joined[key] for key in with_first if key in joined and len(joined[key]) <= MAX_BLOCK]
+            blocks += [plain[key] for key in keys if key in plain and len(plain[key]) <= SMALL_BLOCK]
             for block in blocks:
                 for other in block:
                     if other in seen or (same_list and other <= row):

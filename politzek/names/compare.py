@@ -198,7 +198,7 @@ def _patronymic(query: NameParts, record: NameParts) -> Feature | None:
 
 
 @lru_cache(maxsize=100_000)
-def _orders(name: str) -> tuple[NameParts, ...]:
+def name_orders(name: str) -> tuple[NameParts, ...]:
     """The readings to try: both orders for two plain words nobody could place."""
     parts = parse(name)
     if parts.ambiguous and len(parts.given) == 1 and len(parts.surname) == 1:
@@ -222,8 +222,8 @@ def _score(features: list[Feature]) -> float:
 def compare_names(query: str, record: str) -> Match:
     """How well one written name matches another, with the features that counted."""
     best: Match | None = None
-    for q in _orders(query):
-        for r in _orders(record):
+    for q in name_orders(query):
+        for r in name_orders(record):
             features = [f for f in (_surname(q.surname, r.surname), _given(q, r), _patronymic(q, r)) if f]
             match = Match(_score(features), query, record, tuple(features))
             if best is None or match.score > best.score:
