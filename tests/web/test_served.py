@@ -20,6 +20,13 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 STAFF_PASSWORD = "correct horse battery staple"
 
 
+_DATABASES: dict[str, str] = {}  # served URL -> its database, for tests that add records
+
+
+def _served_database(url: str) -> str:
+    return _DATABASES[url]
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -41,6 +48,7 @@ def served(tmp_path_factory) -> Iterator[str]:
             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         url = f"http://127.0.0.1:{port}"
+        _DATABASES[url] = db
         try:
             for _ in range(100):
                 try:
@@ -175,3 +183,30 @@ def test_every_public_page_works_without_javascript(served, browser):
         page.evaluate("(img) => img.naturalWidth", img) >= 0 for img in page.locator("img.chart").element_handles())
     assert all(url.startswith(served) for url in requests)
     context.close()
+
+
+@pytest.mark.browser
+def test_a_reviewer_decides_a_duplicate_without_javascript(served, browser, tmp_path):
+    people = tmp_path / "two-spellings.csv"
+    people.write_text(
+        "source_key,name,name_latin,country,region,gender,birth_date,occupation,citizenships,tags,visibility,"
+        "detained_on,sentenced_on,recognized_by,recognized_on,release_mode,released_on,sources\n"
+        "r1,Сцяпан Тэставы,,BY,,m,1970-02-03,,,,restricted,2021-01-02,,,,,,\n"
+        "r2,Stepan Testovyy,,BY,,m,1970-02-03,,,,restricted,,,,,,,\n", encoding="utf-8")
+    server_db = _served_database(served)
+    imported = run_politzek("import", "politzek-csv", str(people), "--json", db=server_db)
+    assert imported.returncode == 0, imported.stderr
+    assert run_politzek("user", "add", "rita", "--role", "reviewer", "--password-stdin", db=server_db,
+                        input=STAFF_PASSWORD + "\n").returncode == 0
+    page = browser.new_context(java_script_enabled=False).new_page()
+    page.goto(served + "/staff/login/")
+    page.fill("#id_username", "rita")
+    page.fill("#id_password", STAFF_PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(served + "/staff/duplicates/")
+    pair = page.locator("section.duplicate", has_text="Stepan Testovyy")
+    assert pair.count() == 1 and "Сцяпан Тэставы" in pair.inner_text()
+    pair.locator("input[name=reason]").fill("two men, checked")
+    pair.locator("button[value=different]").click()
+    assert "Recorded: different." in page.content()
+    assert page.locator("section.duplicate", has_text="Stepan Testovyy").count() == 0
