@@ -246,20 +246,46 @@ def _birth(query: str, record: str) -> Feature:
     return Feature("birth date", 0.0, f"{query} and {record} differ", conflict=True)
 
 
+def _conflicts_elsewhere(pairs: list[Match], best: Match) -> list[Feature]:
+    """Conflicts that other names of the same two records show (one of a person's names has
+    the patronymic, another does not): a different father stays evidence whichever name
+    scored best. Only pairs whose surnames agree speak about the same family."""
+    found: list[Feature] = []
+    for match in pairs:
+        if match is best or not match.features or match.features[0].name != "surname":
+            continue
+        if match.features[0].score < 0.85:
+            continue
+        for feature in match.features[1:]:
+            if feature.conflict and all(f.detail != feature.detail for f in (*best.features, *found)):
+                found.append(feature)
+    return found
+
+
 def compare(query_names: Iterable[str], record_names: Iterable[str], query_birth: str | None = None,
             record_birth: str | None = None) -> Match:
     """The best match between any of a query's names and any of a person's names, then the
-    birth dates: agreeing dates raise the score, different ones cap it below the threshold."""
+    birth dates: agreeing dates raise the score, different ones cap it below the threshold. A
+    conflict shown by another pair of the two records' names caps it too."""
     records = list(record_names)
     pairs = [compare_names(q, r) for q in query_names for r in records]
     if not pairs:
         return Match(0.0, "", "", ())
     best = max(pairs, key=lambda m: m.score)
+    if elsewhere := _conflicts_elsewhere(pairs, best):
+        best = Match(min(best.score, CONFLICT_CAP), best.query_name, best.record_name, (*best.features, *elsewhere))
     if not (query_birth and record_birth) or not best.score:
         return best
     birth = _birth(query_birth, record_birth)
+    surname = next((f for f in best.features if f.name == "surname"), None)
     if birth.conflict:
         score = min(best.score, CONFLICT_CAP)
+    elif birth.score == 1.0:
+        score = min(1.0, best.score + BIRTH_DAY_BONUS)
+    elif surname is not None and surname.score >= 0.85:
+        score = min(1.0, best.score + BIRTH_YEAR_BONUS)
     else:
-        score = min(1.0, best.score + (BIRTH_DAY_BONUS if birth.score == 1.0 else BIRTH_YEAR_BONUS))
+        # A surname one letter off is a typo or another family: a fitting year of birth is
+        # not enough to tell, only the same day is.
+        score = best.score
     return Match(round(score, 3), best.query_name, best.record_name, (*best.features, birth))

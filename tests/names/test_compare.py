@@ -145,3 +145,17 @@ def test_a_full_name_always_matches_itself(name):
 def test_any_text_matches_itself_without_conflict(text):
     assert not any(f.conflict for f in compare_names(text, text).features)
     assert 0.0 <= compare_names(text, text).score <= 1.0 and THRESHOLD > 0
+
+
+def test_a_different_father_in_any_of_the_names_keeps_two_people_apart():
+    """Found on a 100,000-person registry: the Latin names agreed, the Cyrillic ones named
+    two different fathers."""
+    match = compare(["Yauhen Dashkevich", "Дашкевіч Яўген Аляксандравіч"],
+                    ["Yauhen Dashkevich", "Дашкевіч Яўген Канстанцінавіч"])
+    assert not match.same and any("different fathers" in f.detail for f in match.features)
+
+
+def test_a_fitting_year_does_not_make_a_one_letter_surname_a_match():
+    assert not compare(["Gleb Kozlov"], ["Gleb Krylov"], "1977-03-15", "1977").same
+    assert not compare(["Gleb Kozlov"], ["Gleb Kozlev"], "1977-03-15", "1977").same
+    assert compare(["Gleb Kozlov"], ["Gleb Kozlev"], "1977-03-15", "1977-03-15").same
