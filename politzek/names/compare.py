@@ -207,29 +207,39 @@ def name_orders(name: str) -> tuple[NameParts, ...]:
 
 
 def _score(features: list[Feature]) -> float:
-    weights = {f.name: WEIGHTS[f.name] for f in features if f.name in WEIGHTS}
-    total = sum(weights.values())
-    if not total or "surname" not in weights:
+    total = weighted = 0.0
+    parts = 0
+    has_surname = conflict = False
+    for feature in features:
+        weight = WEIGHTS.get(feature.name)
+        if weight is None:
+            continue
+        parts += 1
+        total += weight
+        weighted += weight * feature.score
+        has_surname = has_surname or feature.name == "surname"
+        conflict = conflict or feature.conflict
+    if not total or not has_surname:
         return 0.0
-    score = sum(WEIGHTS[f.name] * f.score for f in features if f.name in WEIGHTS) / total
-    if len(weights) == 1:
+    score = weighted / total
+    if parts == 1:
         score *= SURNAME_ALONE
-    if any(f.conflict for f in features):
+    if conflict:
         score = min(score, CONFLICT_CAP)
     return round(score, 3)
 
 
 def compare_names(query: str, record: str) -> Match:
     """How well one written name matches another, with the features that counted."""
-    best: Match | None = None
+    best_score = -1.0
+    best_features: list[Feature] = []
     for q in name_orders(query):
         for r in name_orders(record):
             features = [f for f in (_surname(q.surname, r.surname), _given(q, r), _patronymic(q, r)) if f]
-            match = Match(_score(features), query, record, tuple(features))
-            if best is None or match.score > best.score:
-                best = match
-    assert best is not None
-    return best
+            score = _score(features)
+            if score > best_score:
+                best_score, best_features = score, features
+    return Match(best_score, query, record, tuple(best_features))
 
 
 _YEAR = re.compile(r"^\d{4}")
