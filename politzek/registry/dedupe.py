@@ -57,7 +57,9 @@ def _features(match: Match) -> list[dict[str, Any]]:
 
 def find_duplicates(viewer: Viewer, min_score: float = REVIEW_THRESHOLD, origin: str = "registry") -> FoundDuplicates:
     """Score the likely duplicate pairs among the people this viewer sees and queue the
-    unjudged ones; a pair already queued gets its score brought up to date."""
+    unjudged ones; a pair already queued gets its score brought up to date, and a queued pair
+    of these people that no longer scores `min_score` (the records or the matcher changed)
+    leaves the queue."""
     ids, names, births = _people(viewer)
     judged = _judged_pairs()
     compared = 0
@@ -71,18 +73,24 @@ def find_duplicates(viewer: Viewer, min_score: float = REVIEW_THRESHOLD, origin:
         if match.score >= min_score:
             found[pair] = match
     new = _store(found, origin)
+    seen = set(ids)
+    stale = [pk for pk, a, b in DuplicateCandidate.objects.values_list("pk", "left_id", "right_id")
+             if a in seen and b in seen and (a, b) not in found]
+    for start in range(0, len(stale), 500):
+        DuplicateCandidate.objects.filter(pk__in=stale[start:start + 500]).delete()
     return FoundDuplicates(len(ids), compared, len(found), new)
 
 
 def _store(found: dict[tuple[int, int], Match], origin: str) -> int:
     """Queue the pairs found, updating the score of those already queued; how many are new."""
     with transaction.atomic():
-        queued = set(DuplicateCandidate.objects.values_list("left_id", "right_id"))
+        rows = DuplicateCandidate.objects.values_list("left_id", "right_id", "score")
+        queued = {(a, b): score for a, b, score in rows}
         new = [DuplicateCandidate(left_id=a, right_id=b, score=m.score, features=_features(m), origin=origin)
                for (a, b), m in found.items() if (a, b) not in queued]
         DuplicateCandidate.objects.bulk_create(new, batch_size=2000, ignore_conflicts=True)
         for (a, b), m in found.items():
-            if (a, b) in queued:
+            if (a, b) in queued and queued[(a, b)] != m.score:
                 DuplicateCandidate.objects.filter(left_id=a, right_id=b).update(score=m.score, features=_features(m))
     return len(new)
 

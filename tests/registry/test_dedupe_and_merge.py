@@ -138,3 +138,13 @@ def test_bad_judgements_say_why(registry, other, judgement, message):
     other_id = {"self": one, "missing": one + 10_000, "stranger": registry["stranger"].pk}[other]
     with pytest.raises(dedupe.JudgementError, match=message):
         dedupe.judge(one, other_id, judgement, actor="reviewer")
+
+
+def test_a_pair_that_no_longer_scores_leaves_the_queue(registry):
+    dedupe.find_duplicates(STAFF)
+    assert dedupe.queue(STAFF)
+    other = registry["maria_en"]
+    other.birth_date = "1990-01-01"  # a documenter corrects the record: not the same woman
+    other.save()
+    dedupe.find_duplicates(STAFF)
+    assert dedupe.queue(STAFF) == []
