@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from politzek.flows.models import Listing, NameKey
+from politzek.names.blocking import stored_keys
 from politzek.names.search_keys import search_keys
 from politzek.registry import models as m
 from politzek.registry.bulk import insert_values
@@ -80,7 +81,7 @@ def _write_name_keys(people: QuerySet[m.Person]) -> None:
     rows: list[dict[str, Any]] = []
     names = m.PersonName.objects.filter(person__in=people).order_by("person_id").values_list("person_id", "name")
     for person_id, name in names.iterator(chunk_size=BATCH):
-        for key in search_keys(name):
+        for key in (*search_keys(name), *stored_keys(name)):
             if key not in keys_by_person[person_id]:
                 keys_by_person[person_id].add(key)
                 rows.append({"person_id": person_id, "key": key[:40]})

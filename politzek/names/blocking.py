@@ -80,6 +80,12 @@ def name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(keys), frozenset(joined)
 
 
+def stored_keys(name: str) -> list[str]:
+    """The word keys of a name as the registry stores them beside the search keys (flows.NameKey),
+    marked with "#" so the public search, which reads the phonetic keys, never meets them."""
+    return sorted("#" + key for key in name_keys(name)[0])
+
+
 def _index(names_of: Sequence[Iterable[str]]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
     plain: dict[str, list[int]] = defaultdict(list)
     joined: dict[str, list[int]] = defaultdict(list)

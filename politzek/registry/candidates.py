@@ -1,5 +1,6 @@
-"""The registry people a name may be: candidates found through the search keys of their names
-(flows.NameKey, one indexed lookup per word), then scored and explained by names.compare.
+"""The registry people a name may be: candidates found through the keys of their names
+(flows.NameKey: phonetic search keys and the matcher's word keys, one indexed lookup), then
+scored and explained by names.compare.
 
 Blocking by key keeps a comparison of one name against 100,000 people to the few hundred who
 share a word's sound with it; only people this viewer may see are considered."""
@@ -12,6 +13,7 @@ from django.db.models import Count
 
 from politzek.flows.models import NameKey
 from politzek.flows.refresh import refresh
+from politzek.names.blocking import stored_keys
 from politzek.names.compare import Match, compare
 from politzek.names.search_keys import search_keys
 from politzek.registry.models import Person
@@ -31,7 +33,9 @@ class Candidate:
 def candidates(name: str, viewer: Viewer, birth_date: str | None = None, limit: int = 10) -> list[Candidate]:
     """The best-scoring visible people for a name (and birth date), best first."""
     refresh()
-    keys = search_keys(name)
+    # The phonetic search keys, and the matcher's own word keys (Belarusian and Russian forms
+    # of a surname share those: Марчанка / Марченко).
+    keys = [*search_keys(name), *stored_keys(name)]
     if not keys:
         return []
     visible = visible_people(Person.objects.all(), viewer).values("id")
