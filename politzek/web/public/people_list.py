@@ -14,7 +14,8 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from politzek.flows.models import Listing, NameKey
 from politzek.flows.refresh import data_version, refresh
-from politzek.names.search_keys import search_keys
+from politzek.names.blocking import word_keys
+from politzek.names.search_keys import word_key, words
 from politzek.registry.models import Charge, Event, Person, PersonName, Tag
 from politzek.registry.queries import STATUS_LABELS
 from politzek.registry.visibility import Viewer, visible_events, visible_people
@@ -100,15 +101,19 @@ def _people(query: ListQuery, viewer: Viewer) -> QuerySet[Person]:
             person=OuterRef("pk"), kind="recognized", organization__code=query.organization), viewer)
         people = people.filter(Exists(recognitions))
     if query.q:
-        keys = search_keys(query.q)
-        if not keys:
+        searched = words(query.q)
+        if not searched:
             return people.none()
-        for key in keys[:-1]:
-            people = people.filter(pk__in=NameKey.objects.filter(key=key).values("person_id"))
+        for word in searched[:-1]:
+            # A word is found by its sound or by the matcher's word keys, which join the
+            # Belarusian, Russian and Ukrainian forms of a surname (Марчанка / Марченко).
+            keys = [word_key(word), *("#" + key for key in word_keys(word))]
+            people = people.filter(pk__in=NameKey.objects.filter(key__in=keys).values("person_id"))
         # The last word may be unfinished or an initial: it matches keys that start with it.
-        last = keys[-1]
-        people = people.filter(pk__in=NameKey.objects.filter(key__gte=last, key__lt=last + "\uffff")
-                               .values("person_id"))
+        last = word_key(searched[-1])
+        whole = ["#" + key for key in word_keys(searched[-1])]
+        people = people.filter(pk__in=NameKey.objects.filter(
+            Q(key__gte=last, key__lt=last + "\uffff") | Q(key__in=whole)).values("person_id"))
     return people
 
 
