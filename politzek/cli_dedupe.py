@@ -4,6 +4,7 @@ the reviewer's decisions, and merges that can be undone."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -41,6 +42,10 @@ def dedupe_command(
     keep: Annotated[int | None, typer.Option(help="With a 'same' decision: the id to keep (default: the older).")
                     ] = None,
     reason: Annotated[str, typer.Option(help="Why, for the history.")] = "",
+    against: Annotated[Path | None, typer.Option(
+        "--list", help="Instead: match a CSV list (column name, optional id, birth_date) against the registry "
+        "and write, per entry, the registry person it is, 'ambiguous' or 'not in the registry'.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="With --list: the CSV file to write.")] = None,
     min_score: Annotated[float | None, typer.Option(
         min=0.0, max=1.0, help="The lowest score queued (default: the review threshold, 0.6).")] = None,
     limit: Annotated[int, typer.Option(min=1, help="How many queued pairs to show.")] = 20,
@@ -52,6 +57,7 @@ def dedupe_command(
     """Find likely duplicates in the registry and queue them for review; decide them.
 
     Examples: politzek dedupe --include-restricted; politzek dedupe --review;
+    politzek dedupe --list other-group.csv --include-restricted --out matched.csv;
     politzek dedupe --judge 12 34 --as different --reason "namesakes, different fathers"
     """
     from politzek.cli import _print_json, _refresh_derived, _require_schema, _viewer, console, fail
@@ -61,6 +67,9 @@ def dedupe_command(
     _require_schema()
     viewer = _viewer(include_restricted, include_confidential)
     who = actor or command_line_actor()
+    if against is not None:
+        _against_list(against, viewer, out, as_json)
+        return
     if judge is not None:
         if judgement is None:
             fail("--judge needs --as same, different or unsure")
@@ -97,6 +106,38 @@ def dedupe_command(
         table.add_row(f"{c.score:.2f}", f"{c.left_id} {names.get(c.left_id, '')}",
                       f"{c.right_id} {names.get(c.right_id, '')}", "; ".join(f["detail"] for f in c.features))
     console.print(table)
+
+
+def _against_list(path: Path, viewer: Any, out: Path | None, as_json: bool) -> None:
+    """Each entry of a list beside the registry person it is (or the candidates when two fit)."""
+    from politzek.cli import _print_json, fail
+    from politzek.cli_match import _write_rows
+    from politzek.names.compare import THRESHOLD
+    from politzek.names.lists import ListError, read_list
+    from politzek.registry.candidates import candidates
+
+    try:
+        entries = read_list(path)
+    except ListError as error:
+        fail(str(error))
+    rows = []
+    for entry in entries:
+        found = candidates(entry.names[0], viewer, entry.birth_date, limit=5)
+        fitting = [c for c in found if c.match.same]
+        verdict = ("not in the registry" if not fitting else "ambiguous" if len(fitting) > 1
+                   else "in the registry")
+        best = fitting[0] if fitting else (found[0] if found else None)
+        rows.append({"row": entry.row, "id": entry.key, "name": entry.names[0], "birth_date": entry.birth_date or "",
+                     "verdict": verdict, "person_id": best.person_id if best and fitting else "",
+                     "person_name": best.name if best and fitting else "",
+                     "score": f"{best.match.score:.3f}" if best else "",
+                     "candidates": " ".join(str(c.person_id) for c in fitting),
+                     "why": best.match.explain() if best else ""})
+    if as_json:
+        _print_json({"list": str(path), "threshold": THRESHOLD, "entries": rows})
+        return
+    _write_rows(rows, ["row", "id", "name", "birth_date", "verdict", "person_id", "person_name", "score",
+                       "candidates", "why"], out)
 
 
 def _describe(person_id: int) -> str:

@@ -77,3 +77,24 @@ def test_an_import_flags_a_probable_duplicate_instead_of_creating_it_blindly(tmp
     queue = json.loads(run_politzek("dedupe", "--json", db=url).stdout)["queue"]
     assert any({q["left_name"], q["right_name"]} == {"Віктар Бабарыка", "Babariko Viktor Dmitrievich"}
                for q in queue)
+
+
+def test_a_list_is_matched_against_the_registry_entry_by_entry(tmp_path, fresh_database_url):
+    url = fresh_database_url
+    _registry(tmp_path, url)
+    other = tmp_path / "negotiators.csv"
+    other.write_text("id,name,birth_date\n"
+                     "n1,Babariko Viktor Dmitrievich,09.11.1963\n"
+                     "n2,Kolesnikova Maria,1982\n"
+                     "n3,Petrov Ivan,\n", encoding="utf-8")
+    result = run_politzek("dedupe", "--list", str(other), "--json", db=url)
+    assert result.returncode == 0, result.stderr
+    entries = {e["id"]: e for e in json.loads(result.stdout)["entries"]}
+    assert entries["n1"]["verdict"] == "in the registry" and entries["n1"]["person_name"] == "Віктар Бабарыка"
+    # the registry holds her twice (Марыя Калеснікава and Мария Колесникова): both fit
+    assert entries["n2"]["verdict"] == "ambiguous" and len(entries["n2"]["candidates"].split()) == 2
+    assert entries["n3"]["verdict"] == "not in the registry"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("who\nX\n", encoding="utf-8")
+    failed = run_politzek("dedupe", "--list", str(bad), db=url)
+    assert failed.returncode == 2 and "row 1: no column 'name'" in failed.stderr
