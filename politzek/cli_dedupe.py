@@ -23,13 +23,10 @@ def _candidate_json(candidate: Any, names: dict[int, str]) -> dict[str, Any]:
 
 
 def _names(ids: set[int]) -> dict[int, str]:
-    from politzek.registry.models import PersonName
+    from politzek.flows.listing import primary_names
+    from politzek.registry.models import Person
 
-    names: dict[int, str] = {}
-    for person_id, name in PersonName.objects.filter(person_id__in=ids).order_by(
-            "person_id", "-is_primary", "id").values_list("person_id", "name"):
-        names.setdefault(person_id, name)
-    return names
+    return primary_names(Person.objects.filter(pk__in=ids))
 
 
 def dedupe_command(
@@ -193,21 +190,26 @@ def merge_command(
     reason: Annotated[str, typer.Option(help="Why, for the history.")] = "",
     actor: Actor = None,
     as_json: Annotated[bool, typer.Option("--json", help="Write JSON.")] = False,
+    include_restricted: Restricted = False,
+    include_confidential: Confidential = False,
 ) -> None:
     """Merge two records of one person (every name, event, source and history entry is kept),
     list merges, or undo one.
 
     Examples: politzek merge 12 34 --reason "same passport number"; politzek merge --undo 5
     """
-    from politzek.cli import _print_json, _refresh_derived, _require_schema, console, fail
+    from politzek.cli import _print_json, _refresh_derived, _require_schema, _viewer, console, fail
     from politzek.registry.history import command_line_actor
     from politzek.registry.merge import MergeError, merge_people, undo_merge
-    from politzek.registry.models import PersonMerge
+    from politzek.registry.models import Person, PersonMerge
+    from politzek.registry.visibility import visible_people
 
     _require_schema()
     who = actor or command_line_actor()
     if list_merges:
-        merges = list(PersonMerge.objects.order_by("-merged_at", "-id"))
+        # A merge's reason may name the person: list only those whose kept record you may see.
+        visible = visible_people(Person.objects.all(), _viewer(include_restricted, include_confidential))
+        merges = list(PersonMerge.objects.filter(kept__in=visible).order_by("-merged_at", "-id"))
         rows = [{"merge": m.pk, "kept": m.kept_id, "merged": m.merged_person_id, "actor": m.actor, "reason": m.reason,
                  "merged_at": m.merged_at.isoformat(), "undone_at": m.undone_at.isoformat() if m.undone_at else None}
                 for m in merges]

@@ -53,10 +53,6 @@ def match_command(
         _registry(name, birth_date, limit, as_json, include_restricted)
 
 
-def _features(match: Any) -> list[dict[str, Any]]:
-    return [{"name": f.name, "score": f.score, "conflict": f.conflict, "detail": f.detail} for f in match.features]
-
-
 def _write_rows(rows: list[dict[str, Any]], columns: list[str], out: Path | None) -> None:
     from politzek.cli import fail
 
@@ -84,7 +80,7 @@ def _pairs(path: Path, out: Path | None, as_json: bool) -> None:
         fail(str(error))
     if as_json:
         _print_json({"threshold": THRESHOLD, "pairs": [
-            {**p.fields, "score": p.match.score, "same": p.match.same, "features": _features(p.match)}
+            {**p.fields, "score": p.match.score, "same": p.match.same, "features": p.match.feature_dicts()}
             for p in scored]})
         return
     columns = list(scored[0].fields) if scored else ["left", "right"]
@@ -107,7 +103,7 @@ def _lists(paths: tuple[Path, Path], min_score: float | None, out: Path | None, 
         _print_json({"threshold": THRESHOLD, "left": str(paths[0]), "right": str(paths[1]), "matches": [
             {"left_row": m.left.row, "left_id": m.left.key, "left_name": m.left.names[0],
              "right_row": m.right.row, "right_id": m.right.key, "right_name": m.right.names[0],
-             "score": m.match.score, "same": m.match.same, "features": _features(m.match)} for m in found]})
+             "score": m.match.score, "same": m.match.same, "features": m.match.feature_dicts()} for m in found]})
         return
     rows = [{"left_row": m.left.row, "left_id": m.left.key, "left_name": m.left.names[0],
              "left_birth_date": m.left.birth_date or "", "right_row": m.right.row, "right_id": m.right.key,
@@ -139,7 +135,7 @@ def _registry(name: str, birth_date: str | None, limit: int, as_json: bool, incl
     if as_json:
         _print_json({"query": name, "birth_date": birth_date, "threshold": THRESHOLD, "candidates": [
             {"person_id": c.person_id, "name": c.name, "birth_date": c.birth_date, "score": c.match.score,
-             "same": c.match.same, "matched_name": c.match.record_name, "features": _features(c.match)}
+             "same": c.match.same, "matched_name": c.match.record_name, "features": c.match.feature_dicts()}
             for c in found]})
         return
     if not found:

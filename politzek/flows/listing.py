@@ -23,7 +23,7 @@ from politzek.registry.visibility import Clearance, visible_levels
 BATCH = 20000
 
 
-def _primary_names(people: QuerySet[m.Person]) -> dict[int, str]:
+def primary_names(people: QuerySet[m.Person]) -> dict[int, str]:
     """Each person's name shown first (the primary one, else the first entered)."""
     names: dict[int, str] = {}
     rows = m.PersonName.objects.filter(person__in=people).order_by("person_id", "-is_primary", "id")
@@ -52,7 +52,7 @@ def _listing_rows(person_id: int, events: list[tuple[Any, str]], sort_name: str)
 
 def _all_listing_rows(people: QuerySet[m.Person]) -> Iterator[dict[str, Any]]:
     """Listing rows of these people: from their timelines, then people with no events."""
-    names = _primary_names(people)
+    names = primary_names(people)
     with_events: set[int] = set()
     for person_id, events in timelines_with_visibility(m.Event.objects.filter(person__in=people)):
         with_events.add(person_id)

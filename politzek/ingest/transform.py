@@ -5,7 +5,6 @@ No database here: the writer decides what is new, changed or unchanged.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +16,7 @@ from politzek.ingest.profile import PERSON_FIELDS, EventRule, FieldRule, Profile
 from politzek.ingest.readers import Row
 from politzek.registry.models.base import Visibility
 from politzek.registry.models.people import Consent, Gender
-from politzek.registry.partial_date import PartialDate, PartialDateError
+from politzek.registry.partial_date import PartialDate, PartialDateError, parse_date
 from politzek.registry.status import TimelineEvent, check_timeline
 
 SCRIPT_CODES = {"Latin": "Latn", "Cyrillic": "Cyrl", "Arabic": "Arab", "Greek": "Grek", "Georgian": "Geor",
@@ -110,25 +109,6 @@ def parse_charge(text: str) -> ChargeRecord | None:
         return None
     part = _PART.search(text)
     return ChargeRecord(articles[-1], part[1] if part and len(articles) == 1 else "", text)
-
-
-def parse_date(text: str, formats: tuple[str, ...]) -> PartialDate:
-    """A partial date in the first of the profile's formats that fits ("iso" = YYYY[-MM[-DD]])."""
-    for date_format in formats:
-        if date_format == "iso":
-            try:
-                return PartialDate.parse(text)
-            except PartialDateError:
-                continue
-        try:
-            parsed = dt.datetime.strptime(text, date_format)
-        except ValueError:
-            continue
-        day = parsed.day if "%d" in date_format else None
-        month = parsed.month if ("%m" in date_format or "%b" in date_format or "%B" in date_format) else None
-        return PartialDate(parsed.year, month, day)
-    shown = ", ".join("YYYY[-MM[-DD]]" if f == "iso" else f for f in formats)
-    raise PartialDateError(f"is not a date in the profile's formats ({shown}) or does not exist")
 
 
 def script_code(name: str, declared: str = "auto") -> str:

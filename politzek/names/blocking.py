@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from politzek.names.compare import name_orders
-from politzek.names.given_names import given_name_group
+from politzek.names.given_names import given_name_group, initial_group_letters
 from politzek.names.search_keys import readings
 from politzek.names.similarity import common_ending, skeleton
 
@@ -34,22 +34,6 @@ def _key(reading: str) -> str:
 def word_keys(word: str) -> frozenset[str]:
     """The blocking keys of one ASCII word: the skeleton of each of its readings."""
     return frozenset(_key(reading) for reading in readings(word) if reading)
-
-
-@lru_cache(maxsize=10_000)
-def _initial_groups(initial: str) -> frozenset[str]:
-    """The group letters an initial may stand for: its own letter and those of every group
-    with a form beginning with it (U. may be Uladzimir, so Vladimir's v)."""
-    from politzek.names.given_names import TRANSLITERATION_CLASSES, _table, forms_of
-
-    # Ю. is Yu, Iu, Ju or Û: every letter its Cyrillic may have become.
-    first = {initial[:1]} | {c for letters in TRANSLITERATION_CLASSES if initial[:1] in letters for c in letters}
-    found = set(first)
-    for entry in _table():
-        group = str(entry["name"])
-        if any(form[:1] in first for form in forms_of(group)):
-            found.add(group[:1].lower())
-    return frozenset(found)
 
 
 def _given_letters(word: str) -> frozenset[str]:
@@ -71,7 +55,7 @@ def name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
         for word in parts.given[:1]:
             letters |= _given_letters(word)
         for initial in parts.initials[:1]:
-            letters |= _initial_groups(initial)
+            letters |= initial_group_letters(initial)
         surnames = [w for word in parts.surname for w in word.split("-")]
         # The consonants in order, and sorted: two letters swapped by a typo keep the second.
         surname_keys = {key for word in surnames for key in word_keys(word)}

@@ -61,6 +61,10 @@ class Match:
     def explain(self) -> str:
         return "; ".join(f"{f.name}: {f.detail}" for f in self.features)
 
+    def feature_dicts(self) -> list[dict[str, object]]:
+        """The features as JSON-ready dicts (command output, the review queue)."""
+        return [{"name": f.name, "score": f.score, "conflict": f.conflict, "detail": f.detail} for f in self.features]
+
 
 @lru_cache(maxsize=100_000)
 def _folded(word: str) -> str:

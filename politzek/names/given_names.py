@@ -92,6 +92,20 @@ def _initials_of_groups() -> frozenset[frozenset[str]]:
     return frozenset(pairs)
 
 
+@lru_cache(maxsize=10_000)
+def initial_group_letters(initial: str) -> frozenset[str]:
+    """The first letters of the groups an initial may stand for: its own letter, the letters
+    its Cyrillic may have become (Ю. is Yu, Iu, Ju or Û), and every group with a form
+    beginning with one of them (U. may be Uladzimir, so Vladimir's v)."""
+    first = {initial[:1]} | {c for letters in TRANSLITERATION_CLASSES if initial[:1] in letters for c in letters}
+    found = set(first)
+    for entry in _table():
+        group = str(entry["name"])
+        if any(form[:1] in first for form in forms_of(group)):
+            found.add(group[:1].lower())
+    return frozenset(found)
+
+
 def initials_compatible(left: str, right: str, across_languages: bool = True) -> bool:
     """Whether two initials (or an initial and a name's beginning, transliterated) may stand
     for one name: the same letter, letters one Cyrillic letter is transliterated to, or

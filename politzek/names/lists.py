@@ -8,14 +8,13 @@ until every row has been read."""
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from politzek.names.blocking import candidate_pairs
 from politzek.names.compare import THRESHOLD, Match, compare
-from politzek.registry.partial_date import PartialDate, PartialDateError
+from politzek.registry.partial_date import PartialDateError, parse_date
 
 
 class ListError(ValueError):
@@ -31,20 +30,16 @@ class Entry:
     fields: dict[str, str]
 
 
-_DOTTED = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2})\.(\d{4})$")
+LIST_DATE_FORMATS = ("iso", "%d.%m.%Y", "%m.%Y")
 
 
 def _check_date(path: Path, row: int, column: str, value: str) -> str | None:
-    """A birth date as lists write it: YYYY[-MM[-DD]], or DD.MM.YYYY and MM.YYYY."""
+    """A birth date as lists write it: YYYY[-MM[-DD]], DD.MM.YYYY or MM.YYYY."""
     value = value.strip()
     if not value:
         return None
-    iso = value
-    if dotted := _DOTTED.match(value):
-        day, month, year = dotted.groups()
-        iso = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
     try:
-        return str(PartialDate.parse(iso))
+        return str(parse_date(value, LIST_DATE_FORMATS))
     except PartialDateError as error:
         raise ListError(f"{path}: row {row}, column {column}: {value!r}: {error}") from None
 

@@ -16,7 +16,7 @@ import tomllib
 from functools import cache, lru_cache
 from importlib.resources import files
 
-from rigour.text.distance import levenshtein_similarity
+from rigour.text.distance import levenshtein
 
 VOWELS = frozenset("aeiouy")
 # Vowel pairs that differ between one name's Belarusian, Russian and Ukrainian forms.
@@ -128,7 +128,6 @@ def compare_words(left: str, right: str) -> tuple[float, str]:
     slip = _typo(a, b)
     if slip and len(a) >= 5:
         return SWAPPED, f"{left} ~ {right}: {slip} (a typo)"
-    similarity = levenshtein_similarity(a, b)
-    if len(a) >= 6 and max(len(a), len(b)) - similarity * max(len(a), len(b)) <= 1.0001:
+    if len(a) >= 6 and levenshtein(a, b) == 1:
         return ONE_LETTER, f"{left} / {right}: one letter differs (a typo, or another name)"
     return 0.0, f"{left} and {right} differ"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 
@@ -51,10 +50,6 @@ def _judged_pairs() -> set[tuple[int, int]]:
     return {(min(a, b), max(a, b)) for a, b in MatchJudgement.objects.values_list("left_id", "right_id")}
 
 
-def _features(match: Match) -> list[dict[str, Any]]:
-    return [{"name": f.name, "score": f.score, "conflict": f.conflict, "detail": f.detail} for f in match.features]
-
-
 def find_duplicates(viewer: Viewer, min_score: float = REVIEW_THRESHOLD, origin: str = "registry") -> FoundDuplicates:
     """Score the likely duplicate pairs among the people this viewer sees and queue the
     unjudged ones; a pair already queued gets its score brought up to date, and a queued pair
@@ -86,12 +81,13 @@ def _store(found: dict[tuple[int, int], Match], origin: str) -> int:
     with transaction.atomic():
         rows = DuplicateCandidate.objects.values_list("left_id", "right_id", "score")
         queued = {(a, b): score for a, b, score in rows}
-        new = [DuplicateCandidate(left_id=a, right_id=b, score=m.score, features=_features(m), origin=origin)
+        new = [DuplicateCandidate(left_id=a, right_id=b, score=m.score, features=m.feature_dicts(), origin=origin)
                for (a, b), m in found.items() if (a, b) not in queued]
         DuplicateCandidate.objects.bulk_create(new, batch_size=2000, ignore_conflicts=True)
         for (a, b), m in found.items():
             if (a, b) in queued and queued[(a, b)] != m.score:
-                DuplicateCandidate.objects.filter(left_id=a, right_id=b).update(score=m.score, features=_features(m))
+                DuplicateCandidate.objects.filter(left_id=a, right_id=b).update(
+                    score=m.score, features=m.feature_dicts())
     return len(new)
 
 

@@ -150,3 +150,23 @@ class PartialDate:
 # Partial dates are immutable and a registry holds a few thousand distinct ones, so parsed
 # values are shared: reading a million events parses each distinct date once.
 _parse = lru_cache(maxsize=65536)(PartialDate._parse_text)
+
+
+def parse_date(text: str, formats: tuple[str, ...]) -> PartialDate:
+    """A partial date in the first of these formats that fits ("iso" = YYYY[-MM[-DD]], others as
+    strptime writes them): an import profile's formats, or a list's."""
+    for date_format in formats:
+        if date_format == "iso":
+            try:
+                return PartialDate.parse(text)
+            except PartialDateError:
+                continue
+        try:
+            parsed = dt.datetime.strptime(text, date_format)
+        except ValueError:
+            continue
+        day = parsed.day if "%d" in date_format else None
+        month = parsed.month if ("%m" in date_format or "%b" in date_format or "%B" in date_format) else None
+        return PartialDate(parsed.year, month, day)
+    shown = ", ".join("YYYY[-MM[-DD]]" if f == "iso" else f for f in formats)
+    raise PartialDateError(f"is not a date in the formats ({shown}) or does not exist")

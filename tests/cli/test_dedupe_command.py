@@ -46,6 +46,17 @@ def test_dedupe_queues_the_duplicate_and_a_review_merges_it(tmp_path, fresh_data
     assert len(json.loads(run_politzek("list", "--json", db=url).stdout)) == 4
     again = json.loads(run_politzek("dedupe", "--json", db=url).stdout)
     assert again["waiting"] == 0  # undoing a merge says they are two people
+    assert _restrict_everyone(url) and json.loads(run_politzek("merge", "--list", "--json", db=url).stdout) == {
+        "merges": []}  # a merge of restricted records is not listed to the public command line
+    assert json.loads(run_politzek("merge", "--list", "--json", "--include-restricted", db=url).stdout)["merges"]
+
+
+def _restrict_everyone(url):
+    result = run_politzek("manage", "shell", "-c",
+                          "from politzek.registry.models import Person; Person.objects.update(visibility='restricted')",
+                          db=url)
+    assert result.returncode == 0, result.stderr
+    return True
 
 
 def test_judge_and_bad_input(tmp_path, fresh_database_url):

@@ -35,10 +35,11 @@ def test_sigkill_part_way_leaves_the_database_as_it_was(fresh_database_url, tmp_
     first.write_text(HEADER + many_rows(20), encoding="utf-8")
     assert run_politzek("import", "politzek-csv", str(first), db=fresh_database_url).returncode == 0
     before = table_digests(fresh_database_url)
-    # Big enough that no kill below can come after the commit (the import takes well over
-    # a minute at today's rates), so every kill lands inside the transaction.
+    # Big enough that no kill below can come after the commit, so every kill lands inside the
+    # transaction: 30,000 rows committed after about 10 s on 2026-12-01 (the bulk writer is
+    # fast), too close to the last kill; 100,000 take over half a minute.
     big = tmp_path / "big.csv"
-    big.write_text(HEADER + many_rows(30000), encoding="utf-8")
+    big.write_text(HEADER + many_rows(100_000), encoding="utf-8")
     env = {**os.environ, "POLITZEK_DATABASE_URL": fresh_database_url}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     for delay in (0.5, 1.5, 2.5, 3.5, 5.0, 7.0, 10.0):

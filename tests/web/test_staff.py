@@ -163,3 +163,17 @@ def test_a_reviewer_without_clearance_never_sees_a_confidential_pair(client):
     assert "Kolesnikova Maria Aleksandrovna" not in html and "Nothing waits for review" in html
     client.post(f"/staff/duplicates/{kept.pk}/{other.pk}/decide/", {"judgement": "same"})
     assert m.Person.objects.filter(pk=other.pk).exists()  # not merged: not theirs to decide
+
+
+@pytest.mark.parametrize("path", ["/staff/duplicates/", "/staff/duplicates/?unsure=1", "/staff/merges/"])
+def test_the_review_pages_show_nothing_to_visitors(client, path):
+    _duplicates()
+    response = client.get(path)
+    assert response.status_code == 302 and "/staff/login/" in response["Location"]
+    assert "Kolesnikova" not in response.content.decode()
+
+
+def test_a_visitor_cannot_decide_or_undo(client):
+    kept, other = _duplicates()
+    client.post(f"/staff/duplicates/{kept.pk}/{other.pk}/decide/", {"judgement": "same"})
+    assert m.Person.objects.filter(pk=other.pk).exists() and not m.MatchJudgement.objects.exists()
