@@ -555,14 +555,18 @@ def manage(ctx: typer.Context) -> None:
     execute_from_command_line(["politzek manage", *ctx.args])
 
 
+from politzek.cli_deals import deals  # noqa: E402
 from politzek.cli_dedupe import dedupe_command, merge_command  # noqa: E402
 from politzek.cli_match import match_command  # noqa: E402  (commands in their own modules import from here lazily)
 from politzek.cli_users import users  # noqa: E402
+from politzek.cli_vet import vet_command  # noqa: E402
 
 app.add_typer(users, name="user")
 app.command("match")(match_command)
 app.command("dedupe")(dedupe_command)
 app.command("merge")(merge_command)
+app.add_typer(deals, name="deals")
+app.command("vet")(vet_command)
 
 
 def main() -> None:

@@ -399,3 +399,29 @@ def compute(scope: Scope, first: dt.date, last: dt.date, granularity: str = "wee
         breakdowns=_breakdowns(political, last, breakdowns),
         synthetic=_has_synthetic(scope),
     )
+
+
+@dataclass
+class WindowFlows:
+    """The flows of one window of days (deal impact, `politzek deals impact`)."""
+
+    first: dt.date
+    last: dt.date
+    political: PeriodFlow
+    custody: PeriodFlow
+    events: Counter[str]
+
+    @property
+    def released(self) -> int:
+        """Political prisoners who left custody by a release of any mode (deaths not counted)."""
+        return sum(n for kind, n in self.political.exits.items() if kind in RELEASES)
+
+
+def window_flows(scope: Scope, first: dt.date, last: dt.date) -> WindowFlows:
+    """Stock and flows over the days [first, last] as one period (they need not be whole weeks)."""
+    refresh()
+    span = [Period(first, last)]
+    political = _flows(_Spells(scope, POLITICAL), span, "day")[0]
+    custody = _flows(_Spells(scope, CUSTODY), span, "day")[0]
+    events, _undated = _events(scope, span)
+    return WindowFlows(first, last, political, custody, events[0])

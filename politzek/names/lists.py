@@ -70,20 +70,40 @@ def _require(path: Path, columns: list[str], header: dict[str, str]) -> None:
         raise ListError(f"{path}: row 1: no column {missing[0]!r} (columns: {', '.join(header) or 'none'})")
 
 
+def _entry(path: Path, number: int, row: dict[str, str]) -> Entry:
+    names = [part.strip() for part in row["name"].split(";") if part.strip()]
+    names += [value.strip() for column, value in row.items() if column.startswith("name_") and value.strip()]
+    if not names:
+        raise ListError(f"{path}: row {number}, column name: empty; every entry needs a name")
+    for name in names:
+        if not any(character.isalpha() for character in name):
+            raise ListError(f"{path}: row {number}, column name: {name!r} has no letters; is it a name?")
+    birth = _check_date(path, number, "birth_date", row.get("birth_date", ""))
+    return Entry(number, row.get("id", "").strip() or str(number), tuple(names), birth, row)
+
+
 def read_list(path: Path) -> list[Entry]:
     """A list of people: a `name` column (several names separated by `;` or in `name_*`
     columns), optional `id` and `birth_date`; other columns are kept and written back."""
+    entries, problems = read_list_skipping(path)
+    if problems:
+        raise problems[0]
+    return entries
+
+
+def read_list_skipping(path: Path) -> tuple[list[Entry], list[ListError]]:
+    """Like read_list, with the rows that cannot be read set aside, each with its error; a
+    file that cannot be read at all (no header, no name column, not CSV) still raises."""
     entries: list[Entry] = []
+    problems: list[ListError] = []
     for number, row in _rows(path):
         if number == 2:
             _require(path, ["name"], row)
-        names = [part.strip() for part in row["name"].split(";") if part.strip()]
-        names += [value.strip() for column, value in row.items() if column.startswith("name_") and value.strip()]
-        if not names:
-            raise ListError(f"{path}: row {number}, column name: empty; every entry needs a name")
-        birth = _check_date(path, number, "birth_date", row.get("birth_date", ""))
-        entries.append(Entry(number, row.get("id", "").strip() or str(number), tuple(names), birth, row))
-    return entries
+        try:
+            entries.append(_entry(path, number, row))
+        except ListError as error:
+            problems.append(error)
+    return entries, problems
 
 
 @dataclass(frozen=True)

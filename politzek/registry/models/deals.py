@@ -58,6 +58,10 @@ class Concession(models.Model):
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="concessions")
     kind = models.CharField(max_length=24, choices=Kind.choices)
     description = models.TextField(blank=True)
+    # Sanctions relief names what was relieved, so the price can be checked against the listings.
+    program = models.CharField(max_length=300, blank=True,
+                               help_text="The sanctions program, e.g. US Belarus sanctions (EO 14038).")
+    entity = models.CharField(max_length=300, blank=True, help_text="The entity relieved, e.g. the national airline.")
     estimated_value_usd = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
     counterparty = models.CharField(max_length=200, blank=True)
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)

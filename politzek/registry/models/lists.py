@@ -19,6 +19,8 @@ class ExchangeList(Record):
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
     file_sha256 = models.CharField(max_length=64, blank=True)
     notes = models.TextField(blank=True)
+    # The versions of the vetting rules and priority weights the verdicts were reached with.
+    rules_version = models.CharField(max_length=80, blank=True)
     history = history()
 
     def __str__(self) -> str:
@@ -27,24 +29,27 @@ class ExchangeList(Record):
 
 class ExchangeListEntry(models.Model):
     class Verdict(models.TextChoices):
+        # The verdicts of bargaining.vetting, in the order a summary lists them.
         PENDING = "pending", "Not vetted yet"
-        POLITICAL_PRISONER = "political_prisoner", "Recognized political prisoner"
-        NOT_RECOGNIZED = "not_recognized", "Not recognized"
-        EXCLUDED_VIOLENCE = "excluded_violence", "Excluded: violence"
-        NOT_IN_REGISTRY = "not_in_registry", "Not found in the registry"
-        NEEDS_REVIEW = "needs_review", "Needs review"
+        RECOGNIZED = "recognized", "Recognized political prisoner"
+        MEETS_CRITERIA = "meets_criteria", "Meets the criteria on the record, not recognized"
+        DOES_NOT_MEET = "does_not_meet", "Does not meet the criteria"
+        NOT_DOCUMENTED = "not_documented", "Not documented"
+        AMBIGUOUS = "ambiguous", "Ambiguous: several people in the registry fit"
 
     exchange_list = models.ForeignKey(ExchangeList, on_delete=models.CASCADE, related_name="entries")
     row_number = models.PositiveIntegerField()
     raw_name = models.CharField(max_length=300)
     raw_birth_date = models.CharField(max_length=40, blank=True)
     raw_data = models.JSONField(default=dict, blank=True)
+    side = models.CharField(max_length=100, blank=True, help_text="Which side proposes the person.")
     matched_person = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="exchange_list_entries"
     )
     match_score = models.FloatField(null=True, blank=True)
     verdict = models.CharField(max_length=24, choices=Verdict.choices, default=Verdict.PENDING)
     reasons = models.JSONField(default=list, blank=True, help_text="Why: each reason explains itself.")
+    flags = models.JSONField(default=list, blank=True, help_text="What a negotiator must know: violence, combatant…")
     history = history()
 
     class Meta:

@@ -1,0 +1,78 @@
+"""Charts of the bargaining ledger as SVG or PNG (matplotlib off-screen, as flows/charts.py):
+the price per political prisoner deal after deal, and a deal's before/after picture.
+Synthetic deals say so in the title."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+from politzek.bargaining.impact import Impact
+from politzek.bargaining.price import DealPrice
+from politzek.flows.charts import METADATA, plt
+from politzek.flows.figures import Scope, compute
+
+SYNTHETIC = "\nSYNTHETIC DEMO DATA, not real deals"
+
+
+def _save(figure: plt.Figure, path: Path) -> Path:
+    suffix = path.suffix.lstrip(".")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, format=suffix, bbox_inches="tight", metadata=METADATA[suffix])
+    plt.close(figure)
+    return path
+
+
+def price_chart(prices: list[DealPrice], path: Path) -> Path:
+    """US dollars conceded per recognized political prisoner released, one bar per deal."""
+    priced = [p for p in prices if p.usd_per_prisoner is not None]
+    figure, axes = plt.subplots(figsize=(9, 4))
+    labels = [f"{p.deal.date}\n{p.political_prisoners_released} freed" for p in priced] or ["no priced deal"]
+    axes.bar(labels, [p.usd_per_prisoner for p in priced] or [0])
+    axes.set_ylabel("USD conceded per political prisoner")
+    title = "Price of releases, deal by deal (valued concessions only)"
+    if any(p.deal.synthetic for p in prices):
+        title += SYNTHETIC
+    axes.set_title(title, fontsize=10)
+    return _save(figure, path)
+
+
+def impact_chart(impact: Impact, path: Path, today: dt.date | None = None) -> Path:
+    """New custody spells per week around the deal, with the deal's day marked, and the rate
+    ratio of each window with its interval."""
+    today = today or dt.date.today()
+    longest = max(w.weeks for w in impact.windows)
+    first = impact.day - dt.timedelta(weeks=longest)
+    last = min(impact.day + dt.timedelta(weeks=longest) - dt.timedelta(days=1), today)
+    figures = compute(Scope(country=impact.country, organizations=impact.organizations), first, last, "week")
+    figure, (series, ratios) = plt.subplots(1, 2, figsize=(11, 4), gridspec_kw={"width_ratios": [2, 1]})
+    series.plot([p.period.first for p in figures.custody], [sum(p.entries.values()) for p in figures.custody],
+                label="new detentions (registry)")
+    series.plot([p.period.first for p in figures.political], [sum(p.entries.values()) for p in figures.political],
+                label="new political prisoners", linestyle="--")
+    series.axvline(impact.day, color="black", linewidth=1)
+    series.annotate("deal", (impact.day, 0), xytext=(3, 3), textcoords="offset points")
+    series.set_ylabel("per week")
+    series.set_ylim(bottom=0)
+    series.legend(fontsize=8)
+    for row, window in enumerate(impact.windows):
+        for offset, (label, rate) in enumerate((("detentions", window.detentions),
+                                                ("recognitions", window.recognitions))):
+            y = row * 3 + offset
+            if rate.ratio is None or rate.low is None:
+                continue
+            high = rate.high if rate.high is not None and not math.isinf(rate.high) else rate.ratio * 4
+            ratios.plot([rate.low, high], [y, y], color="grey")
+            ratios.plot([rate.ratio], [y], "o", color="C0" if offset == 0 else "C1")
+            ratios.annotate(f"{window.weeks} wk {label}", (rate.ratio, y), xytext=(4, 3),
+                            textcoords="offset points", fontsize=7)
+    ratios.axvline(1, color="black", linewidth=0.5)
+    ratios.set_xscale("log")
+    ratios.set_yticks([])
+    ratios.set_xlabel("rate ratio after/before (95% CI)")
+    title = f"{impact.deal.name} ({impact.deal.date}): what followed in {impact.country}"
+    if impact.deal.synthetic:
+        title += SYNTHETIC
+    figure.suptitle(title, fontsize=10)
+    return _save(figure, path)

@@ -1,0 +1,203 @@
+"""A deal described in a TOML file, checked and written to the registry by `politzek deals
+add`: what was agreed, who was released (a registry person by id, or by name, linked through
+the matcher when exactly one person fits), what was conceded, and the sources.
+
+    name = "Release for concessions, September 2025"
+    date = "2025-09-11"
+    kind = "concession_release"          # exchange, concession_release, amnesty, pardon_wave
+    parties = ["BY", "US"]               # the holding state first
+    mediator = ""
+    [[sources]]
+    url = "https://example.org/statement"
+    title = "Statement"
+    [[released]]
+    person = 123                         # or: name = "…", birth_date = "1980"
+    direction = "released_by_regime"     # or returned_to_regime
+    destination = "LT"
+    [[concessions]]
+    kind = "sanctions_relief"
+    program = "US Belarus sanctions"
+    entity = "the national airline"
+    value_usd = 50000000
+    counterparty = "US"
+    source = "https://example.org/relief"
+
+Nothing is written unless the whole file is valid; errors name the file, the entry and the value.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from politzek.registry import models as m
+from politzek.registry.candidates import candidates
+from politzek.registry.history import recorded_change
+from politzek.registry.partial_date import PartialDate, PartialDateError
+from politzek.registry.visibility import Viewer
+
+KINDS = [choice for choice, _label in m.Deal.Kind.choices]
+DIRECTIONS = [choice for choice, _label in m.DealRelease.Direction.choices]
+CONCESSION_KINDS = [choice for choice, _label in m.Concession.Kind.choices]
+
+
+class DealFileError(ValueError):
+    """A deal file that cannot be recorded; the message says where and what."""
+
+
+@dataclass
+class Linked:
+    """What became of each released person of the file."""
+
+    linked: list[tuple[str, int]] = field(default_factory=list)  # (as listed, person id)
+    unlinked: list[tuple[str, str]] = field(default_factory=list)  # (as listed, why)
+
+
+def _country(path: Path, where: str, value: Any) -> str:
+    if not isinstance(value, str) or len(value) != 2 or not value.isalpha():
+        raise DealFileError(f"{path}: {where}: {value!r} is not a two-letter country code")
+    return value.upper()
+
+
+def _text(path: Path, where: str, value: Any, required: bool = False) -> str:
+    if value is None or value == "":
+        if required:
+            raise DealFileError(f"{path}: {where}: missing; it is required")
+        return ""
+    if not isinstance(value, str):
+        raise DealFileError(f"{path}: {where}: {value!r} is not text")
+    return value.strip()
+
+
+def _date(path: Path, where: str, value: Any) -> PartialDate | None:
+    if value in (None, ""):
+        return None
+    try:
+        return PartialDate.parse(str(value))
+    except PartialDateError as error:
+        raise DealFileError(f"{path}: {where}: {value!r}: {error}") from None
+
+
+def _choice(path: Path, where: str, value: Any, choices: list[str]) -> str:
+    if value not in choices:
+        raise DealFileError(f"{path}: {where}: {value!r} is not one of {', '.join(choices)}")
+    return str(value)
+
+
+def read_deal_file(path: Path) -> dict[str, Any]:
+    """The file's deal as checked plain data."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise DealFileError(f"{path}: cannot be read: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise DealFileError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise DealFileError(f"{path}: not valid TOML: {error}") from None
+    known = {"name", "date", "kind", "parties", "mediator", "description", "sources", "released", "concessions"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise DealFileError(f"{path}: {unknown[0]}: unknown field; the fields are {', '.join(sorted(known))}")
+    deal = {
+        "name": _text(path, "name", data.get("name"), required=True),
+        "date": _date(path, "date", data.get("date")),
+        "kind": _choice(path, "kind", data.get("kind"), KINDS),
+        "parties": [_country(path, f"parties[{i}]", p) for i, p in enumerate(data.get("parties", []))],
+        "mediator": _text(path, "mediator", data.get("mediator")),
+        "description": _text(path, "description", data.get("description")),
+        "sources": [], "released": [], "concessions": [],
+    }
+    for i, source in enumerate(data.get("sources", [])):
+        where = f"sources[{i}]"
+        url = _text(path, f"{where}.url", source.get("url"), required=True)
+        if not url.startswith(("http://", "https://")):
+            raise DealFileError(f"{path}: {where}.url: {url!r} is not an http(s) address")
+        deal["sources"].append({"url": url, "title": _text(path, f"{where}.title", source.get("title")),
+                                "publisher": _text(path, f"{where}.publisher", source.get("publisher")),
+                                "published": _date(path, f"{where}.published", source.get("published"))})
+    for i, release in enumerate(data.get("released", [])):
+        where = f"released[{i}]"
+        person, name = release.get("person"), _text(path, f"{where}.name", release.get("name"))
+        if person is None and not name:
+            raise DealFileError(f"{path}: {where}: give person (a registry id) or name")
+        if person is not None and (not isinstance(person, int) or isinstance(person, bool)):
+            raise DealFileError(f"{path}: {where}.person: {person!r} is not a registry id")
+        deal["released"].append({
+            "person": person, "name": name, "birth_date": _date(path, f"{where}.birth_date", release.get("birth_date")),
+            "direction": _choice(path, f"{where}.direction", release.get("direction", "released_by_regime"),
+                                 DIRECTIONS),
+            "destination": _country(path, f"{where}.destination", release["destination"])
+            if release.get("destination") else "",
+        })
+    for i, concession in enumerate(data.get("concessions", [])):
+        where = f"concessions[{i}]"
+        value = concession.get("value_usd")
+        if value is not None:
+            try:
+                value = Decimal(str(value))
+            except InvalidOperation:
+                raise DealFileError(f"{path}: {where}.value_usd: {value!r} is not a number") from None
+            if value < 0:
+                raise DealFileError(f"{path}: {where}.value_usd: {value} is negative")
+        deal["concessions"].append({
+            "kind": _choice(path, f"{where}.kind", concession.get("kind"), CONCESSION_KINDS),
+            "description": _text(path, f"{where}.description", concession.get("description")),
+            "program": _text(path, f"{where}.program", concession.get("program")),
+            "entity": _text(path, f"{where}.entity", concession.get("entity")),
+            "value_usd": value,
+            "counterparty": _text(path, f"{where}.counterparty", concession.get("counterparty")),
+            "source": _text(path, f"{where}.source", concession.get("source")),
+        })
+    return deal
+
+
+def _source(url: str, title: str = "", publisher: str = "", published: PartialDate | None = None) -> m.Source:
+    source = m.Source.objects.filter(url=url).first()
+    return source or m.Source.objects.create(url=url, title=title, publisher=publisher, published=published)
+
+
+def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False) -> tuple[m.Deal | None, Linked]:
+    """Check the file, link its released people, and write the deal (unless `dry_run`)."""
+    deal = read_deal_file(path)
+    ids = [r["person"] for r in deal["released"] if r["person"] is not None]
+    known = set(m.Person.objects.filter(pk__in=ids).values_list("id", flat=True))
+    for i, release in enumerate(deal["released"]):
+        if release["person"] is not None and release["person"] not in known:
+            raise DealFileError(f"{path}: released[{i}].person: no person with id {release['person']}")
+    linked = Linked()
+    for release in deal["released"]:
+        if release["person"] is not None:
+            linked.linked.append((release["name"] or f"person {release['person']}", release["person"]))
+            continue
+        born = str(release["birth_date"]) if release["birth_date"] else None
+        fitting = [c for c in candidates(release["name"], viewer, born, limit=5) if c.match.same]
+        if len(fitting) == 1:
+            release["person"] = fitting[0].person_id
+            linked.linked.append((release["name"], fitting[0].person_id))
+        else:
+            why = "not in the registry" if not fitting else "ambiguous: " + ", ".join(
+                str(c.person_id) for c in fitting)
+            linked.unlinked.append((release["name"], why))
+    if dry_run:
+        return None, linked
+    with transaction.atomic(), recorded_change(actor, f"deal recorded from {path.name}"):
+        record = m.Deal.objects.create(name=deal["name"], date=deal["date"], kind=deal["kind"],
+                                       parties=deal["parties"], mediator=deal["mediator"],
+                                       description=deal["description"])
+        record.sources.set([_source(**s) for s in deal["sources"]])
+        for release in deal["released"]:
+            m.DealRelease.objects.create(deal=record, person_id=release["person"],
+                                         name_as_listed=release["name"][:300] if release["person"] is None else "",
+                                         direction=release["direction"], destination_country=release["destination"])
+        for concession in deal["concessions"]:
+            m.Concession.objects.create(
+                deal=record, kind=concession["kind"], description=concession["description"],
+                program=concession["program"], entity=concession["entity"],
+                estimated_value_usd=concession["value_usd"], counterparty=concession["counterparty"],
+                source=_source(concession["source"]) if concession["source"] else None)
+    return record, linked

@@ -1,0 +1,255 @@
+"""Vetting a whole proposed exchange list against the registry: each entry matched (or
+"ambiguous", or "not in the registry"), given its verdict and flags, duplicates inside the
+list found, the most urgent political prisoners missing from it ranked, and a summary.
+
+A list is a CSV file with a `name` column (any script; several names with `;`), and optional
+`birth_date`, `citizenship`, `notes` and `side` (which side proposes the person) columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from politzek.bargaining.priority import Priority, priority
+from politzek.bargaining.records import person_records
+from politzek.bargaining.rules import priority_weights, vetting_rules
+from politzek.bargaining.vetting import (
+    AMBIGUOUS,
+    DUPLICATE,
+    FLAGS,
+    RECOGNIZED,
+    VERDICTS,
+    Flag,
+    PersonRecord,
+    Reason,
+    Vetting,
+    not_in_registry,
+    note_flags,
+    vet_record,
+)
+from politzek.flows.facts import ANY_ORGANIZATION, POLITICAL
+from politzek.flows.models import Fact
+from politzek.names.lists import Entry, ListError, cross_match, read_list_skipping
+from politzek.registry import models as m
+from politzek.registry.candidates import Candidate, candidates
+from politzek.registry.visibility import Viewer
+
+MISSING_LIMIT = 20
+
+
+@dataclass
+class VettedEntry:
+    entry: Entry
+    side: str
+    match: Candidate | None  # the registry person, when exactly one fits
+    fitting: list[Candidate]  # every candidate the matcher says is the same person
+    record: PersonRecord | None
+    vetting: Vetting
+
+    def as_dict(self) -> dict[str, Any]:
+        fields = self.entry.fields
+        return {
+            "row": self.entry.row, "name": self.entry.names[0], "other_names": list(self.entry.names[1:]),
+            "birth_date": self.entry.birth_date, "citizenship": fields.get("citizenship", "").strip(),
+            "side": self.side, "notes": fields.get("notes", "").strip(),
+            "person_id": self.match.person_id if self.match else None,
+            "person_name": self.match.name if self.match else None,
+            "match_score": round(self.match.match.score, 3) if self.match else None,
+            "match_explanation": self.match.match.explain() if self.match else None,
+            "candidates": [{"person_id": c.person_id, "name": c.name, "birth_date": c.birth_date,
+                            "score": round(c.match.score, 3), "why": c.match.explain()} for c in self.fitting]
+            if self.vetting.verdict == AMBIGUOUS else [],
+            **self.vetting.as_dict(),
+        }
+
+
+@dataclass
+class Missing:
+    record: PersonRecord
+    priority: Priority
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"person_id": self.record.person_id, "name": self.record.name,
+                "custody_since": self.record.custody_since.isoformat() if self.record.custody_since else None,
+                **self.priority.as_dict()}
+
+
+@dataclass
+class VettedList:
+    path: str
+    sha256: str
+    entries: list[VettedEntry]
+    unreadable: list[str]
+    country: str | None
+    missing: list[Missing]
+    missing_total: int
+    rules_version: str
+    priority_version: str
+    viewer: str
+    synthetic: bool
+    day: dt.date
+    summary: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "list": self.path, "sha256": self.sha256, "vetted_on": self.day.isoformat(),
+            "rules": self.rules_version, "priority_weights": self.priority_version, "seen_as": self.viewer,
+            "synthetic_records_matched": self.synthetic, "summary": self.summary,
+            "entries": [e.as_dict() for e in self.entries], "unreadable_rows": self.unreadable,
+            "country": self.country, "missing_from_list": [x.as_dict() for x in self.missing],
+            "missing_from_list_total": self.missing_total,
+        }
+
+
+def _best_candidates(entry: Entry, viewer: Viewer) -> list[Candidate]:
+    """The fitting registry people for any of the entry's names, best score per person."""
+    best: dict[int, Candidate] = {}
+    for name in entry.names:
+        for found in candidates(name, viewer, entry.birth_date, limit=5):
+            known = best.get(found.person_id)
+            if found.match.same and (known is None or found.match.score > known.match.score):
+                best[found.person_id] = found
+    return sorted(best.values(), key=lambda c: (-c.match.score, c.person_id))
+
+
+def _side(entry: Entry) -> str:
+    fields = entry.fields
+    return (fields.get("side") or fields.get("proposed_by") or "").strip()
+
+
+def _duplicates(vetted: list[VettedEntry]) -> None:
+    """Flag entries that are one person: the same registry person, or names that match."""
+    rows_of_person: dict[int, list[VettedEntry]] = {}
+    for item in vetted:
+        if item.match:
+            rows_of_person.setdefault(item.match.person_id, []).append(item)
+    pairs: dict[tuple[int, int], str] = {}
+    for items in rows_of_person.values():
+        for a in items:
+            for b in items:
+                if a.entry.row < b.entry.row:
+                    pairs[(a.entry.row, b.entry.row)] = f"both are registry person {a.match.person_id}"  # type: ignore[union-attr]
+    entries = [item.entry for item in vetted]
+    for found in cross_match(entries):
+        a, b = sorted((found.left.row, found.right.row))
+        if a != b:
+            pairs.setdefault((a, b), f"the names match ({found.match.score:.2f}: {found.match.explain()})")
+    by_row = {item.entry.row: item for item in vetted}
+    for (a, b), why in sorted(pairs.items()):
+        by_row[a].vetting.flags.append(Flag(DUPLICATE, f"same person as row {b}: {why}"))
+        by_row[b].vetting.flags.append(Flag(DUPLICATE, f"same person as row {a}: {why}"))
+
+
+def _country(vetted: list[VettedEntry], country: str | None) -> str | None:
+    if country:
+        return country.upper()
+    found = Counter(item.record.country for item in vetted if item.record and item.record.country)
+    return found.most_common(1)[0][0] if found else None
+
+
+def _missing(country: str, listed: set[int], viewer: Viewer, organizations: frozenset[str] | None,
+             day: dt.date, limit: int) -> tuple[list[Missing], int]:
+    """Political prisoners held by `country` today whom the list leaves out, most urgent first."""
+    spells = Fact.objects.filter(kind=POLITICAL, country=country, start__lte=day).exclude(end__lte=day)
+    spells = spells.filter(organization__in=organizations) if organizations else spells.filter(
+        organization=ANY_ORGANIZATION)
+    held = set(spells.values_list("person_id", flat=True)) - listed
+    weights = priority_weights()
+    missing = []
+    for record in person_records(held, viewer, day).values():
+        # What the viewer may see must show the person held and recognized, or they are not listed.
+        if not record.in_custody or not any(
+                not r.withdrawn_on and (r.organization in organizations if organizations else r.human_rights)
+                for r in record.recognitions):
+            continue
+        missing.append(Missing(record, priority(record, weights, day)))
+    missing.sort(key=lambda x: (-x.priority.score, x.record.person_id))
+    return missing[:limit], len(missing)
+
+
+def _summary(vetted: list[VettedEntry], unreadable: list[str]) -> dict[str, Any]:
+    verdicts = Counter(item.vetting.verdict for item in vetted)
+    flags = Counter(code for item in vetted for code in {f.code for f in item.vetting.flags})
+    sides: dict[str, Counter[str]] = {}
+    for item in vetted:
+        sides.setdefault(item.side or "unstated", Counter())[item.vetting.verdict] += 1
+    return {
+        "entries": len(vetted), "unreadable_rows": len(unreadable),
+        "verdicts": {verdict: verdicts.get(verdict, 0) for verdict in VERDICTS},
+        "flags": {flag: flags.get(flag, 0) for flag in FLAGS},
+        "by_side": {side: {v: n for v, n in counts.items()} for side, counts in sorted(sides.items())},
+        "recognized_by": dict(Counter(org for item in vetted if item.vetting.verdict == RECOGNIZED
+                                      for org in item.vetting.recognized_by).most_common()),
+    }
+
+
+def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organizations: frozenset[str] | None = None,
+             skip_invalid: bool = False, missing_limit: int = MISSING_LIMIT, day: dt.date | None = None) -> VettedList:
+    """Vet every entry of the list at `path`; raises ListError for a list that cannot be read
+    (or, without `skip_invalid`, for its first bad row)."""
+    day = day or dt.date.today()
+    entries, problems = read_list_skipping(path)
+    if problems and not skip_invalid:
+        raise problems[0]
+    if not entries:
+        raise ListError(f"{path}: no entries to vet" + (" (every row was unreadable)" if problems else ""))
+    rules = vetting_rules()
+    found = {entry.row: _best_candidates(entry, viewer) for entry in entries}
+    ids = {c.person_id for fitting in found.values() for c in fitting}
+    records = person_records(ids, viewer, day)
+    vetted = []
+    for entry in entries:
+        fitting = [c for c in found[entry.row] if c.person_id in records]
+        notes = entry.fields.get("notes", "")
+        if not fitting:
+            vetting, match, record = not_in_registry(notes, rules), None, None
+        elif len(fitting) > 1:
+            match, record = None, None
+            vetting = Vetting(AMBIGUOUS, [Reason("record", f"{len(fitting)} people in the registry fit: " + "; ".join(
+                f"{c.person_id} {c.name} (born {c.birth_date or '?'}, "
+                f"{vet_record(records[c.person_id], rules, organizations).verdict.replace('_', ' ')})"
+                for c in fitting) + "; a birth date in the list would tell them apart")], note_flags(notes, rules))
+        else:
+            match, record = fitting[0], records[fitting[0].person_id]
+            vetting = vet_record(record, rules, organizations, country)
+            vetting.flags += note_flags(notes, rules)
+        vetted.append(VettedEntry(entry, _side(entry), match, fitting, record, vetting))
+    _duplicates(vetted)
+    held_in = _country(vetted, country)
+    listed = {c.person_id for item in vetted for c in item.fitting}
+    missing, missing_total = (_missing(held_in, listed, viewer, organizations, day, missing_limit)
+                              if held_in else ([], 0))
+    unreadable = [str(problem) for problem in problems]
+    result = VettedList(
+        path=str(path), sha256=hashlib.sha256(path.read_bytes()).hexdigest(), entries=vetted, unreadable=unreadable,
+        country=held_in, missing=missing, missing_total=missing_total, rules_version=rules.version,
+        priority_version=priority_weights().version, viewer=viewer.clearance.name.lower(),
+        synthetic=any(item.record.synthetic for item in vetted if item.record), day=day,
+    )
+    result.summary = _summary(vetted, unreadable)
+    return result
+
+
+def save(result: VettedList, title: str, submitted_by: str = "") -> m.ExchangeList:
+    """Keep a vetted list and its verdicts (staff pages show it again later), in one transaction."""
+    with transaction.atomic():
+        saved = m.ExchangeList.objects.create(
+            title=title, submitted_by=submitted_by, file_sha256=result.sha256,
+            rules_version=f"{result.rules_version}; {result.priority_version}",
+            synthetic=result.synthetic)
+        m.ExchangeListEntry.objects.bulk_create([
+            m.ExchangeListEntry(
+                exchange_list=saved, row_number=item.entry.row, raw_name=item.entry.names[0][:300],
+                raw_birth_date=(item.entry.fields.get("birth_date") or "")[:40], raw_data=item.entry.fields,
+                side=item.side[:100], matched_person_id=item.match.person_id if item.match else None,
+                match_score=item.match.match.score if item.match else None, verdict=item.vetting.verdict,
+                reasons=[r.as_dict() for r in item.vetting.reasons],
+                flags=[f.as_dict() for f in item.vetting.flags])
+            for item in result.entries])
+    return saved

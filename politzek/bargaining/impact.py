@@ -1,0 +1,176 @@
+"""What followed a deal, computed from the timeline: new detentions and new recognitions in
+windows before and after it as rate ratios, the change in the number of political prisoners,
+"for every N released, M new", and who was released (recognized political prisoners or not).
+
+Windows: "before" is the `weeks` × 7 days ending the day before the deal; "after" the same
+number of days starting on the deal's day, cut at `today` when it has not ended yet (the rate
+ratio then compares rates over unequal days, which the exact interval allows for). Counts
+cover every record, restricted ones included, as every figure does (docs/privacy.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from politzek.bargaining.rates import RateRatio, rate_ratio
+from politzek.flows.figures import Scope, WindowFlows, window_flows
+from politzek.registry import models as m
+from politzek.registry.status import recognized_at
+from politzek.registry.timeline import timelines
+
+WINDOWS = (4, 12, 26)
+
+
+class ImpactError(ValueError):
+    """A deal whose impact cannot be computed (no date, a date in the future)."""
+
+
+@dataclass
+class Window:
+    weeks: int
+    before: WindowFlows
+    after: WindowFlows
+    complete: bool  # False when the after-window runs past today
+    detentions: RateRatio
+    recognitions: RateRatio
+    stock_before_deal: int  # political prisoners at the end of the day before the deal
+    stock_after: int  # at the end of the after-window
+    released: int  # political prisoners released in the after-window, by any mode
+    new: int  # new political prisoners in the after-window
+
+    @property
+    def net_change(self) -> int:
+        return self.stock_after - self.stock_before_deal
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "weeks": self.weeks,
+            "before": {"from": self.before.first.isoformat(), "to": self.before.last.isoformat()},
+            "after": {"from": self.after.first.isoformat(), "to": self.after.last.isoformat(),
+                      "complete": self.complete},
+            "new_detentions": self.detentions.as_dict(),
+            "new_recognitions": self.recognitions.as_dict(),
+            "political_prisoners_before_deal": self.stock_before_deal,
+            "political_prisoners_at_end": self.stock_after, "net_change": self.net_change,
+            "released_in_window": self.released, "new_in_window": self.new,
+            "new_per_released": round(self.new / self.released, 3) if self.released else None,
+        }
+
+
+@dataclass
+class Released:
+    """The people a deal released (and handed back), by what the registry knows of them."""
+
+    by_regime: int = 0
+    recognized: int = 0  # a recognition by a chosen organization in force on the deal's day
+    not_recognized: int = 0  # in the registry, not recognized on that day
+    not_in_registry: int = 0  # listed by name only
+    foreign_citizens: int = 0  # released people with no citizenship of the deal's country
+    sent_abroad: int = 0  # released to another country than the one that held them
+    destinations: Counter[str] = field(default_factory=Counter)
+    returned_to_regime: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"released_by_regime": self.by_regime, "recognized_political_prisoners": self.recognized,
+                "in_registry_not_recognized": self.not_recognized, "not_in_registry": self.not_in_registry,
+                "foreign_citizens": self.foreign_citizens, "sent_abroad": self.sent_abroad,
+                "destinations": dict(self.destinations.most_common()),
+                "returned_to_regime": self.returned_to_regime}
+
+
+@dataclass
+class Impact:
+    deal: m.Deal
+    country: str
+    day: dt.date
+    organizations: tuple[str, ...] | None
+    released: Released
+    windows: list[Window]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"deal": self.deal.pk, "name": self.deal.name, "date": str(self.deal.date), "kind": self.deal.kind,
+                "country": self.country, "synthetic": self.deal.synthetic,
+                "organizations": list(self.organizations) if self.organizations else None,
+                "released": self.released.as_dict(), "windows": [w.as_dict() for w in self.windows]}
+
+
+def deal_day(deal: m.Deal) -> dt.date:
+    if deal.date is None:
+        raise ImpactError(f"deal {deal.pk} ({deal.name}) has no date; its impact has no before and after")
+    return deal.date.earliest
+
+
+def deal_country(deal: m.Deal) -> str:
+    """The country that held the people released: the most common country of persecution of
+    those released by the regime, else the deal's first party."""
+    countries = Counter(
+        m.DealRelease.objects.filter(deal=deal, direction=m.DealRelease.Direction.RELEASED_BY_REGIME,
+                                     person__isnull=False).values_list("person__country", flat=True))
+    countries.pop("", None)
+    if countries:
+        return countries.most_common(1)[0][0]
+    if deal.parties:
+        return str(deal.parties[0]).upper()
+    raise ImpactError(f"deal {deal.pk} ({deal.name}) names no party and no released person with a country; "
+                      "give --country")
+
+
+def released_people(deal: m.Deal, country: str, organizations: tuple[str, ...] | None) -> Released:
+    day = deal_day(deal)
+    released = Released()
+    rows = list(m.DealRelease.objects.filter(deal=deal).values_list(
+        "direction", "person_id", "destination_country", "person__citizenships"))
+    people = [person for direction, person, _d, _c in rows
+              if person is not None and direction == m.DealRelease.Direction.RELEASED_BY_REGIME]
+    recognized = {person_id for person_id, events in timelines(m.Event.objects.filter(person_id__in=people))
+                  if recognized_at(events, day, organizations)}
+    for direction, person_id, destination, citizenships in rows:
+        if direction == m.DealRelease.Direction.RETURNED_TO_REGIME:
+            released.returned_to_regime += 1
+            continue
+        released.by_regime += 1
+        if person_id is None:
+            released.not_in_registry += 1
+        elif person_id in recognized:
+            released.recognized += 1
+        else:
+            released.not_recognized += 1
+        if citizenships and country not in citizenships:
+            released.foreign_citizens += 1
+        if destination:
+            released.destinations[destination] += 1
+            if destination != country:
+                released.sent_abroad += 1
+    return released
+
+
+def _window(scope: Scope, day: dt.date, weeks: int, today: dt.date) -> Window:
+    length = dt.timedelta(days=7 * weeks)
+    before = window_flows(scope, day - length, day - dt.timedelta(days=1))
+    end = min(day + length - dt.timedelta(days=1), today)
+    after = window_flows(scope, day, end)
+    before_days, after_days = 7 * weeks, (end - day).days + 1
+    return Window(
+        weeks=weeks, before=before, after=after, complete=end == day + length - dt.timedelta(days=1),
+        detentions=rate_ratio(sum(after.custody.entries.values()), after_days,
+                              sum(before.custody.entries.values()), before_days),
+        recognitions=rate_ratio(after.events["recognized"], after_days, before.events["recognized"], before_days),
+        stock_before_deal=before.political.stock_end, stock_after=after.political.stock_end,
+        released=after.released, new=sum(after.political.entries.values()),
+    )
+
+
+def deal_impact(deal: m.Deal, windows: tuple[int, ...] = WINDOWS, country: str | None = None,
+                organizations: tuple[str, ...] | None = None, today: dt.date | None = None) -> Impact:
+    """The impact of one deal over each window of `windows` weeks."""
+    today = today or dt.date.today()
+    day = deal_day(deal)
+    if day > today:
+        raise ImpactError(f"deal {deal.pk} ({deal.name}) is dated {deal.date}, after today; nothing followed it yet")
+    country = (country or deal_country(deal)).upper()
+    scope = Scope(country=country, organizations=organizations)
+    return Impact(deal, country, day, organizations, released_people(deal, country, organizations),
+                  [_window(scope, day, weeks, today) for weeks in windows])

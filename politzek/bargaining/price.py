@@ -1,0 +1,93 @@
+"""The price of releases: what each deal conceded per recognized political prisoner it
+released, deal after deal in date order, so a reader sees whether the price is rising.
+
+Only concessions with an estimated value in US dollars are summed; the others are counted by
+kind beside the sum, never guessed. A deal that freed no recognized political prisoner has
+no price per prisoner (its concessions bought none)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from politzek.bargaining.impact import deal_country, released_people
+from politzek.registry import models as m
+
+
+@dataclass
+class DealPrice:
+    deal: m.Deal
+    day: dt.date
+    country: str
+    political_prisoners_released: int
+    released_by_regime: int
+    returned_to_regime: int
+    valued_usd: Decimal  # sum of the concessions that have an estimated value
+    unvalued: Counter[str]  # concessions with no estimate, by kind
+    kinds: Counter[str]
+
+    @property
+    def usd_per_prisoner(self) -> float | None:
+        if not self.political_prisoners_released or not self.valued_usd:
+            return None
+        return float(self.valued_usd) / self.political_prisoners_released
+
+    @property
+    def concessions_per_prisoner(self) -> float | None:
+        total = sum(self.kinds.values())
+        return total / self.political_prisoners_released if self.political_prisoners_released else None
+
+    def as_dict(self) -> dict[str, Any]:
+        per = self.usd_per_prisoner
+        return {
+            "deal": self.deal.pk, "name": self.deal.name, "date": str(self.deal.date), "kind": self.deal.kind,
+            "country": self.country, "synthetic": self.deal.synthetic,
+            "political_prisoners_released": self.political_prisoners_released,
+            "released_by_regime": self.released_by_regime, "returned_to_regime": self.returned_to_regime,
+            "concessions": dict(sorted(self.kinds.items())), "valued_usd": float(self.valued_usd),
+            "unvalued_concessions": dict(sorted(self.unvalued.items())),
+            "usd_per_political_prisoner": round(per, 2) if per is not None else None,
+            "concessions_per_political_prisoner": (round(self.concessions_per_prisoner, 4)
+                                                   if self.concessions_per_prisoner is not None else None),
+        }
+
+
+def deal_prices(country: str | None = None, organizations: tuple[str, ...] | None = None) -> list[DealPrice]:
+    """Every dated deal (of one country of persecution, if given) with its price, oldest first."""
+    deals = m.Deal.objects.filter(date__isnull=False).prefetch_related("concessions")
+    prices = []
+    for deal in deals:
+        held_in = deal_country(deal) if deal.parties or deal.releases.exists() else ""
+        if country and held_in != country.upper():
+            continue
+        released = released_people(deal, held_in, organizations)
+        valued = Decimal(0)
+        unvalued: Counter[str] = Counter()
+        kinds: Counter[str] = Counter()
+        for concession in deal.concessions.all():
+            kinds[concession.kind] += 1
+            if concession.estimated_value_usd:
+                valued += concession.estimated_value_usd
+            else:
+                unvalued[concession.kind] += 1
+        prices.append(DealPrice(deal, deal.date.earliest, held_in, released.recognized, released.by_regime,
+                                released.returned_to_regime, valued, unvalued, kinds))
+    prices.sort(key=lambda p: (p.day, p.deal.pk))
+    return prices
+
+
+def trend(prices: list[DealPrice]) -> str:
+    """Whether the price in dollars per political prisoner rose, fell or varied across the
+    deals that have one, in date order."""
+    values = [p.usd_per_prisoner for p in prices if p.usd_per_prisoner is not None]
+    if len(values) < 2:
+        return "too few priced deals to tell"
+    steps = [b - a for a, b in zip(values, values[1:], strict=False)]
+    if all(step > 0 for step in steps):
+        return "rising with every deal"
+    if all(step < 0 for step in steps):
+        return "falling with every deal"
+    return "rising overall" if values[-1] > values[0] else "falling overall" if values[-1] < values[0] else "flat"

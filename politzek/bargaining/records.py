@@ -1,0 +1,135 @@
+"""Registry people as vetting reads them (bargaining.vetting.PersonRecord), loaded in a few
+queries per chunk of people, through the one visibility filter: a record, event or case the
+viewer may not see never shapes a verdict, a flag or a priority score shown to them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from politzek.bargaining.rules import vetting_rules
+from politzek.bargaining.vetting import ChargeFact, PersonRecord, RecognitionFact
+from politzek.flows.listing import primary_names
+from politzek.registry import models as m
+from politzek.registry.partial_date import PartialDate
+from politzek.registry.status import TimelineEvent, derive
+from politzek.registry.timeline import timeline_events
+from politzek.registry.visibility import Viewer, visible_cases, visible_events, visible_people
+
+CHUNK = 2000
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
+
+
+def person_records(person_ids: Iterable[int], viewer: Viewer, today: dt.date | None = None) -> dict[int, PersonRecord]:
+    """The record of each visible person of `person_ids` (the others are left out)."""
+    today = today or dt.date.today()
+    records: dict[int, PersonRecord] = {}
+    for chunk in _chunks(sorted(set(person_ids))):
+        records.update(_load(chunk, viewer, today))
+    return records
+
+
+def _load(ids: list[int], viewer: Viewer, today: dt.date) -> dict[int, PersonRecord]:
+    people = {p.pk: p for p in visible_people(m.Person.objects.filter(pk__in=ids), viewer)}
+    if not people:
+        return {}
+    ids = list(people)
+    names = primary_names(m.Person.objects.filter(pk__in=ids))
+    tags: dict[int, set[str]] = defaultdict(set)
+    for person_id, code in m.Person.tags.through.objects.filter(person_id__in=ids).values_list(
+            "person_id", "tag__code"):
+        tags[person_id].add(code)
+
+    events = visible_events(m.Event.objects.filter(person_id__in=ids), viewer)
+    person_of = {}
+    dated_kinds: dict[int, list[tuple[dt.date, str]]] = defaultdict(list)
+    for person_id, event_id, kind, day in events.values_list("person_id", "id", "kind", "date_earliest"):
+        person_of[event_id] = person_id
+        if day is not None:
+            dated_kinds[person_id].append((day, kind))
+    by_person: dict[int, list[TimelineEvent]] = defaultdict(list)
+    for event in timeline_events(events):
+        by_person[person_of[event.id]].append(event)
+
+    recognitions = _recognitions(events)
+    charges = _charges(ids, viewer)
+    sentences: dict[int, list[tuple[dt.date | None, int | None, str, bool]]] = defaultdict(list)
+    for person_id, date, term, kind, absentia in m.Sentence.objects.filter(
+            person_id__in=ids, case__in=visible_cases(m.Case.objects.all(), viewer)).values_list(
+            "person_id", "date", "term_days", "kind", "in_absentia"):
+        day = PartialDate.coerce(date).earliest if date else None
+        sentences[person_id].append((day, term, kind, absentia))
+
+    records = {}
+    for person_id, person in people.items():
+        derived = derive(by_person.get(person_id, []), today)
+        current = derived.intervals[-1] if derived.intervals and derived.intervals[-1].end is None else None
+        custody_since = current.start if current else None
+        longest = None
+        if current:
+            terms = [term for day, term, kind, absentia in sentences.get(person_id, [])
+                     if term and m.Sentence.is_custodial(kind, absentia) and (day is None or day >= custody_since)]
+            longest = max(terms) if terms else None
+        recent = frozenset(kind for day, kind in dated_kinds.get(person_id, ())
+                           if custody_since is not None and day >= custody_since)
+        records[person_id] = PersonRecord(
+            person_id=person_id, name=names.get(person_id, f"person {person_id}"), country=person.country,
+            citizenships=tuple(person.citizenships or ()),
+            birth_year=person.birth_date.earliest.year if person.birth_date else None,
+            tags=frozenset(tags.get(person_id, ())), charges=tuple(charges.get(person_id, ())),
+            recognitions=tuple(recognitions.get(person_id, ())), in_custody=derived.status.in_custody,
+            custody_since=custody_since, status=derived.status.status, status_since=derived.status.since,
+            release_mode=derived.status.release_mode, sentence_days=longest, current_custody_events=recent,
+            has_health_notes=viewer.sees_private_fields and bool(person.health_notes.strip()),
+            synthetic=person.synthetic,
+        )
+    return records
+
+
+def _recognitions(events: QuerySet[m.Event]) -> dict[int, list[RecognitionFact]]:
+    kind = vetting_rules().recognizer_kind
+    rows = list(events.filter(kind__in=("recognized", "recognition_withdrawn")).order_by("date_earliest", "id")
+                .values_list("person_id", "kind", "date", "date_earliest", "organization__code", "organization__name",
+                             "organization__kind", "recognition__grounds"))
+    found: dict[int, list[RecognitionFact]] = defaultdict(list)
+    for person_id, event_kind, date, day, code, name, org_kind, grounds in rows:
+        if event_kind == "recognized":
+            found[person_id].append(RecognitionFact(code or "", name or code or "an organization",
+                                                    str(date) if date else "", tuple(grounds or ()),
+                                                    None, org_kind == kind))
+        else:  # a withdrawal closes the same organization's recognitions given before it
+            found[person_id] = [
+                RecognitionFact(r.organization, r.organization_name, r.date, r.grounds, str(date) if date else "?",
+                                r.human_rights)
+                if r.organization == code and r.withdrawn_on is None and (
+                    not r.date or day is None or PartialDate.parse(r.date).earliest <= day) else r
+                for r in found[person_id]]
+    return found
+
+
+def _charges(ids: list[int], viewer: Viewer) -> dict[int, list[ChargeFact]]:
+    cases = visible_cases(m.Case.objects.filter(defendants__in=ids), viewer).distinct()
+    case_numbers = {pk: number or f"case {pk}" for pk, number in cases.values_list("id", "case_number")}
+    defendants: dict[int, set[int]] = defaultdict(set)
+    for case_id, person_id in m.Case.defendants.through.objects.filter(
+            case_id__in=case_numbers, person_id__in=ids).values_list("case_id", "person_id"):
+        defendants[case_id].add(person_id)
+    convicted = set(m.Sentence.objects.filter(case_id__in=case_numbers, person_id__in=ids)
+                    .values_list("case_id", "person_id"))
+    wanted = set(ids)
+    found: dict[int, list[ChargeFact]] = defaultdict(list)
+    for case_id, person_id, system, article, part, label in m.Charge.objects.filter(
+            case_id__in=case_numbers).order_by("id").values_list(
+            "case_id", "person_id", "code_system", "article", "part", "label"):
+        for defendant in ([person_id] if person_id else sorted(defendants[case_id])):
+            if defendant in wanted:
+                found[defendant].append(ChargeFact(system, article, part, label, case_numbers[case_id],
+                                                   (case_id, defendant) in convicted))
+    return found

@@ -1,0 +1,222 @@
+"""`politzek deals`: the ledger of release deals, what each cost and what followed it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from politzek.cli_dedupe import Actor, Confidential, Restricted
+
+deals = typer.Typer(help="Release deals: record them, list them, their impact and their price.",
+                    no_args_is_help=True)
+
+JsonOutput = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+Organizations = Annotated[list[str] | None, typer.Option(
+    "--org", help="Count only recognitions by these organizations (repeatable; default: any).")]
+
+
+def _deal(deal_id: int) -> Any:
+    from politzek.cli import fail
+    from politzek.registry.models import Deal
+
+    deal = Deal.objects.filter(pk=deal_id).first()
+    if deal is None:
+        fail(f"DEAL: no deal with id {deal_id}; `politzek deals list` shows them")
+    return deal
+
+
+def _summary(deal: Any) -> dict[str, Any]:
+    return {"id": deal.pk, "name": deal.name, "date": str(deal.date) if deal.date else None, "kind": deal.kind,
+            "parties": deal.parties, "mediator": deal.mediator, "synthetic": deal.synthetic,
+            "released_by_regime": deal.releases.filter(direction="released_by_regime").count(),
+            "returned_to_regime": deal.releases.filter(direction="returned_to_regime").count(),
+            "concessions": deal.concessions.count()}
+
+
+@deals.command("list")
+def list_deals(as_json: JsonOutput = False) -> None:
+    """Every deal, oldest first. Example: politzek deals list --json"""
+    from politzek.cli import _print_json, _require_schema, console
+    from politzek.registry.models import Deal
+
+    _require_schema()
+    rows = [_summary(deal) for deal in Deal.objects.order_by("date", "id")]
+    if as_json:
+        _print_json({"deals": rows})
+        return
+    from rich.table import Table
+
+    table = Table("id", "date", "kind", "name", "released", "returned", "concessions")
+    for row in rows:
+        table.add_row(str(row["id"]), row["date"] or "?", row["kind"],
+                      row["name"] + (" (synthetic)" if row["synthetic"] else ""), str(row["released_by_regime"]),
+                      str(row["returned_to_regime"]), str(row["concessions"]))
+    console.print(table)
+
+
+@deals.command("show")
+def show_deal(
+    deal_id: Annotated[int, typer.Argument(metavar="DEAL", help="The deal's id.")],
+    as_json: JsonOutput = False,
+    include_restricted: Restricted = False,
+    include_confidential: Confidential = False,
+) -> None:
+    """One deal: parties, the people released and returned, concessions, sources. People the
+    viewer may not see are counted, never named. Example: politzek deals show 3"""
+    from politzek.cli import _print_json, _require_schema, _viewer, console
+    from politzek.flows.listing import primary_names
+    from politzek.registry.models import Person
+    from politzek.registry.visibility import visible_people
+
+    _require_schema()
+    deal = _deal(deal_id)
+    viewer = _viewer(include_restricted, include_confidential)
+    releases = list(deal.releases.order_by("direction", "id"))
+    visible = set(visible_people(Person.objects.filter(pk__in=[r.person_id for r in releases if r.person_id]),
+                                 viewer).values_list("id", flat=True))
+    names = primary_names(Person.objects.filter(pk__in=visible))
+    people = []
+    hidden = 0
+    for release in releases:
+        if release.person_id and release.person_id not in visible:
+            hidden += 1
+            continue
+        people.append({"person_id": release.person_id if release.person_id else None,
+                       "name": names.get(release.person_id, "") if release.person_id else release.name_as_listed,
+                       "direction": release.direction, "destination": release.destination_country})
+    data = {**_summary(deal), "description": deal.description, "released": people, "not_shown": hidden,
+            "concessions": [{"kind": c.kind, "description": c.description, "program": c.program, "entity": c.entity,
+                             "value_usd": float(c.estimated_value_usd) if c.estimated_value_usd else None,
+                             "counterparty": c.counterparty, "source": c.source.url if c.source else None}
+                            for c in deal.concessions.select_related("source").order_by("id")],
+            "sources": [{"url": s.url, "title": s.title} for s in deal.sources.order_by("id")]}
+    if as_json:
+        _print_json(data)
+        return
+    console.print(f"{deal.name}{' (synthetic demo deal)' if deal.synthetic else ''}\n  {data['date'] or '?'}, "
+                  f"{deal.get_kind_display()}; parties: {', '.join(deal.parties) or '?'}"
+                  + (f"; mediator: {deal.mediator}" if deal.mediator else ""), highlight=False, markup=False)
+    for person in people:
+        who = (f"{person['person_id']} {person['name']}" if person["person_id"]
+               else f"{person['name']} (not in registry)")
+        console.print(f"  {person['direction'].replace('_', ' ')}: {who}"
+                      + (f" -> {person['destination']}" if person["destination"] else ""),
+                      highlight=False, markup=False)
+    if hidden:
+        console.print(f"  and {hidden} more released whose records are not public", highlight=False)
+    for concession in data["concessions"]:
+        value = f" (${concession['value_usd']:,.0f})" if concession["value_usd"] else ""
+        console.print(f"  conceded: {concession['kind'].replace('_', ' ')}: {concession['description']}{value}",
+                      highlight=False, markup=False)
+    for source in data["sources"]:
+        console.print(f"  source: {source['title'] or ''} {source['url']}".rstrip(), highlight=False, markup=False)
+
+
+@deals.command("impact")
+def impact_command(
+    deal_id: Annotated[int, typer.Argument(metavar="DEAL", help="The deal's id.")],
+    weeks: Annotated[list[int] | None, typer.Option("--weeks", help="Window lengths in weeks (repeatable; "
+                                                    "default 4, 12, 26).")] = None,
+    country: Annotated[str | None, typer.Option(help="The country whose timeline counts (default: the one that "
+                                                "held the people released).")] = None,
+    organizations: Organizations = None,
+    as_json: JsonOutput = False,
+) -> None:
+    """What followed a deal: new detentions and recognitions before and after it (rate
+    ratios with 95% intervals), the change in political prisoners, for every N released
+    M new, and who was released. Example: politzek deals impact 3 --weeks 12"""
+    from politzek.bargaining.impact import WINDOWS, ImpactError, deal_impact
+    from politzek.cli import _check_organizations, _print_json, _require_schema, fail
+
+    _require_schema()
+    _check_organizations(organizations)
+    if weeks and any(w < 1 or w > 520 for w in weeks):
+        fail(f"--weeks: {[w for w in weeks if w < 1 or w > 520][0]} is not between 1 and 520")
+    deal = _deal(deal_id)
+    try:
+        impact = deal_impact(deal, tuple(weeks) if weeks else WINDOWS, country,
+                             tuple(organizations) if organizations else None)
+    except ImpactError as error:
+        fail(str(error))
+    if as_json:
+        _print_json(impact.as_dict())
+        return
+    from politzek.bargaining.impact_report import impact_text
+
+    typer.echo(impact_text(impact))
+
+
+@deals.command("price")
+def price_command(
+    country: Annotated[str | None, typer.Option(help="Only deals with this holding country.")] = None,
+    organizations: Organizations = None,
+    chart: Annotated[Path | None, typer.Option(help="Write the price chart to this .svg or .png file.")] = None,
+    as_json: JsonOutput = False,
+) -> None:
+    """What each deal conceded per recognized political prisoner released, in date order,
+    and whether the price is rising. Example: politzek deals price --country BY --chart price.svg"""
+    from politzek.bargaining.price import deal_prices, trend
+    from politzek.cli import _check_organizations, _print_json, _require_schema, console, fail
+
+    _require_schema()
+    _check_organizations(organizations)
+    if chart is not None and chart.suffix not in (".svg", ".png"):
+        fail(f"--chart: {str(chart)!r} must end in .svg or .png")
+    prices = deal_prices(country, tuple(organizations) if organizations else None)
+    if chart is not None:
+        from politzek.bargaining.charts import price_chart
+
+        price_chart(prices, chart)
+    if as_json:
+        _print_json({"deals": [p.as_dict() for p in prices], "trend": trend(prices)})
+        return
+    from rich.table import Table
+
+    table = Table("date", "deal", "political prisoners released", "conceded (valued, USD)", "USD per prisoner",
+                  "unvalued concessions")
+    for p in prices:
+        per = p.usd_per_prisoner
+        table.add_row(str(p.deal.date), p.deal.name + (" (synthetic)" if p.deal.synthetic else ""),
+                      str(p.political_prisoners_released), f"{float(p.valued_usd):,.0f}",
+                      f"{per:,.0f}" if per is not None else "-",
+                      ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(p.unvalued.items())) or "-")
+    console.print(table)
+    console.print(f"price per political prisoner: {trend(prices)}", highlight=False)
+
+
+@deals.command("add")
+def add_command(
+    path: Annotated[Path, typer.Argument(metavar="DEAL.toml", help="The deal file (format: docs/deals.md).")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and link, write nothing.")] = False,
+    actor: Actor = None,
+    include_restricted: Restricted = False,
+    include_confidential: Confidential = False,
+) -> None:
+    """Record a deal from a TOML file: released people linked to the registry by id or by
+    name through the matcher. Example: politzek deals add september-2025.toml --dry-run"""
+    from politzek.bargaining.deal_file import DealFileError, record_deal
+    from politzek.cli import _require_schema, console, fail
+    from politzek.registry.history import command_line_actor
+
+    _require_schema()
+    try:
+        deal, linked = record_deal(path, actor or command_line_actor(), _viewer_for(include_restricted,
+                                   include_confidential), dry_run)
+    except DealFileError as error:
+        fail(str(error))
+    for name, person in linked.linked:
+        console.print(f"  linked: {name} -> person {person}", highlight=False, markup=False)
+    for name, why in linked.unlinked:
+        console.print(f"  kept by name: {name} ({why})", highlight=False, markup=False)
+    if deal is None:
+        console.print(f"politzek: {path} is valid; nothing written (--dry-run)", highlight=False)
+    else:
+        console.print(f"politzek: deal {deal.pk} recorded: {deal.name}", highlight=False, markup=False)
+
+
+def _viewer_for(include_restricted: bool, include_confidential: bool) -> Any:
+    from politzek.cli import _viewer
+
+    return _viewer(include_restricted, include_confidential)
