@@ -217,7 +217,7 @@ def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organiza
                 for c in fitting) + "; a birth date in the list would tell them apart")], note_flags(notes, rules))
         else:
             match, record = fitting[0], records[fitting[0].person_id]
-            vetting = vet_record(record, rules, organizations, country)
+            vetting = vet_record(record, rules, organizations)
             vetting.flags += note_flags(notes, rules)
         vetted.append(VettedEntry(entry, _side(entry), match, fitting, record, vetting))
     _duplicates(vetted)
