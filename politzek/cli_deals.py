@@ -181,7 +181,7 @@ def price_command(
         table.add_row(str(p.deal.date), p.deal.name + (" (synthetic)" if p.deal.synthetic else ""),
                       str(p.political_prisoners_released), f"{float(p.valued_usd):,.0f}",
                       f"{per:,.0f}" if per is not None else "-",
-                      ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(p.unvalued.items())) or "-")
+                      p.unvalued_text or "-")
     console.print(table)
     console.print(f"price per political prisoner: {trend(prices)}", highlight=False)
 

@@ -36,6 +36,11 @@ class DealPrice:
         return float(self.valued_usd) / self.political_prisoners_released
 
     @property
+    def unvalued_text(self) -> str:
+        """The concessions with no estimate, e.g. "1 official visit, 2 trade"."""
+        return ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in sorted(self.unvalued.items()))
+
+    @property
     def concessions_per_prisoner(self) -> float | None:
         total = sum(self.kinds.values())
         return total / self.political_prisoners_released if self.political_prisoners_released else None

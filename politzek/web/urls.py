@@ -1,6 +1,6 @@
 from django.urls import path
 
-from politzek.web.public import statistics, views
+from politzek.web.public import deals, statistics, views
 from politzek.web.public.feed import RecognitionsAndReleases
 
 # Public pages; politzek/urls.py serves them under a language prefix (/ru/, /be/, /uk/; none
@@ -14,5 +14,9 @@ urlpatterns = [
     path("officials/<int:official_id>/", views.official, name="official"),
     path("statistics/", statistics.statistics, name="statistics"),
     path("statistics/charts/<slug:name>.svg", statistics.chart, name="chart"),
+    path("deals/", deals.deals, name="deals"),
+    path("deals/price.svg", deals.price_svg, name="deals_price_chart"),
+    path("deals/<int:deal_id>/", deals.deal, name="deal"),
+    path("deals/<int:deal_id>/impact.svg", deals.impact_svg, name="deal_impact_chart"),
     path("feed.atom", RecognitionsAndReleases(), name="feed"),
 ]

@@ -50,7 +50,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _chart_folder(country: str) -> Path:
+def chart_folder(country: str) -> Path:
     """Charts are drawn once per country, day and state of the data, then served from disk."""
     marks = ";".join(f"{t}={h}" for t, h in RefreshMark.objects.order_by("table").values_list("table", "history_id"))
     state = hashlib.sha256(f"{country}|{dt.date.today()}|{marks}".encode()).hexdigest()[:16]
@@ -66,7 +66,7 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
     except ValueError as bad:
         return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
     refresh()  # the folder's name holds the refresh marks: bring them up to date first
-    folder = _chart_folder(country)
+    folder = chart_folder(country)
     path = folder / f"{name}.svg"
     if not path.exists():
         folder.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from politzek.web.staff import duplicates, views
+from politzek.web.staff import duplicates, vetting, views
 
 app_name = "staff"
 urlpatterns = [
@@ -12,6 +12,9 @@ urlpatterns = [
     path("duplicates/<int:left_id>/<int:right_id>/decide/", duplicates.decide, name="decide"),
     path("merges/", duplicates.merges, name="merges"),
     path("merges/<int:merge_id>/undo/", duplicates.undo, name="undo_merge"),
+    path("vet/", vetting.vet, name="vet"),
+    path("lists/", vetting.exchange_lists, name="exchange_lists"),
+    path("lists/<int:list_id>/", vetting.exchange_list, name="exchange_list"),
     path("people/new/", views.add_person, name="add_person"),
     path("people/<int:person_id>/events/new/", views.add_event, name="add_event"),
     path("people/<int:person_id>/sources/new/", views.add_source, name="add_source"),

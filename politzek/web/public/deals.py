@@ -1,0 +1,100 @@
+"""The public pages of the bargaining ledger: every deal with its price per political
+prisoner, and one page per deal with who was released, what was conceded and what followed
+(sentences, a table, charts drawn on the server). Released people are named only when the
+visitor may see their record; the others are counted."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.db.models import Count, Max, QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from politzek.bargaining.charts import impact_chart, price_chart
+from politzek.bargaining.impact import ImpactError, deal_impact
+from politzek.bargaining.impact_report import released_sentences, window_sentences
+from politzek.bargaining.price import deal_prices, trend
+from politzek.flows.listing import primary_names
+from politzek.flows.refresh import refresh
+from politzek.registry.models import Deal, Person
+from politzek.registry.visibility import Viewer, visible_people
+from politzek.web.public.statistics import chart_folder
+
+
+def deals(request: HttpRequest) -> HttpResponse:
+    prices = deal_prices()
+    return render(request, "web/deals.html", {
+        "prices": prices, "trend": trend(prices), "shows_synthetic": any(p.deal.synthetic for p in prices),
+        "undated": Deal.objects.filter(date__isnull=True).order_by("name"),
+    })
+
+
+def _deal(deal_id: int) -> Deal:
+    deal = Deal.objects.filter(pk=deal_id).prefetch_related("sources").first()
+    if deal is None:
+        raise Http404("no such deal")
+    return deal
+
+
+def deal(request: HttpRequest, deal_id: int) -> HttpResponse:
+    record = _deal(deal_id)
+    viewer = Viewer.for_user(request.user)
+    releases = list(record.releases.order_by("direction", "id"))
+    visible = set(visible_people(Person.objects.filter(pk__in=[r.person_id for r in releases if r.person_id]),
+                                 viewer).values_list("id", flat=True))
+    names = primary_names(Person.objects.filter(pk__in=visible))
+    shown = [{"release": r, "name": names.get(r.person_id, "") if r.person_id else r.name_as_listed,
+              "linked": r.person_id in visible}
+             for r in releases if r.person_id is None or r.person_id in visible]
+    try:
+        impact = deal_impact(record)
+        error = ""
+    except ImpactError as problem:
+        impact, error = None, str(problem)
+    return render(request, "web/deal.html", {
+        "deal": record, "released": shown, "not_named": len(releases) - len(shown),
+        "concessions": record.concessions.select_related("source").order_by("id"),
+        "impact": impact, "impact_error": error,
+        "released_sentences": released_sentences(impact) if impact else [],
+        "windows": [{"window": w, "sentences": window_sentences(w)} for w in impact.windows] if impact else [],
+        "shows_synthetic": record.synthetic,
+    })
+
+
+def _cached(key: str, draw) -> Path:  # type: ignore[no-untyped-def]
+    """A chart drawn once per day and state of the data (statistics.chart_folder), then served."""
+    refresh()
+    folder = chart_folder(key)
+    path = folder / "chart.svg"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".svg", delete=False) as draft:
+            draft_path = Path(draft.name)
+        draw(draft_path)
+        draft_path.replace(path)  # whole files appear at once
+    return path
+
+
+def _state(deals: QuerySet[Deal]) -> str:
+    """What the deal tables hold, for chart keys: the timeline's marks do not cover them."""
+    latest = deals.aggregate(changed=Max("updated_at"), n=Count("id", distinct=True),
+                             releases=Count("releases", distinct=True), concessions=Count("concessions", distinct=True))
+    return f"{latest['changed']}-{latest['n']}-{latest['releases']}-{latest['concessions']}"
+
+
+def price_svg(request: HttpRequest) -> HttpResponse:
+    path = _cached(f"deals-price-{_state(Deal.objects.all())}", lambda out: price_chart(deal_prices(), out))
+    return FileResponse(path.open("rb"), content_type="image/svg+xml")
+
+
+def impact_svg(request: HttpRequest, deal_id: int) -> HttpResponse:
+    record = _deal(deal_id)
+    try:
+        impact = deal_impact(record)
+    except ImpactError as problem:
+        raise Http404(str(problem)) from None
+    key = f"deal-{record.pk}-{_state(Deal.objects.filter(pk=record.pk))}"
+    path = _cached(key, lambda out: impact_chart(impact, out))
+    return FileResponse(path.open("rb"), content_type="image/svg+xml")

@@ -1,0 +1,103 @@
+"""The staff page to vet an uploaded exchange list (the same vetting as `politzek vet`, at
+the clearance of the signed-in user), to keep its verdicts, and to read kept lists again."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from politzek.bargaining.exchange_list import save, vet_list
+from politzek.bargaining.vetting import FLAG_LABELS, VERDICT_LABELS
+from politzek.bargaining.vetting_report import render as render_report
+from politzek.names.lists import ListError
+from politzek.registry.models import ExchangeList, Person
+from politzek.registry.visibility import Viewer, visible_people
+from politzek.web.staff.access import staff_required
+
+MAX_BYTES = 5 * 1024 * 1024
+VIEW = "registry.view_exchangelist"
+ADD = "registry.add_exchangelist"
+
+
+def _safe_name(name: str) -> str:
+    stem = re.sub(r"[^\w.-]+", "_", Path(name).name)[:100]
+    return stem if stem.lower().endswith(".csv") else f"{stem or 'list'}.csv"
+
+
+@staff_required(VIEW)
+def vet(request: HttpRequest) -> HttpResponse:
+    context: dict[str, Any] = {"can_save": request.user.has_perm(ADD), "verdict_labels": VERDICT_LABELS,
+                               "flag_labels": FLAG_LABELS}
+    if request.method != "POST":
+        return render(request, "staff/vet.html", context)
+    upload = request.FILES.get("list")
+    country = request.POST.get("country", "").strip().upper() or None
+    if upload is None:
+        context["error"] = "Choose a CSV file to vet."
+        return render(request, "staff/vet.html", context, status=400)
+    if upload.size and upload.size > MAX_BYTES:
+        context["error"] = f"{upload.name}: {upload.size:,} bytes; lists up to {MAX_BYTES:,} bytes are vetted here."
+        return render(request, "staff/vet.html", context, status=400)
+    if country and not (len(country) == 2 and country.isalpha()):
+        context["error"] = f"country: {country!r} is not a two-letter code such as BY."
+        return render(request, "staff/vet.html", context, status=400)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / _safe_name(upload.name or "list.csv")
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        try:
+            result = vet_list(path, Viewer.for_user(request.user), country=country,
+                              skip_invalid=request.POST.get("skip_invalid") == "on")
+        except ListError as error:
+            context["error"] = str(error).replace(f"{folder}/", "")
+            return render(request, "staff/vet.html", context, status=400)
+        result.path = path.name
+    if request.POST.get("download") in ("md", "csv"):
+        form = request.POST["download"]
+        kind = "text/markdown" if form == "md" else "text/csv"
+        response = HttpResponse(render_report(result, form), content_type=f"{kind}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{Path(result.path).stem}-vetting.{form}"'
+        return response
+    if request.POST.get("save") == "on":
+        if not request.user.has_perm(ADD):
+            context["error"] = "Your role may vet lists but not keep them."
+            return render(request, "staff/vet.html", context, status=403)
+        title = request.POST.get("title", "").strip()[:300] or result.path
+        saved = save(result, title, submitted_by=request.POST.get("submitted_by", "").strip()[:300])
+        messages.success(request, f"Kept as exchange list {saved.pk}.")
+        return redirect("staff:exchange_list", list_id=saved.pk)
+    context.update({"result": result, "entries": [item.as_dict() for item in result.entries]})
+    return render(request, "staff/vet.html", context)
+
+
+@staff_required(VIEW)
+def exchange_lists(request: HttpRequest) -> HttpResponse:
+    return render(request, "staff/exchange_lists.html", {"lists": ExchangeList.objects.order_by("-created_at")[:200]})
+
+
+@staff_required(VIEW)
+def exchange_list(request: HttpRequest, list_id: int) -> HttpResponse:
+    kept = ExchangeList.objects.filter(pk=list_id).first()
+    if kept is None:
+        raise Http404("no such list")
+    viewer = Viewer.for_user(request.user)
+    entries = list(kept.entries.order_by("row_number"))
+    # A kept verdict may rest on a record this user may not see: it is then withheld, not shown.
+    visible = set(visible_people(Person.objects.filter(
+        pk__in=[e.matched_person_id for e in entries if e.matched_person_id]), viewer).values_list("id", flat=True))
+    rows = []
+    for entry in entries:
+        hidden = entry.matched_person_id is not None and entry.matched_person_id not in visible
+        rows.append({"row": entry.row_number, "name": entry.raw_name, "side": entry.side,
+                     "verdict": entry.verdict, "verdict_label": VERDICT_LABELS.get(entry.verdict, entry.verdict),
+                     "person_id": None if hidden else entry.matched_person_id,
+                     "match_score": entry.match_score, "hidden": hidden,
+                     "reasons": [] if hidden else entry.reasons, "flags": [] if hidden else entry.flags})
+    return render(request, "staff/exchange_list.html", {"kept": kept, "entries": rows})

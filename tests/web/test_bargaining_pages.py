@@ -1,0 +1,128 @@
+"""The public deal pages and the staff vetting page, through Django's test client on a real
+database: what visitors see and may not see, charts, an upload vetted and kept."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from politzek.registry import models as m
+from politzek.registry.partial_date import PartialDate
+from tests.registry.factories import event, organization, person
+from tests.web.test_staff import _user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def deal():
+    viasna = organization("viasna", kind="human_rights")
+    deal = m.Deal.objects.create(name="Test release, September", date=PartialDate.parse("2025-09-11"),
+                                 kind="concession_release", parties=["BY", "US"], synthetic=True)
+    m.Concession.objects.create(deal=deal, kind="sanctions_relief", description="airline sanctions eased",
+                                program="test program", entity="a test airline", estimated_value_usd=2_000_000)
+    public = person("Ганна Сцяпанава")
+    hidden = person("Таццяна Карповіч", visibility="restricted")
+    for who in (public, hidden):
+        event(who, "detained", "2024-02-01")
+        event(who, "recognized", "2024-03-01", organization=viasna)
+        event(who, "released_pardon", "2025-09-11", deal=deal)
+        m.DealRelease.objects.create(deal=deal, person=who, direction="released_by_regime", destination_country="LT")
+    for day in ("2025-08-01", "2025-09-20", "2025-10-01"):
+        event(person(f"Detained {day}"), "detained", day)
+    return deal, public, hidden
+
+
+def test_the_deals_page_shows_the_price_per_political_prisoner(client, deal):
+    page = client.get("/deals/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Test release, September" in text and "1,000,000" in text  # 2 million for two recognized prisoners
+    assert 'id="synthetic-notice"' in text
+    chart = client.get("/deals/price.svg")
+    assert chart.status_code == 200 and chart["Content-Type"] == "image/svg+xml"
+    assert b"SYNTHETIC DEMO DATA" in b"".join(chart.streaming_content)
+
+
+def test_a_deal_page_names_only_the_people_a_visitor_may_see(client, deal):
+    record, public, hidden = deal
+    text = client.get(f"/deals/{record.pk}/").content.decode()
+    assert "Ганна Сцяпанава" in text and f"/people/{public.pk}/" in text
+    assert "Карповіч" not in text and f"/people/{hidden.pk}/" not in text
+    assert "1 more person released is counted but not named" in text
+    assert "2 recognized political prisoners" in text  # counts include restricted records
+    assert "rate ratio" in text.lower() and "test program" in text
+    chart = client.get(f"/deals/{record.pk}/impact.svg")
+    assert chart.status_code == 200 and b"<svg" in b"".join(chart.streaming_content)
+
+
+def test_staff_see_everyone_released(client, deal):
+    record, _public, _hidden = deal
+    client.force_login(_user("viewer"))
+    assert "Карповіч" in client.get(f"/deals/{record.pk}/").content.decode()
+
+
+def test_an_unknown_deal_is_not_found(client):
+    assert client.get("/deals/424242/").status_code == 404
+    assert client.get("/deals/424242/impact.svg").status_code == 404
+
+
+LIST = ("name,birth_date,citizenship,notes,side\nHanna Stsiapanava,,BY,,EU\nOleg Nieznany,,RU,convicted of murder,RU\n"
+        "Таццяна Карповіч,,BY,,EU\n")
+
+
+def _upload(text=LIST, name="proposed list.csv"):
+    return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/csv")
+
+
+def test_visitors_cannot_vet(client, deal):
+    assert client.get("/staff/vet/")["Location"].startswith("/staff/login/")
+    assert client.post("/staff/vet/", {"list": _upload()}).status_code == 302
+
+
+def test_staff_vet_an_upload_at_their_clearance_and_keep_it(client, deal):
+    client.force_login(_user("editor"))
+    page = client.post("/staff/vet/", {"list": _upload(), "country": "BY"})
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert '<td id="verdict-recognized">2</td>' in text  # the restricted record is seen by staff
+    assert '<td id="flag-violence">1</td>' in text and "murder" in text
+
+    kept = client.post("/staff/vet/", {"list": _upload(), "save": "on", "title": "Proposed, test"})
+    saved = m.ExchangeList.objects.get(title="Proposed, test")
+    assert kept["Location"] == f"/staff/lists/{saved.pk}/"
+    assert sorted(saved.entries.values_list("verdict", flat=True)) == ["not_documented", "recognized", "recognized"]
+    assert "Proposed, test" in client.get("/staff/lists/").content.decode()
+    assert "Карповіч" in client.get(f"/staff/lists/{saved.pk}/").content.decode()
+
+    download = client.post("/staff/vet/", {"list": _upload(), "download": "csv"})
+    assert download["Content-Type"].startswith("text/csv")
+    assert download["Content-Disposition"] == 'attachment; filename="proposed_list-vetting.csv"'
+    assert download.content.decode().startswith("row,name,birth_date,side,verdict")
+
+
+def test_a_viewer_may_vet_but_not_keep(client, deal):
+    client.force_login(_user("viewer"))
+    assert client.post("/staff/vet/", {"list": _upload()}).status_code == 200
+    assert client.post("/staff/vet/", {"list": _upload(), "save": "on"}).status_code == 403
+    assert not m.ExchangeList.objects.exists()
+
+
+def test_a_bad_upload_is_refused_naming_the_row(client, deal):
+    client.force_login(_user("editor"))
+    page = client.post("/staff/vet/", {"list": _upload("name\n12345\n", "bad.csv")})
+    assert page.status_code == 400
+    text = page.content.decode()
+    assert "bad.csv: row 2, column name: &#x27;12345&#x27; has no letters" in text and "/tmp" not in text
+    assert client.post("/staff/vet/", {}).status_code == 400
+    assert client.post("/staff/vet/", {"list": _upload(), "country": "Belarus"}).status_code == 400
+
+
+def test_a_kept_verdict_on_a_hidden_record_is_withheld(client, deal):
+    client.force_login(_user("editor", "erik"))
+    client.post("/staff/vet/", {"list": _upload(), "save": "on", "title": "Kept"})
+    saved = m.ExchangeList.objects.get(title="Kept")
+    m.Person.objects.filter(names__name="Таццяна Карповіч").update(visibility="confidential")
+    text = client.get(f"/staff/lists/{saved.pk}/").content.decode()
+    assert "withheld: a record you may not see" in text
+    assert "recognized by Viasna" in text  # Hanna's reasons still show
