@@ -210,3 +210,41 @@ def test_a_reviewer_decides_a_duplicate_without_javascript(served, browser, tmp_
     pair.locator("button[value=different]").click()
     assert "Recorded: different." in page.content()
     assert page.locator("section.duplicate", has_text="Stepan Testovyy").count() == 0
+
+
+@pytest.mark.browser
+def test_deal_pages_and_their_charts_without_javascript(served, browser):
+    page = browser.new_context(java_script_enabled=False).new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    images = {}
+    page.on("response", lambda response: images.update({response.url: response.status})
+            if response.url.endswith(".svg") else None)
+    assert page.goto(served + "/deals/").status == 200
+    assert "Synthetic" in page.locator("table").inner_text()
+    page.locator("table a", has_text="December 2025").click()
+    assert page.locator("h1").inner_text().startswith("Synthetic release for concessions")
+    assert "What followed" in page.content()
+    page.wait_for_load_state("load")
+    assert images and all(status == 200 for status in images.values()), images
+    assert any(url.endswith("/impact.svg") for url in images) and any(url.endswith("/price.svg") for url in images)
+    assert all(url.startswith(served) for url in requests)
+
+
+@pytest.mark.browser
+def test_staff_vet_an_uploaded_list_without_javascript(served, browser, tmp_path):
+    proposed = tmp_path / "proposed.csv"
+    proposed.write_text("name,birth_date,citizenship,notes,side\nSomeone Unknown,,BY,,EU\n"
+                        "Andriy Testenko,,UA,військовополонений,RU\n", encoding="utf-8")
+    page = browser.new_context(java_script_enabled=False).new_page()
+    page.goto(served + "/staff/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", STAFF_PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(served + "/staff/vet/")
+    page.set_input_files("#list", str(proposed))
+    page.fill("#country", "BY")
+    page.locator("button", has_text="Vet").first.click()
+    assert page.locator("#verdict-not_documented").inner_text() == "2"
+    assert page.locator("#flag-combatant").inner_text() == "1"
+    assert "Most urgent political prisoners held by BY" in page.content()
