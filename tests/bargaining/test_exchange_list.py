@@ -181,3 +181,29 @@ def test_a_saved_list_keeps_each_verdict_and_the_rules_version(tmp_path, registr
     assert entries[4].side == "RU" and any(f["flag"] == "violence" for f in entries[4].flags)
     assert "politzek-vetting" in saved.rules_version and "politzek-priority" in saved.rules_version
     assert len(saved.file_sha256) == 64
+
+
+def test_records_read_withdrawals_and_only_the_events_the_viewer_may_see(registry):
+    from politzek.bargaining.records import person_records
+
+    who = registry["unrecognized"]
+    viasna = organization("viasna", kind="human_rights")
+    event(who, "recognized", "2024-03-01", organization=viasna)
+    event(who, "recognition_withdrawn", "2024-09-01", organization=viasna)
+    event(who, "recognized", "2025-01-10", organization=viasna, visibility="restricted")
+    public = person_records([who.pk], Viewer.public(), TODAY)[who.pk]
+    assert [(r.date, r.withdrawn_on) for r in public.recognitions] == [("2024-03-01", "2024-09-01")]
+    staff = person_records([who.pk], Viewer(Clearance.RESTRICTED), TODAY)[who.pk]
+    assert [(r.date, r.withdrawn_on) for r in staff.recognitions] == [("2024-03-01", "2024-09-01"),
+                                                                       ("2025-01-10", None)]
+    assert person_records([registry["restricted"].pk], Viewer.public(), TODAY) == {}
+
+
+def test_a_record_in_custody_carries_its_sentence_and_recent_events(registry):
+    from politzek.bargaining.records import person_records
+
+    urgent = person_records([registry["urgent"].pk], Viewer.public(), TODAY)[registry["urgent"].pk]
+    assert urgent.in_custody and urgent.custody_since == dt.date(2020, 8, 20)
+    assert urgent.sentence_days == int(14 * 365.25) and urgent.birth_year == 1958
+    assert {"incommunicado", "torture_reported"} <= urgent.current_custody_events
+    assert [c.article for c in urgent.charges] == ["361"] and urgent.charges[0].convicted

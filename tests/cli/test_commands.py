@@ -166,12 +166,29 @@ def test_usage_errors_exit_2():
     assert result.returncode == 2
 
 
+def _command_paths(group, prefix=()):
+    """Every command of the `politzek` click group, as its words (("deals", "impact"), …)."""
+    for name, command in sorted(group.commands.items()):
+        if hasattr(command, "commands"):
+            yield from _command_paths(command, (*prefix, name))
+        else:
+            yield (*prefix, name)
+
+
 def test_every_command_documents_an_example():
-    for command in ["init", "demo", "serve", "list", "show", "stats", "import", "export", "backup", "restore",
-                    "manage"]:
-        result = run_politzek(command, "--help")
-        assert result.returncode == 0
-        assert f"Example: politzek {command}" in result.stdout.replace("\n", " ").replace("  ", " ")
+    from typer.main import get_command
+    from typer.testing import CliRunner
+
+    from politzek.cli import app
+
+    paths = list(_command_paths(get_command(app)))
+    assert ("vet",) in paths and ("deals", "impact") in paths and ("user", "add") in paths
+    runner = CliRunner()
+    for path in paths:
+        result = runner.invoke(app, [*path, "--help"], terminal_width=200)
+        assert result.exit_code == 0, path
+        text = " ".join(result.output.split())
+        assert re.search(rf"Examples?: politzek {' '.join(path)}\b", text), (path, text[:300])
 
 
 def test_manage_creates_a_staff_account_on_the_chosen_database(fresh_database_url):
