@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from politzek.bargaining.rates import RateRatio, rate_ratio
+from politzek.bargaining.rules import vetting_rules
 from politzek.flows.figures import Scope, WindowFlows, window_flows
 from politzek.registry import models as m
 from politzek.registry.status import recognized_at
@@ -69,6 +70,7 @@ class Released:
     not_recognized: int = 0  # in the registry, not recognized on that day
     not_in_registry: int = 0  # listed by name only
     foreign_citizens: int = 0  # released people with no citizenship of the deal's country
+    charged_with_violence: int = 0  # a charge under a violence article of the vetting rules
     sent_abroad: int = 0  # released to another country than the one that held them
     destinations: Counter[str] = field(default_factory=Counter)
     returned_to_regime: int = 0
@@ -76,7 +78,8 @@ class Released:
     def as_dict(self) -> dict[str, Any]:
         return {"released_by_regime": self.by_regime, "recognized_political_prisoners": self.recognized,
                 "in_registry_not_recognized": self.not_recognized, "not_in_registry": self.not_in_registry,
-                "foreign_citizens": self.foreign_citizens, "sent_abroad": self.sent_abroad,
+                "foreign_citizens": self.foreign_citizens, "charged_with_violence": self.charged_with_violence,
+                "sent_abroad": self.sent_abroad,
                 "destinations": dict(self.destinations.most_common()),
                 "returned_to_regime": self.returned_to_regime}
 
@@ -123,10 +126,16 @@ def released_people(deal: m.Deal, country: str, organizations: tuple[str, ...] |
     released = Released()
     rows = list(m.DealRelease.objects.filter(deal=deal).values_list(
         "direction", "person_id", "destination_country", "person__citizenships"))
-    people = [person for direction, person, _d, _c in rows
-              if person is not None and direction == m.DealRelease.Direction.RELEASED_BY_REGIME]
+    people = {person for direction, person, _d, _c in rows
+              if person is not None and direction == m.DealRelease.Direction.RELEASED_BY_REGIME}
     recognized = {person_id for person_id, events in timelines(m.Event.objects.filter(person_id__in=people))
                   if recognized_at(events, day, organizations)}
+    rules = vetting_rules()
+    own = m.Charge.objects.filter(person_id__in=people).values_list("person_id", "code_system", "article")
+    whole_case = m.Charge.objects.filter(person__isnull=True, case__defendants__in=people).values_list(
+        "case__defendants", "code_system", "article")  # a charge of the case applies to each defendant
+    violent = {person_id for person_id, system, article in [*own, *whole_case]
+               if person_id in people and rules.is_violent(system, article)}
     for direction, person_id, destination, citizenships in rows:
         if direction == m.DealRelease.Direction.RETURNED_TO_REGIME:
             released.returned_to_regime += 1
@@ -140,6 +149,8 @@ def released_people(deal: m.Deal, country: str, organizations: tuple[str, ...] |
             released.not_recognized += 1
         if citizenships and country not in citizenships:
             released.foreign_citizens += 1
+        if person_id in violent:
+            released.charged_with_violence += 1
         if destination:
             released.destinations[destination] += 1
             if destination != country:

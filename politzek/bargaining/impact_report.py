@@ -38,6 +38,8 @@ def released_sentences(impact: Impact) -> list[str]:
              f"{r.not_recognized} in the registry but not recognized, {r.not_in_registry} not in the registry"]
     if r.foreign_citizens:
         lines.append(f"  {r.foreign_citizens} of them citizens of another country")
+    if r.charged_with_violence:
+        lines.append(f"  {r.charged_with_violence} of them charged with violence against persons")
     if r.sent_abroad:
         lines.append(f"  {r.sent_abroad} sent abroad rather than freed at home ("
                      + ", ".join(f"{c}: {n}" for c, n in r.destinations.most_common()) + ")")

@@ -33,6 +33,8 @@ def deal():
     old = [_held(f"Old {i}", "2024-05-01", "2024-06-01", citizenships=["DE"] if i == 1 else ["BY"])
            for i in range(1, 6)]
     unrecognized = _held("Not recognized", "2024-06-01")
+    case = m.Case.objects.create(jurisdiction="BY", case_number="1-1/2024")
+    m.Charge.objects.create(case=case, person=unrecognized, code_system="BY-CC", article="139", label="murder")
     for who, destination in ((old[0], "LT"), (old[1], "LT"), (old[2], "BY"), (unrecognized, "LT")):
         event(who, "released_pardon", DEAL_DAY.isoformat(), deal=deal)
         m.DealRelease.objects.create(deal=deal, person=who, direction="released_by_regime",
@@ -83,7 +85,7 @@ def test_an_after_window_cut_by_today_compares_rates(deal):
 def test_who_was_released(deal):
     released = deal_impact(deal, windows=(4,), today=LATER).released
     assert (released.by_regime, released.recognized, released.not_recognized, released.not_in_registry) == (5, 3, 1, 1)
-    assert released.foreign_citizens == 1
+    assert released.foreign_citizens == 1 and released.charged_with_violence == 1
     assert released.sent_abroad == 4 and dict(released.destinations) == {"LT": 4, "BY": 1}
     assert released.returned_to_regime == 1
 

@@ -74,7 +74,13 @@ def seeded():
     shared = m.Case.objects.create(jurisdiction="BY", case_number="1-2-3", court=court)
     shared.defendants.add(shown, hidden[0])
     shared.charges.create(code_system="BY-CC", article="130", person=hidden[0], label=canary("shared-charge"))
-    return {"shown": shown, "hidden": hidden, "jail": jail, "judge": judge, "shared": shared}
+    # A deal that released the shown prisoner and every hidden one: its pages count them all
+    # and name only the shown one.
+    deal = m.Deal.objects.create(name="Public deal", date="2025-09-11", kind="pardon_wave", parties=["BY"])
+    for someone in [shown, *hidden]:
+        m.DealRelease.objects.create(deal=deal, person=someone, direction="released_by_regime",
+                                     destination_country="LT")
+    return {"shown": shown, "hidden": hidden, "jail": jail, "judge": judge, "shared": shared, "deal": deal}
 
 
 def _body(response) -> str:
@@ -89,6 +95,7 @@ def _public_paths(seeded) -> tuple[list[str], set[str]]:
         "case_id": list(m.Case.objects.values_list("id", flat=True)),
         "facility_id": list(m.Facility.objects.values_list("id", flat=True)),
         "official_id": list(m.Official.objects.values_list("id", flat=True)),
+        "deal_id": list(m.Deal.objects.values_list("id", flat=True)),
     }
     queries = ["", f"?q={SOUNDS_LIKE_HIDDEN}", "?q=Kanary", "?q=Shown", "?region=Minsk", "?article=342", "?tag=x",
                "?organization=viasna", "?status=released", "?year=2022", "?sort=-arrested", "?sort=-since",
@@ -178,3 +185,4 @@ def test_the_canaries_are_there_for_cleared_staff(client, seeded, tmp_path):
     assert canary("case-confidential-unknown") in _body(client.get(f"/officials/{seeded['judge'].pk}/"))
     assert canary("shared-charge") in _body(client.get(f"/cases/{seeded['shared'].pk}/"))
     assert client.get(f"/people/{hidden[1].pk}/").status_code == 200
+    assert canary("name-confidential-unknown") in _body(client.get(f"/deals/{seeded['deal'].pk}/"))
