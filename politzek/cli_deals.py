@@ -27,22 +27,15 @@ def _deal(deal_id: int) -> Any:
     return deal
 
 
-def _summary(deal: Any) -> dict[str, Any]:
-    return {"id": deal.pk, "name": deal.name, "date": str(deal.date) if deal.date else None, "kind": deal.kind,
-            "parties": deal.parties, "mediator": deal.mediator, "synthetic": deal.synthetic,
-            "released_by_regime": deal.releases.filter(direction="released_by_regime").count(),
-            "returned_to_regime": deal.releases.filter(direction="returned_to_regime").count(),
-            "concessions": deal.concessions.count()}
-
-
 @deals.command("list")
 def list_deals(as_json: JsonOutput = False) -> None:
     """Every deal, oldest first. Example: politzek deals list --json"""
+    from politzek.bargaining.ledger import deal_summary
     from politzek.cli import _print_json, _require_schema, console
     from politzek.registry.models import Deal
 
     _require_schema()
-    rows = [_summary(deal) for deal in Deal.objects.order_by("date", "id")]
+    rows = [deal_summary(deal) for deal in Deal.objects.order_by("date", "id")]
     if as_json:
         _print_json({"deals": rows})
         return
@@ -65,33 +58,13 @@ def show_deal(
 ) -> None:
     """One deal: parties, the people released and returned, concessions, sources. People the
     viewer may not see are counted, never named. Example: politzek deals show 3"""
+    from politzek.bargaining.ledger import deal_detail
     from politzek.cli import _print_json, _require_schema, _viewer, console
-    from politzek.flows.listing import primary_names
-    from politzek.registry.models import Person
-    from politzek.registry.visibility import visible_people
 
     _require_schema()
     deal = _deal(deal_id)
-    viewer = _viewer(include_restricted, include_confidential)
-    releases = list(deal.releases.order_by("direction", "id"))
-    visible = set(visible_people(Person.objects.filter(pk__in=[r.person_id for r in releases if r.person_id]),
-                                 viewer).values_list("id", flat=True))
-    names = primary_names(Person.objects.filter(pk__in=visible))
-    people = []
-    hidden = 0
-    for release in releases:
-        if release.person_id and release.person_id not in visible:
-            hidden += 1
-            continue
-        people.append({"person_id": release.person_id if release.person_id else None,
-                       "name": names.get(release.person_id, "") if release.person_id else release.name_as_listed,
-                       "direction": release.direction, "destination": release.destination_country})
-    data = {**_summary(deal), "description": deal.description, "released": people, "not_shown": hidden,
-            "concessions": [{"kind": c.kind, "description": c.description, "program": c.program, "entity": c.entity,
-                             "value_usd": float(c.estimated_value_usd) if c.estimated_value_usd else None,
-                             "counterparty": c.counterparty, "source": c.source.url if c.source else None}
-                            for c in deal.concessions.select_related("source").order_by("id")],
-            "sources": [{"url": s.url, "title": s.title} for s in deal.sources.order_by("id")]}
+    data = deal_detail(deal, _viewer(include_restricted, include_confidential))
+    people, hidden = data["released"], data["not_shown"]
     if as_json:
         _print_json(data)
         return

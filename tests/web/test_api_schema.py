@@ -10,6 +10,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from politzek.registry import models as m
 from tests.registry.factories import event, organization, person
 
 pytestmark = pytest.mark.django_db
@@ -29,10 +30,15 @@ def operations():
         shown = person("Марыя Калеснікава", health_notes="private")
         event(shown, "detained", "2020-09-07")
         event(shown, "recognized", "2020-09-10", organization=viasna)
-        person("Hidden", visibility="restricted")
+        hidden = person("Hidden", visibility="restricted")
+        deal = m.Deal.objects.create(name="A deal", date="2025-09-11", kind="pardon_wave", parties=["BY"])
+        m.Concession.objects.create(deal=deal, kind="money", description="a sum", estimated_value_usd=1000)
+        for who in (shown, hidden):
+            m.DealRelease.objects.create(deal=deal, person=who, direction="released_by_regime")
+        m.Deal.objects.create(name="No date yet", kind="amnesty")
         schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
         found = [result.ok() for result in schema.get_all_operations()]
-        assert len(found) == 12  # every operation of the API (a new one raises this count)
+        assert len(found) == 14  # every operation of the API (a new one raises this count)
         yield found
     finally:
         request_started.connect(close_old_connections)

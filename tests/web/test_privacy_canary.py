@@ -121,7 +121,8 @@ def _public_paths(seeded) -> tuple[list[str], set[str]]:
 
 def _api_paths(client, seeded) -> tuple[list[str], set[str]]:
     schema = client.get("/api/openapi.json").json()
-    ids = {"person_id": m.Person, "case_id": m.Case, "facility_id": m.Facility, "official_id": m.Official}
+    ids = {"person_id": m.Person, "case_id": m.Case, "facility_id": m.Facility, "official_id": m.Official,
+           "deal_id": m.Deal}
     paths, covered = [], set()
     for path, operations in schema["paths"].items():
         if "get" not in operations:
@@ -159,7 +160,7 @@ def test_no_canary_reaches_any_public_output(client, seeded, tmp_path):
     assert covered == {p.name for p in public_urls.urlpatterns}
     api_paths, api_covered = _api_paths(client, seeded)
     assert {"/api/people", "/api/people/{person_id}", "/api/cases", "/api/events", "/api/facilities",
-            "/api/officials", "/api/statistics"} <= api_covered
+            "/api/officials", "/api/statistics", "/api/deals", "/api/deals/{deal_id}"} <= api_covered
     answered = 0
     for path in [*paths, *api_paths]:
         response = client.get(path)
@@ -186,3 +187,4 @@ def test_the_canaries_are_there_for_cleared_staff(client, seeded, tmp_path):
     assert canary("shared-charge") in _body(client.get(f"/cases/{seeded['shared'].pk}/"))
     assert client.get(f"/people/{hidden[1].pk}/").status_code == 200
     assert canary("name-confidential-unknown") in _body(client.get(f"/deals/{seeded['deal'].pk}/"))
+    assert canary("name-confidential-unknown") in _body(client.get(f"/api/deals/{seeded['deal'].pk}"))

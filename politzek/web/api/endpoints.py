@@ -14,8 +14,11 @@ from ninja import NinjaAPI, Path, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
+from politzek.bargaining.impact import ImpactError, deal_impact
+from politzek.bargaining.ledger import deal_detail
+from politzek.bargaining.price import deal_prices, trend
 from politzek.registry.history import recorded_change
-from politzek.registry.models import Case, Event, Facility, Official, Organization, Person, PersonName
+from politzek.registry.models import Case, Deal, Event, Facility, Official, Organization, Person, PersonName
 from politzek.registry.queries import STATUS_LABELS, NotFound, person_detail, registry_stats
 from politzek.registry.visibility import visible_cases, visible_events, visible_people
 from politzek.web.api import schemas
@@ -202,6 +205,29 @@ def statistics(request: HttpRequest, at: dt.date | None = None) -> dict[str, Any
     """People, people in custody and political prisoners at `at` (default today), by country.
     Counts cover every record (a count names no one; see docs/privacy.md)."""
     return registry_stats(at)
+
+
+@router.get("/deals", response=schemas.DealsPage, tags=["deals"])
+def list_deals(request: HttpRequest) -> dict[str, Any]:
+    """Every dated deal with the price per recognized political prisoner released, oldest
+    first. Counts cover every record (docs/privacy.md)."""
+    prices = deal_prices()
+    return {"items": [p.as_dict() for p in prices], "trend": trend(prices)}
+
+
+@router.get("/deals/{deal_id}", response={200: schemas.DealDetail, 404: schemas.Problem}, tags=["deals"])
+def get_deal(request: HttpRequest, deal_id: int = RecordId) -> Any:
+    """One deal: who was released (named only when visible), concessions, sources, and what
+    followed it in 4, 12 and 26 weeks (rate ratios with exact 95% intervals)."""
+    deal = Deal.objects.filter(pk=deal_id).first()
+    if deal is None:
+        return 404, {"detail": f"no deal {deal_id}"}
+    detail = deal_detail(deal, viewer(request))
+    try:
+        impact, error = deal_impact(deal).as_dict(), None
+    except ImpactError as problem:
+        impact, error = None, str(problem)
+    return {**detail, "impact": impact, "impact_error": error}
 
 
 def _require(user: Any, permission: str) -> None:

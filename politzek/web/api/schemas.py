@@ -229,3 +229,61 @@ class Created(Schema):
 
 class Problem(Schema):
     detail: Any
+
+
+class DealPriceOut(Schema):
+    deal: int
+    name: str
+    date: str
+    kind: str
+    country: str
+    synthetic: bool
+    political_prisoners_released: int
+    released_by_regime: int
+    returned_to_regime: int
+    concessions: dict[str, int]
+    valued_usd: float
+    unvalued_concessions: dict[str, int]
+    usd_per_political_prisoner: float | None
+    concessions_per_political_prisoner: float | None
+
+
+class DealsPage(Schema):
+    items: list[DealPriceOut] = Field(description="Every dated deal, oldest first, with its price.")
+    trend: str = Field(description="Whether the price per political prisoner is rising.")
+
+
+class DealReleaseOut(Schema):
+    person_id: int | None
+    name: str
+    direction: str
+    destination: str
+
+
+class ConcessionOut(Schema):
+    kind: str
+    description: str
+    program: str
+    entity: str
+    value_usd: float | None
+    counterparty: str
+    source: str | None
+
+
+class DealDetail(Schema):
+    id: int
+    name: str
+    date: str | None
+    kind: str
+    parties: list[str]
+    mediator: str
+    synthetic: bool
+    description: str
+    released_by_regime: int
+    returned_to_regime: int
+    released: list[DealReleaseOut] = Field(description="People released, named only when the caller may see them.")
+    not_shown: int = Field(description="People released whose records the caller may not see (counted only).")
+    concessions: list[ConcessionOut]
+    sources: list[dict[str, str]]
+    impact: dict[str, Any] | None = Field(description="What followed (see docs/bargaining.md); null without a date.")
+    impact_error: str | None

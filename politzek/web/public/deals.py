@@ -15,11 +15,11 @@ from django.shortcuts import render
 from politzek.bargaining.charts import impact_chart, price_chart
 from politzek.bargaining.impact import ImpactError, deal_impact
 from politzek.bargaining.impact_report import released_sentences, window_sentences
+from politzek.bargaining.ledger import deal_detail
 from politzek.bargaining.price import deal_prices, trend
-from politzek.flows.listing import primary_names
 from politzek.flows.refresh import refresh
-from politzek.registry.models import Deal, Person
-from politzek.registry.visibility import Viewer, visible_people
+from politzek.registry.models import Deal, DealRelease
+from politzek.registry.visibility import Viewer
 from politzek.web.public.statistics import chart_folder
 
 
@@ -40,21 +40,17 @@ def _deal(deal_id: int) -> Deal:
 
 def deal(request: HttpRequest, deal_id: int) -> HttpResponse:
     record = _deal(deal_id)
-    viewer = Viewer.for_user(request.user)
-    releases = list(record.releases.order_by("direction", "id"))
-    visible = set(visible_people(Person.objects.filter(pk__in=[r.person_id for r in releases if r.person_id]),
-                                 viewer).values_list("id", flat=True))
-    names = primary_names(Person.objects.filter(pk__in=visible))
-    shown = [{"release": r, "name": names.get(r.person_id, "") if r.person_id else r.name_as_listed,
-              "linked": r.person_id in visible}
-             for r in releases if r.person_id is None or r.person_id in visible]
+    detail = deal_detail(record, Viewer.for_user(request.user))
+    directions = dict(DealRelease.Direction.choices)
+    shown = [{**item, "direction_label": directions.get(item["direction"], item["direction"])}
+             for item in detail["released"]]
     try:
         impact = deal_impact(record)
         error = ""
     except ImpactError as problem:
         impact, error = None, str(problem)
     return render(request, "web/deal.html", {
-        "deal": record, "released": shown, "not_named": len(releases) - len(shown),
+        "deal": record, "released": shown, "not_named": detail["not_shown"],
         "concessions": record.concessions.select_related("source").order_by("id"),
         "impact": impact, "impact_error": error,
         "released_sentences": released_sentences(impact) if impact else [],
