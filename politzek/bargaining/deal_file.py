@@ -137,6 +137,9 @@ def read_deal_file(path: Path) -> dict[str, Any]:
     for i, concession in enumerate(data.get("concessions", [])):
         where = f"concessions[{i}]"
         value = concession.get("value_usd")
+        source = _text(path, f"{where}.source", concession.get("source"))
+        if source and not source.startswith(("http://", "https://")):
+            raise DealFileError(f"{path}: {where}.source: {source!r} is not an http(s) address")
         if value is not None:
             try:
                 value = Decimal(str(value))
@@ -151,7 +154,7 @@ def read_deal_file(path: Path) -> dict[str, Any]:
             "entity": _text(path, f"{where}.entity", concession.get("entity")),
             "value_usd": value,
             "counterparty": _text(path, f"{where}.counterparty", concession.get("counterparty")),
-            "source": _text(path, f"{where}.source", concession.get("source")),
+            "source": source,
         })
     return deal
 

@@ -158,6 +158,8 @@ def test_a_deal_recorded_from_a_file_links_people_and_shows_its_impact_and_price
     ("name = 'x'\nkind = 'amnesty'\n[[concessions]]\nkind = 'money'\nvalue_usd = 'lots'\n",
      "concessions[0].value_usd: 'lots' is not a number"),
     ("name = 'x'\nkind = 'amnesty'\nprice = 3\n", "price: unknown field"),
+    ("name = 'x'\nkind = 'amnesty'\n[[concessions]]\nkind = 'trade'\nsource = 'a rumour'\n",
+     "concessions[0].source: 'a rumour' is not an http(s) address"),
     ("name = [", "not valid TOML"),
 ])
 def test_a_bad_deal_file_is_refused_whole(registry, text, message):
