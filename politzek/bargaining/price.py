@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from politzek.bargaining.impact import deal_country, released_people
 from politzek.registry import models as m
 
@@ -89,10 +91,12 @@ def trend(prices: list[DealPrice]) -> str:
     deals that have one, in date order."""
     values = [p.usd_per_prisoner for p in prices if p.usd_per_prisoner is not None]
     if len(values) < 2:
-        return "too few priced deals to tell"
+        return _("too few priced deals to tell")
     steps = [b - a for a, b in zip(values, values[1:], strict=False)]
     if all(step > 0 for step in steps):
-        return "rising with every deal"
+        return _("rising with every deal")
     if all(step < 0 for step in steps):
-        return "falling with every deal"
-    return "rising overall" if values[-1] > values[0] else "falling overall" if values[-1] < values[0] else "flat"
+        return _("falling with every deal")
+    if values[-1] == values[0]:
+        return _("flat")
+    return _("rising overall") if values[-1] > values[0] else _("falling overall")

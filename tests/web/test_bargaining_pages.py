@@ -126,3 +126,11 @@ def test_a_kept_verdict_on_a_hidden_record_is_withheld(client, deal):
     text = client.get(f"/staff/lists/{saved.pk}/").content.decode()
     assert "withheld: a record you may not see" in text
     assert "recognized by Viasna" in text  # Hanna's reasons still show
+
+
+def test_deal_pages_read_in_the_visitors_language(client, deal):
+    record, _public, _hidden = deal
+    belarusian = client.get(f"/be/deals/{record.pk}/").content.decode()
+    assert "Каго вызвалілі" in belarusian and "вызвалена рэжымам: 2" in belarusian
+    assert "Ещё 1 освобождённый учтён, но не назван." in client.get(f"/ru/deals/{record.pk}/").content.decode()
+    assert "Угоди про звільнення" in client.get("/uk/deals/").content.decode()
