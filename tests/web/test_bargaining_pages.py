@@ -134,3 +134,32 @@ def test_deal_pages_read_in_the_visitors_language(client, deal):
     assert "Каго вызвалілі" in belarusian and "вызвалена рэжымам: 2" in belarusian
     assert "Ещё 1 освобождённый учтён, но не назван." in client.get(f"/ru/deals/{record.pk}/").content.decode()
     assert "Угоди про звільнення" in client.get("/uk/deals/").content.decode()
+
+
+DEAL_FILE = b"""name = "Uploaded deal"
+date = "2025-12-13"
+kind = "concession_release"
+parties = ["BY", "US"]
+[[released]]
+name = "Hanna Stsiapanava"
+destination = "LT"
+[[concessions]]
+kind = "sanctions_relief"
+entity = "potash exports"
+value_usd = 5000000
+"""
+
+
+def test_an_editor_records_a_deal_from_a_file(client, deal):
+    client.force_login(_user("viewer", "vera"))
+    assert client.get("/staff/deals/new/").status_code == 403
+    client.force_login(_user("editor"))
+    checked = client.post("/staff/deals/new/", {"deal": SimpleUploadedFile("d.toml", DEAL_FILE), "check_only": "on"})
+    assert 'id="checked"' in checked.content.decode() and not m.Deal.objects.filter(name="Uploaded deal").exists()
+    recorded = client.post("/staff/deals/new/", {"deal": SimpleUploadedFile("d.toml", DEAL_FILE)})
+    saved = m.Deal.objects.get(name="Uploaded deal")
+    assert f"/deals/{saved.pk}/" in recorded.content.decode()
+    assert saved.releases.get().person.names.filter(name="Ганна Сцяпанава").exists()
+    assert saved.concessions.get().entity == "potash exports"
+    bad = client.post("/staff/deals/new/", {"deal": SimpleUploadedFile("bad.toml", b"name = 'x'\nkind = 'bribe'\n")})
+    assert bad.status_code == 400 and "bad.toml: kind: &#x27;bribe&#x27; is not one of" in bad.content.decode()

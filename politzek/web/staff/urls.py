@@ -13,6 +13,7 @@ urlpatterns = [
     path("merges/", duplicates.merges, name="merges"),
     path("merges/<int:merge_id>/undo/", duplicates.undo, name="undo_merge"),
     path("vet/", vetting.vet, name="vet"),
+    path("deals/new/", vetting.add_deal, name="add_deal"),
     path("lists/", vetting.exchange_lists, name="exchange_lists"),
     path("lists/<int:list_id>/", vetting.exchange_list, name="exchange_list"),
     path("people/new/", views.add_person, name="add_person"),

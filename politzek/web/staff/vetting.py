@@ -1,5 +1,6 @@
-"""The staff page to vet an uploaded exchange list (the same vetting as `politzek vet`, at
-the clearance of the signed-in user), to keep its verdicts, and to read kept lists again."""
+"""The staff pages of the bargaining ledger: vet an uploaded exchange list (the same vetting
+as `politzek vet`, at the clearance of the signed-in user), keep its verdicts and read kept
+lists again; record a deal from an uploaded deal file (as `politzek deals add`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from politzek.bargaining.deal_file import DealFileError, record_deal
 from politzek.bargaining.exchange_list import save, vet_list
 from politzek.bargaining.vetting import FLAG_LABELS, VERDICT_LABELS
 from politzek.bargaining.vetting_report import render as render_report
@@ -101,3 +103,29 @@ def exchange_list(request: HttpRequest, list_id: int) -> HttpResponse:
                      "match_score": entry.match_score, "hidden": hidden,
                      "reasons": [] if hidden else entry.reasons, "flags": [] if hidden else entry.flags})
     return render(request, "staff/exchange_list.html", {"kept": kept, "entries": rows})
+
+
+@staff_required("registry.add_deal")
+def add_deal(request: HttpRequest) -> HttpResponse:
+    """A deal from an uploaded TOML file (docs/bargaining.md), checked whole, people linked
+    through the matcher at the user's clearance; "check only" writes nothing."""
+    context: dict[str, Any] = {}
+    if request.method != "POST":
+        return render(request, "staff/add_deal.html", context)
+    upload = request.FILES.get("deal")
+    if upload is None or (upload.size or 0) > MAX_BYTES:
+        context["error"] = "Choose a deal file (TOML, up to 5 MB)."
+        return render(request, "staff/add_deal.html", context, status=400)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / re.sub(r"[^\w.-]+", "_", Path(upload.name or "deal.toml").name)[:100]
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        try:
+            deal, linked = record_deal(path, f"web:{request.user.get_username()}", Viewer.for_user(request.user),
+                                       dry_run=request.POST.get("check_only") == "on")
+        except DealFileError as error:
+            context["error"] = str(error).replace(f"{folder}/", "")
+            return render(request, "staff/add_deal.html", context, status=400)
+    context.update({"deal": deal, "linked": linked.linked, "unlinked": linked.unlinked, "checked": deal is None})
+    return render(request, "staff/add_deal.html", context)
