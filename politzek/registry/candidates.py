@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 
 from politzek.flows.models import NameKey
 from politzek.flows.refresh import refresh
@@ -38,8 +38,10 @@ def candidates(name: str, viewer: Viewer, birth_date: str | None = None, limit: 
     keys = [*search_keys(name), *stored_keys(name)]
     if not keys:
         return []
-    visible = visible_people(Person.objects.all(), viewer).values("id")
-    block = (NameKey.objects.filter(key__in=keys, person_id__in=visible).values("person_id")
+    # A correlated EXISTS looks up each keyed person by primary key; `person_id IN (visible
+    # people)` made SQLite list every visible person first (0.25 s per name at 100,000 people).
+    visible = visible_people(Person.objects.filter(pk=OuterRef("person_id")), viewer)
+    block = (NameKey.objects.filter(Exists(visible), key__in=keys).values("person_id")
              .annotate(shared=Count("id")).order_by("-shared", "person_id")[:BLOCK])
     ids = [row["person_id"] for row in block]
     people = Person.objects.filter(pk__in=ids).prefetch_related("names").only("id", "birth_date")
