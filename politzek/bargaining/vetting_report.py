@@ -58,6 +58,9 @@ def markdown(result: VettedList) -> str:
             why = "; ".join(f"{reason} (+{points:.1f})" for reason, points in missing.priority.reasons)
             lines.append(f"| {missing.record.person_id} {_cell(missing.record.name)} | {missing.priority.score:.1f} | "
                          f"{_cell(why) or 'no factor on record'} |")
+    else:
+        lines += ["", "No entry matched a registry person with a country: give --country to rank the political "
+                      "prisoners missing from the list."]
     if result.unreadable:
         lines += ["", "## Rows that could not be read", ""] + [f"- {problem}" for problem in result.unreadable]
     return "\n".join(lines) + "\n"

@@ -207,3 +207,12 @@ def test_a_record_in_custody_carries_its_sentence_and_recent_events(registry):
     assert urgent.sentence_days == int(14 * 365.25) and urgent.birth_year == 1958
     assert {"incommunicado", "torture_reported"} <= urgent.current_custody_events
     assert [c.article for c in urgent.charges] == ["361"] and urgent.charges[0].convicted
+
+
+def test_the_markdown_says_how_to_rank_the_missing_when_no_country_is_known(tmp_path, registry):
+    from politzek.bargaining.vetting_report import render
+
+    result = vet_list(_list(tmp_path, ["Piotr Nieznany,,PL,,EU\n"]), Viewer.public(), day=TODAY)
+    text = render(result, "md")
+    assert result.country is None and "give --country to rank the political prisoners missing" in text
+    assert "| not documented | 1 |" in text
