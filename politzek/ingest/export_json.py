@@ -49,7 +49,7 @@ def _deals(visible_ids: set[int]) -> list[dict[str, Any]]:
             "released_count": sum(1 for r in deal.releases.all() if r.direction == "released_by_regime"),
             "released_people": [r.person_id for r in deal.releases.all() if r.person_id in visible_ids],
             "returned_count": sum(1 for r in deal.releases.all() if r.direction == "returned_to_regime"),
-            "concessions": [{"kind": c.kind, "description": c.description,
+            "concessions": [{"kind": c.kind, "description": c.description, "program": c.program, "entity": c.entity,
                              "estimated_value_usd": str(c.estimated_value_usd) if c.estimated_value_usd else None,
                              "counterparty": c.counterparty} for c in deal.concessions.all()],
         }
