@@ -558,6 +558,7 @@ def manage(ctx: typer.Context) -> None:
 from politzek.cli_deals import deals  # noqa: E402
 from politzek.cli_dedupe import dedupe_command, merge_command  # noqa: E402
 from politzek.cli_match import match_command  # noqa: E402  (commands in their own modules import from here lazily)
+from politzek.cli_officials import officials  # noqa: E402
 from politzek.cli_users import users  # noqa: E402
 from politzek.cli_vet import vet_command  # noqa: E402
 
@@ -567,6 +568,7 @@ app.command("dedupe")(dedupe_command)
 app.command("merge")(merge_command)
 app.add_typer(deals, name="deals")
 app.command("vet")(vet_command)
+app.add_typer(officials, name="officials")
 
 
 def main() -> None:
