@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from politzek.accountability.linking import OfficialIndex
 from politzek.ingest.profile import Profile
 from politzek.ingest.transform import AggregateRecord, CaseRecord, EventRecord, NameRecord, PersonRecord
 from politzek.registry import models as m
@@ -65,7 +66,7 @@ class RecordWriter:
         self.organizations: dict[str, m.Organization] = {}
         self.sources: dict[str, m.Source] = {}
         self.facilities: dict[tuple[str, str, str], m.Facility] = {}
-        self.judges: dict[tuple[str, str], m.Official] = {}
+        self.judges: dict[str, OfficialIndex] = {}
 
     def write(self, record: PersonRecord, batch: m.ImportBatch, stored: _Stored | None = None,
               looked_up: bool = False) -> None:
@@ -271,15 +272,11 @@ class RecordWriter:
         return "\n".join(lines)
 
     def _judge(self, name: str, country: str) -> m.Official:
-        key = (name, country)
-        if key not in self.judges:
-            found = m.Official.objects.filter(country=country, names__name=name).first()
-            if found is None:
-                found = m.Official.objects.create(country=country)
-                found.names.create(name=name, is_primary=True, kind=m.NameKind.ORIGINAL)
-                found.positions.create(role=m.Position.Role.JUDGE, title="Judge")
-            self.judges[key] = found
-        return self.judges[key]
+        # Through the matcher: "Siarhei Khrypach" in one file and "Sergei Khrypach" in the next
+        # are one judge (accountability/linking.py).
+        if country not in self.judges:
+            self.judges[country] = OfficialIndex(country)
+        return self.judges[country].official_for(name)
 
     def _facility(self, record: PersonRecord) -> m.Facility | None:
         data = record.facility
