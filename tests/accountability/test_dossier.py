@@ -79,3 +79,10 @@ def test_totals_are_plain_arithmetic():
 def test_an_unknown_official():
     with pytest.raises(NoSuchOfficial):
         official_dossier(424242, Viewer.public())
+
+
+def test_the_public_official_page_shows_the_totals_and_only_visible_defendants(client, officials):
+    judge, _prosecutor, _hidden = officials
+    text = client.get(f"/officials/{judge.pk}/").content.decode()
+    assert "3 cases; 2 custodial sentences handed down, 8.0 years in all" in text
+    assert "Shown One" in text and "Hidden One" not in text

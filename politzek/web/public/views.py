@@ -16,6 +16,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from politzek.accountability.dossier import official_dossier
 from politzek.flows.refresh import data_version
 from politzek.registry.models import Case, Event, Facility, Official, Person, Source
 from politzek.registry.queries import NotFound, person_detail
@@ -197,5 +198,6 @@ def official(request: HttpRequest, official_id: int) -> HttpResponse:
         "case", "case__court").prefetch_related(Prefetch(
             "case__defendants", queryset=visible_people(Person.objects.all(), viewer).prefetch_related("names")))
     return render(request, "web/official.html", {"official": found, "roles": roles,
+                                                 "totals": official_dossier(found.pk, viewer).totals,
                                                  "shows_synthetic": found.synthetic})
 
