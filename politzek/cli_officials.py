@@ -42,7 +42,8 @@ def list_officials(
 @officials.command("dossier")
 def dossier_command(
     official_id: Annotated[int, typer.Argument(metavar="ID", help="The official's id.")],
-    form: Annotated[str, typer.Option("--format", help="text, json or csv (one row per case).")] = "text",
+    form: Annotated[str, typer.Option("--format", help="text, json, csv (one row per case) or ftm "
+                                      "(FollowTheMoney JSON lines).")] = "text",
     include_restricted: Restricted = False,
     include_confidential: Confidential = False,
 ) -> None:
@@ -51,8 +52,8 @@ def dossier_command(
     from politzek.accountability.dossier import NoSuchOfficial, official_dossier
     from politzek.cli import _print_json, _require_schema, _viewer, console, fail
 
-    if form not in ("text", "json", "csv"):
-        fail(f"--format: {form!r} is not one of text, json, csv")
+    if form not in ("text", "json", "csv", "ftm"):
+        fail(f"--format: {form!r} is not one of text, json, csv, ftm")
     _require_schema()
     try:
         dossier = official_dossier(official_id, _viewer(include_restricted, include_confidential))
@@ -60,6 +61,11 @@ def dossier_command(
         fail(f"ID: {error}; `politzek officials list` shows them")
     if form == "json":
         _print_json(dossier.as_dict())
+        return
+    if form == "ftm":
+        from politzek.ingest.export_ftm import export_official_ftm
+
+        export_official_ftm(sys.stdout, official_id, _viewer(include_restricted, include_confidential))
         return
     if form == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")

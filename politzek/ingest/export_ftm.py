@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
+from django.db.models import QuerySet
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
@@ -37,8 +38,9 @@ def _names(entity: EntityProxy, names: list[Any]) -> None:
         entity.add("name", f"unnamed {entity.schema.name.lower()}")
 
 
-def person_entities(viewer: Viewer) -> Iterator[EntityProxy]:
-    people = visible_people(m.Person.objects.all(), viewer).prefetch_related("names", "sources", "biographies")
+def person_entities(viewer: Viewer, people: QuerySet[m.Person] | None = None) -> Iterator[EntityProxy]:
+    people = visible_people(m.Person.objects.all() if people is None else people, viewer).prefetch_related(
+        "names", "sources", "biographies")
     for person in people.order_by("id").iterator(chunk_size=2000):
         entity = _entity("Person", "person", person.pk)
         _names(entity, list(person.names.all()))
@@ -53,8 +55,9 @@ def person_entities(viewer: Viewer) -> Iterator[EntityProxy]:
         yield entity
 
 
-def official_entities() -> Iterator[EntityProxy]:
-    officials = m.Official.objects.prefetch_related("names", "positions__institution", "sanctions__source")
+def official_entities(officials: QuerySet[m.Official] | None = None) -> Iterator[EntityProxy]:
+    officials = (m.Official.objects.all() if officials is None else officials).prefetch_related(
+        "names", "positions__institution", "sanctions__source")
     for official in officials.order_by("id").iterator(chunk_size=2000):
         entity = _entity("Person", "official", official.pk)
         _names(entity, list(official.names.all()))
@@ -87,9 +90,9 @@ def official_entities() -> Iterator[EntityProxy]:
             yield listing
 
 
-def case_entities(viewer: Viewer) -> Iterator[EntityProxy]:
+def case_entities(viewer: Viewer, cases: QuerySet[m.Case] | None = None) -> Iterator[EntityProxy]:
     visible = set(visible_people(m.Person.objects.all(), viewer).values_list("id", flat=True))
-    cases = m.Case.objects.select_related("court").prefetch_related(
+    cases = (m.Case.objects.all() if cases is None else cases).select_related("court").prefetch_related(
         "defendants", "charges", "sentences", "roles__official")
     for case in cases.order_by("id").iterator(chunk_size=2000):
         defendants = list(case.defendants.all())
@@ -157,6 +160,21 @@ def export_ftm(out: IO[str], viewer: Viewer) -> int:
     """Write every entity as one JSON line; returns how many."""
     count = 0
     for generator in (person_entities(viewer), official_entities(), case_entities(viewer), event_entities(viewer)):
+        for entity in generator:
+            out.write(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+            count += 1
+    return count
+
+
+def export_official_ftm(out: IO[str], official_id: int, viewer: Viewer) -> int:
+    """One official's dossier as FtM: the official (Person, positions, real Sanction listings
+    only), the cases they had a role in whose defendants the viewer may all see, those
+    defendants and every party. Returns how many entities."""
+    cases = m.Case.objects.filter(roles__official_id=official_id).distinct()
+    defendants = m.Person.objects.filter(cases__in=cases).distinct()
+    count = 0
+    for generator in (official_entities(m.Official.objects.filter(pk=official_id)), case_entities(viewer, cases),
+                      person_entities(viewer, defendants)):
         for entity in generator:
             out.write(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
             count += 1

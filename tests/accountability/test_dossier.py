@@ -86,3 +86,25 @@ def test_the_public_official_page_shows_the_totals_and_only_visible_defendants(c
     text = client.get(f"/officials/{judge.pk}/").content.decode()
     assert "3 cases; 2 custodial sentences handed down, 8.0 years in all" in text
     assert "Shown One" in text and "Hidden One" not in text
+
+
+def test_the_dossier_in_followthemoney_has_real_listings_only_and_visible_cases(officials):
+    import io
+    import json
+
+    from followthemoney import model
+
+    from politzek.ingest.export_ftm import export_official_ftm
+
+    judge, prosecutor, _hidden = officials
+    out = io.StringIO()
+    export_official_ftm(out, prosecutor.pk, Viewer.public())
+    entities = [model.get_proxy(json.loads(line)) for line in out.getvalue().splitlines()]
+    schemas = sorted(e.schema.name for e in entities)
+    assert schemas.count("Sanction") == 1 and "CourtCase" in schemas and "CourtCaseParty" in schemas
+    assert {e.first("name") for e in entities if e.schema.name == "Person"} == {"Prosecutor Testau", "Shown One"}
+    out = io.StringIO()
+    export_official_ftm(out, judge.pk, Viewer.public())
+    text = out.getvalue()
+    assert "Hidden One" not in text and "1-1/2021" not in text  # a case with a hidden defendant is left out
+    assert "1-2/2022" in text and '"Sanction"' in text  # the lifted UK listing is a real listing, with its end

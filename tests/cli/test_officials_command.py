@@ -40,7 +40,7 @@ def test_list_gaps_and_a_dossier(demo):
 def test_officials_refuse_bad_input(demo):
     for args, message in [
         (("dossier", "424242"), "no official with id 424242"),
-        (("dossier", "1", "--format", "pdf"), "--format: 'pdf' is not one of text, json, csv"),
+        (("dossier", "1", "--format", "pdf"), "--format: 'pdf' is not one of text, json, csv, ftm"),
         (("gaps", "--authority", "EU", "--min-cases", "0"), "--min-cases: 0 is below 1"),
         (("gaps", "--authority", " "), "--authority: empty"),
     ]:
