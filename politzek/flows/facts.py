@@ -87,7 +87,8 @@ def _intersect(custody: CustodyInterval, since: dt.date, until: dt.date | None,
 def _union(spells: Iterable[tuple[dt.date, dt.date | None]]) -> list[tuple[dt.date, dt.date | None]]:
     """Overlapping or touching [since, until) spells merged (None: still open)."""
     merged: list[tuple[dt.date, dt.date | None]] = []
-    for since, until in sorted(spells):
+    # Open spells (until None) sort after closed ones that start the same day.
+    for since, until in sorted(spells, key=lambda s: (s[0], s[1] is None, s[1] or dt.date.min)):
         if merged and (merged[-1][1] is None or since <= merged[-1][1]):
             last_since, last_until = merged[-1]
             merged[-1] = (last_since, None if last_until is None or until is None else max(last_until, until))

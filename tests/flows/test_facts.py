@@ -58,6 +58,14 @@ CASES = [
       ("*", "2021-02-01", "detained", "2021-06-01", "non_custodial_sentence"),
       ("viasna", "2020-08-20", "recognized", "2020-09-01", "released_pretrial"),
       ("viasna", "2021-02-01", "detained", "2021-06-01", "non_custodial_sentence")]),
+    # Found by hypothesis: two recognitions on one day, one withdrawn, one open (sorting the
+    # spells compared an open end, None, with a date).
+    ("two organizations recognize on one day, one withdraws",
+     [ev("detained", "2022-01-10"), ev("recognized", "2022-02-01", "viasna"),
+      ev("recognized", "2022-02-01", "memorial"), ev("recognition_withdrawn", "2022-05-01", "viasna")],
+     [("", "2022-01-10", "detained", "None", "")],
+     [("*", "2022-02-01", "recognized", "None", ""), ("memorial", "2022-02-01", "recognized", "None", ""),
+      ("viasna", "2022-02-01", "recognized", "2022-05-01", "recognition_withdrawn")]),
 ]
 
 
