@@ -201,6 +201,15 @@ IncludeRestricted = Annotated[bool, typer.Option(
     "--include-restricted", help="Also show restricted records (for registry staff).")]
 IncludeConfidential = Annotated[bool, typer.Option(
     "--include-confidential", help="Also show confidential records and private fields.")]
+def _check_country(value: str | None, option: str = "--country") -> str | None:
+    """The code upper-cased, or exit 2 when it is not two letters."""
+    if value is None:
+        return None
+    if len(value) != 2 or not value.isalpha():
+        fail(f"{option}: {value!r} is not a two-letter country code (BY, RU…)")
+    return value.upper()
+
+
 def _check_organizations(codes: list[str] | None) -> None:
     """Exit 2 naming the first --org code no organization has."""
     from politzek.registry.models import Organization

@@ -101,8 +101,9 @@ def impact_command(
     ratios with 95% intervals), the change in political prisoners, for every N released
     M new, and who was released. Example: politzek deals impact 3 --weeks 12"""
     from politzek.bargaining.impact import WINDOWS, ImpactError, deal_impact
-    from politzek.cli import _check_organizations, _print_json, _require_schema, fail
+    from politzek.cli import _check_country, _check_organizations, _print_json, _require_schema, fail
 
+    country = _check_country(country)
     _require_schema()
     _check_organizations(organizations)
     if weeks and any(w < 1 or w > 520 for w in weeks):
@@ -131,8 +132,9 @@ def price_command(
     """What each deal conceded per recognized political prisoner released, in date order,
     and whether the price is rising. Example: politzek deals price --country BY --chart price.svg"""
     from politzek.bargaining.price import deal_prices, trend
-    from politzek.cli import _check_organizations, _print_json, _require_schema, console, fail
+    from politzek.cli import _check_country, _check_organizations, _print_json, _require_schema, console, fail
 
+    country = _check_country(country)
     _require_schema()
     _check_organizations(organizations)
     if chart is not None and chart.suffix not in (".svg", ".png"):
@@ -170,12 +172,12 @@ def add_command(
     """Record a deal from a TOML file: released people linked to the registry by id or by
     name through the matcher. Example: politzek deals add september-2025.toml --dry-run"""
     from politzek.bargaining.deal_file import DealFileError, record_deal
-    from politzek.cli import _require_schema, console, fail
+    from politzek.cli import _require_schema, _viewer, console, fail
     from politzek.registry.history import command_line_actor
 
     _require_schema()
     try:
-        deal, linked = record_deal(path, actor or command_line_actor(), _viewer_for(include_restricted,
+        deal, linked = record_deal(path, actor or command_line_actor(), _viewer(include_restricted,
                                    include_confidential), dry_run)
     except DealFileError as error:
         fail(str(error))
@@ -188,8 +190,3 @@ def add_command(
     else:
         console.print(f"politzek: deal {deal.pk} recorded: {deal.name}", highlight=False, markup=False)
 
-
-def _viewer_for(include_restricted: bool, include_confidential: bool) -> Any:
-    from politzek.cli import _viewer
-
-    return _viewer(include_restricted, include_confidential)

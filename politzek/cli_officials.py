@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from politzek.cli_dedupe import Confidential, Restricted
+
+if TYPE_CHECKING:
+    from politzek.accountability.gaps import OfficialTally
 
 officials = typer.Typer(help="Officials: list them, a dossier, who is not yet sanctioned.", no_args_is_help=True)
 JsonOutput = Annotated[bool, typer.Option("--json", help="Print JSON.")]
@@ -21,18 +24,24 @@ def list_officials(
 ) -> None:
     """Officials with their case counts and the authorities that list them.
     Example: politzek officials list --country BY"""
-    from politzek.accountability.gaps import sanctions_gaps
-    from politzek.cli import _print_json, _require_schema, console
+    from politzek.accountability.gaps import official_summaries
+    from politzek.cli import _check_country, _print_json, _require_schema
 
+    country = _check_country(country)
     _require_schema()
-    # Every official, as the gaps of an authority nobody uses ("" lists no one) with no minimum.
-    rows = sanctions_gaps("", min_cases=0, country=country)
+    rows = official_summaries(country=country)
     if as_json:
         _print_json({"officials": [r.as_dict() for r in rows]})
         return
+    _print_officials(rows, "sanctioned by")
+
+
+def _print_officials(rows: list[OfficialTally], listed_heading: str) -> None:
     from rich.table import Table
 
-    table = Table("id", "name", "country", "cases", "custodial years handed down", "sanctioned by")
+    from politzek.cli import console
+
+    table = Table("id", "name", "country", "cases", "custodial years handed down", listed_heading)
     for row in rows:
         table.add_row(str(row.official_id), row.name, row.country, str(row.cases), f"{row.custodial_years:g}",
                       ", ".join(row.listed_by) or "-")
@@ -104,8 +113,9 @@ def gaps_command(
     """Officials with at least N cases whom an authority has not listed, most cases first.
     Example: politzek officials gaps --authority EU --min-cases 5"""
     from politzek.accountability.gaps import sanctions_gaps
-    from politzek.cli import _print_json, _require_schema, console, fail
+    from politzek.cli import _check_country, _print_json, _require_schema, console, fail
 
+    country = _check_country(country)
     if not authority.strip():
         fail("--authority: empty; name the sanctioning authority (EU, US-OFAC, UK…)")
     if min_cases < 1:
@@ -115,12 +125,6 @@ def gaps_command(
     if as_json:
         _print_json({"authority": authority.upper(), "min_cases": min_cases, "gaps": [r.as_dict() for r in rows]})
         return
-    from rich.table import Table
-
-    table = Table("id", "name", "country", "cases", "custodial years handed down", "listed by others")
-    for row in rows:
-        table.add_row(str(row.official_id), row.name, row.country, str(row.cases), f"{row.custodial_years:g}",
-                      ", ".join(row.listed_by) or "-")
-    console.print(table)
+    _print_officials(rows, "listed by others")
     console.print(f"politzek: {len(rows)} officials with at least {min_cases} cases not listed by {authority.upper()}",
                   highlight=False)

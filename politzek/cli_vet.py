@@ -39,13 +39,12 @@ def vet_command(
     """
     from politzek.bargaining.exchange_list import save, vet_list
     from politzek.bargaining.vetting_report import FORMATS, render
-    from politzek.cli import _check_organizations, _require_schema, _viewer, console, fail
+    from politzek.cli import _check_country, _check_organizations, _require_schema, _viewer, console, fail
     from politzek.names.lists import ListError
 
     if form not in FORMATS:
         fail(f"--format: {form!r} is not one of {', '.join(FORMATS)}")
-    if country is not None and (len(country) != 2 or not country.isalpha()):
-        fail(f"--country: {country!r} is not a two-letter country code (BY, RU…)")
+    country = _check_country(country)
     _require_schema()
     _check_organizations(organizations)
     try:

@@ -15,7 +15,9 @@ from politzek.registry import models as m
 
 
 @dataclass(frozen=True)
-class Gap:
+class OfficialTally:
+    """One official with the evidence against them and the authorities that list them."""
+
     official_id: int
     name: str
     country: str
@@ -28,7 +30,9 @@ class Gap:
                 "custodial_years_handed_down": self.custodial_years, "listed_by": list(self.listed_by)}
 
 
-def sanctions_gaps(authority: str, min_cases: int = 1, country: str | None = None) -> list[Gap]:
+def official_summaries(min_cases: int = 0, country: str | None = None) -> list[OfficialTally]:
+    """Every official with at least `min_cases` cases, with the evidence and who lists them,
+    most cases first."""
     officials = m.Official.objects.annotate(cases=Count("case_roles__case", distinct=True)).filter(
         cases__gte=min_cases)
     if country:
@@ -37,9 +41,7 @@ def sanctions_gaps(authority: str, min_cases: int = 1, country: str | None = Non
     for official_id, who in m.Sanction.objects.filter(delisted_on__isnull=True).values_list(
             "official_id", "authority"):
         listed[official_id].add(who)
-    wanted = authority.upper()
-    candidates = {o.pk: o for o in officials.prefetch_related("names") if wanted not in
-                  {a.upper() for a in listed.get(o.pk, ())}}
+    candidates = {o.pk: o for o in officials.prefetch_related("names")}
     judged: dict[int, set[int]] = defaultdict(set)
     for official_id, case_id in m.CaseRole.objects.filter(official_id__in=candidates, role__in=JUDGE_ROLES) \
             .values_list("official_id", "case_id"):
@@ -57,7 +59,14 @@ def sanctions_gaps(authority: str, min_cases: int = 1, country: str | None = Non
     for official_id, official in candidates.items():
         names = sorted(official.names.all(), key=lambda n: (not n.is_primary, n.pk))
         name = names[0].name if names else f"official {official_id}"
-        gaps.append(Gap(official_id, name, official.country, official.cases, round(days[official_id] / 365.25, 2),
-                        tuple(sorted(listed.get(official_id, ())))))
+        gaps.append(OfficialTally(official_id, name, official.country, official.cases,
+                                  round(days[official_id] / 365.25, 2), tuple(sorted(listed.get(official_id, ())))))
     gaps.sort(key=lambda g: (-g.cases, -g.custodial_years, g.official_id))
     return gaps
+
+
+def sanctions_gaps(authority: str, min_cases: int = 1, country: str | None = None) -> list[OfficialTally]:
+    """The officials with at least `min_cases` cases whom `authority` does not list."""
+    wanted = authority.upper()
+    return [gap for gap in official_summaries(min_cases, country)
+            if wanted not in {listed.upper() for listed in gap.listed_by}]

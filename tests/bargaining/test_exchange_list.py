@@ -216,3 +216,13 @@ def test_the_markdown_says_how_to_rank_the_missing_when_no_country_is_known(tmp_
     text = render(result, "md")
     assert result.country is None and "give --country to rank the political prisoners missing" in text
     assert "| not documented | 1 |" in text
+
+
+def test_private_health_notes_count_only_for_cleared_staff(registry):
+    from politzek.bargaining.records import person_records
+
+    who = registry["less_urgent"]
+    m.Person.objects.filter(pk=who.pk).update(health_notes="a private note")
+    assert not person_records([who.pk], Viewer.public(), TODAY)[who.pk].has_health_notes
+    assert not person_records([who.pk], Viewer(Clearance.RESTRICTED), TODAY)[who.pk].has_health_notes
+    assert person_records([who.pk], Viewer(Clearance.CONFIDENTIAL), TODAY)[who.pk].has_health_notes

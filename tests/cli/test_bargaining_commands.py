@@ -176,3 +176,6 @@ def test_deal_commands_name_an_unknown_deal(registry):
     for command in ("show", "impact"):
         result = run_politzek("deals", command, "424242", db=url)
         assert result.returncode == 2 and "no deal with id 424242" in result.stderr
+    for args in (("impact", "1", "--country", "Belarus"), ("price", "--country", "B1")):
+        result = run_politzek("deals", *args, db=url)
+        assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr) and "--country:" in result.stderr

@@ -43,6 +43,7 @@ def test_officials_refuse_bad_input(demo):
         (("dossier", "1", "--format", "pdf"), "--format: 'pdf' is not one of text, json, csv, ftm"),
         (("gaps", "--authority", "EU", "--min-cases", "0"), "--min-cases: 0 is below 1"),
         (("gaps", "--authority", " "), "--authority: empty"),
+        (("list", "--country", "Belarus"), "--country: 'Belarus' is not a two-letter country code"),
     ]:
         result = run_politzek("officials", *args, db=demo)
         assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr) and message in result.stderr, result

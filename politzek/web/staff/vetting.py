@@ -27,9 +27,15 @@ VIEW = "registry.view_exchangelist"
 ADD = "registry.add_exchangelist"
 
 
-def _safe_name(name: str) -> str:
-    stem = re.sub(r"[^\w.-]+", "_", Path(name).name)[:100]
-    return stem if stem.lower().endswith(".csv") else f"{stem or 'list'}.csv"
+def _saved_upload(upload: Any, folder: str, suffix: str) -> Path:
+    """The upload written into `folder` under its own name made safe (errors then name the
+    file the user chose), ending in `suffix`."""
+    stem = re.sub(r"[^\w.-]+", "_", Path(upload.name or "").name)[:100]
+    path = Path(folder) / (stem if stem.lower().endswith(suffix) else f"{stem or 'upload'}{suffix}")
+    with path.open("wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    return path
 
 
 @staff_required(VIEW)
@@ -50,10 +56,7 @@ def vet(request: HttpRequest) -> HttpResponse:
         context["error"] = f"country: {country!r} is not a two-letter code such as BY."
         return render(request, "staff/vet.html", context, status=400)
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / _safe_name(upload.name or "list.csv")
-        with path.open("wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
+        path = _saved_upload(upload, folder, ".csv")
         try:
             result = vet_list(path, Viewer.for_user(request.user), country=country,
                               skip_invalid=request.POST.get("skip_invalid") == "on")
@@ -117,10 +120,7 @@ def add_deal(request: HttpRequest) -> HttpResponse:
         context["error"] = "Choose a deal file (TOML, up to 5 MB)."
         return render(request, "staff/add_deal.html", context, status=400)
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / re.sub(r"[^\w.-]+", "_", Path(upload.name or "deal.toml").name)[:100]
-        with path.open("wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
+        path = _saved_upload(upload, folder, ".toml")
         try:
             deal, linked = record_deal(path, f"web:{request.user.get_username()}", Viewer.for_user(request.user),
                                        dry_run=request.POST.get("check_only") == "on")
