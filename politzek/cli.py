@@ -564,6 +564,7 @@ def manage(ctx: typer.Context) -> None:
     execute_from_command_line(["politzek manage", *ctx.args])
 
 
+from politzek.cli_cost import cost  # noqa: E402
 from politzek.cli_deals import deals  # noqa: E402
 from politzek.cli_dedupe import dedupe_command, merge_command  # noqa: E402
 from politzek.cli_match import match_command  # noqa: E402  (commands in their own modules import from here lazily)
@@ -578,6 +579,7 @@ app.command("merge")(merge_command)
 app.add_typer(deals, name="deals")
 app.command("vet")(vet_command)
 app.add_typer(officials, name="officials")
+app.add_typer(cost, name="cost")
 
 
 def main() -> None:

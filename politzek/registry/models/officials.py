@@ -8,6 +8,7 @@ from django.db import models
 from politzek.registry.fields import PartialDateField
 from politzek.registry.models.base import Name, Record, history
 from politzek.registry.models.cases import Case
+from politzek.registry.models.facilities import Facility
 from politzek.registry.models.people import Gender
 from politzek.registry.models.sources import Organization, Source
 
@@ -50,13 +51,17 @@ class Position(models.Model):
     institution = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
     )
+    facility = models.ForeignKey(
+        Facility, null=True, blank=True, on_delete=models.SET_NULL, related_name="staff_positions",
+        help_text="For the head of a detention facility: which one (torture and deaths reported there name them).",
+    )
     start = PartialDateField(null=True, blank=True)
     end = PartialDateField(null=True, blank=True)
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
     history = history()
 
     def __str__(self) -> str:
-        return f"{self.get_role_display()} at {self.institution or '?'}"
+        return f"{self.get_role_display()} at {self.institution or self.facility or '?'}"
 
 
 class Sanction(models.Model):
