@@ -168,22 +168,28 @@ def political_cases(inputs: CostInputs, policy: CostPolicy) -> set[int]:
 
 
 def _case_events(inputs: CostInputs, political: set[int], policy: CostPolicy) -> dict[int, list[CountedEvent]]:
-    """Each political case's counted events, a case-less recognition given to each case of the
-    person recognized."""
+    """Each political case's counted events; a recognition that names no case is given to the
+    person's cases open on its day."""
     cases_of: dict[int, list[int]] = defaultdict(list)
     for case, people in inputs.defendants.items():
         if case in political:
             for person in people:
                 cases_of[person].append(case)
     by_case: dict[int, list[CountedEvent]] = defaultdict(list)
+    caseless = []
     for event in inputs.events:
         if event.kind not in policy.trigger_events:
             continue
-        if event.case_id is not None:
-            if event.case_id in political:
-                by_case[event.case_id].append(event)
-        else:
-            for case in cases_of.get(event.person_id, ()):
+        if event.case_id is None:
+            caseless.append(event)
+        elif event.case_id in political:
+            by_case[event.case_id].append(event)
+    opened = {case: min(e.day for e in events) for case, events in by_case.items()}
+    for event in caseless:
+        # A recognition speaks of the cases already open that day (a case of the same person
+        # opened later is another prosecution); a case with no dated event of its own takes it.
+        for case in cases_of.get(event.person_id, ()):
+            if opened.get(case, event.day) <= event.day:
                 by_case[case].append(event)
     for events in by_case.values():
         events.sort(key=lambda e: (e.day, e.event_id))

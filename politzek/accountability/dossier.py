@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from politzek.accountability.policy import authority_of
 from politzek.flows.listing import primary_names
 from politzek.registry import models as m
 from politzek.registry.partial_date import PartialDate
@@ -57,7 +58,7 @@ class Dossier:
 
     @property
     def sanctioned_by(self) -> list[str]:
-        return sorted({s["authority"] for s in self.sanctions if not s["delisted_on"]})
+        return sorted({authority_of(s["authority"]) for s in self.sanctions if not s["delisted_on"]})
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.official.pk, "names": self.names, "country": self.official.country,

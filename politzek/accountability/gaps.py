@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Count
 
 from politzek.accountability.dossier import JUDGE_ROLES
+from politzek.accountability.policy import authority_of
 from politzek.registry import models as m
 
 
@@ -40,7 +41,7 @@ def official_summaries(min_cases: int = 0, country: str | None = None) -> list[O
     listed: dict[int, set[str]] = defaultdict(set)
     for official_id, who in m.Sanction.objects.filter(delisted_on__isnull=True).values_list(
             "official_id", "authority"):
-        listed[official_id].add(who)
+        listed[official_id].add(authority_of(who))
     candidates = {o.pk: o for o in officials.prefetch_related("names")}
     judged: dict[int, set[int]] = defaultdict(set)
     for official_id, case_id in m.CaseRole.objects.filter(official_id__in=candidates, role__in=JUDGE_ROLES) \
@@ -67,6 +68,5 @@ def official_summaries(min_cases: int = 0, country: str | None = None) -> list[O
 
 def sanctions_gaps(authority: str, min_cases: int = 1, country: str | None = None) -> list[OfficialTally]:
     """The officials with at least `min_cases` cases whom `authority` does not list."""
-    wanted = authority.upper()
-    return [gap for gap in official_summaries(min_cases, country)
-            if wanted not in {listed.upper() for listed in gap.listed_by}]
+    wanted = authority_of(authority)
+    return [gap for gap in official_summaries(min_cases, country) if wanted not in gap.listed_by]
