@@ -462,6 +462,10 @@ def import_command(
         if result.possible_duplicates:
             console.print(f"politzek: {result.possible_duplicates} new people may be records already in the registry; "
                           "review them with `politzek dedupe --review`", highlight=False)
+        if result.officials_linked or result.officials_to_review:
+            console.print(f"politzek: {result.officials_linked} listed officials linked to officials in the registry; "
+                          f"{result.officials_to_review} may be: review them with `politzek officials review`",
+                          highlight=False)
     if result.rejected and not result.written and not dry_run:
         more = f" (and {len(result.rejected) - 1} more)" if len(result.rejected) > 1 else ""
         fail(f"{result.rejected[0]}{more}; nothing was imported; rejected rows are in {report}; "

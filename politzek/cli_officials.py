@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from politzek.cli_dedupe import Confidential, Restricted
+from politzek.cli_dedupe import Actor, Confidential, Restricted
 
 if TYPE_CHECKING:
     from politzek.accountability.gaps import OfficialTally
@@ -128,3 +128,51 @@ def gaps_command(
     _print_officials(rows, "listed by others")
     console.print(f"politzek: {len(rows)} officials with at least {min_cases} cases not listed by {authority.upper()}",
                   highlight=False)
+
+
+@officials.command("review")
+def review_command(
+    decide: Annotated[int | None, typer.Option(metavar="ID", help="Decide this match (with --same or --different).")]
+    = None,
+    same: Annotated[bool, typer.Option("--same", help="The listed entry is the registry's official: merge.")] = False,
+    different: Annotated[bool, typer.Option("--different", help="They are different officials.")] = False,
+    reason: Annotated[str, typer.Option(help="Why, for the history.")] = "",
+    actor: Actor = None,
+    as_json: JsonOutput = False,
+) -> None:
+    """Sanctions-list entries the matcher could not tell from an official in the registry: list
+    them with the matcher's reasons, or decide one.
+    Example: politzek officials review --decide 3 --same --reason "same colony, same patronymic\""""
+    from politzek.accountability.linking import ReviewError, decide_official_match
+    from politzek.cli import _print_json, _require_schema, console, fail
+    from politzek.registry import models as m
+    from politzek.registry.history import command_line_actor
+
+    _require_schema()
+    if decide is not None:
+        if same == different:
+            fail("--decide: give exactly one of --same or --different")
+        try:
+            match = decide_official_match(decide, "same" if same else "different", actor or command_line_actor(),
+                                          reason)
+        except ReviewError as error:
+            fail(f"--decide: {error}")
+        console.print(f"politzek: official match {match.pk} decided: {match.decision}", highlight=False)
+        return
+    pending = m.OfficialMatch.objects.filter(decision="").select_related("existing", "imported").order_by(
+        "-score", "id")
+    rows = [{"id": p.pk, "source_key": p.source_key, "imported": p.imported_id,
+             "imported_name": str(p.imported) if p.imported else "", "existing": p.existing_id,
+             "existing_name": str(p.existing), "score": p.score, "features": p.features} for p in pending]
+    if as_json:
+        _print_json({"pending": rows})
+        return
+    from rich.table import Table
+
+    table = Table("id", "listed as", "registry official", "score", "why")
+    for row in rows:
+        table.add_row(str(row["id"]), f"{row['imported_name']} ({row['source_key']})",
+                      f"{row['existing_name']} (id {row['existing']})", f"{row['score']:.2f}",
+                      "; ".join(f"{f['name']}: {f['detail']}" for f in row["features"]))
+    console.print(table)
+    console.print(f"politzek: {len(rows)} matches to review", highlight=False)

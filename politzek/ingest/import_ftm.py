@@ -10,9 +10,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from django.utils import timezone
 from followthemoney import model
 from followthemoney.exc import InvalidData
 
+from politzek.accountability.linking import linked_official, match_outside_entry
+from politzek.accountability.policy import authority_code
 from politzek.ingest.errors import ImportError_, RowError
 from politzek.ingest.importer import ImportResult, import_batch
 from politzek.ingest.profile import FTM_OFFICIALS
@@ -80,21 +83,33 @@ def run_ftm_import(path: Path, actor: str, dry_run: bool = False) -> ImportResul
 
 def _official(entity: Any, result: ImportResult) -> m.Official:
     key = f"ftm:{entity.id}"
-    official = m.Official.objects.filter(source_key=key).first()
+    official = m.Official.objects.filter(source_key=key).first() or linked_official(key)
     nationality = [c.upper() for c in entity.get("nationality") + entity.get("country") if len(c) == 2]
     values = {"country": nationality[0] if nationality else "", "birth_date": _date(entity.get("birthDate")),
               "gender": entity.first("gender") if entity.first("gender") in ("male", "female") else "unknown",
               "notes": "\n".join(entity.get("notes"))}
+    link = None
+    if official is None:
+        birth = values["birth_date"]
+        link = match_outside_entry(entity.get("name") + entity.get("alias"), str(birth) if birth else None,
+                                   values["country"] or None)
+        official = link.official
     if official is None:
         official = m.Official.objects.create(source_key=key, **values)
         result.created.append(official.pk)
         changed = True
+        for match, existing in link.uncertain if link else ():
+            m.OfficialMatch.objects.get_or_create(source_key=key, existing_id=existing, defaults={
+                "imported": official, "score": match.score, "features": match.feature_dicts()})
+            result.officials_to_review += 1
     else:
-        changed = any(getattr(official, k) != v for k, v in values.items())
-        if changed:
-            for k, v in values.items():
-                setattr(official, k, v)
-            official.save()
+        if link is not None and link.match is not None:
+            m.OfficialMatch.objects.create(source_key=key, existing=official, score=link.match.score,
+                                           features=link.match.feature_dicts(),
+                                           decision=m.OfficialMatch.Decision.SAME, decided_by="matcher",
+                                           decided_at=timezone.now())
+            result.officials_linked += 1
+        changed = _apply(official, values, own=official.source_key == key)
     caption = entity.caption
     known = set(official.names.values_list("name", flat=True))
     has_primary = official.names.filter(is_primary=True).exists()
@@ -119,6 +134,22 @@ def _official(entity: Any, result: ImportResult) -> m.Official:
     return official
 
 
+def _apply(official: m.Official, values: dict[str, Any], own: bool) -> bool:
+    """Bring the official's fields to the entity's: all of them for a record the list made,
+    only the empty ones for a registry record the list was linked to (the documenters'
+    values stand)."""
+    changed = False
+    for attribute, value in values.items():
+        current = getattr(official, attribute)
+        wanted = value if own else (current if current and current != "unknown" else value)
+        if current != wanted and (own or value):
+            setattr(official, attribute, wanted)
+            changed = True
+    if changed:
+        official.save()
+    return changed
+
+
 def _sanction(entity: Any, officials: dict[str, m.Official]) -> None:
     targets = [officials[t] for t in entity.get("entity") if t in officials]
     for official in targets:
@@ -129,7 +160,10 @@ def _sanction(entity: Any, officials: dict[str, m.Official]) -> None:
             source = m.Source.objects.filter(url=source_url).first() or m.Source.objects.create(
                 url=source_url, publisher=entity.first("authority") or "")
         values = {
-            "authority": (entity.first("authority") or entity.first("country") or "unknown")[:40],
+            # the authority's code where the table knows one of its names (EU for "Council of
+            # the European Union"), so listings compare with proposals and gaps
+            "authority": (authority_code(*entity.get("authority")) or entity.first("authority")
+                          or entity.first("country") or "unknown")[:40],
             "program": (entity.first("program") or entity.first("programId") or "")[:200],
             "listed_on": _date(entity.get("listingDate") + entity.get("startDate")),
             "delisted_on": _date(entity.get("endDate")),

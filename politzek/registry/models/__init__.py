@@ -9,15 +9,15 @@ from politzek.registry.models.facilities import Facility
 from politzek.registry.models.imports import ImportBatch
 from politzek.registry.models.lists import ExchangeList, ExchangeListEntry
 from politzek.registry.models.matching import DuplicateCandidate, MatchJudgement, PersonMerge
-from politzek.registry.models.officials import CaseRole, Official, OfficialName, Position, Sanction
+from politzek.registry.models.officials import CaseRole, Official, OfficialMatch, OfficialName, Position, Sanction
 from politzek.registry.models.people import Biography, Consent, ExternalKey, Gender, Person, PersonName
 from politzek.registry.models.proposals import ProposalEvidence, SanctionProposal
 from politzek.registry.models.sources import Organization, Source, Tag
 
 __all__ = [
-    "AggregateDetention", "Biography", "Case", "CaseRole", "Charge", "Concession", "Consent",
-    "Deal", "DealRelease", "Event", "ExchangeList", "ExchangeListEntry", "ExternalKey",
-    "DuplicateCandidate", "Facility", "Gender", "ImportBatch", "MatchJudgement", "NameKind", "Official",
+    "AggregateDetention", "Biography", "Case", "CaseRole", "Charge", "Concession", "Consent", "Deal",
+    "DealRelease", "DuplicateCandidate", "Event", "ExchangeList", "ExchangeListEntry", "ExternalKey",
+    "Facility", "Gender", "ImportBatch", "MatchJudgement", "NameKind", "Official", "OfficialMatch",
     "OfficialName", "Organization", "Person", "PersonMerge", "PersonName", "Position", "ProposalEvidence",
     "Recognition", "Record", "Sanction", "SanctionProposal", "Sentence", "Source", "Tag", "Visibility",
 ]

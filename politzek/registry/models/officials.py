@@ -105,3 +105,32 @@ class CaseRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.official} — {self.get_role_display()}"
+
+
+class OfficialMatch(models.Model):
+    """An official from an outside list (an OpenSanctions entity) matched by the matcher to an
+    official already in the registry. A sure match is linked at import (decided by
+    "matcher"); an uncertain one waits for a reviewer with the imported record kept apart
+    (`politzek officials review`). "same" merges the two; "different" keeps them apart for good."""
+
+    class Decision(models.TextChoices):
+        PENDING = "", "Waiting for review"
+        SAME = "same", "Same official"
+        DIFFERENT = "different", "Different officials"
+
+    source_key = models.CharField(max_length=300, db_index=True, help_text="The outside record, e.g. ftm:NK-….")
+    imported = models.ForeignKey(Official, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                 help_text="The record made for the outside entry while it waits; empty once merged.")
+    existing = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="outside_matches")
+    score = models.FloatField()
+    features = models.JSONField(default=list, help_text="The matcher's features, each with its explanation.")
+    decision = models.CharField(max_length=16, choices=Decision.choices, blank=True, default="", db_index=True)
+    decided_by = models.CharField(max_length=150, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    found_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["source_key", "existing"], name="one_match_per_outside_entry")]
+
+    def __str__(self) -> str:
+        return f"{self.source_key} ~ official {self.existing_id} ({self.score:.2f}, {self.decision or 'pending'})"

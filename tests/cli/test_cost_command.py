@@ -1,0 +1,80 @@
+"""`politzek cost` and `politzek officials review` end to end on a small demo registry."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from tests.cli.test_commands import ONE_LINE_ERROR
+from tests.conftest import new_database, run_politzek
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    with new_database(tmp_path_factory.mktemp("cost")) as url:
+        assert run_politzek("init", db=url).returncode == 0
+        assert run_politzek("demo", "--people", "300", db=url).returncode == 0
+        yield url
+
+
+def test_a_run_keeps_proposals_once_and_they_can_be_submitted(demo, tmp_path):
+    first = json.loads(run_politzek("cost", "--country", "BY", "--json", db=demo).stdout)
+    assert first["policy"]["version"].startswith("politzek-cost ")
+    assert first["new_cases"] > 0 and first["recorded"]["created"] == len(first["proposals"]) > 0
+    assert {p["authority"] for p in first["proposals"]} == {"EU", "US", "UK", "CA"}
+    assert set(first["index"]) == {"BY"} and first["index"]["BY"][-1]["value"] > 0
+    again = json.loads(run_politzek("cost", "--country", "BY", "--json", db=demo).stdout)
+    assert (again["recorded"]["created"], again["recorded"]["evidence_added"]) == (0, 0)
+    text = run_politzek("cost", "--since", "2025-01-01", "--dry-run", db=demo).stdout
+    assert "dry run: nothing kept" in text and "cost index BY" in text
+
+    kept = json.loads(run_politzek("cost", "proposals", "--authority", "EU", "--json", db=demo).stdout)["proposals"]
+    assert kept and all(p["authority"] == "EU" and p["status"] == "proposed" for p in kept)
+    chosen = kept[0]
+    done = run_politzek("cost", "status", str(chosen["id"]), "submitted", "--note", "sent", db=demo)
+    assert done.returncode == 0 and "is now submitted" in done.stdout
+    submitted = json.loads(run_politzek("cost", "proposals", "--status", "submitted", "--json", db=demo).stdout)
+    assert [p["id"] for p in submitted["proposals"]] == [chosen["id"]]
+
+    out = tmp_path / "eu.csv"
+    written = run_politzek("cost", "export", "--authority", "eu", "--format", "csv", str(out), db=demo)
+    assert written.returncode == 0, written
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    assert len(rows) == len(kept) and {r["synthetic"] for r in rows} == {"yes"}
+    html = run_politzek("cost", "export", "--authority", "EU", "--format", "html", "-", db=demo).stdout
+    assert "<h1>Proposed personal measures" in html and "synthetic" in html and chosen["official_name"] in html
+
+
+def test_cost_refuses_bad_input(demo, tmp_path):
+    bad_policy = tmp_path / "policy.toml"
+    bad_policy.write_text('code = "x"\nversion = "1"\n[political_case]\nwhen = "sometimes"\n')
+    not_toml = tmp_path / "broken.toml"
+    not_toml.write_text("this is = = not toml")
+    for args, message in [
+        (("--since", "2025-13-01"), "--since: '2025-13-01' is not a date"),
+        (("--since", "2026-01-01", "--until", "2025-01-01"), "--since: 2026-01-01 is after --until 2025-01-01"),
+        (("--country", "Belarus"), "--country: 'Belarus' is not a two-letter country code"),
+        (("--policy", str(bad_policy)), f"{bad_policy}: [political_case] when = 'sometimes' is not one of"),
+        (("--policy", str(not_toml)), "is not TOML"),
+        (("--policy", str(tmp_path / "missing.toml")), "cannot be read"),
+        (("status", "424242", "submitted"), "no proposal with id 424242"),
+        (("status", "1", "approved"), "status: 'approved' is not one of proposed, submitted, adopted, rejected"),
+        (("proposals", "--status", "done"), "--status: 'done' is not one of"),
+        (("export", "--authority", "EU", "--format", "pdf", "-"), "--format: 'pdf' is not one of csv, html"),
+    ]:
+        result = run_politzek("cost", *args, db=demo)
+        assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr) and message in result.stderr, result
+
+
+def test_officials_review_lists_and_refuses(demo):
+    listed = json.loads(run_politzek("officials", "review", "--json", db=demo).stdout)
+    assert listed == {"pending": []}
+    for args, message in [
+        (("--decide", "1"), "--decide: give exactly one of --same or --different"),
+        (("--decide", "424242", "--same"), "--decide: no official match with id 424242"),
+    ]:
+        result = run_politzek("officials", "review", *args, db=demo)
+        assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr) and message in result.stderr, result
