@@ -279,8 +279,10 @@ def cost_index(inputs: CostInputs, policy: CostPolicy, by_case: dict[int, list[C
                until: dt.date) -> dict[str, list[IndexWeek]]:
     """Each country's index week by week: points for each new case, for each year of custodial
     sentence handed down in such a case and for each facility event; points off per release by
-    the policy's credits (none by default); after `quiet_weeks` weeks without any counted
-    event, a fall of `quiet_decay_per_week` each further quiet week."""
+    the policy's credits (none by default); after `quiet_weeks` weeks in which nothing added
+    points (no new case, no custodial sentence, no facility report: repression stopped), a
+    fall of `quiet_decay_per_week` each further quiet week. A recognition adds nothing: it is
+    the documenters' act, not the regime's."""
     rule = policy.index
     added: dict[str, dict[dt.date, float]] = defaultdict(lambda: defaultdict(float))
     new_cases: dict[str, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))

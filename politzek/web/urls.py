@@ -1,6 +1,6 @@
 from django.urls import path
 
-from politzek.web.public import deals, statistics, views
+from politzek.web.public import accountability, deals, statistics, views
 from politzek.web.public.feed import RecognitionsAndReleases
 
 # Public pages; politzek/urls.py serves them under a language prefix (/ru/, /be/, /uk/; none
@@ -18,5 +18,7 @@ urlpatterns = [
     path("deals/price.svg", deals.price_svg, name="deals_price_chart"),
     path("deals/<int:deal_id>/", deals.deal, name="deal"),
     path("deals/<int:deal_id>/impact.svg", deals.impact_svg, name="deal_impact_chart"),
+    path("accountability/", accountability.cost, name="cost"),
+    path("accountability/index.svg", accountability.cost_svg, name="cost_chart"),
     path("feed.atom", RecognitionsAndReleases(), name="feed"),
 ]

@@ -16,6 +16,8 @@ from django.conf import settings
 from django.contrib.auth.models import Permission, User
 from django.urls import URLPattern
 
+from politzek.accountability.policy import default_policy
+from politzek.accountability.run import run_cost
 from politzek.ingest.export_ftm import export_ftm
 from politzek.ingest.export_json import export_json
 from politzek.ingest.export_tables import export_csv, export_sqlite
@@ -80,6 +82,10 @@ def seeded():
     for someone in [shown, *hidden]:
         m.DealRelease.objects.create(deal=deal, person=someone, direction="released_by_regime",
                                      destination_country="LT")
+    # The automatic cost proposes the judge of every hidden case: the public page of proposals
+    # counts those cases and links none of them.
+    run_cost(default_policy(), "test")
+    assert m.SanctionProposal.objects.filter(official=judge).exists()
     return {"shown": shown, "hidden": hidden, "jail": jail, "judge": judge, "shared": shared, "deal": deal}
 
 
@@ -188,3 +194,4 @@ def test_the_canaries_are_there_for_cleared_staff(client, seeded, tmp_path):
     assert client.get(f"/people/{hidden[1].pk}/").status_code == 200
     assert canary("name-confidential-unknown") in _body(client.get(f"/deals/{seeded['deal'].pk}/"))
     assert canary("name-confidential-unknown") in _body(client.get(f"/api/deals/{seeded['deal'].pk}"))
+    assert canary("case-restricted-unknown") in _body(client.get("/accountability/"))

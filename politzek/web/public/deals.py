@@ -5,9 +5,6 @@ visitor may see their record; the others are counted."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from django.db.models import Count, Max, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -17,10 +14,9 @@ from politzek.bargaining.impact import ImpactError, deal_impact
 from politzek.bargaining.impact_report import released_sentences, window_sentences
 from politzek.bargaining.ledger import deal_detail
 from politzek.bargaining.price import deal_prices, trend
-from politzek.flows.refresh import refresh
 from politzek.registry.models import Deal, DealRelease
 from politzek.registry.visibility import Viewer
-from politzek.web.public.statistics import chart_folder
+from politzek.web.public.statistics import cached_chart
 
 
 def deals(request: HttpRequest) -> HttpResponse:
@@ -59,20 +55,6 @@ def deal(request: HttpRequest, deal_id: int) -> HttpResponse:
     })
 
 
-def _cached(key: str, draw) -> Path:  # type: ignore[no-untyped-def]
-    """A chart drawn once per day and state of the data (statistics.chart_folder), then served."""
-    refresh()
-    folder = chart_folder(key)
-    path = folder / "chart.svg"
-    if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".svg", delete=False) as draft:
-            draft_path = Path(draft.name)
-        draw(draft_path)
-        draft_path.replace(path)  # whole files appear at once
-    return path
-
-
 def _state(deals: QuerySet[Deal]) -> str:
     """What the deal tables hold, for chart keys: the timeline's marks do not cover them."""
     latest = deals.aggregate(changed=Max("updated_at"), n=Count("id", distinct=True),
@@ -81,7 +63,7 @@ def _state(deals: QuerySet[Deal]) -> str:
 
 
 def price_svg(request: HttpRequest) -> HttpResponse:
-    path = _cached(f"deals-price-{_state(Deal.objects.all())}", lambda out: price_chart(deal_prices(), out))
+    path = cached_chart(f"deals-price-{_state(Deal.objects.all())}", lambda out: price_chart(deal_prices(), out))
     return FileResponse(path.open("rb"), content_type="image/svg+xml")
 
 
@@ -92,5 +74,5 @@ def impact_svg(request: HttpRequest, deal_id: int) -> HttpResponse:
     except ImpactError as problem:
         raise Http404(str(problem)) from None
     key = f"deal-{record.pk}-{_state(Deal.objects.filter(pk=record.pk))}"
-    path = _cached(key, lambda out: impact_chart(impact, out))
+    path = cached_chart(key, lambda out: impact_chart(impact, out))
     return FileResponse(path.open("rb"), content_type="image/svg+xml")

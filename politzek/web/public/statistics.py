@@ -79,3 +79,17 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
         if not path.exists():
             path = draft / f"{name}.svg"
     return FileResponse(path.open("rb"), content_type="image/svg+xml")
+
+
+def cached_chart(key: str, draw) -> Path:  # type: ignore[no-untyped-def]
+    """A chart drawn once per day and state of the data (statistics.chart_folder), then served."""
+    refresh()
+    folder = chart_folder(key)
+    path = folder / "chart.svg"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".svg", delete=False) as draft:
+            draft_path = Path(draft.name)
+        draw(draft_path)
+        draft_path.replace(path)  # whole files appear at once
+    return path

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from politzek.web.staff import duplicates, vetting, views
+from politzek.web.staff import duplicates, proposals, vetting, views
 
 app_name = "staff"
 urlpatterns = [
@@ -16,6 +16,12 @@ urlpatterns = [
     path("deals/new/", vetting.add_deal, name="add_deal"),
     path("lists/", vetting.exchange_lists, name="exchange_lists"),
     path("lists/<int:list_id>/", vetting.exchange_list, name="exchange_list"),
+    path("proposals/", proposals.proposals, name="proposals"),
+    path("proposals/run/", proposals.run, name="run_cost"),
+    path("proposals/<int:proposal_id>/status/", proposals.change_status, name="proposal_status"),
+    path("proposals/export.<str:form>", proposals.export, name="export_proposals"),
+    path("officials/matches/", proposals.official_matches, name="official_matches"),
+    path("officials/matches/<int:match_id>/decide/", proposals.decide_match, name="decide_official_match"),
     path("people/new/", views.add_person, name="add_person"),
     path("people/<int:person_id>/events/new/", views.add_event, name="add_event"),
     path("people/<int:person_id>/sources/new/", views.add_source, name="add_source"),

@@ -1,0 +1,31 @@
+"""The cost index over time as SVG (matplotlib off-screen, as flows/charts.py): one line per
+country, new cases per week beneath. Synthetic data says so in the title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from politzek.accountability.cost import IndexWeek
+from politzek.flows.charts import METADATA, plt
+
+SYNTHETIC = "\nSYNTHETIC DEMO DATA, not real cases"
+
+
+def index_chart(index: dict[str, list[IndexWeek]], path: Path, synthetic: bool) -> Path:
+    figure, (values, cases) = plt.subplots(2, 1, figsize=(9, 5), sharex=True,
+                                           gridspec_kw={"height_ratios": [3, 1]})
+    for country, weeks in sorted(index.items()):
+        values.plot([w.week for w in weeks], [w.value for w in weeks], label=country)
+        cases.plot([w.week for w in weeks], [w.new_cases for w in weeks], label=country, linewidth=0.8)
+    values.set_ylabel("cost index")
+    values.set_ylim(bottom=0)
+    cases.set_ylabel("new cases\nper week")
+    cases.set_ylim(bottom=0)
+    if index:
+        values.legend(fontsize=8)
+    title = "Cost index: every politically motivated case adds to it; it falls only when repression stops"
+    values.set_title(title + (SYNTHETIC if synthetic else ""), fontsize=10)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, format="svg", bbox_inches="tight", metadata=METADATA["svg"])
+    plt.close(figure)
+    return path
