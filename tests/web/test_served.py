@@ -248,3 +248,35 @@ def test_staff_vet_an_uploaded_list_without_javascript(served, browser, tmp_path
     assert page.locator("#verdict-not_documented").inner_text() == "2"
     assert page.locator("#flag-combatant").inner_text() == "1"
     assert "Most urgent political prisoners held by BY" in page.content()
+
+
+@pytest.mark.browser
+def test_the_automatic_cost_without_javascript(served, browser):
+    page = browser.new_context(java_script_enabled=False).new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(served + "/staff/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", STAFF_PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(served + "/staff/proposals/")
+    page.locator("button", has_text="Apply the policy now").click()
+    assert "Policy applied:" in page.content()
+    first = page.locator("#proposals tbody tr").first
+    number = first.locator("td").first.inner_text()
+    first.locator("select[name=status]").select_option("submitted")
+    first.locator("input[name=note]").fill("sent by post")
+    first.locator("button", has_text="Save").click()
+    assert f"Proposal {number} is now submitted" in page.content()
+
+    public = browser.new_context(java_script_enabled=False).new_page()
+    images = {}
+    public.on("response", lambda response: images.update({response.url: response.status})
+              if response.url.endswith(".svg") or ".svg?" in response.url else None)
+    assert public.goto(served + "/accountability/").status == 200
+    public.wait_for_load_state("load")
+    assert "(submitted)" in public.locator("#proposals").inner_text()
+    assert "synthetic" in public.locator("#proposals").inner_text()
+    assert public.locator("#synthetic-notice").count() == 1
+    assert images and all(status == 200 for status in images.values()), images
+    assert all(url.startswith(served) for url in requests)

@@ -199,5 +199,6 @@ def official(request: HttpRequest, official_id: int) -> HttpResponse:
             "case__defendants", queryset=visible_people(Person.objects.all(), viewer).prefetch_related("names")))
     return render(request, "web/official.html", {"official": found, "roles": roles,
                                                  "totals": official_dossier(found.pk, viewer).totals,
+                                                 "proposals": found.proposals.order_by("authority", "measure"),
                                                  "shows_synthetic": found.synthetic})
 
