@@ -100,3 +100,14 @@ def test_a_reviewer_decides_a_listed_official(client, proposals):
     match.refresh_from_db()
     assert match.decision == "same" and not m.Official.objects.filter(pk=listed.pk).exists()
     assert "Pagetest" in set(proposals.names.values_list("name", flat=True))
+
+
+def test_the_api_lists_proposals_and_the_index(client, proposals):
+    items = client.get("/api/proposals?authority=EU").json()["items"]
+    [judge] = [p for p in items if p["official"] == proposals.pk]
+    assert judge["evidence_count"] == 2 and [c["case_number"] for c in judge["cases"]] == ["1-shown/2025"]
+    assert client.get("/api/proposals?status=submitted").json() == {"items": []}
+    assert client.get("/api/proposals?status=done").status_code == 422
+    assert client.get("/api/proposals?country=Belarus").status_code == 422
+    cost = client.get("/api/cost?country=by").json()
+    assert cost["policy"]["version"] == "politzek-cost 2026-12" and cost["index"]["BY"][0]["value"] == 2.0

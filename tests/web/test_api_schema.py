@@ -10,6 +10,8 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from politzek.accountability.policy import default_policy
+from politzek.accountability.run import run_cost
 from politzek.registry import models as m
 from tests.registry.factories import event, organization, person
 
@@ -36,9 +38,16 @@ def operations():
         for who in (shown, hidden):
             m.DealRelease.objects.create(deal=deal, person=who, direction="released_by_regime")
         m.Deal.objects.create(name="No date yet", kind="amnesty")
+        judge = m.Official.objects.create(country="BY")
+        judge.names.create(name="Judge Schema", is_primary=True)
+        case = m.Case.objects.create(jurisdiction="BY", case_number="1-1/2020")
+        case.defendants.add(shown)
+        m.CaseRole.objects.create(case=case, official=judge, role="judge_first_instance")
+        event(shown, "remanded", "2020-09-08", case=case)
+        run_cost(default_policy(), "test")  # proposals and an index for /api/proposals and /api/cost
         schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
         found = [result.ok() for result in schema.get_all_operations()]
-        assert len(found) == 14  # every operation of the API (a new one raises this count)
+        assert len(found) == 16  # every operation of the API (a new one raises this count)
         yield found
     finally:
         request_started.connect(close_old_connections)

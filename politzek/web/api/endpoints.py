@@ -14,6 +14,10 @@ from ninja import NinjaAPI, Path, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
+from politzek.accountability.policy import default_policy
+from politzek.accountability.proposals import STATUSES as PROPOSAL_STATUSES
+from politzek.accountability.proposals import proposal_rows
+from politzek.accountability.run import week_dict
 from politzek.bargaining.impact import ImpactError, deal_impact
 from politzek.bargaining.ledger import deal_detail
 from politzek.bargaining.price import deal_prices, trend
@@ -23,6 +27,7 @@ from politzek.registry.queries import STATUS_LABELS, NotFound, person_detail, re
 from politzek.registry.visibility import visible_cases, visible_events, visible_people
 from politzek.web.api import schemas
 from politzek.web.api.auth import TokenAuth, viewer
+from politzek.web.public.accountability import cached_index
 from politzek.web.public.people_list import SORTS, BadFilter, ListQuery, count, listings, rows_for
 
 MAX_LIMIT = 500
@@ -228,6 +233,26 @@ def get_deal(request: HttpRequest, deal_id: int = RecordId) -> Any:
     except ImpactError as problem:
         impact, error = None, str(problem)
     return {**detail, "impact": impact, "impact_error": error}
+
+
+@router.get("/proposals", response={200: schemas.ProposalsPage, 422: schemas.Problem}, tags=["accountability"])
+def list_proposals(request: HttpRequest, authority: str = Query("", max_length=40),
+                   status: Literal["", *PROPOSAL_STATUSES] = "",  # type: ignore[valid-type]
+                   country: str = Query("", pattern=r"^([A-Za-z]{2})?$")) -> dict[str, Any]:
+    """Proposals of the automatic-cost policy: an official, the authority it is addressed to,
+    its status and evidence. Evidence counts cover every record; cases are listed only when
+    the caller may see them. A proposal is not a sanction."""
+    rows = proposal_rows(viewer(request), authority or None, status or None, country or None)
+    return {"items": [r.as_dict() for r in rows]}
+
+
+@router.get("/cost", response={200: schemas.CostIndexOut, 422: schemas.Problem}, tags=["accountability"])
+def cost_index(request: HttpRequest, country: str = Query("", pattern=r"^([A-Za-z]{2})?$")) -> dict[str, Any]:
+    """Each country's cost index week by week under the bundled policy (printed with it).
+    Counts cover every record (docs/privacy.md)."""
+    index = cached_index(country.upper())
+    return {"policy": default_policy().as_dict(),
+            "index": {code: [week_dict(w) for w in weeks] for code, weeks in sorted(index.items())}}
 
 
 def _require(user: Any, permission: str) -> None:

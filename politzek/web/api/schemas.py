@@ -287,3 +287,52 @@ class DealDetail(Schema):
     sources: list[dict[str, str]]
     impact: dict[str, Any] | None = Field(description="What followed (see docs/bargaining.md); null without a date.")
     impact_error: str | None
+
+
+class ProposalCaseOut(Schema):
+    case: int
+    case_number: str
+    role: str
+    date: str
+
+
+class ProposalEventOut(Schema):
+    event: int
+    kind: str
+    role: str
+    date: str
+
+
+class ProposalOut(Schema):
+    id: int
+    official: int
+    official_name: str
+    country: str
+    synthetic: bool
+    authority: str
+    measure: str
+    status: str
+    status_note: str
+    first_evidence_on: str
+    evidence_count: int = Field(description="Cases and reports behind the proposal, every record counted.")
+    roles: list[str]
+    cases: list[ProposalCaseOut] = Field(description="The cases the caller may see.")
+    facility_events: list[ProposalEventOut] = Field(description="Reports at a facility the caller may see.")
+
+
+class ProposalsPage(Schema):
+    items: list[ProposalOut] = Field(description="Proposals of the automatic-cost policy; never sanctions.")
+
+
+class IndexWeekOut(Schema):
+    week: str
+    value: float
+    new_cases: int
+    added: float
+    released_off: float
+    quiet: bool
+
+
+class CostIndexOut(Schema):
+    policy: dict[str, Any] = Field(description="The policy the index follows, as applied.")
+    index: dict[str, list[IndexWeekOut]] = Field(description="Each country's cost index, week by week.")

@@ -33,7 +33,7 @@ def _country(request: HttpRequest) -> str:
     return country
 
 
-def _index(country: str) -> dict[str, list[IndexWeek]]:
+def cached_index(country: str) -> dict[str, list[IndexWeek]]:
     """The index, computed once per day and state of the data (the chart folder's key)."""
     refresh()
     key = f"cost-index:{chart_folder('cost-' + country).name}"
@@ -68,7 +68,7 @@ def cost(request: HttpRequest) -> HttpResponse:
     except ValueError as bad:
         return render(request, "web/cost.html", {"error": str(bad)}, status=400)
     policy = default_policy()
-    index = _index(country)
+    index = cached_index(country)
     table: dict[str, dict[str, float]] = defaultdict(dict)
     for code, weeks in index.items():
         for week in monthly(weeks)[-MONTHS_SHOWN:]:
@@ -89,7 +89,7 @@ def cost_svg(request: HttpRequest) -> HttpResponse:
         country = _country(request)
     except ValueError as bad:
         return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
-    index = _index(country)
+    index = cached_index(country)
     synthetic = Case.objects.filter(synthetic=True).exists()
     path = cached_chart(f"cost-{country}", lambda out: index_chart(index, out, synthetic))
     return FileResponse(path.open("rb"), content_type="image/svg+xml")
