@@ -203,7 +203,7 @@ class OfficialNameInline(admin.TabularInline):
 class PositionInline(admin.TabularInline):
     model = m.Position
     extra = 0
-    autocomplete_fields = ("institution",)
+    autocomplete_fields = ("institution", "facility")
 
 
 class SanctionInline(admin.TabularInline):
