@@ -135,6 +135,9 @@ class DemoGenerator:
     def __init__(self, people: int, seed: int, today: dt.date, writer: _Writer) -> None:
         self.total = people
         self.rng = random.Random(seed)
+        # Draws added after the first release (colony heads, torture reports) take their own
+        # stream, so the rest of a seed's registry stays what it was.
+        self.later_rng = random.Random(f"{seed}-later")
         self.today = today
         self.writer = writer
         self.groups = groups()
@@ -234,6 +237,8 @@ class DemoGenerator:
             for o, _n, role, _i in officials if role == "judge" and rng.random() < 0.25
         ])
 
+        self._colony_heads(colonies)
+
         deals: list[tuple[dict[str, Any], m.Deal]] = []
         for spec in world()["deals"]:
             if dt.date.fromisoformat(spec["date"]) > self.today:
@@ -265,6 +270,19 @@ class DemoGenerator:
             name=name, kind=kind, regime=regime, region=city, country=country, synthetic=True,
             postal_address=f"ul. Primernaya {street}, {city}, {country} (synthetic address)",
         )
+
+    def _colony_heads(self, colonies: dict[str, list[m.Facility]]) -> None:
+        """One head per colony since 2015, the officials torture and death reports there name."""
+        rng, heads = self.later_rng, []
+        for country, places in colonies.items():
+            for colony in places:
+                heads.append((self._official(country), _make_name(rng, "ru", rng.random() < 0.2), colony))
+        self.writer.insert(m.Official, [official for official, _name, _colony in heads])
+        self.writer.insert(m.OfficialName, [row for official, name, _colony in heads
+                                            for row in _name_rows(m.OfficialName, "official", official, name)])
+        self.writer.insert(m.Position, [
+            m.Position(official=official, role=m.Position.Role.PRISON_HEAD, facility=colony,
+                       title=f"Head of {colony.name}", start=PartialDate(2015)) for official, _n, colony in heads])
 
     def _official(self, country: str) -> m.Official:
         return m.Official(country=country, synthetic=True,
@@ -425,7 +443,10 @@ class DemoGenerator:
         events.append(_event(person, "transferred", _day(rng, sentence_day, 30, 75), facility=colony))
         release_day = arrest + dt.timedelta(days=sentence.term_days)
         if rng.random() < 0.1:
-            events.append(_event(person, "punishment_cell", _day(rng, sentence_day, 80, 400), facility=colony))
+            cell = _event(person, "punishment_cell", _day(rng, sentence_day, 80, 400), facility=colony)
+            events.append(cell)
+            if self.later_rng.random() < 0.15:  # ill-treatment reported from the punishment cell
+                events.append(_event(person, "torture_reported", cell.date_earliest, facility=colony))
         if rng.random() < 0.03:
             events.append(_event(person, "hunger_strike", _day(rng, sentence_day, 80, 400)))
         for spec, deal in places.deals:
@@ -439,7 +460,7 @@ class DemoGenerator:
                     destination_country="LT" if group.country == "BY" else "DE"))
                 return
         if rng.random() < 0.004:
-            events.append(_event(person, "died_in_custody", _day(rng, sentence_day, 100, 900)))
+            events.append(_event(person, "died_in_custody", _day(rng, sentence_day, 100, 900), facility=colony))
             return
         if group.country == "BY" and release_day.year >= 2024 and rng.random() < 0.06:
             events.append(_event(person, "released_pardon", _day(rng, max(sentence_day, dt.date(2024, 1, 1)), 30, 500)))
