@@ -189,8 +189,8 @@ def facility(request: HttpRequest, facility_id: int) -> HttpResponse:
 
 
 def official(request: HttpRequest, official_id: int) -> HttpResponse:
-    found = Official.objects.filter(pk=official_id).prefetch_related("names", "positions__institution", "positions__facility",
-                                                                      "sanctions").first()
+    found = Official.objects.filter(pk=official_id).prefetch_related(
+        "names", "positions__institution", "positions__facility", "sanctions").first()
     if found is None:
         raise Http404("no such official")
     viewer = _viewer(request)
