@@ -104,6 +104,12 @@ class Proposal:
     authority: str
     measure: str
     evidence: list[Evidence] = field(default_factory=list)
+    evidence_keys: set[str] = field(default_factory=set, repr=False)  # a set: a busy judge has thousands
+
+    def add(self, evidence: Evidence) -> None:
+        if evidence.key not in self.evidence_keys:
+            self.evidence_keys.add(evidence.key)
+            self.evidence.append(evidence)
 
     @property
     def key(self) -> tuple[int, str, str]:
@@ -216,8 +222,7 @@ def compute_cost(inputs: CostInputs, policy: CostPolicy, since: dt.date | None =
             if (official, authority) in inputs.listed:
                 continue
             proposal = proposals.setdefault((official, authority, measure), Proposal(official, authority, measure))
-            if all(e.key != evidence.key for e in proposal.evidence):
-                proposal.evidence.append(evidence)
+            proposal.add(evidence)
 
     activity = []
     for case, events in sorted(by_case.items()):
