@@ -51,8 +51,8 @@ def _print_officials(rows: list[OfficialTally], listed_heading: str) -> None:
 @officials.command("dossier")
 def dossier_command(
     official_id: Annotated[int, typer.Argument(metavar="ID", help="The official's id.")],
-    form: Annotated[str, typer.Option("--format", help="text, json, csv (one row per case) or ftm "
-                                      "(FollowTheMoney JSON lines).")] = "text",
+    form: Annotated[str, typer.Option("--format", help="text, json, csv (one row per case), html (a printable "
+                                      "page) or ftm (FollowTheMoney JSON lines).")] = "text",
     include_restricted: Restricted = False,
     include_confidential: Confidential = False,
 ) -> None:
@@ -61,8 +61,8 @@ def dossier_command(
     from politzek.accountability.dossier import NoSuchOfficial, official_dossier
     from politzek.cli import _print_json, _require_schema, _viewer, console, fail
 
-    if form not in ("text", "json", "csv", "ftm"):
-        fail(f"--format: {form!r} is not one of text, json, csv, ftm")
+    if form not in ("text", "json", "csv", "html", "ftm"):
+        fail(f"--format: {form!r} is not one of text, json, csv, html, ftm")
     _require_schema()
     try:
         dossier = official_dossier(official_id, _viewer(include_restricted, include_confidential))
@@ -70,6 +70,11 @@ def dossier_command(
         fail(f"ID: {error}; `politzek officials list` shows them")
     if form == "json":
         _print_json(dossier.as_dict())
+        return
+    if form == "html":
+        from politzek.accountability.submission import dossier_html
+
+        sys.stdout.write(dossier_html(official_id, _viewer(include_restricted, include_confidential)))
         return
     if form == "ftm":
         from politzek.ingest.export_ftm import export_official_ftm

@@ -1,7 +1,8 @@
-"""The proposals to one authority as an advocacy group submits them: a CSV with one row per
-official, and a printable HTML dossier with each official's names, positions, listings by
-other authorities and the cases behind the proposal (charges, sentences, the defendants the
-reader may see). A proposal is written as a proposal: never as a Sanction."""
+"""Printable accountability documents. The proposals to one authority as an advocacy group
+submits them: a CSV with one row per official, and a printable HTML dossier with each
+official's names, positions, listings by other authorities and the cases behind the proposal
+(charges, sentences, the defendants the reader may see); and one official's whole dossier as a
+printable page. A proposal is written as a proposal: never as a Sanction."""
 
 from __future__ import annotations
 
@@ -59,3 +60,12 @@ def submission_html(authority: str, viewer: Viewer, status: str | None = None) -
         "made": timezone.now(), "shows_synthetic": any(e["row"].synthetic for e in entries),
     })
     return html, len(entries)
+
+
+def dossier_html(official_id: int, viewer: Viewer) -> str:
+    """One official's dossier as a printable page (`politzek officials dossier --format html`)."""
+    dossier = official_dossier(official_id, viewer)
+    return render_to_string("accountability/dossier.html", {
+        "dossier": dossier, "made": timezone.now(),
+        "proposals": dossier.official.proposals.order_by("authority", "measure"),
+    })

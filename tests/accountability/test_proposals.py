@@ -11,7 +11,7 @@ import pytest
 from politzek.accountability.policy import authority_code, authority_of, default_policy
 from politzek.accountability.proposals import ProposalError, proposal_rows, set_status
 from politzek.accountability.run import run_cost
-from politzek.accountability.submission import submission_csv, submission_html
+from politzek.accountability.submission import dossier_html, submission_csv, submission_html
 from politzek.ingest.export_ftm import export_official_ftm
 from politzek.registry import models as m
 from politzek.registry.visibility import Clearance, Viewer
@@ -133,6 +133,9 @@ def test_the_submission_per_authority(registry):
     html, _count = submission_html("EU", Viewer.public())
     assert "Judge Testava" in html and "Shown One" in html and "Hidden One" not in html
     assert "it is not a sanction" in html
+    page = dossier_html(registry["judge"].pk, Viewer.public())
+    assert "In all, 3 cases" in page and "Shown One" in page and "Hidden One" not in page
+    assert "EU (proposed)" in page and "not sanctions" in page
     proposal = m.SanctionProposal.objects.get(official=registry["judge"], authority="EU")
     set_status(proposal.pk, "rejected", "", "anna")
     assert submission_csv("EU", Viewer.public())[1] == 1  # rejected ones leave the submission

@@ -33,6 +33,9 @@ def test_list_gaps_and_a_dossier(demo):
     rows = list(csv.DictReader(io.StringIO(run_politzek("officials", "dossier", str(busiest["official"]),
                                                         "--format", "csv", db=demo).stdout)))
     assert len(rows) <= busiest["cases"] and rows[0]["case_number"]
+    html = run_politzek("officials", "dossier", str(busiest["official"]), "--format", "html", db=demo).stdout
+    assert "<h1>Dossier of an official</h1>" in html and 'id="synthetic-notice"' in html
+    assert f"In all, {busiest['cases']} cases" in html
     text = run_politzek("officials", "dossier", str(busiest["official"]), db=demo).stdout
     assert "(synthetic)" in text and "custodial sentences handed down" in text
 
@@ -40,7 +43,7 @@ def test_list_gaps_and_a_dossier(demo):
 def test_officials_refuse_bad_input(demo):
     for args, message in [
         (("dossier", "424242"), "no official with id 424242"),
-        (("dossier", "1", "--format", "pdf"), "--format: 'pdf' is not one of text, json, csv, ftm"),
+        (("dossier", "1", "--format", "pdf"), "--format: 'pdf' is not one of text, json, csv, html, ftm"),
         (("gaps", "--authority", "EU", "--min-cases", "0"), "--min-cases: 0 is below 1"),
         (("gaps", "--authority", " "), "--authority: empty"),
         (("list", "--country", "Belarus"), "--country: 'Belarus' is not a two-letter country code"),
