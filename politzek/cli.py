@@ -573,6 +573,7 @@ from politzek.cli_deals import deals  # noqa: E402
 from politzek.cli_dedupe import dedupe_command, merge_command  # noqa: E402
 from politzek.cli_match import match_command  # noqa: E402  (commands in their own modules import from here lazily)
 from politzek.cli_officials import officials  # noqa: E402
+from politzek.cli_simulate import simulate_command  # noqa: E402
 from politzek.cli_users import users  # noqa: E402
 from politzek.cli_vet import vet_command  # noqa: E402
 
@@ -584,6 +585,7 @@ app.add_typer(deals, name="deals")
 app.command("vet")(vet_command)
 app.add_typer(officials, name="officials")
 app.add_typer(cost, name="cost")
+app.command("simulate")(simulate_command)
 
 
 def main() -> None:
