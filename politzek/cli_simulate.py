@@ -85,7 +85,8 @@ def simulate_command(
             chosen = chosen.with_values(**changes)
     except ScenarioError as error:
         fail(str(error))
-    simulation = run_simulation(chosen, runs, seed, uncertainty=not fixed, with_sensitivity=with_sensitivity)
+    simulation = run_simulation(chosen, runs, seed, uncertainty=not fixed, with_sensitivity=with_sensitivity,
+                                sensitivity_runs=min(runs, 400))
     if charts:
         from politzek.simulate.charts import write_charts
 

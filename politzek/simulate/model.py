@@ -46,11 +46,13 @@ def custody_pmf(custody: CustodyTime) -> np.ndarray:
 
 
 def residual_pmf(custody: CustodyTime) -> np.ndarray:
-    """P(k weeks left, k ≥ 1) for someone already held in a population in equilibrium:
-    proportional to P(time in custody ≥ k)."""
+    """P(k weeks left, k ≥ 1) for someone held since before the horizon in a population in
+    equilibrium: arrived a ≥ 1 weeks ago with a term of a + k, so proportional to
+    Σ_a P(T = a + k) = P(T > k). (Such a population holds arrivals × (mean term − 1) people
+    before the week's own arrivals.)"""
     pmf = custody_pmf(custody)
-    longer = pmf[::-1].cumsum()[::-1]  # P(T ≥ k)
-    weights = np.concatenate([[0.0], longer[1:]])
+    at_least = pmf[::-1].cumsum()[::-1]  # P(T ≥ k)
+    weights = np.concatenate([[0.0], at_least[2:], [0.0]])  # weights[k] = P(T ≥ k + 1)
     return weights / weights.sum()
 
 

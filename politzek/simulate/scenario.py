@@ -122,13 +122,13 @@ class Scenario:
         return self.parameters[name].value
 
     def with_values(self, **values: float) -> Scenario:
-        """The same scenario with some parameters set (their source becomes "changed by the
-        user"); ranges are kept."""
+        """The same scenario with some parameters set: their source becomes "changed by the
+        user" and they lose their range (a value the user chose is the one every run uses)."""
         changed = dict(self.parameters)
         for name, value in values.items():
             if name not in changed:
                 raise ScenarioError(f"{name}: not a parameter; known: {', '.join(PARAMETERS)}")
-            changed[name] = replace(changed[name], value=float(value), source="changed by the user")
+            changed[name] = Parameter(float(value), "changed by the user")
         scenario = replace(self, parameters=changed)
         _check_values(scenario, self.file or "changed scenario")
         return scenario

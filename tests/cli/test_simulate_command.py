@@ -1,0 +1,67 @@
+"""`politzek simulate` end to end: the bundled scenario, reproducibility, changes, charts,
+calibration from a demo registry, and bad input refused in one line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from tests.cli.test_commands import ONE_LINE_ERROR
+from tests.conftest import new_database, run_politzek
+
+
+def test_the_bundled_scenario_runs_the_four_policies_reproducibly(tmp_path):
+    first = json.loads(run_politzek("simulate", "belarus-demo", "--runs", "40", "--seed", "3", "--json").stdout)
+    again = json.loads(run_politzek("simulate", "belarus-demo", "--runs", "40", "--seed", "3", "--json").stdout)
+    assert first == again
+    assert [p["policy"]["name"] for p in first["policies"]] == [
+        "no_engagement", "pay_for_releases", "automatic_cost", "mixed"]
+    assert first["scenario"]["synthetic"] is True and first["parameter_uncertainty"] is True
+    assert len(first["held_by_week"]["mixed"]["median"]) == first["scenario"]["horizon_weeks"]
+    [trolley] = first["trolley"]
+    assert trolley["policy"] == "pay_for_releases" and trolley["break_even_response"] > 0
+    text = run_politzek("simulate", "belarus-demo", "--runs", "30", "--fixed", "--set", "response_to_deals=0.5",
+                        "--sensitivity", "--charts", str(tmp_path / "charts")).stdout
+    assert "CALIBRATED ON SYNTHETIC DEMO DATA" in text and "response_to_deals = 0.5" in text
+    assert "changed by the user" in text and "stop paying off" in text and "sensitivity" in text
+    assert (tmp_path / "charts" / "held.svg").read_text().startswith("<?xml")
+    assert (tmp_path / "charts" / "tornado.svg").exists()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    with new_database(tmp_path_factory.mktemp("simulate")) as url:
+        assert run_politzek("init", db=url).returncode == 0
+        assert run_politzek("demo", "--people", "600", db=url).returncode == 0
+        yield url
+
+
+def test_calibrate_writes_a_scenario_that_runs(demo, tmp_path):
+    out = tmp_path / "by.yaml"
+    done = run_politzek("simulate", "--calibrate", "--country", "BY", "--out", str(out), db=demo)
+    assert done.returncode == 0, done.stderr
+    written = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert written["synthetic"] is True and written["parameters"]["arrests_per_week"]["value"] > 0
+    assert written["parameters"]["arrests_per_week"]["source"].startswith("registry, BY")
+    ran = run_politzek("simulate", str(out), "--runs", "20", "--json")
+    assert ran.returncode == 0 and json.loads(ran.stdout)["scenario"]["country"] == "BY"
+
+
+def test_simulate_refuses_bad_input(demo, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\nparameters: {}\n", encoding="utf-8")
+    for args, message in [
+        ((), "SCENARIO: give a scenario file or a bundled name (belarus-demo)"),
+        (("nowhere.yaml",), "SCENARIO: nowhere.yaml is neither a file nor a bundled scenario"),
+        ((str(bad),), f"{bad}: parameters.initial_prisoners is missing"),
+        (("belarus-demo", "--runs", "0"), "--runs: 0 is not between 1 and 100000"),
+        (("belarus-demo", "--set", "response_to_deals"), "--set: 'response_to_deals' is not NAME=NUMBER"),
+        (("belarus-demo", "--set", "speed=3"), "speed: not a parameter"),
+        (("belarus-demo", "--set", "pardon_per_year=2"), "parameters.pardon_per_year: value 2 is outside [0, 1]"),
+        (("--calibrate",), "--calibrate: give --country"),
+        (("--calibrate", "--country", "ZZ"), "--calibrate: no political prisoner's custody began in ZZ"),
+    ]:
+        result = run_politzek("simulate", *args, db=demo)
+        assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr) and message in result.stderr, result
