@@ -51,7 +51,7 @@ def tornado_chart(simulation: Simulation, path: Path) -> Path:
     axes.axvline(centre, color="black", linewidth=1)
     policy = (simulation.tornado or [{}])[0].get("policy", "")
     axes.set_xlabel(f"person-years, {policy} minus no engagement (blue: parameter low, red: high)")
-    axes.set_title("Which uncertain parameter moves the result most" + (SYNTHETIC if simulation.scenario.synthetic
+    axes.set_title("Which parameter moves the result most" + (SYNTHETIC if simulation.scenario.synthetic
                                                                        else ""), fontsize=10)
     return _save(figure, path)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from politzek.web.public import accountability, deals, statistics, views
+from politzek.web.public import accountability, deals, simulator, statistics, views
 from politzek.web.public.feed import RecognitionsAndReleases
 
 # Public pages; politzek/urls.py serves them under a language prefix (/ru/, /be/, /uk/; none
@@ -20,5 +20,7 @@ urlpatterns = [
     path("deals/<int:deal_id>/impact.svg", deals.impact_svg, name="deal_impact_chart"),
     path("accountability/", accountability.cost, name="cost"),
     path("accountability/index.svg", accountability.cost_svg, name="cost_chart"),
+    path("simulator/", simulator.simulator, name="simulator"),
+    path("simulator/<slug:name>.svg", simulator.simulator_chart, name="simulator_chart"),
     path("feed.atom", RecognitionsAndReleases(), name="feed"),
 ]

@@ -280,3 +280,18 @@ def test_the_automatic_cost_without_javascript(served, browser):
     assert public.locator("#synthetic-notice").count() == 1
     assert images and all(status == 200 for status in images.values()), images
     assert all(url.startswith(served) for url in requests)
+
+
+@pytest.mark.browser
+def test_the_simulator_reruns_without_javascript(served, browser):
+    page = browser.new_context(java_script_enabled=False).new_page()
+    images = {}
+    page.on("response", lambda response: images.update({response.url: response.status})
+            if ".svg" in response.url else None)
+    assert page.goto(served + "/simulator/").status == 200
+    page.fill("#response_to_deals", "0.7")
+    page.locator("#parameters button[type=submit]").click()
+    page.wait_for_load_state("load")
+    assert "at a response of 70%" in page.locator("#results").inner_text()
+    assert page.locator("#response_to_deals").input_value() == "0.7"
+    assert images and all(status == 200 for status in images.values()), images

@@ -1,0 +1,86 @@
+"""The public page of the policy simulator: the bundled scenario's four policies side by side
+(charts drawn on the server, a table, the results in words) with every assumption printed
+beside them, and a form (no JavaScript) to change the parameters and run again on the server.
+Runs are few enough for a page; `politzek simulate` runs as many as wanted."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from django.core.cache import cache
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from politzek.simulate.report import Simulation, bundled_scenarios, run_simulation, sentences
+from politzek.simulate.scenario import PARAMETERS, Scenario, ScenarioError, load_scenario
+from politzek.web.public.statistics import cached_chart
+
+BUNDLED = "belarus-demo"
+PAGE_RUNS = 400  # enough for the bands to settle, few enough for a page
+SENSITIVITY_RUNS = 100
+SEED = 1
+
+
+def _scenario(request: HttpRequest) -> tuple[Scenario, dict[str, float]]:
+    """The bundled scenario with the visitor's changes (ScenarioError names a bad one)."""
+    scenario = load_scenario(bundled_scenarios()[BUNDLED])
+    changes = {}
+    for name in PARAMETERS:
+        raw = request.GET.get(name, "").strip()
+        if not raw:
+            continue
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ScenarioError(f"{name}: {raw!r} is not a number") from None
+        if value != scenario.value(name):
+            changes[name] = value
+    return (scenario.with_values(**changes) if changes else scenario), changes
+
+
+def _key(changes: dict[str, float]) -> str:
+    return hashlib.sha256(json.dumps(sorted(changes.items())).encode()).hexdigest()[:16]
+
+
+def _simulation(scenario: Scenario, changes: dict[str, float]) -> Simulation:
+    """Run once per set of changes (the same seed gives the same result), then from the cache."""
+    key = f"simulator:{BUNDLED}:{_key(changes)}"
+    simulation = cache.get(key)
+    if simulation is None:
+        simulation = run_simulation(scenario, PAGE_RUNS, SEED, uncertainty=True, with_sensitivity=True,
+                                    sensitivity_runs=SENSITIVITY_RUNS)
+        cache.set(key, simulation, 24 * 3600)
+    return simulation
+
+
+def simulator(request: HttpRequest) -> HttpResponse:
+    try:
+        scenario, changes = _scenario(request)
+    except ScenarioError as bad:
+        return render(request, "web/simulator.html", {"error": str(bad), "shows_synthetic": True}, status=400)
+    simulation = _simulation(scenario, changes)
+    data = simulation.as_dict(series=False)
+    query = request.GET.urlencode()
+    return render(request, "web/simulator.html", {
+        "scenario": scenario, "simulation": data, "lines": sentences(simulation), "query": query,
+        "fields": [{"name": name, "value": scenario.value(name), "help": help_text,
+                    "parameter": scenario.parameters[name]} for name, help_text in PARAMETERS.items()],
+        "changed": sorted(changes), "runs": PAGE_RUNS, "shows_synthetic": scenario.synthetic,
+    })
+
+
+def simulator_chart(request: HttpRequest, name: str) -> HttpResponse:
+    if name not in ("held", "tornado"):
+        raise Http404("no such chart")
+    try:
+        scenario, changes = _scenario(request)
+    except ScenarioError as bad:
+        return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
+    from politzek.simulate.charts import held_chart, tornado_chart
+
+    simulation = _simulation(scenario, changes)
+    draw: Any = held_chart if name == "held" else tornado_chart
+    path = cached_chart(f"simulator-{name}-{_key(changes)}", lambda out: draw(simulation, out))
+    return FileResponse(path.open("rb"), content_type="image/svg+xml")

@@ -1,0 +1,38 @@
+"""The public simulator page: the bundled comparison with its assumptions, a rerun with the
+visitor's values (no JavaScript), charts drawn on the server, bad values refused."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_bundled_comparison_with_its_assumptions(client):
+    page = client.get("/simulator/").content.decode()
+    for policy in ("no_engagement", "pay_for_releases", "automatic_cost", "mixed"):
+        assert f"<td>{policy}</td>" in page
+    assert "Belarus 2024–2025-like (calibrated on synthetic demo data)" in page and 'id="synthetic-notice"' in page
+    assert "Brandt, George &amp; Sandler (2016" in page and "stop paying off" in page
+    assert 'name="response_to_deals" value="0.018"' in page
+    held = client.get("/simulator/held.svg")
+    assert held.status_code == 200 and b"<svg" in b"".join(held.streaming_content)
+    assert client.get("/simulator/tornado.svg").status_code == 200
+    assert client.get("/simulator/pie.svg").status_code == 404
+
+
+def test_a_visitor_changes_a_value_and_runs_again(client):
+    page = client.get("/simulator/?response_to_deals=0.6&arrests_per_week=").content.decode()
+    assert 'name="response_to_deals" value="0.6"' in page and "changed by the user" in page
+    assert "at a response of 60%" in page
+    assert client.get("/simulator/held.svg?response_to_deals=0.6").status_code == 200
+
+
+@pytest.mark.parametrize("query, message", [
+    ("response_to_deals=lots", "response_to_deals: &#x27;lots&#x27; is not a number"),
+    ("pardon_per_year=3", "parameters.pardon_per_year: value 3 is outside [0, 1]"),
+])
+def test_bad_values_are_refused(client, query, message):
+    response = client.get(f"/simulator/?{query}")
+    assert response.status_code == 400 and message in response.content.decode()
+    assert client.get(f"/simulator/held.svg?{query}").status_code == 400
