@@ -39,32 +39,33 @@ def release_kinds() -> list[str]:
 def read_cost_inputs(policy: CostPolicy, country: str | None = None) -> tuple[CostInputs, int]:
     """The inputs for one country (or all), and how many counted events had no date (they
     cannot be placed in a week and are left out; the report says how many)."""
-    cases_query = m.Case.objects.all()
-    if country:
-        cases_query = cases_query.filter(jurisdiction=country)
-    cases = dict(cases_query.values_list("id", "jurisdiction"))
+    # Rows are chosen by a join on the case's country, never by a list of ids: a registry
+    # holds a hundred thousand cases.
+    def of_cases(prefix: str) -> Q:
+        return Q(**{f"{prefix}jurisdiction": country}) if country else Q(**{f"{prefix}isnull": False})
+
+    cases = dict(m.Case.objects.filter(of_cases("") if country else Q()).values_list("id", "jurisdiction"))
     defendants: dict[int, set[int]] = defaultdict(set)
-    for case_id, person_id in m.Case.defendants.through.objects.filter(case_id__in=cases).values_list(
+    for case_id, person_id in m.Case.defendants.through.objects.filter(of_cases("case__")).values_list(
             "case_id", "person_id"):
         defendants[case_id].add(person_id)
-    people = {p for group in defendants.values() for p in group}
 
     kinds = set(policy.trigger_events)
     custodial: dict[int, int] = {}
-    for sentence_id, kind, term, absentia in m.Sentence.objects.filter(case_id__in=cases).values_list(
+    for sentence_id, kind, term, absentia in m.Sentence.objects.filter(of_cases("case__")).values_list(
             "id", "kind", "term_days", "in_absentia"):
         if term and m.Sentence.is_custodial(kind, absentia):
             custodial[sentence_id] = term
     events, undated = [], 0
     for event_id, person_id, kind, day, case_id, sentence_id in m.Event.objects.filter(
-            Q(case_id__in=cases) | Q(case__isnull=True, kind="recognized", person_id__in=people),
+            of_cases("case__") | Q(case__isnull=True, kind="recognized"),
             kind__in=kinds).values_list("id", "person_id", "kind", "date_earliest", "case_id", "sentence_id"):
         if day is None:
             undated += 1
             continue
         events.append(CountedEvent(event_id, person_id, kind, day, case_id, custodial.get(sentence_id, 0)))
 
-    roles = list(m.CaseRole.objects.filter(case_id__in=cases).values_list("case_id", "official_id", "role"))
+    roles = list(m.CaseRole.objects.filter(of_cases("case__")).values_list("case_id", "official_id", "role"))
 
     facility_kinds = {kind for rule in policy.measures if rule.on == "facility_event" for kind in rule.events}
     facility_events = []
@@ -75,12 +76,10 @@ def read_cost_inputs(policy: CostPolicy, country: str | None = None) -> tuple[Co
         if country and where != country:
             continue
         facility_events.append(FacilityEvent(event_id, person_id, kind, day, facility_id, where))
-    for event in facility_events:
-        people.add(event.person_id)
     recognitions = [
         RecognitionRow(person, code or "", kind_of_org or "", kind, day)
         for person, code, kind_of_org, kind, day in m.Event.objects.filter(
-            person_id__in=people, kind__in=("recognized", "recognition_withdrawn")).values_list(
+            kind__in=("recognized", "recognition_withdrawn")).values_list(
             "person_id", "organization__code", "organization__kind", "kind", "date_earliest")]
 
     heads = [FacilityHead(official, facility, role, _day(start), _day(end, latest=True))
@@ -90,7 +89,7 @@ def read_cost_inputs(policy: CostPolicy, country: str | None = None) -> tuple[Co
     bought_deals = set(m.Concession.objects.values_list("deal_id", flat=True))
     releases = [Release(person, day, person_country or "", kind == "released_exchange" or deal in bought_deals)
                 for person, day, kind, deal, person_country in m.Event.objects.filter(
-                    kind__in=release_kinds(), person_id__in=people, date_earliest__isnull=False).values_list(
+                    kind__in=release_kinds(), date_earliest__isnull=False).values_list(
                     "person_id", "date_earliest", "kind", "deal_id", "person__country")
                 if not country or person_country == country]
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from politzek.accountability.cost import CostResult
 from politzek.accountability.policy import CostPolicy
 from politzek.registry import models as m
+from politzek.registry.bulk import insert_values
 from politzek.registry.history import recorded_change
 from politzek.registry.visibility import Viewer, visible_cases, visible_events
 
@@ -57,11 +58,12 @@ def record_proposals(result: CostResult, policy: CostPolicy, actor: str) -> Reco
             if not fresh and stored.pk in kept_keys:
                 unchanged += 1
             for evidence in fresh:
-                new_evidence.append(m.ProposalEvidence(
-                    proposal=stored, key=evidence.key, rule=evidence.rule, role=evidence.role, date=evidence.day,
-                    case_id=evidence.case_id, event_id=evidence.event_id))
+                new_evidence.append({"proposal_id": stored.pk, "key": evidence.key, "rule": evidence.rule,
+                                     "role": evidence.role, "date": evidence.day, "case_id": evidence.case_id,
+                                     "event_id": evidence.event_id})
                 kept_keys[stored.pk].add(evidence.key)
-        m.ProposalEvidence.objects.bulk_create(new_evidence)
+        # A busy prosecutor's proposals carry thousands of cases: the registry's bulk path.
+        insert_values(m.ProposalEvidence, new_evidence, actor, f"automatic cost ({policy.version})")
         added = len(new_evidence)
     return Recorded(created, added, unchanged)
 
