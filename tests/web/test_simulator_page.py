@@ -36,3 +36,9 @@ def test_bad_values_are_refused(client, query, message):
     response = client.get(f"/simulator/?{query}")
     assert response.status_code == 400 and message in response.content.decode()
     assert client.get(f"/simulator/held.svg?{query}").status_code == 400
+
+
+def test_the_pages_read_in_the_visitors_language(client):
+    assert "Что плата за освобождения делает с числом политзаключённых" in client.get("/ru/simulator/").content.decode()
+    assert "Кошт рэпрэсій" in client.get("/be/accountability/").content.decode()
+    assert "Запустити знову" in client.get("/uk/simulator/").content.decode()
