@@ -113,6 +113,9 @@ PASSWORD_HASHERS = [
 
 # Staff sessions end after 8 hours or when the browser closes, whichever comes first.
 SESSION_COOKIE_AGE = int(os.environ.get("POLITZEK_SESSION_SECONDS", str(8 * 3600)))
+# Runs a policy behind the public simulator page: each visitor's change is computed on the
+# server (a few seconds at 400); a small server can lower it.
+SIMULATOR_PAGE_RUNS = int(os.environ.get("POLITZEK_SIMULATOR_RUNS", "400"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 OTP_TOTP_ISSUER = "politzek"
 

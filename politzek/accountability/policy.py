@@ -18,6 +18,7 @@ CASE_ROLES = frozenset({"judge_first_instance", "judge_appeal", "judge_cassation
 POSITION_ROLES = frozenset({"judge", "prosecutor", "investigator", "prison_head", "other"})
 MEASURE_TRIGGERS = ("new_case", "facility_event")
 POLITICAL_WHEN = ("recognized", "any")
+KIND_WORDS = {int: "a whole number", float: "a number", str: "text", list: "a list", dict: "a table"}
 
 
 class PolicyError(ValueError):
@@ -76,7 +77,7 @@ def _need(data: dict[str, Any], key: str, kind: type | tuple[type, ...], where: 
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
     if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-        raise PolicyError(f"{where}: {key} = {value!r} is not a {getattr(kind, '__name__', kind)}")
+        raise PolicyError(f"{where}: {key} = {value!r} is not {KIND_WORDS.get(kind, 'of the right kind')}")
     return value
 
 

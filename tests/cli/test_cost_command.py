@@ -51,18 +51,12 @@ def test_a_run_keeps_proposals_once_and_they_can_be_submitted(demo, tmp_path):
 def test_cost_refuses_bad_input(demo, tmp_path):
     bad_policy = tmp_path / "policy.toml"
     bad_policy.write_text('code = "x"\nversion = "1"\n[political_case]\nwhen = "sometimes"\n')
-    not_toml = tmp_path / "broken.toml"
-    not_toml.write_text("this is = = not toml")
     for args, message in [
         (("--since", "2025-13-01"), "--since: '2025-13-01' is not a date"),
         (("--since", "2026-01-01", "--until", "2025-01-01"), "--since: 2026-01-01 is after --until 2025-01-01"),
         (("--country", "Belarus"), "--country: 'Belarus' is not a two-letter country code"),
         (("--policy", str(bad_policy)), f"{bad_policy}: [political_case] when = 'sometimes' is not one of"),
-        (("--policy", str(not_toml)), "is not TOML"),
-        (("--policy", str(tmp_path / "missing.toml")), "cannot be read"),
-        (("status", "424242", "submitted"), "no proposal with id 424242"),
-        (("status", "1", "approved"), "status: 'approved' is not one of proposed, submitted, adopted, rejected"),
-        (("proposals", "--status", "done"), "--status: 'done' is not one of"),
+        (("status", "424242", "submitted"), "no proposal with id 424242"),  # the rest: tests/accountability
         (("export", "--authority", "EU", "--format", "pdf", "-"), "--format: 'pdf' is not one of csv, html"),
     ]:
         result = run_politzek("cost", *args, db=demo)

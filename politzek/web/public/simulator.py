@@ -9,6 +9,7 @@ import hashlib
 import json
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -18,9 +19,13 @@ from politzek.simulate.scenario import PARAMETERS, Scenario, ScenarioError, load
 from politzek.web.public.statistics import cached_chart
 
 BUNDLED = "belarus-demo"
-PAGE_RUNS = 400  # enough for the bands to settle, few enough for a page
-SENSITIVITY_RUNS = 100
 SEED = 1
+
+
+def _runs() -> tuple[int, int]:
+    """Runs a policy, and for each bar of the tornado (settings.SIMULATOR_PAGE_RUNS)."""
+    runs = max(10, settings.SIMULATOR_PAGE_RUNS)
+    return runs, max(10, runs // 4)
 
 
 def _scenario(request: HttpRequest) -> tuple[Scenario, dict[str, float]]:
@@ -46,11 +51,12 @@ def _key(changes: dict[str, float]) -> str:
 
 def _simulation(scenario: Scenario, changes: dict[str, float]) -> Simulation:
     """Run once per set of changes (the same seed gives the same result), then from the cache."""
-    key = f"simulator:{BUNDLED}:{_key(changes)}"
+    runs, sensitivity_runs = _runs()
+    key = f"simulator:{BUNDLED}:{runs}:{_key(changes)}"
     simulation = cache.get(key)
     if simulation is None:
-        simulation = run_simulation(scenario, PAGE_RUNS, SEED, uncertainty=True, with_sensitivity=True,
-                                    sensitivity_runs=SENSITIVITY_RUNS)
+        simulation = run_simulation(scenario, runs, SEED, uncertainty=True, with_sensitivity=True,
+                                    sensitivity_runs=sensitivity_runs)
         cache.set(key, simulation, 24 * 3600)
     return simulation
 
@@ -67,7 +73,7 @@ def simulator(request: HttpRequest) -> HttpResponse:
         "scenario": scenario, "simulation": data, "lines": sentences(simulation), "query": query,
         "fields": [{"name": name, "value": scenario.value(name), "help": help_text,
                     "parameter": scenario.parameters[name]} for name, help_text in PARAMETERS.items()],
-        "changed": sorted(changes), "runs": PAGE_RUNS, "shows_synthetic": scenario.synthetic,
+        "changed": sorted(changes), "runs": simulation.runs, "shows_synthetic": scenario.synthetic,
     })
 
 
@@ -82,5 +88,5 @@ def simulator_chart(request: HttpRequest, name: str) -> HttpResponse:
 
     simulation = _simulation(scenario, changes)
     draw: Any = held_chart if name == "held" else tornado_chart
-    path = cached_chart(f"simulator-{name}-{_key(changes)}", lambda out: draw(simulation, out))
+    path = cached_chart(f"simulator-{name}-{simulation.runs}-{_key(changes)}", lambda out: draw(simulation, out))
     return FileResponse(path.open("rb"), content_type="image/svg+xml")
