@@ -11,7 +11,6 @@ from typing import Any
 from django.core.cache import cache
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from politzek.accountability.charts import index_chart
 from politzek.accountability.cost import IndexWeek
@@ -21,16 +20,9 @@ from politzek.accountability.run import cost_index_only, monthly
 from politzek.flows.refresh import refresh
 from politzek.registry.models import Case
 from politzek.registry.visibility import Viewer
-from politzek.web.public.statistics import cached_chart, chart_folder
+from politzek.web.public.statistics import cached_chart, chart_folder, country_of
 
 MONTHS_SHOWN = 24
-
-
-def _country(request: HttpRequest) -> str:
-    country = (request.GET.get("country") or "").strip().upper()
-    if country and not (len(country) == 2 and country.isalpha()):
-        raise ValueError(_("country must be a two-letter code such as BY, not %(value)r") % {"value": country})
-    return country
 
 
 def cached_index(country: str) -> dict[str, list[IndexWeek]]:
@@ -64,7 +56,7 @@ def _officials(rows: list[Any]) -> list[dict[str, Any]]:
 
 def cost(request: HttpRequest) -> HttpResponse:
     try:
-        country = _country(request)
+        country = country_of(request)
     except ValueError as bad:
         return render(request, "web/cost.html", {"error": str(bad)}, status=400)
     policy = default_policy()
@@ -86,7 +78,7 @@ def cost(request: HttpRequest) -> HttpResponse:
 
 def cost_svg(request: HttpRequest) -> HttpResponse:
     try:
-        country = _country(request)
+        country = country_of(request)
     except ValueError as bad:
         return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
     index = cached_index(country)

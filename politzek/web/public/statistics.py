@@ -23,7 +23,8 @@ from politzek.registry.models import Person
 WEEKS = 12
 
 
-def _country(request: HttpRequest) -> str:
+def country_of(request: HttpRequest) -> str:
+    """The ?country= of a request, upper-cased; ValueError (for a 400) when it is not two letters."""
     country = (request.GET.get("country") or "").strip().upper()
     if country and not (len(country) == 2 and country.isalpha()):
         raise ValueError(_("country must be a two-letter code such as BY, not %(value)r") % {"value": country})
@@ -39,7 +40,7 @@ def _figures(country: str) -> Figures:
 
 def statistics(request: HttpRequest) -> HttpResponse:
     try:
-        country = _country(request)
+        country = country_of(request)
     except ValueError as bad:
         return render(request, "web/statistics.html", {"error": str(bad)}, status=400)
     figures = _figures(country)
@@ -62,7 +63,7 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
     if name not in CHARTS:
         raise Http404("no such chart")
     try:
-        country = _country(request)
+        country = country_of(request)
     except ValueError as bad:
         return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
     refresh()  # the folder's name holds the refresh marks: bring them up to date first
