@@ -6,18 +6,8 @@ import csv
 import io
 import json
 
-import pytest
-
 from tests.cli.test_commands import ONE_LINE_ERROR
-from tests.conftest import new_database, run_politzek
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    with new_database(tmp_path_factory.mktemp("officials")) as url:
-        assert run_politzek("init", db=url).returncode == 0
-        assert run_politzek("demo", "--people", "300", db=url).returncode == 0
-        yield url
+from tests.conftest import run_politzek
 
 
 def test_list_gaps_and_a_dossier(demo):

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
 import yaml
 
 from tests.cli.test_commands import ONE_LINE_ERROR
-from tests.conftest import new_database, run_politzek
+from tests.conftest import run_politzek
 
 
 def test_the_bundled_scenario_runs_the_four_policies_reproducibly(tmp_path):
@@ -28,14 +27,6 @@ def test_the_bundled_scenario_runs_the_four_policies_reproducibly(tmp_path):
     assert "changed by the user" in text and "stop paying off" in text and "sensitivity" in text
     assert (tmp_path / "charts" / "held.svg").read_text().startswith("<?xml")
     assert (tmp_path / "charts" / "tornado.svg").exists()
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    with new_database(tmp_path_factory.mktemp("simulate")) as url:
-        assert run_politzek("init", db=url).returncode == 0
-        assert run_politzek("demo", "--people", "300", db=url).returncode == 0
-        yield url
 
 
 def test_calibrate_writes_a_scenario_that_runs(demo, tmp_path):

@@ -1,0 +1,17 @@
+"""One small demo registry (300 synthetic people) shared by the command tests that only read
+it or add what no other test reads (officials, cost, simulate): building one costs a dozen
+seconds on each database."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import new_database, run_politzek
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory):
+    with new_database(tmp_path_factory.mktemp("demo-300")) as url:
+        assert run_politzek("init", db=url).returncode == 0
+        assert run_politzek("demo", "--people", "300", db=url).returncode == 0
+        yield url
