@@ -17,6 +17,11 @@ from django.db import connection
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
+# Parallel workers (pytest-xdist, scripts/test) keep their drawn charts and keys apart: a
+# chart's cache key is the state of one database, and two workers hold two databases.
+if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("POLITZEK_HOME"):
+    os.environ["POLITZEK_HOME"] = str(Path(os.environ["POLITZEK_HOME"]) / os.environ["PYTEST_XDIST_WORKER"])
+
 
 @pytest.fixture(autouse=True)
 def _empty_cache() -> Iterator[None]:
