@@ -84,6 +84,19 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
         yield advance
 
 
+def _write_text(out: Path | None, text: str, option: str) -> bool:
+    """Command output to a file, or to standard output for None or "-"; exit 2 naming the
+    option when the file cannot be written. True when a file was written."""
+    if out is None or str(out) == "-":
+        sys.stdout.write(text)
+        return False
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        fail(f"{option}: cannot write {out}: {error.strerror}")
+    return True
+
+
 def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 

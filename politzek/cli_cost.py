@@ -3,7 +3,6 @@ keeps, their statuses, and the submission per authority."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -104,12 +103,6 @@ def _print_run(run: CostRun) -> None:
         console.print(f"  {run.undated_events} counted events have no date and are left out", highlight=False)
 
 
-def _viewer(include_restricted: bool, include_confidential: bool) -> Any:
-    from politzek.cli import _viewer as viewer
-
-    return viewer(include_restricted, include_confidential)
-
-
 @cost.command("proposals")
 def proposals_command(
     authority: Annotated[str | None, typer.Option(help="Only proposals to this authority (EU, US, UK, CA…).")] = None,
@@ -124,7 +117,7 @@ def proposals_command(
     from rich.table import Table
 
     from politzek.accountability.proposals import STATUSES, proposal_rows
-    from politzek.cli import _check_country, _print_json, _require_schema, console, fail
+    from politzek.cli import _check_country, _print_json, _require_schema, _viewer, console, fail
 
     if status is not None and status not in STATUSES:
         fail(f"--status: {status!r} is not one of {', '.join(STATUSES)}")
@@ -179,7 +172,7 @@ def export_command(
     Example: politzek cost export --authority EU --format html eu-proposals.html"""
     from politzek.accountability.proposals import STATUSES
     from politzek.accountability.submission import submission_csv, submission_html
-    from politzek.cli import _require_schema, console, fail
+    from politzek.cli import _require_schema, _viewer, _write_text, console, fail
 
     if form not in ("csv", "html"):
         fail(f"--format: {form!r} is not one of csv, html")
@@ -190,11 +183,6 @@ def export_command(
     _require_schema()
     viewer = _viewer(include_restricted, include_confidential)
     text, count = (submission_csv if form == "csv" else submission_html)(authority.upper(), viewer, status)
-    if str(out) == "-":
-        sys.stdout.write(text)
+    if not _write_text(out, text, "OUT"):
         return
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as error:
-        fail(f"OUT: cannot write {out}: {error.strerror}")
     console.print(f"politzek: {count} proposals to {authority.upper()} written to {out}", highlight=False)

@@ -3,7 +3,6 @@ scenario, or a scenario calibrated from the registry."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -33,7 +32,7 @@ def simulate_command(
     person-years the deals spare against those the arrests they induce add, and the response at
     which deals stop paying off. Example: politzek simulate belarus-demo --runs 2000 --charts out/
     Calibrate: politzek simulate --calibrate --country BY --out by.yaml"""
-    from politzek.cli import _check_country, _print_json, console, fail
+    from politzek.cli import _check_country, _print_json, _write_text, console, fail
     from politzek.simulate.report import bundled_scenarios, run_simulation, sentences
     from politzek.simulate.scenario import ScenarioError, dump_scenario, load_scenario
 
@@ -50,13 +49,8 @@ def simulate_command(
             text = dump_scenario(calibrated_scenario(country))
         except CalibrationError as error:
             fail(f"--calibrate: {error}")
-        if out is None:
-            sys.stdout.write(text)
+        if not _write_text(out, text, "--out"):
             return
-        try:
-            out.write_text(text, encoding="utf-8")
-        except OSError as error:
-            fail(f"--out: cannot write {out}: {error.strerror}")
         console.print(f"politzek: a scenario calibrated on {country} written to {out}", highlight=False)
         return
     if scenario is None:

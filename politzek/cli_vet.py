@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -39,7 +38,7 @@ def vet_command(
     """
     from politzek.bargaining.exchange_list import save, vet_list
     from politzek.bargaining.vetting_report import FORMATS, render
-    from politzek.cli import _check_country, _check_organizations, _require_schema, _viewer, console, fail
+    from politzek.cli import _check_country, _check_organizations, _require_schema, _viewer, _write_text, console, fail
     from politzek.names.lists import ListError
 
     if form not in FORMATS:
@@ -56,9 +55,5 @@ def vet_command(
     if save_as:
         saved = save(result, save_as)
         typer.echo(f"politzek: saved as exchange list {saved.pk}", err=True)
-    text = render(result, form)
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        out.write_text(text, encoding="utf-8")
+    if _write_text(out, render(result, form), "--out"):
         console.print(f"politzek: {result.summary['entries']} entries vetted; written to {out}", highlight=False)

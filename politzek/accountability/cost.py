@@ -166,10 +166,10 @@ def recognized_people(rows: Iterable[RecognitionRow], recognizer_kind: str) -> s
             and ("recognition_withdrawn" not in seen or seen["recognized"] > seen["recognition_withdrawn"])}
 
 
-def political_cases(inputs: CostInputs, policy: CostPolicy) -> set[int]:
+def political_cases(inputs: CostInputs, policy: CostPolicy, recognized: set[int]) -> set[int]:
+    """Every case (`when = "any"`), or those with a defendant among the recognized."""
     if policy.political_when == "any":
         return set(inputs.cases)
-    recognized = recognized_people(inputs.recognitions, policy.recognizer_kind)
     return {case for case, people in inputs.defendants.items() if people & recognized and case in inputs.cases}
 
 
@@ -210,7 +210,8 @@ def compute_cost(inputs: CostInputs, policy: CostPolicy, since: dt.date | None =
                  until: dt.date | None = None, today: dt.date | None = None) -> CostResult:
     """The cases with new repression in [since, until], the proposals they produce and the
     cost index of each country from its first case up to `until` (or today)."""
-    political = political_cases(inputs, policy)
+    recognized = recognized_people(inputs.recognitions, policy.recognizer_kind)
+    political = political_cases(inputs, policy, recognized)
     by_case = _case_events(inputs, political, policy)
     proposals: dict[tuple[int, str, str], Proposal] = {}
     roles_of: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -242,7 +243,7 @@ def compute_cost(inputs: CostInputs, policy: CostPolicy, since: dt.date | None =
 
     political_people = {p for case in political for p in inputs.defendants.get(case, ())}
     if policy.political_when != "any":
-        political_people |= recognized_people(inputs.recognitions, policy.recognizer_kind)
+        political_people |= recognized
     heads: dict[int, list[FacilityHead]] = defaultdict(list)
     for head in inputs.facility_heads:
         heads[head.facility_id].append(head)

@@ -110,6 +110,15 @@ class ProposalRow:
                 "roles": self.roles, "cases": self.cases, "facility_events": self.events}
 
 
+def official_names(ids: set[int]) -> dict[int, str]:
+    """Each official's primary name (else their first), one query."""
+    names: dict[int, str] = {}
+    for official_id, name in m.OfficialName.objects.filter(official_id__in=ids).order_by(
+            "-is_primary", "id").values_list("official_id", "name"):
+        names.setdefault(official_id, name)
+    return names
+
+
 def proposal_rows(viewer: Viewer, authority: str | None = None, status: str | None = None,
                   country: str | None = None, ids: list[int] | None = None) -> list[ProposalRow]:
     query = m.SanctionProposal.objects.select_related("official")
@@ -132,11 +141,7 @@ def proposal_rows(viewer: Viewer, authority: str | None = None, status: str | No
     events_shown = set(visible_events(m.Event.objects.filter(
         pk__in={e.event_id for rows in evidence.values() for e in rows if e.event_id}), viewer).values_list(
         "id", flat=True))
-    names: dict[int, str] = {}
-    for official_id, name in m.OfficialName.objects.filter(
-            official_id__in={p.official_id for p in proposals}).order_by("-is_primary", "id").values_list(
-            "official_id", "name"):
-        names.setdefault(official_id, name)
+    names = official_names({p.official_id for p in proposals})
     rows = []
     for proposal in proposals:
         items = evidence[proposal.pk]
@@ -156,5 +161,5 @@ def proposal_rows(viewer: Viewer, authority: str | None = None, status: str | No
     return rows
 
 
-__all__ = ["STATUSES", "ProposalError", "ProposalRow", "Recorded", "proposal_rows", "record_proposals",
-           "set_status"]
+__all__ = ["STATUSES", "ProposalError", "ProposalRow", "Recorded", "official_names", "proposal_rows",
+           "record_proposals", "set_status"]

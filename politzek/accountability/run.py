@@ -10,8 +10,7 @@ from typing import Any
 from politzek.accountability.cost import CostResult, IndexWeek, compute_cost
 from politzek.accountability.cost_data import read_cost_inputs
 from politzek.accountability.policy import CostPolicy
-from politzek.accountability.proposals import Recorded, record_proposals
-from politzek.registry import models as m
+from politzek.accountability.proposals import Recorded, official_names, record_proposals
 
 
 @dataclass
@@ -54,14 +53,6 @@ def _iso(day: dt.date | None) -> str | None:
 def week_dict(week: IndexWeek) -> dict[str, Any]:
     return {"week": week.week.isoformat(), "value": week.value, "new_cases": week.new_cases, "added": week.added,
             "released_off": week.released_off, "quiet": week.quiet}
-
-
-def official_names(ids: set[int]) -> dict[int, str]:
-    names: dict[int, str] = {}
-    for official_id, name in m.OfficialName.objects.filter(official_id__in=ids).order_by(
-            "-is_primary", "id").values_list("official_id", "name"):
-        names.setdefault(official_id, name)
-    return names
 
 
 def run_cost(policy: CostPolicy, actor: str, since: dt.date | None = None, until: dt.date | None = None,

@@ -92,10 +92,6 @@ class PolicyRun:
     concessions: np.ndarray  # runs: US dollars paid for the deals' releases
     draws: Draws = field(repr=False)
 
-    @property
-    def freed(self) -> np.ndarray:
-        return self.exits["end_of_term"] + self.exits["pardon"] + self.exits["deal"]
-
 
 def deal_window_count(deal_weeks: list[int], horizon: int, response_weeks: np.ndarray) -> np.ndarray:
     """runs × weeks: how many deals' windows of raised arrests each week falls in (a deal at

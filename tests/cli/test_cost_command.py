@@ -47,6 +47,7 @@ def test_cost_refuses_bad_input(demo, tmp_path):
         (("--country", "Belarus"), "--country: 'Belarus' is not a two-letter country code"),
         (("--policy", str(bad_policy)), f"{bad_policy}: [political_case] when = 'sometimes' is not one of"),
         (("status", "424242", "submitted"), "no proposal with id 424242"),  # the rest: tests/accountability
+        (("export", "--authority", "EU", str(tmp_path / "no-such-folder" / "eu.csv")), "OUT: cannot write"),
         (("export", "--authority", "EU", "--format", "pdf", "-"), "--format: 'pdf' is not one of csv, html"),
     ]:
         result = run_politzek("cost", *args, db=demo)

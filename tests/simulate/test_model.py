@@ -114,6 +114,9 @@ def test_the_plain_python_reference_computes_the_same_model():
     error = np.hypot(years.std() / np.sqrt(len(years)), vectorized.person_years.std() / np.sqrt(3000))
     assert abs(years.mean() - vectorized.person_years.mean()) < 4 * error
     assert abs(np.mean([r.arrests for r in reference]) - vectorized.arrests.sum(axis=1).mean()) < 15
+    freed = np.array([r.freed_by_deals for r in reference])
+    error = np.hypot(freed.std() / np.sqrt(len(freed)), vectorized.exits["deal"].std() / np.sqrt(3000))
+    assert abs(freed.mean() - vectorized.exits["deal"].mean()) < 4 * error
 
 
 def test_uncertain_parameters_are_drawn_within_their_ranges():
