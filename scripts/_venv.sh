@@ -12,9 +12,10 @@ ensure_venv() {
   local wanted
   wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
-    echo "politzek: installing politzek$extras and its dependencies into $venv"
+    echo "politzek: installing politzek$extras and its dependencies into $venv" \
+         "(a few minutes the first time; pip shows its progress)"
     "$venv/bin/python" -m pip install --quiet --upgrade pip
-    "$venv/bin/python" -m pip install --quiet -e ".$extras"
+    "$venv/bin/python" -m pip install --progress-bar on -e ".$extras"
     echo "$wanted" > "$stamp"
   fi
   VENV="$venv"

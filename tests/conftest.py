@@ -3,9 +3,12 @@ one the suite runs on) and a way to run the real `politzek` command against it."
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,13 +17,81 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from hypothesis import HealthCheck, settings
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+# Hypothesis profiles. Speed belongs in bench/, so no profile has a deadline or the time-based
+# health check: a busy machine must never fail a test. `ci` (set by .ci/run) draws the same
+# examples on every run, so a red CI can always be reproduced; `dev` draws new ones each run,
+# so a developer's runs keep exploring. Both print the failing example and its blob to replay
+# it (@reproduce_failure). A test's own max_examples is its budget in both profiles.
+_HYPOTHESIS_COMMON = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow],
+    "print_blob": True,
+    "max_examples": 100,
+}
+settings.register_profile("dev", **_HYPOTHESIS_COMMON)
+settings.register_profile("ci", **_HYPOTHESIS_COMMON, derandomize=True, database=None)
+settings.load_profile(os.environ.get("POLITZEK_HYPOTHESIS_PROFILE", "dev"))
 
 # Parallel workers (pytest-xdist, scripts/test) keep their drawn charts and keys apart: a
 # chart's cache key is the state of one database, and two workers hold two databases.
 if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("POLITZEK_HOME"):
     os.environ["POLITZEK_HOME"] = str(Path(os.environ["POLITZEK_HOME"]) / os.environ["PYTEST_XDIST_WORKER"])
+
+
+# What makes a test touch the database: pytest-django refuses database access to a test that
+# asks for none of these, so a test without them runs the same code on every database.
+# A fixture that makes its own database for the `politzek` command (new_database) requests
+# `database_vendor`, and new_database refuses to run for a test that does not say so.
+# (pytest-django's django_db_blocker is in every test's closure, so it says nothing; a fixture
+# that unblocks the database with it must also request `database_vendor`.)
+DATABASE_FIXTURES = frozenset({
+    "db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server",
+    "database_vendor",
+})
+_running: list[pytest.Item] = []
+
+
+def uses_database(item: pytest.Item) -> bool:
+    """True when the test reads or writes a database (a Django one, or one it makes for the
+    `politzek` command), directly or through any of its fixtures."""
+    if item.get_closest_marker("django_db") or item.get_closest_marker("database"):
+        return True
+    return bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-tests-only", action="store_true",
+        help="Run only the tests that touch a database (scripts/test's second pass, on PostgreSQL: the "
+             "framework-free tests already ran on the first).")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--database-tests-only"):
+        return
+    kept = [item for item in items if uses_database(item)]
+    left_out = [item for item in items if not uses_database(item)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item):
+    _running[:] = [item]
+    return (yield)
+
+
+@pytest.fixture(scope="session")
+def database_vendor() -> str:
+    """The kind of database the suite runs on ("sqlite" or "postgresql"). A fixture that
+    makes databases with new_database requests it, so its tests run on both kinds."""
+    return connection.vendor
 
 
 @pytest.fixture(autouse=True)
@@ -59,35 +130,107 @@ def _postgres_settings() -> dict[str, object] | None:
     return connection.settings_dict
 
 
-@contextmanager
-def new_database(folder: Path) -> Iterator[str]:
-    """A URL to an empty database of the kind the suite runs on; dropped afterwards."""
+def _postgres_url_and_params(name: str) -> tuple[str, dict[str, object]]:
     settings = _postgres_settings()
-    if settings is None:
-        yield f"sqlite:///{folder / f'registry-{uuid.uuid4().hex[:8]}.db'}"
-        return
-    import psycopg
-
-    name = f"politzek_cli_{uuid.uuid4().hex[:12]}"
+    assert settings is not None
     params = {"host": settings["HOST"] or None, "port": settings["PORT"] or None,
               "user": settings["USER"] or None, "password": settings["PASSWORD"] or None}
-    params = {k: v for k, v in params.items() if v}
-    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
     user = settings["USER"] or ""
     password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
     host = settings["HOST"] or "localhost"
     port = f":{settings['PORT']}" if settings["PORT"] else ""
+    return f"postgresql://{user}{password}@{host}{port}/{name}", {k: v for k, v in params.items() if v}
+
+
+def _postgres_admin(statement: str) -> None:
+    import psycopg
+
+    _url, params = _postgres_url_and_params("postgres")
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        admin.execute(statement)
+
+
+def _sqlite_path(url: str) -> Path:
+    return Path(url.removeprefix("sqlite:///"))
+
+
+def _copy_database(source_url: str, target_name: str, folder: Path) -> str:
+    """A new database holding what `source_url` holds (no one may be connected to it): a file
+    copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL; either takes a fraction of the
+    seconds that `politzek init` (or a demo) spends building it again."""
+    if _postgres_settings() is None:
+        target = folder / f"{target_name}.db"
+        shutil.copyfile(_sqlite_path(source_url), target)
+        # A write-ahead log still beside the file holds part of the database (WAL mode).
+        log = Path(f"{_sqlite_path(source_url)}-wal")
+        if log.exists():
+            shutil.copyfile(log, f"{target}-wal")
+        return f"sqlite:///{target}"
+    source_name = source_url.rsplit("/", 1)[1]
+    _postgres_admin(f'CREATE DATABASE "{target_name}" TEMPLATE "{source_name}"')
+    return _postgres_url_and_params(target_name)[0]
+
+
+def _drop_database(url: str) -> None:
+    if url.startswith("postgresql://"):
+        _postgres_admin(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+
+
+# One migrated database per test process, made by the real `politzek init` and copied for each
+# test that asks for a migrated one: migrating takes several seconds a database.
+_migrated_template: list[str] = []
+
+
+def _migrated_template_url() -> str:
+    if not _migrated_template:
+        folder = Path(tempfile.mkdtemp(prefix="politzek-template-"))
+        name = f"politzek_template_{uuid.uuid4().hex[:12]}"
+        if _postgres_settings() is None:
+            url = f"sqlite:///{folder / f'{name}.db'}"
+        else:
+            _postgres_admin(f'CREATE DATABASE "{name}"')
+            url = _postgres_url_and_params(name)[0]
+            atexit.register(_drop_database, url)
+        made = run_politzek("init", db=url)
+        assert made.returncode == 0, made.stderr
+        _migrated_template.append(url)
+    return _migrated_template[0]
+
+
+@contextmanager
+def new_database(folder: Path, migrated: bool = False, copy_of: str | None = None) -> Iterator[str]:
+    """A URL to a new database of the kind the suite runs on, dropped afterwards: empty, or
+    with the schema as `politzek init` leaves it (`migrated`), or a copy of the database at
+    `copy_of` (which no one may be using)."""
+    if _running and not uses_database(_running[0]):
+        raise AssertionError(f"{_running[0].nodeid} makes a database without saying so: request the "
+                             "`database_vendor` fixture in the fixture that calls new_database")
+    name = f"politzek_cli_{uuid.uuid4().hex[:12]}"
+    source = copy_of or (_migrated_template_url() if migrated else None)
+    if source is not None:
+        url = _copy_database(source, name, folder)
+    elif _postgres_settings() is None:
+        url = f"sqlite:///{folder / f'{name}.db'}"
+    else:
+        _postgres_admin(f'CREATE DATABASE "{name}"')
+        url = _postgres_url_and_params(name)[0]
     try:
-        yield f"postgresql://{user}{password}@{host}{port}/{name}"
+        yield url
     finally:
-        with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop_database(url)
 
 
 @pytest.fixture
-def fresh_database_url(tmp_path: Path) -> Iterator[str]:
+def fresh_database_url(tmp_path: Path, database_vendor: str) -> Iterator[str]:
+    """An empty database, no schema: for what `politzek init` itself does."""
     with new_database(tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def migrated_database_url(tmp_path: Path, database_vendor: str) -> Iterator[str]:
+    """A database as `politzek init` leaves it, with no one in it."""
+    with new_database(tmp_path, migrated=True) as url:
         yield url
 
 

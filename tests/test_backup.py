@@ -35,11 +35,19 @@ def table_digests(url: str) -> dict[str, str]:
     return digests
 
 
+@pytest.fixture(scope="module")
+def demo_registry(tmp_path_factory, database_vendor):
+    with new_database(tmp_path_factory.mktemp("backup-demo"), migrated=True) as url:
+        made = run_politzek("demo", "--people", "25", "--seed", "9", db=url)
+        assert made.returncode == 0, made.stderr
+        yield url
+
+
 @pytest.fixture
-def registry(fresh_database_url):
-    assert run_politzek("init", db=fresh_database_url).returncode == 0
-    assert run_politzek("demo", "--people", "25", "--seed", "9", db=fresh_database_url).returncode == 0
-    return fresh_database_url
+def registry(demo_registry, tmp_path):
+    """A copy of the demo registry of 25 people, for a test that may change it."""
+    with new_database(tmp_path, copy_of=demo_registry) as url:
+        yield url
 
 
 def test_restored_registry_equals_the_original_history_included(registry, tmp_path):

@@ -17,8 +17,9 @@ from followthemoney.exc import InvalidData
 from politzek.accountability.linking import linked_official, match_outside_entry
 from politzek.accountability.policy import authority_code
 from politzek.ingest.errors import ImportError_, RowError
-from politzek.ingest.importer import ImportResult, import_batch
+from politzek.ingest.importer import import_batch
 from politzek.ingest.profile import FTM_OFFICIALS
+from politzek.ingest.result import ImportResult
 from politzek.ingest.transform import script_code
 from politzek.registry import models as m
 from politzek.registry.partial_date import PartialDate, PartialDateError

@@ -13,7 +13,7 @@ from politzek.registry import models as m
 from politzek.registry.bulk import bulk_insert, insert_values
 
 if TYPE_CHECKING:
-    from politzek.ingest.importer import ImportResult
+    from politzek.ingest.result import ImportResult
 
 # Events that belong to the row's case.
 CASE_EVENT_KINDS = ("detained", "remanded", "charged", "sentenced", "appeal_decided", "house_arrest")

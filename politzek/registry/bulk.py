@@ -17,12 +17,15 @@ from typing import Any
 from django.db import connection, connections, models
 from django.utils import timezone
 
+from politzek.registry.fields import WebAddressField
+
 # Field types whose Python value (already the attribute's type) is what the driver binds;
 # exact types, since a subclass (PartialDateField is a CharField) may convert.
 _AS_IS = {
     models.AutoField, models.BigAutoField, models.BooleanField, models.CharField, models.TextField,
     models.IntegerField, models.BigIntegerField, models.PositiveIntegerField, models.PositiveSmallIntegerField,
     models.SmallIntegerField, models.ForeignKey, models.OneToOneField, models.URLField, models.SlugField,
+    WebAddressField,
 }
 _DATE_TIME_TYPES = (models.DateTimeField, models.DateField)
 Converter = Callable[[Any], Any] | None

@@ -1,4 +1,5 @@
-"""The Django field that stores a PartialDate as the text it was written as."""
+"""The registry's own Django fields: a PartialDate stored as the text it was written as, and web
+addresses that forms read as https when no scheme is typed."""
 
 from __future__ import annotations
 
@@ -87,3 +88,17 @@ class PartialDateField(models.CharField):
                     "help_text": self.help_text or "YYYY, YYYY-MM or YYYY-MM-DD"}
         defaults.update(kwargs)
         return super(models.CharField, self).formfield(**defaults)
+
+
+class WebAddressField(models.URLField):
+    """A URLField whose form fields (admin, staff forms) read an address typed without a
+    scheme as https://, as Django 6 will; the column is Django's URLField's."""
+
+    def formfield(self, **kwargs: Any) -> Any:
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+    def deconstruct(self) -> tuple[str, str, list[Any], dict[str, Any]]:
+        # Migrations record a plain URLField: the column and its validation are the same, and
+        # the scheme a form assumes is no part of the schema.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.URLField", args, kwargs

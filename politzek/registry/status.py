@@ -35,6 +35,18 @@ UNKNOWN = "unknown"
 STATUSES = (PRETRIAL, HOUSE_ARREST, SERVING, RELEASED, DIED, DISAPPEARED, NOT_DETAINED, UNKNOWN)
 IN_CUSTODY_STATUSES = (PRETRIAL, HOUSE_ARREST, SERVING)
 
+# The sentence kinds that deprive of liberty (registry Sentence.Kind values); a sentence passed
+# in absentia never does.
+CUSTODIAL_SENTENCE_KINDS = frozenset({
+    "colony", "prison", "restricted_freedom_institution", "forced_labour", "arrest", "compulsory_treatment", "death",
+})
+
+
+def sentence_is_custodial(kind: str, in_absentia: bool) -> bool:
+    """Whether a sentence of this kind deprives of liberty (never when passed in absentia)."""
+    return kind in CUSTODIAL_SENTENCE_KINDS and not in_absentia
+
+
 # A non-custodial sentence ends custody the day it is handed down.
 NON_CUSTODIAL_SENTENCE = "non_custodial_sentence"
 

@@ -7,13 +7,14 @@ from collections.abc import Iterable, Iterator
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from politzek.registry.models.cases import Sentence
-from politzek.registry.status import Derivation, TimelineEvent, check_timeline, derive
+from politzek.registry.status import Derivation, TimelineEvent, derive, sentence_is_custodial
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
-    from politzek.registry.models import Event
+    # A queryset of registry Events, typed loosely: the models import this module (Event.clean
+    # checks a timeline), so this module never imports them.
+    Events = QuerySet[Any]
 
 _COLUMNS = (
     "person_id", "id", "kind", "date", "case_id", "organization__code",
@@ -24,7 +25,7 @@ _COLUMNS = (
 def _custodial(sentence_kind: str | None, in_absentia: bool | None) -> bool | None:
     if sentence_kind is None:
         return None
-    return Sentence.is_custodial(sentence_kind, bool(in_absentia))
+    return sentence_is_custodial(sentence_kind, bool(in_absentia))
 
 
 def _timeline_event(row: tuple[Any, ...], sources: frozenset[int] = frozenset()) -> TimelineEvent:
@@ -35,7 +36,7 @@ def _timeline_event(row: tuple[Any, ...], sources: frozenset[int] = frozenset())
     )
 
 
-def timeline_events(events: QuerySet[Event], with_sources: bool = False) -> list[TimelineEvent]:
+def timeline_events(events: Events, with_sources: bool = False) -> list[TimelineEvent]:
     """One person's (or any) events as TimelineEvents."""
     rows = list(events.values_list(*_COLUMNS))
     sources: dict[int, set[int]] = {}
@@ -48,7 +49,7 @@ def timeline_events(events: QuerySet[Event], with_sources: bool = False) -> list
     return [_timeline_event(row, frozenset(sources.get(row[1], ()))) for row in rows]
 
 
-def timelines(events: QuerySet[Event], chunk_size: int = 20000) -> Iterator[tuple[int, list[TimelineEvent]]]:
+def timelines(events: Events, chunk_size: int = 20000) -> Iterator[tuple[int, list[TimelineEvent]]]:
     """(person id, events) for every person with events, streamed in person order."""
     rows: Iterable[tuple[Any, ...]] = events.order_by("person_id").values_list(*_COLUMNS).iterator(
         chunk_size=chunk_size
@@ -58,7 +59,7 @@ def timelines(events: QuerySet[Event], chunk_size: int = 20000) -> Iterator[tupl
 
 
 def timelines_with_visibility(
-    events: QuerySet[Event], chunk_size: int = 20000
+    events: Events, chunk_size: int = 20000
 ) -> Iterator[tuple[int, list[tuple[TimelineEvent, str]]]]:
     """Like `timelines`, with each event's visibility, for derivations per clearance."""
     rows: Iterable[tuple[Any, ...]] = events.order_by("person_id").values_list(
@@ -69,31 +70,8 @@ def timelines_with_visibility(
 
 
 def derivations(
-    events: QuerySet[Event], at: dt.date | None = None, chunk_size: int = 20000
+    events: Events, at: dt.date | None = None, chunk_size: int = 20000
 ) -> Iterator[tuple[int, list[TimelineEvent], Derivation]]:
     """(person id, events, derivation) for every person with events, streamed in person order."""
     for person_id, timeline in timelines(events, chunk_size):
         yield person_id, timeline, derive(timeline, at)
-
-
-def timeline_errors_with(event: Event) -> list[str]:
-    """Errors the person's timeline would have with `event` saved; conflicts are not errors."""
-    from politzek.registry.models import Event as EventModel
-
-    if event.person_id is None or not event.kind:
-        return []
-    others = timeline_events(
-        EventModel.objects.filter(person_id=event.person_id).exclude(pk=event.pk), with_sources=True
-    )
-    sentence = event.sentence if event.sentence_id else None
-    sources = frozenset(event.sources.values_list("id", flat=True)) if event.pk else frozenset()
-    candidate = TimelineEvent(
-        kind=event.kind, date=event.date, id=event.pk or "new", case=event.case_id,
-        organization=event.organization.code if event.organization_id else None,
-        custodial=sentence.custodial if sentence else None, sources=sources,
-    )
-    return [
-        issue.message
-        for issue in check_timeline([*others, candidate])
-        if issue.severity == "error" and candidate.id in issue.event_ids
-    ]

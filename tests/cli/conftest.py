@@ -10,8 +10,7 @@ from tests.conftest import new_database, run_politzek
 
 
 @pytest.fixture(scope="session")
-def demo(tmp_path_factory):
-    with new_database(tmp_path_factory.mktemp("demo-300")) as url:
-        assert run_politzek("init", db=url).returncode == 0
+def demo(tmp_path_factory, database_vendor):
+    with new_database(tmp_path_factory.mktemp("demo-300"), migrated=True) as url:
         assert run_politzek("demo", "--people", "300", db=url).returncode == 0
         yield url

@@ -50,14 +50,13 @@ counterparty = "US"
 
 
 @pytest.fixture(scope="module")
-def registry(tmp_path_factory):
+def registry(tmp_path_factory, database_vendor):
     from tests.conftest import new_database
 
     folder = tmp_path_factory.mktemp("bargaining")
-    with new_database(folder) as url:
+    with new_database(folder, migrated=True) as url:
         source = folder / "people.csv"
         source.write_text(PEOPLE, encoding="utf-8")
-        assert run_politzek("init", db=url).returncode == 0
         imported = run_politzek("import", "politzek-csv", str(source), db=url)
         assert imported.returncode == 0, imported.stderr
         yield url, folder

@@ -12,21 +12,19 @@ ONE_LINE_ERROR = re.compile(r"^politzek: error: .+\n$")
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo(tmp_path_factory, database_vendor):
     """One demo registry shared by the read-only tests of this module."""
-    with new_database(tmp_path_factory.mktemp("demo")) as url:
-        assert run_politzek("init", db=url).returncode == 0
+    with new_database(tmp_path_factory.mktemp("demo"), migrated=True) as url:
         created = run_politzek("demo", "--people", "150", "--seed", "7", db=url)
         assert created.returncode == 0, created.stderr
         yield url
 
 
 @pytest.fixture
-def own_demo(fresh_database_url):
+def own_demo(migrated_database_url):
     """A demo registry for a test that changes it."""
-    assert run_politzek("init", db=fresh_database_url).returncode == 0
-    assert run_politzek("demo", "--people", "30", db=fresh_database_url).returncode == 0
-    return fresh_database_url
+    assert run_politzek("demo", "--people", "30", db=migrated_database_url).returncode == 0
+    return migrated_database_url
 
 
 def test_demo_leaves_the_query_planner_statistics(demo):
@@ -191,16 +189,15 @@ def test_every_command_documents_an_example():
         assert re.search(rf"Examples?: politzek {' '.join(path)}\b", text), (path, text[:300])
 
 
-def test_manage_creates_a_staff_account_on_the_chosen_database(fresh_database_url):
-    assert run_politzek("init", db=fresh_database_url).returncode == 0
+def test_manage_creates_a_staff_account_on_the_chosen_database(migrated_database_url):
     created = run_politzek(
         "manage", "createsuperuser", "--noinput", "--username", "documenter", "--email", "d@example.org",
-        db=fresh_database_url, env={"DJANGO_SUPERUSER_PASSWORD": "a-long-enough-password"},
+        db=migrated_database_url, env={"DJANGO_SUPERUSER_PASSWORD": "a-long-enough-password"},
     )
     assert created.returncode == 0, created.stderr
     again = run_politzek(
         "manage", "createsuperuser", "--noinput", "--username", "documenter", "--email", "d@example.org",
-        db=fresh_database_url, env={"DJANGO_SUPERUSER_PASSWORD": "a-long-enough-password"},
+        db=migrated_database_url, env={"DJANGO_SUPERUSER_PASSWORD": "a-long-enough-password"},
     )
     assert again.returncode != 0
     assert "already taken" in again.stderr

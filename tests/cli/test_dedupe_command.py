@@ -19,13 +19,12 @@ a4,Эдуард Бабарыка,Eduard Babaryka,BY,,m,1989,,,,public,2020-06-18
 def _registry(tmp_path, url):
     source = tmp_path / "people.csv"
     source.write_text(PEOPLE, encoding="utf-8")
-    assert run_politzek("init", db=url).returncode == 0
     imported = run_politzek("import", "politzek-csv", str(source), db=url)
     assert imported.returncode == 0, imported.stderr
 
 
-def test_dedupe_queues_the_duplicate_and_a_review_merges_it(tmp_path, fresh_database_url):
-    url = fresh_database_url
+def test_dedupe_queues_the_duplicate_and_a_review_merges_it(tmp_path, migrated_database_url):
+    url = migrated_database_url
     _registry(tmp_path, url)
     found = json.loads(run_politzek("dedupe", "--json", db=url).stdout)
     assert found["people"] == 4 and found["waiting"] == 1
@@ -59,8 +58,8 @@ def _restrict_everyone(url):
     return True
 
 
-def test_judge_and_bad_input(tmp_path, fresh_database_url):
-    url = fresh_database_url
+def test_judge_and_bad_input(tmp_path, migrated_database_url):
+    url = migrated_database_url
     _registry(tmp_path, url)
     pair = json.loads(run_politzek("dedupe", "--json", db=url).stdout)["queue"][0]
     judged = run_politzek("dedupe", "--judge", str(pair["left"]), str(pair["right"]), "--as", "different",
@@ -75,8 +74,8 @@ def test_judge_and_bad_input(tmp_path, fresh_database_url):
         assert result.returncode == 2 and message in result.stderr, (args, result.stderr)
 
 
-def test_an_import_flags_a_probable_duplicate_instead_of_creating_it_blindly(tmp_path, fresh_database_url):
-    url = fresh_database_url
+def test_an_import_flags_a_probable_duplicate_instead_of_creating_it_blindly(tmp_path, migrated_database_url):
+    url = migrated_database_url
     _registry(tmp_path, url)
     again = tmp_path / "other-group.csv"
     again.write_text(COLUMNS + "\nb7,Babariko Viktor Dmitrievich,,BY,,m,09.11.1963,,,,public,,,,,,,\n",
@@ -90,8 +89,8 @@ def test_an_import_flags_a_probable_duplicate_instead_of_creating_it_blindly(tmp
                for q in queue)
 
 
-def test_a_list_is_matched_against_the_registry_entry_by_entry(tmp_path, fresh_database_url):
-    url = fresh_database_url
+def test_a_list_is_matched_against_the_registry_entry_by_entry(tmp_path, migrated_database_url):
+    url = migrated_database_url
     _registry(tmp_path, url)
     other = tmp_path / "negotiators.csv"
     other.write_text("id,name,birth_date\n"

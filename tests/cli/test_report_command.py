@@ -11,11 +11,10 @@ PERIOD = ("--country", "BY", "--from", "2024-01-01", "--to", "2025-12-31")
 
 
 @pytest.fixture(scope="module")
-def demo_database(tmp_path_factory):
+def demo_database(tmp_path_factory, database_vendor):
     from tests.conftest import new_database
 
-    with new_database(tmp_path_factory.mktemp("report")) as url:
-        assert run_politzek("init", db=url).returncode == 0
+    with new_database(tmp_path_factory.mktemp("report"), migrated=True) as url:
         assert run_politzek("demo", "--people", "400", db=url).returncode == 0
         yield url
 

@@ -1,9 +1,13 @@
 import datetime as dt
+import re
+import tomllib
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from politzek.demo.generator import DemoRefused, create_demo
+from politzek.names.search_keys import search_keys
 from politzek.registry import models as m
 from politzek.registry.status import check_timeline
 from politzek.registry.timeline import derivations
@@ -82,3 +86,16 @@ def test_stock_of_political_prisoners_in_belarus_is_of_realistic_size():
     for day in ("2022-06-01", "2023-06-01", "2024-06-01", "2025-06-01"):
         belarus = registry_stats(dt.date.fromisoformat(day), ["viasna"])["by_country"]["BY"]
         assert 1000 / 5 <= belarus["political_prisoners"] <= 1550 / 5, (day, belarus)
+
+
+def test_the_readme_example_search_finds_demo_people():
+    """README's example search (`/?q=…`) must find someone on the demo data, which is drawn
+    from the name pools: the query's search key is the key of a demo surname."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    query = re.search(r"/\?q=(\w+)", readme).group(1)
+    pools = tomllib.loads((Path(__file__).resolve().parents[2] / "politzek/demo/data/names.toml").read_text("utf-8"))
+    surnames = [name for pool in pools.values() if isinstance(pool, dict) for name in pool.get("surnames", [])]
+    found = [name for name in surnames if set(search_keys(name)) & set(search_keys(query))]
+    assert found, f"README searches for {query!r}, which no demo surname answers"
+    for shown in re.findall(r'/\?q=\w+` finds[^(]*?"([^"]+)"', readme):
+        assert shown in found

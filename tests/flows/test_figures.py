@@ -99,7 +99,9 @@ people = st.lists(st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 120)
                            min_size=1, max_size=6), min_size=1, max_size=5)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# The profile's suppressed health checks (tests/conftest.py) plus the fixture one.
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[*settings().suppress_health_check, HealthCheck.function_scoped_fixture])
 @given(people, st.integers(0, 100), st.sampled_from(["day", "week", "month"]))
 def test_random_registries_agree_with_status_person_by_person(db, timelines, start_offset, granularity):
     m.Person.objects.all().delete()

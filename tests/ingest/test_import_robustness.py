@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -29,29 +28,76 @@ def many_rows(count: int) -> str:
     )
 
 
-def test_sigkill_part_way_leaves_the_database_as_it_was(fresh_database_url, tmp_path):
-    assert run_politzek("init", db=fresh_database_url).returncode == 0
+# The real `politzek import` in a child process, stopped at a chosen point inside its
+# transaction: after writing chunk N (the importer writes 40 rows a chunk here instead of
+# 2,000, so a small file spans several chunks), or with every row written and only the commit
+# left. It says where it stands on stdout and waits there to be killed, so each kill lands at
+# a known point whatever the machine's speed.
+PAUSING_IMPORT = """
+import sys, time
+from politzek.cli.common import setup_django
+
+setup_django()
+from politzek.ingest import importer
+
+importer.CHUNK = 40
+stop_at = sys.argv.pop(1)
+write_many = importer.RecordWriter.write_many
+written = []
+
+def pause(where):
+    print(where, flush=True)
+    time.sleep(600)
+
+def write_and_maybe_pause(self, records, batch):
+    write_many(self, records, batch)
+    written.append(len(records))
+    if stop_at == f"chunk {len(written)}":
+        pause(stop_at)
+
+flag_duplicates_of = importer.flag_duplicates_of
+
+def flag_then_pause(*args, **kwargs):
+    found = flag_duplicates_of(*args, **kwargs)
+    if stop_at == "before commit":
+        pause(stop_at)
+    return found
+
+importer.RecordWriter.write_many = write_and_maybe_pause
+importer.flag_duplicates_of = flag_then_pause
+from politzek.cli import main
+sys.argv[0] = "politzek"
+main()
+"""
+
+
+def test_sigkill_part_way_leaves_the_database_as_it_was(migrated_database_url, tmp_path):
     first = tmp_path / "first.csv"
     first.write_text(HEADER + many_rows(20), encoding="utf-8")
-    assert run_politzek("import", "politzek-csv", str(first), db=fresh_database_url).returncode == 0
-    before = table_digests(fresh_database_url)
-    # Big enough that no kill below can come after the commit, so every kill lands inside the
-    # transaction: 30,000 rows committed after about 10 s on 2026-12-01 (the bulk writer is
-    # fast), too close to the last kill; 100,000 take over half a minute.
+    assert run_politzek("import", "politzek-csv", str(first), db=migrated_database_url).returncode == 0
+    before = table_digests(migrated_database_url)
+    # Rows 0-19 update the people imported above; the others are new: both kinds are in flight.
     big = tmp_path / "big.csv"
-    big.write_text(HEADER + many_rows(100_000), encoding="utf-8")
-    env = {**os.environ, "POLITZEK_DATABASE_URL": fresh_database_url}
+    big.write_text(HEADER + many_rows(150), encoding="utf-8")
+    script = tmp_path / "pausing_import.py"
+    script.write_text(PAUSING_IMPORT, encoding="utf-8")
+    env = {**os.environ, "POLITZEK_DATABASE_URL": migrated_database_url}
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    for delay in (0.5, 1.5, 2.5, 3.5, 5.0, 7.0, 10.0):
-        process = subprocess.Popen([sys.executable, "-m", "politzek", "import", "politzek-csv", str(big)],
-                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        assert process.poll() is None, "the import finished before it could be killed; make the file bigger"
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        assert table_digests(fresh_database_url) == before, f"killed after {delay} s"
+    for stop_at in ("chunk 1", "chunk 3", "before commit"):
+        process = subprocess.Popen([sys.executable, str(script), stop_at, "import", "politzek-csv", str(big)],
+                                   env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            reached = process.stdout.readline().strip()
+            assert reached == stop_at, f"the import never reached {stop_at!r}: {process.stderr.read()[-2000:]}"
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=60)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        assert table_digests(migrated_database_url) == before, f"killed at {stop_at}"
     # The database is still healthy: the same import runs to the end.
-    finished = run_politzek("import", "politzek-csv", str(first), db=fresh_database_url)
+    finished = run_politzek("import", "politzek-csv", str(first), db=migrated_database_url)
     assert finished.returncode == 0 and "unchanged 20" in finished.stdout
 
 
@@ -61,7 +107,9 @@ csv_texts = st.lists(st.lists(cells, min_size=0, max_size=20), max_size=6).map(
 
 
 @pytest.mark.django_db
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# The profile's suppressed health checks (tests/conftest.py) plus the fixture one.
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[*settings().suppress_health_check, HealthCheck.function_scoped_fixture])
 @given(text=st.one_of(csv_texts, st.binary(max_size=300).map(lambda b: HEADER.encode() + b)))
 def test_fuzzed_csv_never_crashes_and_never_half_writes(tmp_path, text):
     path = tmp_path / "fuzz.csv"

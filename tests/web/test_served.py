@@ -34,9 +34,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory) -> Iterator[str]:
-    with new_database(tmp_path_factory.mktemp("served")) as db:
-        assert run_politzek("init", db=db).returncode == 0
+def served(tmp_path_factory, database_vendor) -> Iterator[str]:
+    with new_database(tmp_path_factory.mktemp("served"), migrated=True) as db:
         assert run_politzek("demo", "--people", "60", db=db).returncode == 0
         assert run_politzek("user", "add", "editor", "--role", "editor", "--password-stdin", db=db,
                             input=STAFF_PASSWORD + "\n").returncode == 0

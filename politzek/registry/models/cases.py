@@ -8,6 +8,7 @@ from politzek.registry.fields import PartialDateField
 from politzek.registry.models.base import Record, history
 from politzek.registry.models.people import Person
 from politzek.registry.models.sources import Organization, Source
+from politzek.registry.status import sentence_is_custodial
 
 
 class Case(Record):
@@ -72,12 +73,6 @@ class Sentence(models.Model):
         DEATH = "death", "Death penalty"
         OTHER = "other", "Other"
 
-    # Whether each kind deprives of liberty; status derivation reads this through `custodial`.
-    CUSTODIAL_KINDS = frozenset({
-        "colony", "prison", "restricted_freedom_institution", "forced_labour", "arrest",
-        "compulsory_treatment", "death",
-    })
-
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="sentences")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="sentences")
     date = PartialDateField(null=True, blank=True)
@@ -97,7 +92,7 @@ class Sentence(models.Model):
     def custodial(self) -> bool:
         return self.is_custodial(self.kind, self.in_absentia)
 
-    @classmethod
-    def is_custodial(cls, kind: str, in_absentia: bool) -> bool:
+    @staticmethod
+    def is_custodial(kind: str, in_absentia: bool) -> bool:
         """Whether a sentence of this kind deprives of liberty (never when passed in absentia)."""
-        return kind in cls.CUSTODIAL_KINDS and not in_absentia
+        return sentence_is_custodial(kind, in_absentia)

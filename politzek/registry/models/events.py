@@ -8,13 +8,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from politzek.registry.event_kinds import event_kind_choices, event_kinds
-from politzek.registry.fields import PartialDateField
+from politzek.registry.fields import PartialDateField, WebAddressField
 from politzek.registry.models.base import Record, Visibility, history
 from politzek.registry.models.cases import Case, Sentence
 from politzek.registry.models.facilities import Facility
 from politzek.registry.models.people import Person
 from politzek.registry.models.sources import Organization, Source
 from politzek.registry.partial_date import PartialDate
+from politzek.registry.status import TimelineEvent, check_timeline
+from politzek.registry.timeline import timeline_events
 
 # Kinds that name the organization acting (the recognizer, the keeper of a register).
 KINDS_WITH_ORGANIZATION = ("recognized", "recognition_withdrawn")
@@ -62,8 +64,6 @@ class Event(Record):
             raise ValidationError({"sentence": "only a sentenced event refers to a sentence"})
         # Impossible timelines are refused here, before saving; conflicts between sources are
         # kept and flagged (see registry/status.py and docs/status.md).
-        from politzek.registry.timeline import timeline_errors_with
-
         if isinstance(self.date, str) or self.kind not in event_kinds():
             return  # clean_fields has already reported the bad date or kind
         errors = timeline_errors_with(self)
@@ -82,7 +82,7 @@ class Recognition(models.Model):
         default=list, blank=True,
         help_text="Criterion codes from the criteria data, e.g. pace-1900:a.",
     )
-    statement_url = models.URLField(max_length=1000, blank=True)
+    statement_url = WebAddressField(max_length=1000, blank=True)
     history = history()
 
     def __str__(self) -> str:
@@ -108,3 +108,24 @@ class Recognition(models.Model):
             ).order_by("date_earliest").first()
         )
         return withdrawal.date if withdrawal else None
+
+
+def timeline_errors_with(event: Event) -> list[str]:
+    """Errors the person's timeline would have with `event` saved; conflicts are not errors."""
+    if event.person_id is None or not event.kind:
+        return []
+    others = timeline_events(
+        Event.objects.filter(person_id=event.person_id).exclude(pk=event.pk), with_sources=True
+    )
+    sentence = event.sentence if event.sentence_id else None
+    sources = frozenset(event.sources.values_list("id", flat=True)) if event.pk else frozenset()
+    candidate = TimelineEvent(
+        kind=event.kind, date=event.date, id=event.pk or "new", case=event.case_id,
+        organization=event.organization.code if event.organization_id else None,
+        custodial=sentence.custodial if sentence else None, sources=sources,
+    )
+    return [
+        issue.message
+        for issue in check_timeline([*others, candidate])
+        if issue.severity == "error" and candidate.id in issue.event_ids
+    ]

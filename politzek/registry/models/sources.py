@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from django.db import models
 
-from politzek.registry.fields import PartialDateField
+from politzek.registry.fields import PartialDateField, WebAddressField
 from politzek.registry.models.base import Record, history
 
 
 class Source(Record):
-    url = models.URLField(max_length=1000, blank=True, db_index=True)
+    url = WebAddressField(max_length=1000, blank=True, db_index=True)
     title = models.CharField(max_length=500, blank=True)
     publisher = models.CharField(max_length=200, blank=True)
     published = PartialDateField(null=True, blank=True)
-    archived_url = models.URLField(max_length=1000, blank=True, help_text="An archived copy.")
+    archived_url = WebAddressField(max_length=1000, blank=True, help_text="An archived copy.")
     reliability_note = models.TextField(blank=True)
     history = history()
 
@@ -40,7 +40,7 @@ class Organization(Record):
     kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.OTHER)
     country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2.")
     region = models.CharField(max_length=200, blank=True)
-    website = models.URLField(blank=True)
+    website = WebAddressField(blank=True)
     history = history()
 
     def __str__(self) -> str:

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import NinjaAPI, Path, Query, Router, Schema
+from ninja import NinjaAPI, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
@@ -80,7 +80,7 @@ def get_person(request: HttpRequest, person_id: int = RecordId) -> Any:
     try:
         detail = person_detail(person_id, who)
     except NotFound:
-        return 404, {"detail": f"no person {person_id}"}
+        return Status(404, {"detail": f"no person {person_id}"})
     private = {name: detail.pop(name) for name in Person.PRIVATE_FIELDS if name in detail}
     detail["private"] = private or None
     return detail
@@ -122,7 +122,7 @@ def get_case(request: HttpRequest, case_id: int = RecordId) -> Any:
     who = viewer(request)
     case = visible_cases(Case.objects.filter(pk=case_id), who).select_related("court").first()
     if case is None:
-        return 404, {"detail": f"no case {case_id}"}
+        return Status(404, {"detail": f"no case {case_id}"})
     return _case_out(case, visible_people(Person.objects.all(), who))
 
 
@@ -201,7 +201,7 @@ def list_officials(request: HttpRequest, paging: Query[Paging], country: str = "
 def get_official(request: HttpRequest, official_id: int = RecordId) -> Any:
     official = Official.objects.filter(pk=official_id).first()
     if official is None:
-        return 404, {"detail": f"no official {official_id}"}
+        return Status(404, {"detail": f"no official {official_id}"})
     return _official_out(official, visible_cases(Case.objects.all(), viewer(request)))
 
 
@@ -226,7 +226,7 @@ def get_deal(request: HttpRequest, deal_id: int = RecordId) -> Any:
     followed it in 4, 12 and 26 weeks (rate ratios with exact 95% intervals)."""
     deal = Deal.objects.filter(pk=deal_id).first()
     if deal is None:
-        return 404, {"detail": f"no deal {deal_id}"}
+        return Status(404, {"detail": f"no deal {deal_id}"})
     detail = deal_detail(deal, viewer(request))
     try:
         impact, error = deal_impact(deal).as_dict(), None
@@ -285,7 +285,7 @@ def create_person(request: HttpRequest, body: schemas.NewPerson) -> Any:
             event.save()
     except ValidationError as invalid:
         raise _invalid(invalid) from None
-    return 201, {"id": person.pk}
+    return Status(201, {"id": person.pk})
 
 
 @router.post("/people/{person_id}/events", response={201: schemas.Created, 401: schemas.Problem, 403: schemas.Problem,
@@ -299,7 +299,7 @@ def add_event(request: HttpRequest, body: schemas.NewEvent, person_id: int = Rec
 
     person = visible_people(Person.objects.filter(pk=person_id), Viewer.for_user(user)).first()
     if person is None:
-        return 404, {"detail": f"no person {person_id}"}
+        return Status(404, {"detail": f"no person {person_id}"})
     organization = None
     if body.organization:
         organization = Organization.objects.filter(code=body.organization).first()
@@ -313,7 +313,7 @@ def add_event(request: HttpRequest, body: schemas.NewEvent, person_id: int = Rec
             event.save()
     except ValidationError as invalid:
         raise _invalid(invalid) from None
-    return 201, {"id": event.pk}
+    return Status(201, {"id": event.pk})
 
 
 # What input_guard.RefuseNulCharacters enforces, stated in the schema: no text holds NUL.

@@ -1,4 +1,5 @@
-"""`politzek deals`: the ledger of release deals, what each cost and what followed it."""
+"""`politzek deals` and `politzek vet`: the ledger of release deals, what each cost and what followed it,
+and proposed exchange lists vetted against the registry and the criteria."""
 
 from __future__ import annotations
 
@@ -7,18 +8,27 @@ from typing import Annotated, Any
 
 import typer
 
-from politzek.cli_dedupe import Actor, Confidential, Restricted
+from politzek.cli.common import (
+    Actor,
+    IncludeConfidential,
+    IncludeRestricted,
+    JsonOutput,
+    Organizations,
+    check_country,
+    check_organizations,
+    console,
+    fail,
+    print_json,
+    require_schema,
+    viewer_for,
+    write_text,
+)
 
 deals = typer.Typer(help="Release deals: record them, list them, their impact and their price.",
                     no_args_is_help=True)
 
-JsonOutput = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-Organizations = Annotated[list[str] | None, typer.Option(
-    "--org", help="Count only recognitions by these organizations (repeatable; default: any).")]
-
 
 def _deal(deal_id: int) -> Any:
-    from politzek.cli import fail
     from politzek.registry.models import Deal
 
     deal = Deal.objects.filter(pk=deal_id).first()
@@ -31,13 +41,12 @@ def _deal(deal_id: int) -> Any:
 def list_deals(as_json: JsonOutput = False) -> None:
     """Every deal, oldest first. Example: politzek deals list --json"""
     from politzek.bargaining.ledger import deal_summary
-    from politzek.cli import _print_json, _require_schema, console
     from politzek.registry.models import Deal
 
-    _require_schema()
+    require_schema()
     rows = [deal_summary(deal) for deal in Deal.objects.order_by("date", "id")]
     if as_json:
-        _print_json({"deals": rows})
+        print_json({"deals": rows})
         return
     from rich.table import Table
 
@@ -53,20 +62,19 @@ def list_deals(as_json: JsonOutput = False) -> None:
 def show_deal(
     deal_id: Annotated[int, typer.Argument(metavar="DEAL", help="The deal's id.")],
     as_json: JsonOutput = False,
-    include_restricted: Restricted = False,
-    include_confidential: Confidential = False,
+    include_restricted: IncludeRestricted = False,
+    include_confidential: IncludeConfidential = False,
 ) -> None:
     """One deal: parties, the people released and returned, concessions, sources. People the
     viewer may not see are counted, never named. Example: politzek deals show 3"""
     from politzek.bargaining.ledger import deal_detail
-    from politzek.cli import _print_json, _require_schema, _viewer, console
 
-    _require_schema()
+    require_schema()
     deal = _deal(deal_id)
-    data = deal_detail(deal, _viewer(include_restricted, include_confidential))
+    data = deal_detail(deal, viewer_for(include_restricted, include_confidential))
     people, hidden = data["released"], data["not_shown"]
     if as_json:
-        _print_json(data)
+        print_json(data)
         return
     console.print(f"{deal.name}{' (synthetic demo deal)' if deal.synthetic else ''}\n  {data['date'] or '?'}, "
                   f"{deal.get_kind_display()}; parties: {', '.join(deal.parties) or '?'}"
@@ -101,11 +109,10 @@ def impact_command(
     ratios with 95% intervals), the change in political prisoners, for every N released
     M new, and who was released. Example: politzek deals impact 3 --weeks 12"""
     from politzek.bargaining.impact import WINDOWS, ImpactError, deal_impact
-    from politzek.cli import _check_country, _check_organizations, _print_json, _require_schema, fail
 
-    country = _check_country(country)
-    _require_schema()
-    _check_organizations(organizations)
+    country = check_country(country)
+    require_schema()
+    check_organizations(organizations)
     if weeks and any(w < 1 or w > 520 for w in weeks):
         fail(f"--weeks: {[w for w in weeks if w < 1 or w > 520][0]} is not between 1 and 520")
     deal = _deal(deal_id)
@@ -115,7 +122,7 @@ def impact_command(
     except ImpactError as error:
         fail(str(error))
     if as_json:
-        _print_json(impact.as_dict())
+        print_json(impact.as_dict())
         return
     from politzek.bargaining.impact_report import impact_text
 
@@ -132,11 +139,10 @@ def price_command(
     """What each deal conceded per recognized political prisoner released, in date order,
     and whether the price is rising. Example: politzek deals price --country BY --chart price.svg"""
     from politzek.bargaining.price import deal_prices, trend
-    from politzek.cli import _check_country, _check_organizations, _print_json, _require_schema, console, fail
 
-    country = _check_country(country)
-    _require_schema()
-    _check_organizations(organizations)
+    country = check_country(country)
+    require_schema()
+    check_organizations(organizations)
     if chart is not None and chart.suffix not in (".svg", ".png"):
         fail(f"--chart: {str(chart)!r} must end in .svg or .png")
     prices = deal_prices(country, tuple(organizations) if organizations else None)
@@ -145,7 +151,7 @@ def price_command(
 
         price_chart(prices, chart)
     if as_json:
-        _print_json({"deals": [p.as_dict() for p in prices], "trend": trend(prices)})
+        print_json({"deals": [p.as_dict() for p in prices], "trend": trend(prices)})
         return
     from rich.table import Table
 
@@ -166,18 +172,17 @@ def add_command(
     path: Annotated[Path, typer.Argument(metavar="DEAL.toml", help="The deal file (format: docs/deals.md).")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and link, write nothing.")] = False,
     actor: Actor = None,
-    include_restricted: Restricted = False,
-    include_confidential: Confidential = False,
+    include_restricted: IncludeRestricted = False,
+    include_confidential: IncludeConfidential = False,
 ) -> None:
     """Record a deal from a TOML file: released people linked to the registry by id or by
     name through the matcher. Example: politzek deals add september-2025.toml --dry-run"""
     from politzek.bargaining.deal_file import DealFileError, record_deal
-    from politzek.cli import _require_schema, _viewer, console, fail
     from politzek.registry.history import command_line_actor
 
-    _require_schema()
+    require_schema()
     try:
-        deal, linked = record_deal(path, actor or command_line_actor(), _viewer(include_restricted,
+        deal, linked = record_deal(path, actor or command_line_actor(), viewer_for(include_restricted,
                                    include_confidential), dry_run)
     except DealFileError as error:
         fail(str(error))
@@ -190,3 +195,50 @@ def add_command(
     else:
         console.print(f"politzek: deal {deal.pk} recorded: {deal.name}", highlight=False, markup=False)
 
+
+def vet_command(
+    path: Annotated[Path, typer.Argument(help="The list: CSV with a name column; optional birth_date, "
+                                        "citizenship, notes, side.", metavar="LIST.csv")],
+    form: Annotated[str, typer.Option("--format", help="md (for a negotiator), csv or json.")] = "md",
+    out: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of the screen.")] = None,
+    country: Annotated[str | None, typer.Option(help="The country holding the people (default: the most common "
+                                                "among those matched); for who is missing from the list.")] = None,
+    organizations: Annotated[list[str] | None, typer.Option(
+        "--org", help="Count only recognitions by these organizations (repeatable; default: every human-rights "
+        "group in the registry).")] = None,
+    missing: Annotated[int, typer.Option(help="How many missing political prisoners to list, most urgent first.")
+                       ] = 20,
+    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Set unreadable rows aside (listed in the "
+                                               "output) instead of stopping at the first.")] = False,
+    save_as: Annotated[str | None, typer.Option("--save", help="Keep the list and its verdicts under this title "
+                                                "(staff pages show it).")] = None,
+    include_restricted: IncludeRestricted = False,
+    include_confidential: IncludeConfidential = False,
+) -> None:
+    """Vet an exchange list: for each entry the registry person (or ambiguous, or not in the
+    registry), a verdict citing PACE Resolution 1900 and the violence exclusion, the flags a
+    negotiator needs (violence, combatants, "spies", duplicates), and the most urgent
+    political prisoners missing from the list.
+
+    Example: politzek vet proposed.csv --format md --out vetting.md
+    """
+    from politzek.bargaining.exchange_list import save, vet_list
+    from politzek.bargaining.vetting_report import FORMATS, render
+    from politzek.names.lists import ListError
+
+    if form not in FORMATS:
+        fail(f"--format: {form!r} is not one of {', '.join(FORMATS)}")
+    country = check_country(country)
+    require_schema()
+    check_organizations(organizations)
+    try:
+        result = vet_list(path, viewer_for(include_restricted, include_confidential), country=country,
+                          organizations=frozenset(organizations) if organizations else None,
+                          skip_invalid=skip_invalid, missing_limit=missing)
+    except ListError as error:
+        fail(str(error))
+    if save_as:
+        saved = save(result, save_as)
+        typer.echo(f"politzek: saved as exchange list {saved.pk}", err=True)
+    if write_text(out, render(result, form), "--out"):
+        console.print(f"politzek: {result.summary['entries']} entries vetted; written to {out}", highlight=False)

@@ -9,11 +9,18 @@ from typing import Annotated, Any
 
 import typer
 
-Restricted = Annotated[bool, typer.Option(
-    "--include-restricted", help="Also consider restricted records (for registry staff).")]
-Confidential = Annotated[bool, typer.Option(
-    "--include-confidential", help="Also consider confidential records.")]
-Actor = Annotated[str | None, typer.Option(help="Who decides, for the history (default: cli:<your user name>).")]
+from politzek.cli.common import (
+    Actor,
+    IncludeConfidential,
+    IncludeRestricted,
+    console,
+    fail,
+    print_json,
+    refresh_derived,
+    require_schema,
+    viewer_for,
+    write_csv_rows,
+)
 
 
 def _candidate_json(candidate: Any, names: dict[int, str]) -> dict[str, Any]:
@@ -48,8 +55,8 @@ def dedupe_command(
     limit: Annotated[int, typer.Option(min=1, help="How many queued pairs to show.")] = 20,
     actor: Actor = None,
     as_json: Annotated[bool, typer.Option("--json", help="Write JSON instead of a table.")] = False,
-    include_restricted: Restricted = False,
-    include_confidential: Confidential = False,
+    include_restricted: IncludeRestricted = False,
+    include_confidential: IncludeConfidential = False,
 ) -> None:
     """Find likely duplicates in the registry and queue them for review; decide them.
 
@@ -57,12 +64,11 @@ def dedupe_command(
     politzek dedupe --list other-group.csv --include-restricted --out matched.csv;
     politzek dedupe --judge 12 34 --as different --reason "namesakes, different fathers"
     """
-    from politzek.cli import _print_json, _refresh_derived, _require_schema, _viewer, console, fail
     from politzek.registry import dedupe
     from politzek.registry.history import command_line_actor
 
-    _require_schema()
-    viewer = _viewer(include_restricted, include_confidential)
+    require_schema()
+    viewer = viewer_for(include_restricted, include_confidential)
     who = actor or command_line_actor()
     if against is not None:
         _against_list(against, viewer, out, as_json)
@@ -74,7 +80,7 @@ def dedupe_command(
             merge_id = dedupe.judge(judge[0], judge[1], judgement, who, reason, keep)
         except (dedupe.JudgementError, ValueError) as error:
             fail(str(error))
-        _refresh_derived()
+        refresh_derived()
         console.print(f"politzek: {judge[0]} and {judge[1]}: {judgement}" +
                       (f" (merge {merge_id}; undo with `politzek merge --undo {merge_id}`)" if merge_id else ""),
                       highlight=False)
@@ -89,7 +95,7 @@ def dedupe_command(
     if as_json:
         summary = {} if unsure else {"people": found.people, "compared": found.compared, "proposed": found.proposed,
                                      "new": found.new}
-        _print_json({**summary, "threshold": dedupe.THRESHOLD, "waiting": len(waiting),
+        print_json({**summary, "threshold": dedupe.THRESHOLD, "waiting": len(waiting),
                      "queue": [_candidate_json(c, names) for c in waiting[:limit]]})
         return
     if not unsure:
@@ -107,8 +113,6 @@ def dedupe_command(
 
 def _against_list(path: Path, viewer: Any, out: Path | None, as_json: bool) -> None:
     """Each entry of a list beside the registry person it is (or the candidates when two fit)."""
-    from politzek.cli import _print_json, fail
-    from politzek.cli_match import _write_rows
     from politzek.names.compare import THRESHOLD
     from politzek.names.lists import ListError, read_list
     from politzek.registry.candidates import candidates
@@ -131,9 +135,9 @@ def _against_list(path: Path, viewer: Any, out: Path | None, as_json: bool) -> N
                      "candidates": " ".join(str(c.person_id) for c in fitting),
                      "why": best.match.explain() if best else ""})
     if as_json:
-        _print_json({"list": str(path), "threshold": THRESHOLD, "entries": rows})
+        print_json({"list": str(path), "threshold": THRESHOLD, "entries": rows})
         return
-    _write_rows(rows, ["row", "id", "name", "birth_date", "verdict", "person_id", "person_name", "score",
+    write_csv_rows(rows, ["row", "id", "name", "birth_date", "verdict", "person_id", "person_name", "score",
                        "candidates", "why"], out)
 
 
@@ -148,7 +152,6 @@ def _describe(person_id: int) -> str:
 
 
 def _review(viewer: Any, who: str, unsure: bool) -> None:
-    from politzek.cli import _refresh_derived, console
     from politzek.registry import dedupe
 
     waiting = dedupe.queue(viewer, unsure)
@@ -178,7 +181,7 @@ def _review(viewer: Any, who: str, unsure: bool) -> None:
             console.print(f"  merged {candidate.right_id} into {candidate.left_id} (merge {merge_id})",
                           highlight=False)
     if decided:
-        _refresh_derived()
+        refresh_derived()
     console.print(f"\npolitzek: {decided} decided", highlight=False)
 
 
@@ -190,31 +193,30 @@ def merge_command(
     reason: Annotated[str, typer.Option(help="Why, for the history.")] = "",
     actor: Actor = None,
     as_json: Annotated[bool, typer.Option("--json", help="Write JSON.")] = False,
-    include_restricted: Restricted = False,
-    include_confidential: Confidential = False,
+    include_restricted: IncludeRestricted = False,
+    include_confidential: IncludeConfidential = False,
 ) -> None:
     """Merge two records of one person (every name, event, source and history entry is kept),
     list merges, or undo one.
 
     Examples: politzek merge 12 34 --reason "same passport number"; politzek merge --undo 5
     """
-    from politzek.cli import _print_json, _refresh_derived, _require_schema, _viewer, console, fail
     from politzek.registry.history import command_line_actor
     from politzek.registry.merge import MergeError, merge_people, undo_merge
     from politzek.registry.models import Person, PersonMerge
     from politzek.registry.visibility import visible_people
 
-    _require_schema()
+    require_schema()
     who = actor or command_line_actor()
     if list_merges:
         # A merge's reason may name the person: list only those whose kept record you may see.
-        visible = visible_people(Person.objects.all(), _viewer(include_restricted, include_confidential))
+        visible = visible_people(Person.objects.all(), viewer_for(include_restricted, include_confidential))
         merges = list(PersonMerge.objects.filter(kept__in=visible).order_by("-merged_at", "-id"))
         rows = [{"merge": m.pk, "kept": m.kept_id, "merged": m.merged_person_id, "actor": m.actor, "reason": m.reason,
                  "merged_at": m.merged_at.isoformat(), "undone_at": m.undone_at.isoformat() if m.undone_at else None}
                 for m in merges]
         if as_json:
-            _print_json({"merges": rows})
+            print_json({"merges": rows})
         else:
             for row in rows:
                 console.print(f"{row['merge']}: {row['merged']} into {row['kept']} by {row['actor']} "
@@ -225,20 +227,20 @@ def merge_command(
             if kept is not None:
                 fail("give either --undo MERGE or KEPT MERGED, not both")
             restored = undo_merge(undo, who, reason)
-            _refresh_derived()
+            refresh_derived()
             message = f"politzek: merge {undo} undone; person {restored.pk} is back"
             payload: dict[str, Any] = {"undone": undo, "restored": restored.pk}
         else:
             if kept is None or merged is None:
                 fail("give KEPT MERGED (two person ids), --undo MERGE or --list")
             merge = merge_people(kept, merged, who, reason)
-            _refresh_derived()
+            refresh_derived()
             message = (f"politzek: person {merged} merged into {kept} (merge {merge.pk}; "
                        f"undo: politzek merge --undo {merge.pk})")
             payload = {"merge": merge.pk, "kept": kept, "merged": merged}
     except MergeError as error:
         fail(str(error))
     if as_json:
-        _print_json(payload)
+        print_json(payload)
     else:
         console.print(message, highlight=False)

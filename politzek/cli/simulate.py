@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from politzek.cli.common import check_country, console, fail, print_json, require_schema, write_text
+
 
 def simulate_command(
     scenario: Annotated[str | None, typer.Argument(
@@ -32,24 +34,22 @@ def simulate_command(
     person-years the deals spare against those the arrests they induce add, and the response at
     which deals stop paying off. Example: politzek simulate belarus-demo --runs 2000 --charts out/
     Calibrate: politzek simulate --calibrate --country BY --out by.yaml"""
-    from politzek.cli import _check_country, _print_json, _write_text, console, fail
     from politzek.simulate.report import bundled_scenarios, run_simulation, sentences
     from politzek.simulate.scenario import ScenarioError, dump_scenario, load_scenario
 
     if calibrate:
-        country = _check_country(country)
+        country = check_country(country)
         if not country:
             fail("--calibrate: give --country (BY, RU…)")
-        from politzek.cli import _require_schema
         from politzek.simulate.calibrate import CalibrationError
         from politzek.simulate.calibrate_data import calibrated_scenario
 
-        _require_schema()
+        require_schema()
         try:
             text = dump_scenario(calibrated_scenario(country))
         except CalibrationError as error:
             fail(f"--calibrate: {error}")
-        if not _write_text(out, text, "--out"):
+        if not write_text(out, text, "--out"):
             return
         console.print(f"politzek: a scenario calibrated on {country} written to {out}", highlight=False)
         return
@@ -89,7 +89,7 @@ def simulate_command(
         except OSError as error:
             fail(f"--charts: cannot write to {charts}: {error.strerror}")
     if as_json:
-        _print_json(simulation.as_dict())
+        print_json(simulation.as_dict())
         return
     head = f"politzek simulate: {chosen.name}"
     if chosen.synthetic:

@@ -5,12 +5,12 @@ registry, scores for given pairs of names (`--pairs`) or the matches between two
 
 from __future__ import annotations
 
-import csv
-import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
+
+from politzek.cli.common import console, fail, print_json, require_schema, viewer_for, write_csv_rows
 
 PAIRS_HELP = ("Score every row of a CSV of pairs (columns left, right, optional left_birth_date, "
               "right_birth_date) and write it back with score, same and why.")
@@ -39,7 +39,6 @@ def match_command(
     politzek match --pairs pairs.csv --out scored.csv;
     politzek match --lists viasna.csv sanctions.csv --out matches.csv
     """
-    from politzek.cli import fail
 
     modes = sum(x is not None for x in (name, pairs, lists))
     if modes != 1:
@@ -53,24 +52,7 @@ def match_command(
         _registry(name, birth_date, limit, as_json, include_restricted)
 
 
-def _write_rows(rows: list[dict[str, Any]], columns: list[str], out: Path | None) -> None:
-    from politzek.cli import fail
-
-    if out is not None and out.exists():
-        fail(f"--out: {out} already exists; choose a new file")
-    try:
-        handle = sys.stdout if out is None else out.open("w", newline="", encoding="utf-8")
-    except OSError as error:
-        fail(f"--out: {out}: {error.strerror}")
-    writer = csv.DictWriter(handle, columns, extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    if out is not None:
-        handle.close()
-
-
 def _pairs(path: Path, out: Path | None, as_json: bool) -> None:
-    from politzek.cli import _print_json, fail
     from politzek.names.compare import THRESHOLD
     from politzek.names.lists import ListError, score_pairs
 
@@ -79,18 +61,17 @@ def _pairs(path: Path, out: Path | None, as_json: bool) -> None:
     except ListError as error:
         fail(str(error))
     if as_json:
-        _print_json({"threshold": THRESHOLD, "pairs": [
+        print_json({"threshold": THRESHOLD, "pairs": [
             {**p.fields, "score": p.match.score, "same": p.match.same, "features": p.match.feature_dicts()}
             for p in scored]})
         return
     columns = list(scored[0].fields) if scored else ["left", "right"]
     rows = [{**p.fields, "score": f"{p.match.score:.3f}", "same": "true" if p.match.same else "false",
              "why": p.match.explain()} for p in scored]
-    _write_rows(rows, [*columns, "score", "same", "why"], out)
+    write_csv_rows(rows, [*columns, "score", "same", "why"], out)
 
 
 def _lists(paths: tuple[Path, Path], min_score: float | None, out: Path | None, as_json: bool) -> None:
-    from politzek.cli import _print_json, fail
     from politzek.names.compare import THRESHOLD
     from politzek.names.lists import ListError, cross_match, read_list
 
@@ -100,7 +81,7 @@ def _lists(paths: tuple[Path, Path], min_score: float | None, out: Path | None, 
         fail(str(error))
     found = cross_match(left, right, THRESHOLD if min_score is None else min_score)
     if as_json:
-        _print_json({"threshold": THRESHOLD, "left": str(paths[0]), "right": str(paths[1]), "matches": [
+        print_json({"threshold": THRESHOLD, "left": str(paths[0]), "right": str(paths[1]), "matches": [
             {"left_row": m.left.row, "left_id": m.left.key, "left_name": m.left.names[0],
              "right_row": m.right.row, "right_id": m.right.key, "right_name": m.right.names[0],
              "score": m.match.score, "same": m.match.same, "features": m.match.feature_dicts()} for m in found]})
@@ -110,14 +91,13 @@ def _lists(paths: tuple[Path, Path], min_score: float | None, out: Path | None, 
              "right_name": m.right.names[0], "right_birth_date": m.right.birth_date or "",
              "score": f"{m.match.score:.3f}", "same": "true" if m.match.same else "false", "why": m.match.explain()}
             for m in found]
-    _write_rows(rows, ["left_row", "left_id", "left_name", "left_birth_date", "right_row", "right_id", "right_name",
+    write_csv_rows(rows, ["left_row", "left_id", "left_name", "left_birth_date", "right_row", "right_id", "right_name",
                        "right_birth_date", "score", "same", "why"], out)
 
 
 def _registry(name: str, birth_date: str | None, limit: int, as_json: bool, include_restricted: bool) -> None:
     from rich.table import Table
 
-    from politzek.cli import _print_json, _require_schema, _viewer, console, fail
     from politzek.names.compare import THRESHOLD
     from politzek.registry.partial_date import PartialDate, PartialDateError
 
@@ -128,12 +108,12 @@ def _registry(name: str, birth_date: str | None, limit: int, as_json: bool, incl
             birth_date = str(PartialDate.parse(birth_date))
         except PartialDateError as error:
             fail(f"--birth-date: {birth_date!r}: {error}")
-    _require_schema()
+    require_schema()
     from politzek.registry.candidates import candidates
 
-    found = candidates(name, _viewer(include_restricted, False), birth_date, limit)
+    found = candidates(name, viewer_for(include_restricted, False), birth_date, limit)
     if as_json:
-        _print_json({"query": name, "birth_date": birth_date, "threshold": THRESHOLD, "candidates": [
+        print_json({"query": name, "birth_date": birth_date, "threshold": THRESHOLD, "candidates": [
             {"person_id": c.person_id, "name": c.name, "birth_date": c.birth_date, "score": c.match.score,
              "same": c.match.same, "matched_name": c.match.record_name, "features": c.match.feature_dicts()}
             for c in found]})

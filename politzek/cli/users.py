@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from politzek.cli.common import console, fail, require_schema
+
 users = typer.Typer(help="Staff accounts: add one with a role, issue an API token.", no_args_is_help=True)
 
 
@@ -27,12 +29,11 @@ def add_user(
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
 
-    from politzek.cli import _require_schema, console, fail
     from politzek.web.staff.roles import ROLES
 
     if role not in ROLES:
         fail(f"--role: {role!r} is not one of {', '.join(ROLES)}")
-    _require_schema()
+    require_schema()
     user = User.objects.filter(username=username).first() or User(username=username)
     if user.pk is None or password_stdin:
         password = sys.stdin.readline().rstrip("\n") if password_stdin else typer.prompt(
@@ -66,10 +67,9 @@ def issue_token(
     """
     from django.contrib.auth.models import User
 
-    from politzek.cli import _require_schema, fail
     from politzek.web.models import ApiToken
 
-    _require_schema()
+    require_schema()
     user = User.objects.filter(username=username, is_active=True).first()
     if user is None:
         fail(f"user: no active user named {username!r}")
