@@ -124,6 +124,20 @@ def run_politzek(*args: str, db: str | None = None, timeout: float = 300,
     return CommandResult(completed.returncode, completed.stdout, completed.stderr)
 
 
+def run_politzek_here(*args: str, input: str | None = None) -> CommandResult:
+    """The same `politzek` command run inside the test process (Click's test runner), on the
+    suite's own test database (pytest-django's: the test asks for `db`), with no --db. For
+    the tables of bad input, each spared a new process and Django's start (a second or more);
+    run_politzek stays the way to test a command end to end as a user runs it."""
+    from typer.testing import CliRunner
+
+    from politzek.cli import app
+
+    assert "--db" not in args, "run_politzek_here runs on the test database; use run_politzek for --db"
+    result = CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
+    return CommandResult(result.exit_code, result.stdout, result.stderr)
+
+
 def _postgres_settings() -> dict[str, object] | None:
     if connection.vendor != "postgresql":
         return None

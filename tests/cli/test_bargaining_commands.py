@@ -9,8 +9,9 @@ import json
 
 import pytest
 
+from politzek.registry.models import Concession, Deal, DealRelease
 from tests.cli.test_commands import ONE_LINE_ERROR
-from tests.conftest import run_politzek
+from tests.conftest import run_politzek, run_politzek_here
 
 COLUMNS = ("source_key,name,name_latin,country,region,gender,birth_date,occupation,citizenships,tags,visibility,"
            "detained_on,sentenced_on,recognized_by,recognized_on,release_mode,released_on,sources")
@@ -94,8 +95,8 @@ def test_vet_csv_and_json_carry_the_same_verdicts(registry):
     assert rows[2]["flags"] == "violence" and rows[3]["flags"] == "combatant"
 
 
-def test_vet_refuses_bad_input_in_one_line(registry):
-    url, folder = registry
+def test_vet_refuses_bad_input_in_one_line(db, tmp_path):
+    folder = tmp_path
     for args, message in [
         ((_file(folder, "empty.csv", ""),), "empty; a header row is expected"),
         ((_file(folder, "garbage.csv", "name\n12345\n"),), "row 2, column name: '12345' has no letters"),
@@ -103,7 +104,7 @@ def test_vet_refuses_bad_input_in_one_line(registry):
         ((str(folder / "absent.csv"),), "cannot be read"),
         ((_file(folder, "list.csv", LIST), "--org", "nobody"), "--org: no organization with code 'nobody'"),
     ]:
-        result = run_politzek("vet", *args, db=url)
+        result = run_politzek_here("vet", *args)
         assert result.returncode == 2, (args, result.stderr)
         assert ONE_LINE_ERROR.match(result.stderr) and message in result.stderr, result.stderr
 
@@ -161,20 +162,26 @@ def test_a_deal_recorded_from_a_file_links_people_and_shows_its_impact_and_price
      "concessions[0].source: 'a rumour' is not an http(s) address"),
     ("name = [", "not valid TOML"),
 ])
-def test_a_bad_deal_file_is_refused_whole(registry, text, message):
-    url, folder = registry
-    before = run_politzek("deals", "list", "--json", db=url).stdout
-    result = run_politzek("deals", "add", _file(folder, "bad.toml", text), db=url)
+def test_a_bad_deal_file_is_refused_whole(db, tmp_path, text, message):
+    result = run_politzek_here("deals", "add", _file(tmp_path, "bad.toml", text))
     assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr), result.stderr
     assert message in result.stderr and "bad.toml" in result.stderr
+    assert not Deal.objects.exists() and not DealRelease.objects.exists() and not Concession.objects.exists()
+
+
+def test_a_bad_deal_file_exits_2_from_the_installed_command(registry):
+    """The table above runs in-process; here the real process, on a registry with people."""
+    url, folder = registry
+    before = run_politzek("deals", "list", "--json", db=url).stdout
+    result = run_politzek("deals", "add", _file(folder, "bad.toml", "name = 'x'\nkind = 'bribe'\n"), db=url)
+    assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr), result.stderr
     assert run_politzek("deals", "list", "--json", db=url).stdout == before
 
 
-def test_deal_commands_name_an_unknown_deal(registry):
-    url, _folder = registry
+def test_deal_commands_name_an_unknown_deal(db):
     for command in ("show", "impact"):
-        result = run_politzek("deals", command, "424242", db=url)
+        result = run_politzek_here("deals", command, "424242")
         assert result.returncode == 2 and "no deal with id 424242" in result.stderr
     for args in (("impact", "1", "--country", "Belarus"), ("price", "--country", "B1")):
-        result = run_politzek("deals", *args, db=url)
+        result = run_politzek_here("deals", *args)
         assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr) and "--country:" in result.stderr

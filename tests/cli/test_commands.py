@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import new_database, run_politzek
+from tests.conftest import new_database, run_politzek, run_politzek_here
 
 ONE_LINE_ERROR = re.compile(r"^politzek: error: .+\n$")
 
@@ -137,12 +137,19 @@ BAD_INPUT = [
 
 
 @pytest.mark.parametrize(("args", "message"), BAD_INPUT, ids=[" ".join(a) for a, _m in BAD_INPUT])
-def test_bad_input_exits_2_with_one_line(demo, args, message):
-    result = run_politzek(*args, db=demo)
+def test_bad_input_exits_2_with_one_line(db, args, message):
+    result = run_politzek_here(*args)
     assert result.returncode == 2
     assert ONE_LINE_ERROR.match(result.stderr), result.stderr
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_bad_input_exits_2_from_the_installed_command(demo):
+    """The tables of bad input run in-process (run_politzek_here); here the real process."""
+    result = run_politzek("show", "abc", db=demo)
+    assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr)
+    assert "'abc' is not a person id" in result.stderr
 
 
 def test_bad_database_url_exits_2():
@@ -230,8 +237,8 @@ def test_match_never_offers_a_hidden_person(demo):
     (["match", " "], "NAME: empty"),
     (["match", "Ivanov", "--birth-date", "19x"], "--birth-date: '19x'"),
 ])
-def test_match_bad_input_exits_2_naming_it(demo, args, message):
-    result = run_politzek(*args, db=demo)
+def test_match_bad_input_exits_2_naming_it(args, message):
+    result = run_politzek_here(*args)
     assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr) and message in result.stderr
 
 
@@ -263,7 +270,7 @@ def test_match_lists_writes_the_matched_pairs(tmp_path):
     (["match", "--pairs", "/nonexistent/pairs.csv"], "/nonexistent/pairs.csv: cannot be read"),
 ])
 def test_match_without_a_database_bad_input_exits_2(args, message):
-    result = run_politzek(*args)
+    result = run_politzek_here(*args)
     assert result.returncode == 2 and message in result.stderr and ONE_LINE_ERROR.match(result.stderr), result.stderr
 
 

@@ -7,7 +7,7 @@ import io
 import json
 
 from tests.cli.test_commands import ONE_LINE_ERROR
-from tests.conftest import run_politzek
+from tests.conftest import run_politzek, run_politzek_here
 
 
 def test_a_run_keeps_proposals_once_and_they_can_be_submitted(demo, tmp_path):
@@ -38,7 +38,7 @@ def test_a_run_keeps_proposals_once_and_they_can_be_submitted(demo, tmp_path):
     assert "<h1>Proposed personal measures" in html and "synthetic" in html and chosen["official_name"] in html
 
 
-def test_cost_refuses_bad_input(demo, tmp_path):
+def test_cost_refuses_bad_input(db, tmp_path):
     bad_policy = tmp_path / "policy.toml"
     bad_policy.write_text('code = "x"\nversion = "1"\n[political_case]\nwhen = "sometimes"\n')
     for args, message in [
@@ -50,7 +50,7 @@ def test_cost_refuses_bad_input(demo, tmp_path):
         (("export", "--authority", "EU", str(tmp_path / "no-such-folder" / "eu.csv")), "OUT: cannot write"),
         (("export", "--authority", "EU", "--format", "pdf", "-"), "--format: 'pdf' is not one of csv, html"),
     ]:
-        result = run_politzek("cost", *args, db=demo)
+        result = run_politzek_here("cost", *args)
         assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr) and message in result.stderr, result
 
 

@@ -7,7 +7,7 @@ import io
 import json
 
 from tests.cli.test_commands import ONE_LINE_ERROR
-from tests.conftest import run_politzek
+from tests.conftest import run_politzek, run_politzek_here
 
 
 def test_list_gaps_and_a_dossier(demo):
@@ -30,7 +30,7 @@ def test_list_gaps_and_a_dossier(demo):
     assert "(synthetic)" in text and "custodial sentences handed down" in text
 
 
-def test_officials_refuse_bad_input(demo):
+def test_officials_refuse_bad_input(db):
     for args, message in [
         (("dossier", "424242"), "no official with id 424242"),
         (("dossier", "1", "--format", "pdf"), "--format: 'pdf' is not one of text, json, csv, html, ftm"),
@@ -38,5 +38,5 @@ def test_officials_refuse_bad_input(demo):
         (("gaps", "--authority", " "), "--authority: empty"),
         (("list", "--country", "Belarus"), "--country: 'Belarus' is not a two-letter country code"),
     ]:
-        result = run_politzek("officials", *args, db=demo)
+        result = run_politzek_here("officials", *args)
         assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr) and message in result.stderr, result

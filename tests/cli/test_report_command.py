@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from tests.cli.test_commands import ONE_LINE_ERROR
-from tests.conftest import run_politzek
+from tests.conftest import run_politzek, run_politzek_here
 
 PERIOD = ("--country", "BY", "--from", "2024-01-01", "--to", "2025-12-31")
 
@@ -75,8 +75,8 @@ def test_report_writes_charts_and_the_time_series(demo_database, tmp_path):
     (("--charts", "/etc/passwd"), "--charts: '/etc/passwd' is a file, not a folder"),
     (("--language", "de"), "--language: 'de' is not one of en, ru, be, uk"),
 ])
-def test_bad_report_options_exit_2_with_one_line(demo_database, arguments, message):
-    result = run_politzek("report", *arguments, db=demo_database)
+def test_bad_report_options_exit_2_with_one_line(db, arguments, message):
+    result = run_politzek_here("report", *arguments)
     assert result.returncode == 2
     assert ONE_LINE_ERROR.match(result.stderr) and message in result.stderr
 

@@ -8,7 +8,7 @@ import json
 import yaml
 
 from tests.cli.test_commands import ONE_LINE_ERROR
-from tests.conftest import run_politzek
+from tests.conftest import run_politzek, run_politzek_here
 
 
 def test_the_bundled_scenario_runs_the_four_policies_reproducibly(tmp_path):
@@ -40,7 +40,7 @@ def test_calibrate_writes_a_scenario_that_runs(demo, tmp_path):
     assert ran.returncode == 0 and json.loads(ran.stdout)["scenario"]["country"] == "BY"
 
 
-def test_simulate_refuses_bad_input(demo, tmp_path):
+def test_simulate_refuses_bad_input(db, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: x\nparameters: {}\n", encoding="utf-8")
     for args, message in [
@@ -53,5 +53,5 @@ def test_simulate_refuses_bad_input(demo, tmp_path):
         (("--calibrate",), "--calibrate: give --country"),
         (("--calibrate", "--country", "ZZ"), "--calibrate: no political prisoner's custody began in ZZ"),
     ]:
-        result = run_politzek("simulate", *args, db=demo)
+        result = run_politzek_here("simulate", *args)
         assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr) and message in result.stderr, result

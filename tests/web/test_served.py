@@ -77,7 +77,7 @@ def browser():
     if not os.path.exists(CHROMIUM):
         if os.environ.get("POLITZEK_REQUIRE_BROWSER") == "1":
             pytest.fail(f"Chromium not found at {CHROMIUM}; install Debian's chromium package")
-        pytest.skip(f"Chromium not found at {CHROMIUM}; `make test` installs it where it can")
+        pytest.skip(f"Chromium not found at {CHROMIUM}; `./scripts/test` installs it where it can")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -133,8 +133,10 @@ def test_search_in_cyrillic_then_person_page(served, browser, tmp_path):
     page.goto(served + "/ru/")
     page.fill("#q", name.split()[-1])
     page.click("form.search button")
+    page.wait_for_load_state("load")
     assert "q=" in page.url
     page.locator("tbody tr td a", has_text=name).first.click()
+    page.wait_for_load_state("load")
     assert page.locator("h1").inner_text().startswith(name)
     assert page.locator("html").get_attribute("lang") == "ru"
     page.screenshot(path=str(tmp_path / "person.png"), full_page=True)
@@ -150,6 +152,7 @@ def test_sign_in_add_a_person_and_find_them(served, browser):
     page.fill("#id_username", "editor")
     page.fill("#id_password", STAFF_PASSWORD)
     page.click("button[type=submit]")
+    page.wait_for_load_state("load")
     assert page.url.endswith("/staff/"), page.content()[-1500:]
     page.goto(served + "/staff/people/new/")
     page.fill("#id_name", "Тэставы Чалавек")
@@ -158,6 +161,7 @@ def test_sign_in_add_a_person_and_find_them(served, browser):
     page.fill("#id_event_date", "2026-11-20")
     page.fill("#id_reason", "browser test")
     page.click("#save")
+    page.wait_for_load_state("load")
     assert page.locator("h1").inner_text().startswith("Тэставы Чалавек")
     anonymous = browser.new_context(java_script_enabled=False).new_page()
     anonymous.goto(served + "/?q=Tesstavy")
@@ -173,7 +177,9 @@ def test_every_public_page_works_without_javascript(served, browser):
     page.on("request", lambda request: requests.append(request.url))
     page.goto(served + "/?status=serving_sentence")
     page.locator("aside a").first.click()  # a facet link
+    page.wait_for_load_state("load")
     page.locator("tbody tr td a").first.click()
+    page.wait_for_load_state("load")
     assert page.locator("#status").is_visible()
     for path in ("/statistics/", "/uk/statistics/", "/be/"):
         response = page.goto(served + path)
@@ -202,11 +208,13 @@ def test_a_reviewer_decides_a_duplicate_without_javascript(served, browser, tmp_
     page.fill("#id_username", "rita")
     page.fill("#id_password", STAFF_PASSWORD)
     page.click("button[type=submit]")
+    page.wait_for_load_state("load")
     page.goto(served + "/staff/duplicates/")
     pair = page.locator("section.duplicate", has_text="Stepan Testovyy")
     assert pair.count() == 1 and "Сцяпан Тэставы" in pair.inner_text()
     pair.locator("input[name=reason]").fill("two men, checked")
     pair.locator("button[value=different]").click()
+    page.wait_for_load_state("load")
     assert "Recorded: different." in page.content()
     assert page.locator("section.duplicate", has_text="Stepan Testovyy").count() == 0
 
@@ -222,6 +230,7 @@ def test_deal_pages_and_their_charts_without_javascript(served, browser):
     assert page.goto(served + "/deals/").status == 200
     assert "Synthetic" in page.locator("table").inner_text()
     page.locator("table a", has_text="December 2025").click()
+    page.wait_for_load_state("load")
     assert page.locator("h1").inner_text().startswith("Synthetic release for concessions")
     assert "What followed" in page.content()
     page.wait_for_load_state("load")
@@ -240,10 +249,12 @@ def test_staff_vet_an_uploaded_list_without_javascript(served, browser, tmp_path
     page.fill("#id_username", "editor")
     page.fill("#id_password", STAFF_PASSWORD)
     page.click("button[type=submit]")
+    page.wait_for_load_state("load")
     page.goto(served + "/staff/vet/")
     page.set_input_files("#list", str(proposed))
     page.fill("#country", "BY")
     page.locator("button", has_text="Vet").first.click()
+    page.wait_for_load_state("load")
     assert page.locator("#verdict-not_documented").inner_text() == "2"
     assert page.locator("#flag-combatant").inner_text() == "1"
     assert "Most urgent political prisoners held by BY" in page.content()
@@ -258,14 +269,17 @@ def test_the_automatic_cost_without_javascript(served, browser):
     page.fill("#id_username", "editor")
     page.fill("#id_password", STAFF_PASSWORD)
     page.click("button[type=submit]")
+    page.wait_for_load_state("load")
     page.goto(served + "/staff/proposals/")
     page.locator("button", has_text="Apply the policy now").click()
+    page.wait_for_load_state("load")
     assert "Policy applied:" in page.content()
     first = page.locator("#proposals tbody tr").first
     number = first.locator("td").first.inner_text()
     first.locator("select[name=status]").select_option("submitted")
     first.locator("input[name=note]").fill("sent by post")
     first.locator("button", has_text="Save").click()
+    page.wait_for_load_state("load")
     assert f"Proposal {number} is now submitted" in page.content()
 
     public = browser.new_context(java_script_enabled=False).new_page()

@@ -169,7 +169,7 @@ def list_facilities(request: HttpRequest, paging: Query[Paging], country: str = 
             tags=["facilities"])
 def get_facility(request: HttpRequest, facility_id: int = RecordId) -> Any:
     facility = Facility.objects.filter(pk=facility_id).first()
-    return _facility_out(facility) if facility else (404, {"detail": f"no facility {facility_id}"})
+    return _facility_out(facility) if facility else Status(404, {"detail": f"no facility {facility_id}"})
 
 
 def _official_out(o: Official, cases: Any) -> dict[str, Any]:
