@@ -192,7 +192,13 @@ def _drop_database(url: str) -> None:
 
 # One migrated database per test process, made by the real `politzek init` and copied for each
 # test that asks for a migrated one: migrating takes several seconds a database.
-_migrated_template: list[str] = []
+_migrated_template: list[tuple[str, CommandResult]] = []
+
+
+def migrated_template() -> tuple[str, CommandResult]:
+    """The process's migrated database and what `politzek init` said making it from empty."""
+    _migrated_template_url()
+    return _migrated_template[0]
 
 
 def _migrated_template_url() -> str:
@@ -207,8 +213,8 @@ def _migrated_template_url() -> str:
             atexit.register(_drop_database, url)
         made = run_politzek("init", db=url)
         assert made.returncode == 0, made.stderr
-        _migrated_template.append(url)
-    return _migrated_template[0]
+        _migrated_template.append((url, made))
+    return _migrated_template[0][0]
 
 
 @contextmanager
@@ -232,6 +238,32 @@ def new_database(folder: Path, migrated: bool = False, copy_of: str | None = Non
         yield url
     finally:
         _drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """pytest-django's test database, made as a copy of the migrated template instead of by
+    migrating again (several seconds a worker and a pass): Django then finds it up to date
+    (keepdb), runs no migration, and the copy is dropped at the end."""
+    from django.test.utils import setup_databases
+
+    template = _migrated_template_url()
+    settings_dict = connection.settings_dict
+    with django_db_blocker.unblock():
+        if connection.vendor == "sqlite":
+            folder = Path(tempfile.mkdtemp(prefix="politzek-test-db-"))
+            test_url = _copy_database(template, "test_politzek", folder)
+            settings_dict.setdefault("TEST", {})["NAME"] = str(_sqlite_path(test_url))
+        else:
+            test_name = connection.creation._get_test_db_name()
+            _postgres_admin(f'DROP DATABASE IF EXISTS "{test_name}" WITH (FORCE)')
+            test_url = _copy_database(template, test_name, Path("."))
+        setup_databases(verbosity=request.config.option.verbose, interactive=False, keepdb=True,
+                        serialized_aliases=set())
+    yield
+    with django_db_blocker.unblock():
+        connection.close()
+        _drop_database(test_url)
 
 
 @pytest.fixture
