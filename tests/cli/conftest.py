@@ -8,9 +8,11 @@ import pytest
 
 from tests.conftest import new_database, run_politzek
 
+DEMO_PEOPLE = 300
+
 
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory, database_vendor):
     with new_database(tmp_path_factory.mktemp("demo-300"), migrated=True) as url:
-        assert run_politzek("demo", "--people", "300", db=url).returncode == 0
+        assert run_politzek("demo", "--people", str(DEMO_PEOPLE), db=url).returncode == 0
         yield url

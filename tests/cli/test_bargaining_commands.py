@@ -1,5 +1,6 @@
-"""`politzek vet` and `politzek deals` end to end, as a user runs them: a registry imported
-from CSV, a list vetted in each format, a deal recorded from a file, its impact and price."""
+"""`politzek vet` and `politzek deals` as a user runs them: a registry imported from CSV, a list
+vetted in each format (subprocesses), a deal recorded from a file, its impact and price (the
+same commands in-process on the test database), bad deal files refused whole."""
 
 from __future__ import annotations
 
@@ -63,6 +64,14 @@ def registry(tmp_path_factory, database_vendor):
         yield url, folder
 
 
+@pytest.fixture
+def registry_here(db, tmp_path):
+    """The same people imported by the same command in-process, on the test database, for the
+    test that runs a dozen commands (each a second or more as a new process)."""
+    imported = run_politzek_here("import", "politzek-csv", _file(tmp_path, "people.csv", PEOPLE))
+    assert imported.returncode == 0, imported.stderr
+
+
 def _file(folder, name, text):
     path = folder / name
     path.write_text(text, encoding="utf-8")
@@ -119,31 +128,31 @@ def test_vet_skips_garbage_rows_when_told_and_says_so(registry):
     assert "row 6, column name" in data["unreadable_rows"][0]
 
 
-def test_a_deal_recorded_from_a_file_links_people_and_shows_its_impact_and_price(registry):
-    url, folder = registry
+def test_a_deal_recorded_from_a_file_links_people_and_shows_its_impact_and_price(registry_here, tmp_path):
+    folder = tmp_path
     path = _file(folder, "deal.toml", DEAL)
-    checked = run_politzek("deals", "add", path, "--dry-run", db=url)
+    checked = run_politzek_here("deals", "add", path, "--dry-run")
     assert checked.returncode == 0, checked.stderr
     assert "nothing written" in checked.stdout and "linked: Hanna Stsiapanava" in checked.stdout
-    assert json.loads(run_politzek("deals", "list", "--json", db=url).stdout) == {"deals": []}
+    assert json.loads(run_politzek_here("deals", "list", "--json").stdout) == {"deals": []}
 
-    added = run_politzek("deals", "add", path, db=url)
+    added = run_politzek_here("deals", "add", path)
     assert added.returncode == 0, added.stderr
     assert "kept by name: Someone Unlisted (not in the registry)" in added.stdout
-    [deal] = json.loads(run_politzek("deals", "list", "--json", db=url).stdout)["deals"]
+    [deal] = json.loads(run_politzek_here("deals", "list", "--json").stdout)["deals"]
     assert deal["released_by_regime"] == 2 and deal["concessions"] == 1
-    shown = json.loads(run_politzek("deals", "show", str(deal["id"]), "--json", db=url).stdout)
+    shown = json.loads(run_politzek_here("deals", "show", str(deal["id"]), "--json").stdout)
     assert shown["concessions"][0]["program"] == "test sanctions program"
     assert {p["name"] for p in shown["released"]} == {"Ганна Сцяпанава", "Someone Unlisted"}
 
-    impact = json.loads(run_politzek("deals", "impact", str(deal["id"]), "--weeks", "12", "--json", db=url).stdout)
+    impact = json.loads(run_politzek_here("deals", "impact", str(deal["id"]), "--weeks", "12", "--json").stdout)
     assert impact["country"] == "BY" and impact["released"]["recognized_political_prisoners"] == 1
     assert impact["released"]["not_in_registry"] == 1 and impact["windows"][0]["weeks"] == 12
-    text = run_politzek("deals", "impact", str(deal["id"]), db=url).stdout
+    text = run_politzek_here("deals", "impact", str(deal["id"])).stdout
     assert "4 weeks before and after" in text and "rate ratio" in text
 
     chart = folder / "price.svg"
-    price = json.loads(run_politzek("deals", "price", "--chart", str(chart), "--json", db=url).stdout)
+    price = json.loads(run_politzek_here("deals", "price", "--chart", str(chart), "--json").stdout)
     assert price["deals"][0]["usd_per_political_prisoner"] == 1_000_000
     assert chart.read_text().startswith("<?xml")
 

@@ -1,4 +1,5 @@
-"""Every command, run as a user runs it: a real subprocess on a real, fresh database."""
+"""Every command, run as a user runs it: a real subprocess on a real database of its own; the
+tables of bad input run the same command in-process on the test database (run_politzek_here)."""
 
 import csv
 import json
@@ -6,25 +7,13 @@ import re
 
 import pytest
 
-from tests.conftest import new_database, run_politzek, run_politzek_here
+from tests.cli.conftest import DEMO_PEOPLE
+from tests.conftest import run_politzek, run_politzek_here
 
 ONE_LINE_ERROR = re.compile(r"^politzek: error: .+\n$")
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory, database_vendor):
-    """One demo registry shared by the read-only tests of this module."""
-    with new_database(tmp_path_factory.mktemp("demo"), migrated=True) as url:
-        created = run_politzek("demo", "--people", "150", "--seed", "7", db=url)
-        assert created.returncode == 0, created.stderr
-        yield url
-
-
-@pytest.fixture
-def own_demo(migrated_database_url):
-    """A demo registry for a test that changes it."""
-    assert run_politzek("demo", "--people", "30", db=migrated_database_url).returncode == 0
-    return migrated_database_url
+# `demo`: the 300-person demo registry the command tests share (tests/cli/conftest.py).
 
 
 def test_demo_leaves_the_query_planner_statistics(demo):
@@ -47,14 +36,14 @@ def test_stats_json_shape(demo):
     result = run_politzek("stats", "--json", db=demo)
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
-    assert figures["people"] == 150
+    assert figures["people"] == DEMO_PEOPLE
     assert 0 < figures["political_prisoners"] <= figures["in_custody"] <= figures["people"]
     assert set(figures["by_country"]) <= {"BY", "RU"}
     for counts in figures["by_country"].values():
         assert set(counts) == {"people", "in_custody", "political_prisoners"}
-    assert sum(c["people"] for c in figures["by_country"].values()) == 150
+    assert sum(c["people"] for c in figures["by_country"].values()) == DEMO_PEOPLE
     assert sum(c["in_custody"] for c in figures["by_country"].values()) == figures["in_custody"]
-    assert sum(figures["by_status"].values()) == 150
+    assert sum(figures["by_status"].values()) == DEMO_PEOPLE
 
 
 def test_stats_for_one_organization_and_a_past_day(demo):
@@ -95,7 +84,7 @@ def test_list_filters(demo):
 def test_list_hides_restricted_people_unless_asked(demo):
     public = json.loads(run_politzek("list", "--json", "--limit", "500", db=demo).stdout)
     everyone = json.loads(run_politzek("list", "--json", "--limit", "500", "--include-confidential", db=demo).stdout)
-    assert len(public) < len(everyone) == 150
+    assert len(public) < len(everyone) == DEMO_PEOPLE
 
 
 def test_show_private_fields_only_with_confidential_clearance(demo):
@@ -111,19 +100,20 @@ def test_show_private_fields_only_with_confidential_clearance(demo):
     assert found, "the demo data should hold some private notes to protect"
 
 
-def test_demo_refuses_to_run_twice_and_if_empty_skips(own_demo):
-    demo = own_demo
-    again = run_politzek("demo", "--people", "10", db=demo)
+def test_demo_refuses_to_run_twice_and_if_empty_skips(db):
+    """In-process on the test database: five commands, each a second or more as a process."""
+    assert run_politzek_here("demo", "--people", "30").returncode == 0
+    again = run_politzek_here("demo", "--people", "10")
     assert again.returncode == 2
     assert ONE_LINE_ERROR.match(again.stderr)
     assert "--replace" in again.stderr
-    skipped = run_politzek("demo", "--if-empty", db=demo)
+    skipped = run_politzek_here("demo", "--if-empty")
     assert skipped.returncode == 0
     assert "not added" in skipped.stdout
-    replaced = run_politzek("demo", "--people", "10", "--replace", db=demo)
+    replaced = run_politzek_here("demo", "--people", "10", "--replace")
     assert replaced.returncode == 0, replaced.stderr
     assert re.search(r"created 10 synthetic people, \d+ events", replaced.stdout)
-    assert json.loads(run_politzek("stats", "--json", db=demo).stdout)["people"] == 10
+    assert json.loads(run_politzek_here("stats", "--json").stdout)["people"] == 10
 
 
 BAD_INPUT = [

@@ -1,4 +1,5 @@
-"""`politzek cost` and `politzek officials review` end to end on a small demo registry."""
+"""`politzek cost` and `politzek officials review` on a small demo registry: the cost run and its
+proposals in-process on the test database, the review end to end."""
 
 from __future__ import annotations
 
@@ -6,35 +7,46 @@ import csv
 import io
 import json
 
+import pytest
+
+from tests.cli.conftest import DEMO_PEOPLE
 from tests.cli.test_commands import ONE_LINE_ERROR
 from tests.conftest import run_politzek, run_politzek_here
 
 
-def test_a_run_keeps_proposals_once_and_they_can_be_submitted(demo, tmp_path):
-    first = json.loads(run_politzek("cost", "--country", "BY", "--json", db=demo).stdout)
+@pytest.fixture
+def demo_here(db):
+    """A demo registry made by the same command in-process, on the test database: the test
+    below runs nine commands on it, each a second or more as a new process."""
+    made = run_politzek_here("demo", "--people", str(DEMO_PEOPLE))
+    assert made.returncode == 0, made.stderr
+
+
+def test_a_run_keeps_proposals_once_and_they_can_be_submitted(demo_here, tmp_path):
+    first = json.loads(run_politzek_here("cost", "--country", "BY", "--json").stdout)
     assert first["policy"]["version"].startswith("politzek-cost ")
     assert first["new_cases"] > 0 and first["recorded"]["created"] == len(first["proposals"]) > 0
     assert {p["authority"] for p in first["proposals"]} == {"EU", "US", "UK", "CA"}
     assert set(first["index"]) == {"BY"} and first["index"]["BY"][-1]["value"] > 0
-    again = json.loads(run_politzek("cost", "--country", "BY", "--json", db=demo).stdout)
+    again = json.loads(run_politzek_here("cost", "--country", "BY", "--json").stdout)
     assert (again["recorded"]["created"], again["recorded"]["evidence_added"]) == (0, 0)
-    text = run_politzek("cost", "--since", "2025-01-01", "--dry-run", db=demo).stdout
+    text = run_politzek_here("cost", "--since", "2025-01-01", "--dry-run").stdout
     assert "dry run: nothing kept" in text and "cost index BY" in text
 
-    kept = json.loads(run_politzek("cost", "proposals", "--authority", "EU", "--json", db=demo).stdout)["proposals"]
+    kept = json.loads(run_politzek_here("cost", "proposals", "--authority", "EU", "--json").stdout)["proposals"]
     assert kept and all(p["authority"] == "EU" and p["status"] == "proposed" for p in kept)
     chosen = kept[0]
-    done = run_politzek("cost", "status", str(chosen["id"]), "submitted", "--note", "sent", db=demo)
+    done = run_politzek_here("cost", "status", str(chosen["id"]), "submitted", "--note", "sent")
     assert done.returncode == 0 and "is now submitted" in done.stdout
-    submitted = json.loads(run_politzek("cost", "proposals", "--status", "submitted", "--json", db=demo).stdout)
+    submitted = json.loads(run_politzek_here("cost", "proposals", "--status", "submitted", "--json").stdout)
     assert [p["id"] for p in submitted["proposals"]] == [chosen["id"]]
 
     out = tmp_path / "eu.csv"
-    written = run_politzek("cost", "export", "--authority", "eu", "--format", "csv", str(out), db=demo)
+    written = run_politzek_here("cost", "export", "--authority", "eu", "--format", "csv", str(out))
     assert written.returncode == 0, written
     rows = list(csv.DictReader(io.StringIO(out.read_text())))
     assert len(rows) == len(kept) and {r["synthetic"] for r in rows} == {"yes"}
-    html = run_politzek("cost", "export", "--authority", "EU", "--format", "html", "-", db=demo).stdout
+    html = run_politzek_here("cost", "export", "--authority", "EU", "--format", "html", "-").stdout
     assert "<h1>Proposed personal measures" in html and "synthetic" in html and chosen["official_name"] in html
 
 

@@ -10,13 +10,10 @@ from tests.conftest import run_politzek, run_politzek_here
 PERIOD = ("--country", "BY", "--from", "2024-01-01", "--to", "2025-12-31")
 
 
-@pytest.fixture(scope="module")
-def demo_database(tmp_path_factory, database_vendor):
-    from tests.conftest import new_database
-
-    with new_database(tmp_path_factory.mktemp("report"), migrated=True) as url:
-        assert run_politzek("demo", "--people", "400", db=url).returncode == 0
-        yield url
+@pytest.fixture
+def demo_database(demo):
+    """The 300-person demo registry the command tests share (tests/cli/conftest.py)."""
+    return demo
 
 
 def test_report_in_json_keeps_the_identity_and_says_it_is_synthetic(demo_database):
