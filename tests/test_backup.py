@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from politzek.database import database_settings
-from tests.conftest import new_database, run_politzek
+from tests.commands import run_politzek
+from tests.databases import new_database
 
 
 def table_digests(url: str) -> dict[str, str]:

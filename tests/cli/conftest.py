@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import new_database, run_politzek
+from tests.commands import run_politzek
+from tests.databases import new_database
 
 DEMO_PEOPLE = 300
 

@@ -12,7 +12,7 @@ import pytest
 
 from politzek.registry.models import Concession, Deal, DealRelease
 from tests.cli.test_commands import ONE_LINE_ERROR
-from tests.conftest import run_politzek, run_politzek_here
+from tests.commands import run_politzek, run_politzek_here
 
 COLUMNS = ("source_key,name,name_latin,country,region,gender,birth_date,occupation,citizenships,tags,visibility,"
            "detained_on,sentenced_on,recognized_by,recognized_on,release_mode,released_on,sources")
@@ -53,7 +53,7 @@ counterparty = "US"
 
 @pytest.fixture(scope="module")
 def registry(tmp_path_factory, database_vendor):
-    from tests.conftest import new_database
+    from tests.databases import new_database
 
     folder = tmp_path_factory.mktemp("bargaining")
     with new_database(folder, migrated=True) as url:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.cli.conftest import DEMO_PEOPLE
-from tests.conftest import run_politzek, run_politzek_here
+from tests.commands import run_politzek, run_politzek_here
 
 ONE_LINE_ERROR = re.compile(r"^politzek: error: .+\n$")
 

@@ -11,7 +11,7 @@ import pytest
 
 from tests.cli.conftest import DEMO_PEOPLE
 from tests.cli.test_commands import ONE_LINE_ERROR
-from tests.conftest import run_politzek, run_politzek_here
+from tests.commands import run_politzek, run_politzek_here
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ import json
 import pytest
 
 from politzek.registry.models import Person
-from tests.conftest import new_database, run_politzek, run_politzek_here
+from tests.commands import run_politzek, run_politzek_here
+from tests.databases import new_database
 
 COLUMNS = ("source_key,name,name_latin,country,region,gender,birth_date,occupation,citizenships,tags,visibility,"
            "detained_on,sentenced_on,recognized_by,recognized_on,release_mode,released_on,sources")

@@ -1,7 +1,7 @@
 import json
 
 from tests.cli.test_commands import ONE_LINE_ERROR
-from tests.conftest import run_politzek, run_politzek_here
+from tests.commands import run_politzek, run_politzek_here
 
 
 def test_export_ftm_command(demo, tmp_path):

@@ -2,7 +2,7 @@ import csv
 import json
 
 from tests.cli.test_commands import ONE_LINE_ERROR
-from tests.conftest import run_politzek
+from tests.commands import run_politzek
 from tests.ingest.test_importer import HEADER, ROWS
 
 

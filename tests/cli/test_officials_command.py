@@ -7,7 +7,7 @@ import io
 import json
 
 from tests.cli.test_commands import ONE_LINE_ERROR
-from tests.conftest import run_politzek, run_politzek_here
+from tests.commands import run_politzek, run_politzek_here
 
 
 def test_list_gaps_and_a_dossier(demo):

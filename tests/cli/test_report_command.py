@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from tests.cli.test_commands import ONE_LINE_ERROR
-from tests.conftest import run_politzek, run_politzek_here
+from tests.commands import run_politzek, run_politzek_here
 
 PERIOD = ("--country", "BY", "--from", "2024-01-01", "--to", "2025-12-31")
 

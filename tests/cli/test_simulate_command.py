@@ -8,7 +8,7 @@ import json
 import yaml
 
 from tests.cli.test_commands import ONE_LINE_ERROR
-from tests.conftest import run_politzek, run_politzek_here
+from tests.commands import run_politzek, run_politzek_here
 
 
 def test_the_bundled_scenario_runs_the_four_policies_reproducibly(tmp_path):

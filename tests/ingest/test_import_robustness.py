@@ -15,7 +15,7 @@ from politzek.ingest.errors import ImportError_
 from politzek.ingest.importer import run_import
 from politzek.ingest.profile import load_profile
 from politzek.registry import models as m
-from tests.conftest import run_politzek
+from tests.commands import run_politzek
 from tests.ingest.test_importer import HEADER
 from tests.test_backup import table_digests
 

@@ -1,7 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from tests.conftest import migrated_template, run_politzek
+from tests.commands import run_politzek
+from tests.databases import migrated_template
 
 
 @pytest.mark.django_db

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.conftest import new_database, run_politzek
+from tests.commands import run_politzek
+from tests.databases import new_database
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 STAFF_PASSWORD = "correct horse battery staple"
