@@ -12,7 +12,16 @@ import pytest
 from django.db import connection
 from hypothesis import HealthCheck, settings
 
-from tests.databases import copy_template_as_test_database, drop_database, new_database, running_test, uses_database
+from tests.databases import (
+    TEMPLATE_VARIABLE,
+    copy_template_as_test_database,
+    drop_database,
+    handed_template,
+    make_migrated_template,
+    new_database,
+    running_test,
+    uses_database,
+)
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -37,6 +46,18 @@ if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("POLITZEK_HOME"):
     os.environ["POLITZEK_HOME"] = str(Path(os.environ["POLITZEK_HOME"]) / os.environ["PYTEST_XDIST_WORKER"])
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist, the controller migrates the one template database every worker copies
+    (tests/databases.py) before the workers start, so no two processes migrate."""
+    workers = config.getoption("numprocesses", default=None)
+    if hasattr(config, "workerinput") or not workers or os.environ.get(TEMPLATE_VARIABLE):
+        return
+    url, made = make_migrated_template()
+    os.environ[TEMPLATE_VARIABLE] = handed_template(url, made)
+    config.add_cleanup(lambda: drop_database(url))
+    config.add_cleanup(lambda: os.environ.pop(TEMPLATE_VARIABLE, None))
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--database-tests-only", action="store_true",
@@ -46,13 +67,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if not config.getoption("--database-tests-only"):
-        return
-    kept = [item for item in items if uses_database(item)]
-    left_out = [item for item in items if not uses_database(item)]
-    if left_out:
-        config.hook.pytest_deselected(items=left_out)
-        items[:] = kept
+    if config.getoption("--database-tests-only"):
+        kept = [item for item in items if uses_database(item)]
+        left_out = [item for item in items if not uses_database(item)]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = kept
+    # Files marked slow (servers, browsers, many commands in subprocesses) first: the workers
+    # take files in this order, and a long file taken last would leave the other worker idle.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.hookimpl(wrapper=True)

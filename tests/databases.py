@@ -5,6 +5,9 @@ new databases of the kind the suite runs on, empty, migrated or copied from anot
 from __future__ import annotations
 
 import atexit
+import dataclasses
+import json
+import os
 import shutil
 import tempfile
 import uuid
@@ -89,33 +92,57 @@ def copy_database(source_url: str, target_name: str, folder: Path) -> str:
 def drop_database(url: str) -> None:
     if url.startswith("postgresql://"):
         postgres_admin(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+        return
+    path = sqlite_path(url)
+    for companion in ("", "-wal", "-shm"):
+        Path(f"{path}{companion}").unlink(missing_ok=True)
+    if path.parent.name.startswith("politzek-") and not any(path.parent.iterdir()):
+        path.parent.rmdir()  # the folders made by tempfile.mkdtemp here
 
 
-# One migrated database per test process, made by the real `politzek init` and copied for each
-# test that asks for a migrated one: migrating takes several seconds a database.
+# One migrated database for the whole run, made by the real `politzek init` and copied for
+# every database a test needs: migrating takes several seconds (far more on a busy machine).
+# Under pytest-xdist the controller makes it before the workers start (conftest.py) and hands
+# it to them in this variable; a lone process makes its own when first asked.
+TEMPLATE_VARIABLE = "POLITZEK_TEST_TEMPLATE"
 _migrated_template: list[tuple[str, CommandResult]] = []
 
 
+def make_migrated_template() -> tuple[str, CommandResult]:
+    """A new database migrated by `politzek init`, and what the command said doing it; the
+    caller drops it."""
+    name = f"politzek_template_{uuid.uuid4().hex[:12]}"
+    if postgres_settings() is None:
+        url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='politzek-template-')) / f'{name}.db'}"
+    else:
+        postgres_admin(f'CREATE DATABASE "{name}"')
+        url = postgres_url_and_params(name)[0]
+    made = run_politzek("init", db=url)
+    assert made.returncode == 0, made.stderr
+    return url, made
+
+
+def handed_template(url: str, made: CommandResult) -> str:
+    """The template as the environment variable carries it to the workers."""
+    return json.dumps({"url": url, "init": dataclasses.asdict(made)})
+
+
 def migrated_template() -> tuple[str, CommandResult]:
-    """The process's migrated database and what `politzek init` said making it from empty."""
-    migrated_template_url()
+    """The run's migrated database and what `politzek init` said making it from empty."""
+    if not _migrated_template:
+        handed = os.environ.get(TEMPLATE_VARIABLE)
+        if handed:
+            data = json.loads(handed)
+            _migrated_template.append((data["url"], CommandResult(**data["init"])))
+        else:
+            url, made = make_migrated_template()
+            atexit.register(drop_database, url)
+            _migrated_template.append((url, made))
     return _migrated_template[0]
 
 
 def migrated_template_url() -> str:
-    if not _migrated_template:
-        folder = Path(tempfile.mkdtemp(prefix="politzek-template-"))
-        name = f"politzek_template_{uuid.uuid4().hex[:12]}"
-        if postgres_settings() is None:
-            url = f"sqlite:///{folder / f'{name}.db'}"
-        else:
-            postgres_admin(f'CREATE DATABASE "{name}"')
-            url = postgres_url_and_params(name)[0]
-            atexit.register(drop_database, url)
-        made = run_politzek("init", db=url)
-        assert made.returncode == 0, made.stderr
-        _migrated_template.append((url, made))
-    return _migrated_template[0][0]
+    return migrated_template()[0]
 
 
 @contextmanager
@@ -155,3 +182,19 @@ def copy_template_as_test_database() -> str:
     name = test_settings.get("NAME") or f"test_{settings_dict['NAME']}"
     postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     return copy_database(template, name, Path("."))
+
+
+def query_value(url: str, sql: str) -> object:
+    """The first column of the first row `sql` returns on the database at `url` (None if no
+    row): for a test to look into a registry the `politzek` command wrote, without Django."""
+    if url.startswith("sqlite:///"):
+        import sqlite3
+
+        with sqlite3.connect(sqlite_path(url)) as database:
+            row = database.execute(sql).fetchone()
+    else:
+        import psycopg
+
+        with psycopg.connect(url) as database:
+            row = database.execute(sql).fetchone()
+    return row[0] if row else None

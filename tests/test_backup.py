@@ -12,6 +12,9 @@ from politzek.database import database_settings
 from tests.commands import run_politzek
 from tests.databases import new_database
 
+# Commands in subprocesses, servers or browsers: scheduled first (tests/conftest.py).
+pytestmark = pytest.mark.slow
+
 
 def table_digests(url: str) -> dict[str, str]:
     """A digest of every row of every table, so two databases can be compared exactly."""

@@ -14,6 +14,9 @@ from politzek.registry.models import Concession, Deal, DealRelease
 from tests.cli.test_commands import ONE_LINE_ERROR
 from tests.commands import run_politzek, run_politzek_here
 
+# Commands in subprocesses, servers or browsers: scheduled first (tests/conftest.py).
+pytestmark = pytest.mark.slow
+
 COLUMNS = ("source_key,name,name_latin,country,region,gender,birth_date,occupation,citizenships,tags,visibility,"
            "detained_on,sentenced_on,recognized_by,recognized_on,release_mode,released_on,sources")
 PEOPLE = COLUMNS + """

@@ -13,6 +13,9 @@ from tests.cli.conftest import DEMO_PEOPLE
 from tests.cli.test_commands import ONE_LINE_ERROR
 from tests.commands import run_politzek, run_politzek_here
 
+# Commands in subprocesses, servers or browsers: scheduled first (tests/conftest.py).
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def demo_here(db):

@@ -12,6 +12,9 @@ from politzek.registry.models import Person
 from tests.commands import run_politzek, run_politzek_here
 from tests.databases import new_database
 
+# Commands in subprocesses, servers or browsers: scheduled first (tests/conftest.py).
+pytestmark = pytest.mark.slow
+
 COLUMNS = ("source_key,name,name_latin,country,region,gender,birth_date,occupation,citizenships,tags,visibility,"
            "detained_on,sentenced_on,recognized_by,recognized_on,release_mode,released_on,sources")
 PEOPLE = COLUMNS + """

@@ -1,7 +1,12 @@
 import json
 
+import pytest
+
 from tests.cli.test_commands import ONE_LINE_ERROR
 from tests.commands import run_politzek, run_politzek_here
+
+# Commands in subprocesses, servers or browsers: scheduled first (tests/conftest.py).
+pytestmark = pytest.mark.slow
 
 
 def test_export_ftm_command(demo, tmp_path):

@@ -1,9 +1,14 @@
 import csv
 import json
 
+import pytest
+
 from tests.cli.test_commands import ONE_LINE_ERROR
 from tests.commands import run_politzek
 from tests.ingest.test_importer import HEADER, ROWS
+
+# Commands in subprocesses, servers or browsers: scheduled first (tests/conftest.py).
+pytestmark = pytest.mark.slow
 
 
 def test_import_command_end_to_end(migrated_database_url, tmp_path):

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
 
 from tests.cli.test_commands import ONE_LINE_ERROR
 from tests.commands import run_politzek, run_politzek_here
+
+# Commands in subprocesses, servers or browsers: scheduled first (tests/conftest.py).
+pytestmark = pytest.mark.slow
 
 
 def test_the_bundled_scenario_runs_the_four_policies_reproducibly(tmp_path):

@@ -12,7 +12,8 @@ from politzek.registry import models as m
 from politzek.registry.status import check_timeline
 from politzek.registry.timeline import derivations
 
-pytestmark = pytest.mark.django_db
+# Slow (a whole registry, hundreds of requests): scheduled first (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 TODAY = dt.date(2026, 11, 1)
 
 

@@ -19,6 +19,9 @@ from tests.commands import run_politzek
 from tests.ingest.test_importer import HEADER
 from tests.test_backup import table_digests
 
+# Commands in subprocesses, servers or browsers: scheduled first (tests/conftest.py).
+pytestmark = pytest.mark.slow
+
 
 def many_rows(count: int) -> str:
     return "".join(

@@ -15,7 +15,8 @@ from politzek.accountability.run import run_cost
 from politzek.registry import models as m
 from tests.registry.factories import event, organization, person
 
-pytestmark = pytest.mark.django_db
+# Slow (a whole registry, hundreds of requests): scheduled first (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture

@@ -26,7 +26,8 @@ from politzek.registry.visibility import Viewer
 from politzek.web import urls as public_urls
 from tests.registry.factories import event, organization, person
 
-pytestmark = pytest.mark.django_db
+# Slow (a whole registry, hundreds of requests): scheduled first (tests/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 CANARY = "CANARY7Q"  # no real name or text contains this
 # A search that finds the hidden people by sound (search keys) without echoing the canary.

@@ -17,6 +17,9 @@ import pytest
 from tests.commands import run_politzek
 from tests.databases import new_database
 
+# Commands in subprocesses, servers or browsers: scheduled first (tests/conftest.py).
+pytestmark = pytest.mark.slow
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 STAFF_PASSWORD = "correct horse battery staple"
 
