@@ -73,9 +73,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if left_out:
             config.hook.pytest_deselected(items=left_out)
             items[:] = kept
-    # Files marked slow (servers, browsers, many commands in subprocesses) first: the workers
-    # take files in this order, and a long file taken last would leave the other worker idle.
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.hookimpl(wrapper=True)

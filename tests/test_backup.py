@@ -12,7 +12,7 @@ from politzek.database import database_settings
 from tests.commands import run_politzek
 from tests.databases import new_database
 
-# Commands in subprocesses, servers or browsers: scheduled first (tests/conftest.py).
+# Commands in subprocesses, servers or browsers: `-m 'not slow'` leaves them out.
 pytestmark = pytest.mark.slow
 
 

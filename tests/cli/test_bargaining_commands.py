@@ -14,7 +14,7 @@ from politzek.registry.models import Concession, Deal, DealRelease
 from tests.cli.test_commands import ONE_LINE_ERROR
 from tests.commands import run_politzek, run_politzek_here
 
-# Commands in subprocesses, servers or browsers: scheduled first (tests/conftest.py).
+# Commands in subprocesses, servers or browsers: `-m 'not slow'` leaves them out.
 pytestmark = pytest.mark.slow
 
 COLUMNS = ("source_key,name,name_latin,country,region,gender,birth_date,occupation,citizenships,tags,visibility,"

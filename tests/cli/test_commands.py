@@ -11,7 +11,7 @@ from tests.cli.conftest import DEMO_PEOPLE
 from tests.commands import run_politzek, run_politzek_here
 from tests.databases import query_value
 
-# Commands in subprocesses, servers or browsers: scheduled first (tests/conftest.py).
+# Commands in subprocesses, servers or browsers: `-m 'not slow'` leaves them out.
 pytestmark = pytest.mark.slow
 
 ONE_LINE_ERROR = re.compile(r"^politzek: error: .+\n$")

@@ -12,7 +12,7 @@ from politzek.registry.models import Person
 from tests.commands import run_politzek, run_politzek_here
 from tests.databases import new_database
 
-# Commands in subprocesses, servers or browsers: scheduled first (tests/conftest.py).
+# Commands in subprocesses, servers or browsers: `-m 'not slow'` leaves them out.
 pytestmark = pytest.mark.slow
 
 COLUMNS = ("source_key,name,name_latin,country,region,gender,birth_date,occupation,citizenships,tags,visibility,"

@@ -7,7 +7,7 @@ from tests.cli.test_commands import ONE_LINE_ERROR
 from tests.commands import run_politzek
 from tests.ingest.test_importer import HEADER, ROWS
 
-# Commands in subprocesses, servers or browsers: scheduled first (tests/conftest.py).
+# Commands in subprocesses, servers or browsers: `-m 'not slow'` leaves them out.
 pytestmark = pytest.mark.slow
 
 

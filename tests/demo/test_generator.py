@@ -12,7 +12,7 @@ from politzek.registry import models as m
 from politzek.registry.status import check_timeline
 from politzek.registry.timeline import derivations
 
-# Slow (a whole registry, hundreds of requests): scheduled first (tests/conftest.py).
+# A whole registry and hundreds of requests: `-m 'not slow'` leaves them out.
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 TODAY = dt.date(2026, 11, 1)
 

@@ -19,7 +19,7 @@ from tests.commands import run_politzek
 from tests.ingest.test_importer import HEADER
 from tests.test_backup import table_digests
 
-# Commands in subprocesses, servers or browsers: scheduled first (tests/conftest.py).
+# Commands in subprocesses, servers or browsers: `-m 'not slow'` leaves them out.
 pytestmark = pytest.mark.slow
 
 

@@ -15,7 +15,7 @@ from politzek.accountability.run import run_cost
 from politzek.registry import models as m
 from tests.registry.factories import event, organization, person
 
-# Slow (a whole registry, hundreds of requests): scheduled first (tests/conftest.py).
+# A whole registry and hundreds of requests: `-m 'not slow'` leaves them out.
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 

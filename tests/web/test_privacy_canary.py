@@ -26,7 +26,7 @@ from politzek.registry.visibility import Viewer
 from politzek.web import urls as public_urls
 from tests.registry.factories import event, organization, person
 
-# Slow (a whole registry, hundreds of requests): scheduled first (tests/conftest.py).
+# A whole registry and hundreds of requests: `-m 'not slow'` leaves them out.
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 CANARY = "CANARY7Q"  # no real name or text contains this
