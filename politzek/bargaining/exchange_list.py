@@ -236,6 +236,21 @@ def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organiza
     return result
 
 
+def _people_of(item: VettedEntry) -> set[int]:
+    return {c.person_id for c in item.fitting} | ({item.match.person_id} if item.match else set())
+
+
+def _involved(item: VettedEntry, by_row: dict[int, VettedEntry]) -> set[int]:
+    """The registry people an entry's verdict, reasons and flags name or rest on: its own, and
+    those of the rows a duplicate flag names (the flag tells of that row)."""
+    people = _people_of(item)
+    for flag in item.vetting.flags:
+        if flag.code == DUPLICATE:
+            other = by_row.get(int(flag.detail.split("row ")[1].split(":")[0]))
+            people |= _people_of(other) if other else set()
+    return people
+
+
 def save(result: VettedList, title: str, submitted_by: str = "") -> m.ExchangeList:
     """Keep a vetted list and its verdicts (staff pages show it again later), in one transaction."""
     with transaction.atomic():
@@ -243,7 +258,7 @@ def save(result: VettedList, title: str, submitted_by: str = "") -> m.ExchangeLi
             title=title, submitted_by=submitted_by, file_sha256=result.sha256,
             rules_version=f"{result.rules_version}; {result.priority_version}",
             synthetic=result.synthetic)
-        m.ExchangeListEntry.objects.bulk_create([
+        rows = m.ExchangeListEntry.objects.bulk_create([
             m.ExchangeListEntry(
                 exchange_list=saved, row_number=item.entry.row, raw_name=item.entry.names[0][:300],
                 raw_birth_date=(item.entry.fields.get("birth_date") or "")[:40], raw_data=item.entry.fields,
@@ -252,4 +267,11 @@ def save(result: VettedList, title: str, submitted_by: str = "") -> m.ExchangeLi
                 reasons=[r.as_dict() for r in item.vetting.reasons],
                 flags=[f.as_dict() for f in item.vetting.flags])
             for item in result.entries])
+        # Whom each verdict rests on, so a reader below the vetter's clearance reads it withheld.
+        through = m.ExchangeListEntry.involved_people.through
+        by_row = {item.entry.row: item for item in result.entries}
+        through.objects.bulk_create([
+            through(exchangelistentry_id=row.pk, person_id=person_id)
+            for row, item in zip(rows, result.entries, strict=True)
+            for person_id in _involved(item, by_row)])
     return saved

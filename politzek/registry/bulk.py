@@ -160,6 +160,7 @@ def _write_history(historical: type[models.Model], fields: Sequence[models.Field
     history_fields = [f for f in historical._meta.concrete_fields if f.attname != "history_id"]
     extras = {
         "history_actor": actor, "history_change_reason": reason, "history_type": "+", "history_user_id": None,
+        "history_redaction": False,
         "history_date": historical._meta.get_field("history_date").get_db_prep_save(now, connection),
     }
     plan = [(position.get(f.attname), extras.get(f.attname)) for f in history_fields]

@@ -16,78 +16,20 @@ from django.conf import settings
 from django.contrib.auth.models import Permission, User
 from django.urls import URLPattern
 
-from politzek.accountability.policy import default_policy
-from politzek.accountability.run import run_cost
 from politzek.ingest.export_ftm import export_ftm
 from politzek.ingest.export_json import export_json
 from politzek.ingest.export_tables import export_csv, export_sqlite
 from politzek.registry import models as m
 from politzek.registry.visibility import Viewer
 from politzek.web import urls as public_urls
-from tests.registry.factories import event, organization, person
+from tests.web.canaries import CANARY, SOUNDS_LIKE_HIDDEN, canary, secret, seed_canaries
 
 # A whole registry and hundreds of requests: `-m 'not slow'` leaves them out.
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
-CANARY = "CANARY7Q"  # no real name or text contains this
-# A search that finds the hidden people by sound (search keys) without echoing the canary.
-SOUNDS_LIKE_HIDDEN = "Kanary Restrikted"
-
-
-def canary(label: str) -> str:
-    return f"{CANARY}{label}"
-
-
 @pytest.fixture
 def seeded():
-    viasna = organization("viasna", kind="human_rights")
-    court = m.Organization.objects.create(code="minsk-court", name="Minsk court", kind="court")
-    jail = m.Facility.objects.create(name="Pre-trial centre No. 1", kind="pretrial_centre",
-                                     postal_address="Minsk, Valadarskaha 2", country="BY")
-    judge = m.Official.objects.create(country="BY")
-    judge.names.create(name="Judge Public", is_primary=True)
-
-    shown = person("Shown Prisoner", region="Minsk", health_notes=canary("health"),
-                   lawyer_contacts=canary("lawyer"), relatives_contacts=canary("relatives"),
-                   internal_notes=canary("internal"))
-    event(shown, "detained", "2021-03-01", facility=jail)
-    event(shown, "recognized", "2021-04-01", organization=viasna)
-    event(shown, "hunger_strike", "2021-05-01", visibility="restricted", description=canary("event-restricted"))
-    event(shown, "punishment_cell", "2021-06-01", visibility="confidential",
-          description=canary("event-confidential"))
-
-    hidden = []
-    for visibility, consent in (("restricted", "unknown"), ("confidential", "unknown"), ("public", "no")):
-        label = f"{visibility}-{consent}"
-        someone = person(canary(f"name-{label}"), visibility=visibility, consent=consent, region=canary("region"),
-                         occupation=canary(f"occupation-{label}"))
-        someone.names.create(name=canary(f"othername-{label}"), script="Cyrl")
-        source = m.Source.objects.create(url=f"https://example.org/{canary(label)}", title=canary(f"source-{label}"))
-        detained = event(someone, "detained", "2022-01-10", facility=jail, description=canary(f"event-{label}"))
-        detained.sources.add(source)
-        event(someone, "recognized", "2022-02-01", organization=viasna)
-        event(someone, "released_pardon", "2025-09-11")
-        case = m.Case.objects.create(jurisdiction="BY", case_number=canary(f"case-{label}"), court=court)
-        case.defendants.add(someone)
-        case.charges.create(code_system="BY-CC", article="342", label=canary(f"charge-{label}"))
-        m.CaseRole.objects.create(case=case, official=judge, role="judge_first_instance")
-        hidden.append(someone)
-    # A case shared by the shown prisoner and a hidden one: the case is public, its hidden
-    # defendant and that defendant's own charge are not.
-    shared = m.Case.objects.create(jurisdiction="BY", case_number="1-2-3", court=court)
-    shared.defendants.add(shown, hidden[0])
-    shared.charges.create(code_system="BY-CC", article="130", person=hidden[0], label=canary("shared-charge"))
-    # A deal that released the shown prisoner and every hidden one: its pages count them all
-    # and name only the shown one.
-    deal = m.Deal.objects.create(name="Public deal", date="2025-09-11", kind="pardon_wave", parties=["BY"])
-    for someone in [shown, *hidden]:
-        m.DealRelease.objects.create(deal=deal, person=someone, direction="released_by_regime",
-                                     destination_country="LT")
-    # The automatic cost proposes the judge of every hidden case: the public page of proposals
-    # counts those cases and links none of them.
-    run_cost(default_policy(), "test")
-    assert m.SanctionProposal.objects.filter(official=judge).exists()
-    return {"shown": shown, "hidden": hidden, "jail": jail, "judge": judge, "shared": shared, "deal": deal}
+    return seed_canaries()
 
 
 def _body(response) -> str:
@@ -186,13 +128,13 @@ def test_the_canaries_are_there_for_cleared_staff(client, seeded, tmp_path):
         staff.user_permissions.add(Permission.objects.get(codename=codename))
     client.force_login(staff)
     shown, hidden = seeded["shown"], seeded["hidden"]
-    assert canary("health") in _body(client.get(f"/api/people/{shown.pk}"))
-    assert canary("event-confidential") in _body(client.get(f"/people/{shown.pk}/"))
+    assert secret("health") in _body(client.get(f"/api/people/{shown.pk}"))
+    assert secret("event-confidential") in _body(client.get(f"/people/{shown.pk}/"))
     assert canary("name-restricted-unknown") in _body(client.get(f"/?q={SOUNDS_LIKE_HIDDEN}"))
     assert canary("name-restricted-unknown") in _body(client.get(f"/api/people?q={SOUNDS_LIKE_HIDDEN}"))
-    assert canary("case-confidential-unknown") in _body(client.get(f"/officials/{seeded['judge'].pk}/"))
+    assert secret("case-confidential-unknown") in _body(client.get(f"/officials/{seeded['judge'].pk}/"))
     assert canary("shared-charge") in _body(client.get(f"/cases/{seeded['shared'].pk}/"))
     assert client.get(f"/people/{hidden[1].pk}/").status_code == 200
-    assert canary("name-confidential-unknown") in _body(client.get(f"/deals/{seeded['deal'].pk}/"))
-    assert canary("name-confidential-unknown") in _body(client.get(f"/api/deals/{seeded['deal'].pk}"))
+    assert secret("name-confidential-unknown") in _body(client.get(f"/deals/{seeded['deal'].pk}/"))
+    assert secret("name-confidential-unknown") in _body(client.get(f"/api/deals/{seeded['deal'].pk}"))
     assert canary("case-restricted-unknown") in _body(client.get("/accountability/"))

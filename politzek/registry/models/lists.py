@@ -50,6 +50,9 @@ class ExchangeListEntry(models.Model):
     verdict = models.CharField(max_length=24, choices=Verdict.choices, default=Verdict.PENDING)
     reasons = models.JSONField(default=list, blank=True, help_text="Why: each reason explains itself.")
     flags = models.JSONField(default=list, blank=True, help_text="What a negotiator must know: violence, combatant…")
+    # Every registry person the verdict, reasons and flags rest on (the match, or each person
+    # an ambiguous entry could be): a reader who may not see one of them reads the entry withheld.
+    involved_people = models.ManyToManyField(Person, blank=True, related_name="+")
     history = history()
 
     class Meta:

@@ -18,8 +18,8 @@ from politzek.bargaining.exchange_list import save, vet_list
 from politzek.bargaining.vetting import FLAG_LABELS, VERDICT_LABELS
 from politzek.bargaining.vetting_report import render as render_report
 from politzek.names.lists import ListError
-from politzek.registry.models import ExchangeList, Person
-from politzek.registry.visibility import Viewer, visible_people
+from politzek.registry.models import ExchangeList
+from politzek.registry.visibility import Viewer, visible_records
 from politzek.web.staff.access import staff_required
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -93,18 +93,19 @@ def exchange_list(request: HttpRequest, list_id: int) -> HttpResponse:
     if kept is None:
         raise Http404("no such list")
     viewer = Viewer.for_user(request.user)
-    entries = list(kept.entries.order_by("row_number"))
-    # A kept verdict may rest on a record this user may not see: it is then withheld, not shown.
-    visible = set(visible_people(Person.objects.filter(
-        pk__in=[e.matched_person_id for e in entries if e.matched_person_id]), viewer).values_list("id", flat=True))
+    entries = kept.entries.order_by("row_number")
+    # A kept verdict may rest on records this reader may not see: the whole entry (its name
+    # too, which would tell whom the list means) is then withheld.
+    readable = set(visible_records(entries, viewer).values_list("pk", flat=True))
     rows = []
     for entry in entries:
-        hidden = entry.matched_person_id is not None and entry.matched_person_id not in visible
+        if entry.pk not in readable:
+            rows.append({"row": entry.row_number, "hidden": True})
+            continue
         rows.append({"row": entry.row_number, "name": entry.raw_name, "side": entry.side,
                      "verdict": entry.verdict, "verdict_label": VERDICT_LABELS.get(entry.verdict, entry.verdict),
-                     "person_id": None if hidden else entry.matched_person_id,
-                     "match_score": entry.match_score, "hidden": hidden,
-                     "reasons": [] if hidden else entry.reasons, "flags": [] if hidden else entry.flags})
+                     "person_id": entry.matched_person_id, "match_score": entry.match_score, "hidden": False,
+                     "reasons": entry.reasons, "flags": entry.flags})
     return render(request, "staff/exchange_list.html", {"kept": kept, "entries": rows})
 
 
