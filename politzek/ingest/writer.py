@@ -11,6 +11,7 @@ from politzek.ingest.profile import Profile
 from politzek.ingest.transform import AggregateRecord, CaseRecord, EventRecord, NameRecord, PersonRecord
 from politzek.registry import models as m
 from politzek.registry.bulk import bulk_insert, insert_values
+from politzek.registry.writes import update_without_loss
 
 if TYPE_CHECKING:
     from politzek.ingest.result import ImportResult
@@ -81,7 +82,7 @@ class RecordWriter:
             self.result.created.append(person.pk)
             return
         person = stored.person
-        changed = _assign(person, self._person_fields(record))
+        changed = _assign(person, update_without_loss(person, self._person_fields(record)))
         if changed:
             person.save()
         changed = self._write_details(person, record, stored, new=False) or changed

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from politzek.registry.history import recorded_change
 from politzek.registry.models import Biography, DuplicateCandidate, MatchJudgement, Person, PersonMerge, Visibility
+from politzek.registry.visibility import Viewer
 
 STRICTNESS = [Visibility.PUBLIC, Visibility.RESTRICTED, Visibility.CONFIDENTIAL]
 # Filled from the merged record when the kept one has nothing; private notes are joined.
@@ -121,9 +122,11 @@ def _restore_fields(person: Person, values: dict[str, Any]) -> None:
             setattr(person, field.attname, field.to_python(values[field.attname]))
 
 
-def undo_merge(merge_id: int, actor: str, reason: str = "") -> Person:
+def undo_merge(merge_id: int, actor: str, reason: str = "", viewer: Viewer | None = None) -> Person:
     """Bring the merged record back with everything that was moved from it, and the kept
-    record's fields as they were; rows added to the kept record since the merge stay there."""
+    record's fields as they were; rows added to the kept record since the merge stay there.
+    A `viewer` without clearance for private fields leaves the kept record's private fields
+    as they are now (they may hold notes written since the merge, which they cannot see)."""
     with transaction.atomic(), recorded_change(actor, f"undo of merge {merge_id}" + (f": {reason}" if reason else "")):
         merge = PersonMerge.objects.select_for_update().filter(pk=merge_id).first()
         if merge is None:
@@ -161,7 +164,8 @@ def undo_merge(merge_id: int, actor: str, reason: str = "") -> Person:
             getattr(restored, name).add(*added)
             getattr(kept, name).remove(*added)
         before = snapshot["kept_before"]
-        for name in (*FILLED_FIELDS, "gender", "citizenships", *JOINED_FIELDS, "visibility", "synthetic"):
+        private = JOINED_FIELDS if viewer is None or viewer.sees_private_fields else ()
+        for name in (*FILLED_FIELDS, "gender", "citizenships", *private, "visibility", "synthetic"):
             field = Person._meta.get_field(name)
             setattr(kept, field.attname, field.to_python(before[field.attname]))
         kept.save()

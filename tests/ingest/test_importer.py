@@ -139,3 +139,16 @@ def test_a_misspelt_header_is_refused_with_a_suggestion(tmp_path):
         run_import(PROFILE, path, actor="cli:test")
     assert "column 'extra' is not one profile politzek-csv knows" in str(error.value)
     assert not m.Person.objects.exists()
+
+
+def test_a_reimport_never_lowers_a_raised_visibility_nor_empties_private_notes(tmp_path):
+    """A documenter raised a person to confidential and wrote notes; the source's file, imported
+    again with "public" and no notes, changes neither (writes.update_without_loss)."""
+    run_import(PROFILE, write(tmp_path), actor="cli:test")
+    ivanov = m.ExternalKey.objects.get(key="p1").person
+    ivanov.visibility, ivanov.internal_notes = "confidential", "family asked for discretion"
+    ivanov.save()
+    run_import(PROFILE, write(tmp_path, ROWS.replace("teacher", "engineer")), actor="cli:test")
+    ivanov.refresh_from_db()
+    assert (ivanov.occupation, ivanov.visibility, ivanov.internal_notes) == (
+        "engineer", "confidential", "family asked for discretion")

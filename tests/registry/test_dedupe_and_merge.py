@@ -14,6 +14,7 @@ from tests.registry.factories import event, person
 
 pytestmark = pytest.mark.django_db
 STAFF = Viewer(Clearance.CONFIDENTIAL)
+STAFF_WITHOUT_CLEARANCE = Viewer(Clearance.RESTRICTED)
 
 
 def _pair(candidate: m.DuplicateCandidate) -> tuple[int, int]:
@@ -110,6 +111,17 @@ def test_merge_keeps_everything_and_undo_restores_both(registry):
     assert dedupe.queue(STAFF) == []
     with pytest.raises(MergeError, match="already undone"):
         undo_merge(merge.pk, "reviewer")
+
+
+def test_an_undo_by_a_reviewer_without_clearance_keeps_the_private_notes_written_since(registry):
+    kept, merged = registry["maria_be"], registry["maria_en"]
+    merge = merge_people(kept.pk, merged.pk, "reviewer", "same person")
+    kept.refresh_from_db()
+    kept.internal_notes = "written after the merge"
+    kept.save()
+    undo_merge(merge.pk, "reviewer", "a mistake", STAFF_WITHOUT_CLEARANCE)
+    kept.refresh_from_db()
+    assert kept.internal_notes == "written after the merge"
 
 
 def test_merge_never_publishes_a_restricted_record(registry):

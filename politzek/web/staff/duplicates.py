@@ -76,7 +76,8 @@ def undo(request: HttpRequest, merge_id: int) -> HttpResponse:
         messages.error(request, "No such merge.")
         return redirect("staff:merges")
     try:
-        restored = undo_merge(merge_id, f"web:{request.user.get_username()}", request.POST.get("reason", "").strip())
+        restored = undo_merge(merge_id, f"web:{request.user.get_username()}", request.POST.get("reason", "").strip(),
+                              viewer)
     except MergeError as error:
         messages.error(request, str(error))
         return redirect("staff:merges")

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from politzek.registry.models import Event, Person, PersonName
+from politzek.registry.visibility import Viewer, visible_versions
+from politzek.registry.writes import keep_what_is_hidden
 
 # The history a person page shows, by the name used in restore URLs.
 TRACKED = {"person": Person, "name": PersonName, "event": Event}
@@ -39,37 +41,53 @@ def _text(value: Any) -> str:
     return "" if value in (None, "") else str(value)
 
 
-def person_history(person: Person, event_levels: list[str],
-                   hidden_fields: frozenset[str] = frozenset()) -> list[Version]:
-    """Every version of the person, their names and their events, newest first. Event versions
-    are shown only when their visibility is in `event_levels` (visibility.visible_levels of
-    the viewer). Fields in `hidden_fields` (private ones, for staff without clearance) appear
-    as changed, never with their values."""
+def person_history(person: Person, viewer: Viewer) -> list[Version]:
+    """Every version of the person, their names and their events this viewer may read
+    (visibility.visible_versions: none of a record that was ever above their clearance, none
+    before a redaction unless cleared), newest first. Private fields, for staff without
+    clearance, appear as changed, never with their values."""
+    hidden_fields = frozenset() if viewer.sees_private_fields else frozenset(Person.PRIVATE_FIELDS)
     versions: list[Version] = []
     histories = {
         "person": Person.history.filter(id=person.pk),
         "name": PersonName.history.filter(person_id=person.pk),
-        "event": Event.history.filter(person_id=person.pk, visibility__in=event_levels),
+        "event": Event.history.filter(person_id=person.pk),
     }
     for model, rows in histories.items():
-        rows = list(rows.order_by("history_date", "history_id"))
-        previous: dict[int, Any] = {}
-        for row in rows:
-            before = previous.get(row.id)
-            changes: list[Change] = []
-            if before is not None:
-                for change in row.diff_against(before).changes:
-                    hidden = change.field in hidden_fields
-                    changes.append(Change(change.field, "…" if hidden else _text(change.old),
-                                          "…" if hidden else _text(change.new)))
-            previous[row.id] = row
-            versions.append(Version(
-                model=model, history_id=row.history_id, record_id=row.id, date=row.history_date,
-                actor=row.history_actor or (row.history_user.username if row.history_user_id else "unknown"),
-                reason=row.history_change_reason or "", kind=KINDS.get(row.history_type, row.history_type),
-                label=_label(model, row), changes=changes,
-            ))
+        by_record: dict[int, list[Any]] = {}
+        for row in rows.order_by("history_date", "history_id"):
+            by_record.setdefault(row.id, []).append(row)
+        for record_id, record_rows in by_record.items():
+            readable = set(visible_versions(TRACKED[model].history.filter(id=record_id), TRACKED[model], record_id,
+                                            viewer).values_list("history_id", flat=True))
+            before = None
+            for row in record_rows:
+                if row.history_id not in readable:
+                    continue
+                changes: list[Change] = []
+                if before is not None:
+                    for change in row.diff_against(before).changes:
+                        hidden = change.field in hidden_fields
+                        changes.append(Change(change.field, "…" if hidden else _text(change.old),
+                                              "…" if hidden else _text(change.new)))
+                before = row
+                versions.append(Version(
+                    model=model, history_id=row.history_id, record_id=row.id, date=row.history_date,
+                    actor=row.history_actor or (row.history_user.username if row.history_user_id else "unknown"),
+                    reason=row.history_change_reason or "", kind=KINDS.get(row.history_type, row.history_type),
+                    label=_label(model, row), changes=changes,
+                ))
     return sorted(versions, key=lambda v: (v.date, v.history_id), reverse=True)
+
+
+def readable_version(model: str, history_id: int, person: Person, viewer: Viewer) -> Any | None:
+    """The history row `history_id` of this person's records, when this viewer may read it."""
+    tracked = TRACKED[model]
+    rows = tracked.history.filter(history_id=history_id)
+    row = rows.filter(id=person.pk).first() if model == "person" else rows.filter(person_id=person.pk).first()
+    if row is None:
+        return None
+    return visible_versions(tracked.history.filter(history_id=history_id), tracked, row.id, viewer).first()
 
 
 def _label(model: str, row: Any) -> str:
@@ -80,8 +98,13 @@ def _label(model: str, row: Any) -> str:
     return "person"
 
 
-def restore(row: Any) -> Any:
-    """Save the record as it was in this history row (the restore is recorded as a new change)."""
-    instance = row.instance
-    instance.save()
-    return instance
+def restore(row: Any, viewer: Viewer) -> Any:
+    """Save the record as it was in this history row (the restore is recorded as a new change),
+    except what the restorer may not see: writes.keep_what_is_hidden keeps the current private
+    fields and any visibility above their clearance."""
+    restored = row.instance
+    current = type(restored)._default_manager.filter(pk=restored.pk).first()
+    if current is not None:
+        keep_what_is_hidden(current, restored, viewer)
+    restored.save()
+    return restored

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from politzek.registry.history import recorded_change
 from politzek.registry.models import Event, Person, PersonName, Source
-from politzek.registry.visibility import Viewer, visible_levels, visible_people
+from politzek.registry.visibility import Viewer, visible_people
 from politzek.web.staff import history
 from politzek.web.staff.access import staff_required
 from politzek.web.staff.forms import EventForm, PersonWithEventForm, SourceForm, StaffAuthenticationForm
@@ -113,9 +113,7 @@ def add_source(request: HttpRequest, person_id: int) -> HttpResponse:
 @staff_required("registry.view_person")
 def person_history(request: HttpRequest, person_id: int) -> HttpResponse:
     person = _person(request, person_id)
-    viewer = Viewer.for_user(request.user)
-    hidden = frozenset() if viewer.sees_private_fields else frozenset(Person.PRIVATE_FIELDS)
-    versions = history.person_history(person, visible_levels(viewer.clearance), hidden)
+    versions = history.person_history(person, Viewer.for_user(request.user))
     return render(request, "staff/history.html", {
         "person": person, "versions": versions,
         "can_restore": request.user.has_perm("registry.change_person"),
@@ -128,14 +126,12 @@ def restore(request: HttpRequest, person_id: int, model: str, history_id: int) -
     person = _person(request, person_id)
     if model not in history.TRACKED:
         raise Http404("no such history")
-    rows = history.TRACKED[model].history.filter(history_id=history_id)
-    row = rows.filter(id=person.pk).first() if model == "person" else rows.filter(person_id=person.pk).first()
+    viewer = Viewer.for_user(request.user)
+    row = history.readable_version(model, history_id, person, viewer)
     if row is None:
-        raise Http404("no such version of this person's records")
-    if model == "event" and row.visibility not in visible_levels(Viewer.for_user(request.user).clearance):
         raise Http404("no such version of this person's records")
     reason = f"restored the version of {row.history_date:%Y-%m-%d %H:%M}"
     with transaction.atomic(), recorded_change(_actor(request), reason):
-        history.restore(row)
+        history.restore(row, viewer)
     messages.success(request, "Restored.")
     return redirect("staff:history", person.pk)
