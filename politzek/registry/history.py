@@ -41,6 +41,11 @@ def command_line_actor() -> str:
         return "cli:unknown"
 
 
+def current_actor() -> str | None:
+    """The actor of the recorded_change block being run, if any."""
+    return _actor.get()
+
+
 @contextmanager
 def recorded_change(actor: str | None, reason: str, *, redaction: bool = False) -> Iterator[None]:
     """Every change saved inside the block is recorded with this actor and reason (and as a

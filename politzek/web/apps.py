@@ -8,6 +8,7 @@ class WebConfig(AppConfig):
     verbose_name = "Public site and staff workspace"
 
     def ready(self) -> None:
+        from politzek.web import accounts  # noqa: F401  (connects the account-change records)
         from politzek.web.staff.roles import ensure_roles
 
         # After every migrate, so new models' permissions join the roles.

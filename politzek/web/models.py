@@ -43,3 +43,20 @@ class ApiToken(models.Model):
             return None
         cls.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
         return row.user
+
+
+class AccountChange(models.Model):
+    """A change to a staff account's powers: role (group), clearance or other permission,
+    superuser, staff or active flag. Written by signals (accounts.py) whatever made the change:
+    the admin, `politzek user`, a shell."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    actor = models.CharField(max_length=150, help_text="Who changed it (user name or cli:login).")
+    change = models.CharField(max_length=300, help_text="e.g. 'role + admin', 'registry.view_confidential granted'.")
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-changed_at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.changed_at:%Y-%m-%d %H:%M} {self.actor}: {self.username} {self.change}"

@@ -3,9 +3,10 @@
 viewer   reads restricted records and their history
 editor   viewer + adds and changes records
 reviewer editor + approves recognitions and merges
-admin    reviewer + manages users
-Confidential records and private fields are not part of any role: an admin grants
-`registry.view_confidential` to a named person (`politzek user add --confidential`)."""
+admin    reviewer + manages users (not those with more than a role), revokes API tokens
+Confidential records and private fields are not part of any role: a keyholder (a superuser
+with confidential clearance; web/accounts.py) grants `registry.view_confidential` to a named
+person, or the server's operator does (`politzek user role NAME ROLE --confidential`)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ def _codenames(role: str, registry_models: list[str]) -> set[tuple[str, str]]:
         wanted |= {("registry", "review")} | {("registry", f"delete_{model}") for model in registry_models}
     if role == "admin":
         wanted |= {("auth", f"{action}_user") for action in ("view", "add", "change", "delete")}
-        wanted |= {("auth", "view_group"), ("auth", "change_group")}
+        wanted |= {("auth", "view_group"), ("web", "view_apitoken"), ("web", "change_apitoken"),
+                   ("web", "view_accountchange")}
     return wanted
 
 
