@@ -103,7 +103,10 @@ def change_role(
 
 @users.command("list")
 def list_users(json_output: JsonOutput = False) -> None:
-    """Every account with its role, clearance, last sign-in and live API tokens."""
+    """Every account with its role, clearance, last sign-in and live API tokens.
+
+    Example: politzek user list
+    """
     from django.contrib.auth.models import User
 
     from politzek.web.accounts import describe
@@ -126,7 +129,10 @@ def list_tokens(
     username: Annotated[str | None, typer.Argument(help="Only this user's tokens.")] = None,
     json_output: JsonOutput = False,
 ) -> None:
-    """API tokens (never the tokens themselves: their first characters, to tell them apart)."""
+    """API tokens (never the tokens themselves: their first characters, to tell them apart).
+
+    Example: politzek user tokens anna
+    """
     from politzek.web.models import ApiToken
 
     require_schema()
@@ -195,7 +201,10 @@ def account_changes(
     username: Annotated[str | None, typer.Argument(help="Only this account's changes.")] = None,
     json_output: JsonOutput = False,
 ) -> None:
-    """Every change to accounts' roles, clearance and flags: when, who, what."""
+    """Every change to accounts' roles, clearance and flags: when, who, what.
+
+    Example: politzek user changes anna
+    """
     from politzek.web.models import AccountChange
 
     require_schema()
