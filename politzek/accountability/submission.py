@@ -6,7 +6,6 @@ printable page. A proposal is written as a proposal: never as a Sanction."""
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
@@ -16,6 +15,7 @@ from django.utils import timezone
 from politzek.accountability.dossier import official_dossier
 from politzek.accountability.policy import authority_table
 from politzek.accountability.proposals import proposal_rows
+from politzek.csv_safety import SafeWriter
 from politzek.registry.visibility import Viewer
 
 CSV_COLUMNS = ["proposal", "official", "name", "other_names", "country", "positions", "measure", "status",
@@ -36,7 +36,7 @@ def _entries(authority: str, viewer: Viewer, status: str | None) -> list[dict[st
 
 def submission_csv(authority: str, viewer: Viewer, status: str | None = None) -> tuple[str, int]:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     entries = _entries(authority, viewer, status)
     for entry in entries:

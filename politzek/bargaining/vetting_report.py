@@ -3,12 +3,12 @@ for programs. Every form carries the verdict's reasons, the flags, and the rules
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
 from politzek.bargaining.exchange_list import VettedList
 from politzek.bargaining.vetting import FLAG_LABELS, VERDICT_LABELS
+from politzek.csv_safety import SafeDictWriter
 
 FORMATS = ("md", "csv", "json")
 CSV_COLUMNS = ["row", "name", "birth_date", "side", "verdict", "recognized_by", "person_id", "person_name",
@@ -68,7 +68,7 @@ def markdown(result: VettedList) -> str:
 
 def csv_text(result: VettedList) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
+    writer = SafeDictWriter(out, CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for item in result.entries:
         data = item.as_dict()

@@ -3,7 +3,6 @@ gaps, and the automatic cost of every new arrest."""
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -24,6 +23,7 @@ from politzek.cli.common import (
     viewer_for,
     write_text,
 )
+from politzek.csv_safety import SafeWriter
 
 if TYPE_CHECKING:
     from politzek.accountability.gaps import OfficialTally
@@ -95,7 +95,7 @@ def dossier_command(
         export_official_ftm(sys.stdout, official_id, viewer_for(include_restricted, include_confidential))
         return
     if form == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer = SafeWriter(sys.stdout, lineterminator="\n")
         writer.writerow(["case", "case_number", "court", "roles", "date", "defendants", "defendants_not_shown",
                          "charges", "custodial_years"])
         for case in dossier.cases:

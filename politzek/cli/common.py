@@ -4,7 +4,6 @@ writers of command output. Command modules import from here, never from each oth
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import os
@@ -16,6 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+
+from politzek.csv_safety import SafeDictWriter
 
 if TYPE_CHECKING:
     from politzek.registry.visibility import Viewer
@@ -154,7 +155,7 @@ def write_csv_rows(rows: list[dict[str, Any]], columns: list[str], out: Path | N
         handle = sys.stdout if out is None else out.open("w", newline="", encoding="utf-8")
     except OSError as error:
         fail(f"--out: {out}: {error.strerror}")
-    writer = csv.DictWriter(handle, columns, extrasaction="ignore")
+    writer = SafeDictWriter(handle, columns, extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
     if out is not None:

@@ -3,11 +3,11 @@ charts: CSV (one flat row per period) or JSON (the same rows in a list)."""
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import Any
 
+from politzek.csv_safety import SafeDictWriter
 from politzek.flows.figures import Figures, PeriodFlow
 
 SERIES_FORMATS = ("csv", "json")
@@ -58,6 +58,6 @@ def write_series(figures: Figures, path: Path) -> None:
                                    indent=2) + "\n", encoding="utf-8")
         return
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(data[0]))
+        writer = SafeDictWriter(handle, fieldnames=list(data[0]))
         writer.writeheader()
         writer.writerows(data)

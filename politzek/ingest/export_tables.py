@@ -4,13 +4,13 @@ file for Datasette with views and full-text search on names."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from politzek.csv_safety import SafeWriter
 from politzek.registry import models as m
 from politzek.registry.event_kinds import event_kind
 from politzek.registry.status import in_custody_at, recognized_at
@@ -111,7 +111,7 @@ def export_csv(folder: Path, viewer: Viewer, base_url: str) -> int:
     count = 0
     for name, (columns, rows) in tables(viewer, base_url).items():
         with (folder / f"{name}.csv").open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
+            writer = SafeWriter(handle)
             writer.writerow(columns)
             for row in rows:
                 writer.writerow(row)

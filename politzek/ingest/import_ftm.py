@@ -22,6 +22,7 @@ from politzek.ingest.profile import FTM_OFFICIALS
 from politzek.ingest.result import ImportResult
 from politzek.ingest.transform import script_code
 from politzek.registry import models as m
+from politzek.registry.fields import is_web_address
 from politzek.registry.partial_date import PartialDate, PartialDateError
 
 # Words in a position's text that tell its role; the text itself is kept as the title.
@@ -157,7 +158,7 @@ def _sanction(entity: Any, officials: dict[str, m.Official]) -> None:
         key = f"ftm:{entity.id}:{official.pk}"
         source_url = entity.first("sourceUrl")
         source = None
-        if source_url:
+        if is_web_address(source_url):  # a sanctions file's javascript: or data: address is not kept
             source = m.Source.objects.filter(url=source_url).first() or m.Source.objects.create(
                 url=source_url, publisher=entity.first("authority") or "")
         values = {

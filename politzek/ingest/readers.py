@@ -14,6 +14,14 @@ from typing import Any
 from politzek.ingest.errors import ImportError_, RowError
 
 ENCODINGS = ("utf-8", "utf-8-sig", "cp1251")
+# Ceilings for hostile or broken files, far above any real list (the largest real registry
+# is tens of thousands of rows): a spreadsheet of 3.7 KB may declare 200 million repeated
+# rows, a zip of kilobytes may unpack to gigabytes, a YAML file of 600 bytes may expand by
+# aliases to billions of nodes.
+MAX_ROWS = 1_000_000
+MAX_CELLS = 20_000_000
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_YAML_NODES = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -137,7 +145,12 @@ def _sheet_rows(path: Path, rows: Iterator[list[Any]]) -> Iterator[Row]:
         columns = _header(path, next(rows))
     except StopIteration:
         raise _fail(path, "is empty: no header row") from None
+    cells_read = 0
     for number, cells in enumerate(rows, start=2):
+        cells_read += len(cells)
+        if number > MAX_ROWS + 1 or cells_read > MAX_CELLS:
+            raise _fail(path, f"has more than {MAX_ROWS:,} rows or {MAX_CELLS:,} cells (counting repeated ones); "
+                              "split it into smaller files", row=number)
         texts = [_cell_text(cell) for cell in cells]
         if any(texts):
             yield Row(number, {name: (texts[i] if i < len(texts) else None) for i, name in enumerate(columns) if name})
@@ -155,9 +168,24 @@ def _cell_text(cell: Any) -> str | None:
     return str(cell).strip()
 
 
+def _check_unpacked_size(path: Path, kind: str) -> None:
+    """Refuse a spreadsheet (a zip) whose parts unpack to more than MAX_UNPACKED_BYTES."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as error:
+        raise _fail(path, f"cannot be read as {kind}: {error}") from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise _fail(path, f"unpacks to {unpacked // 2**20:,} MB, more than {MAX_UNPACKED_BYTES // 2**20} MB; "
+                          "export the sheet as CSV")
+
+
 def _xlsx_rows(path: Path, encoding: str | None) -> Iterator[Row]:
     import openpyxl
 
+    _check_unpacked_size(path, "XLSX")
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises zipfile, KeyError and its own errors
@@ -171,6 +199,7 @@ def _xlsx_rows(path: Path, encoding: str | None) -> Iterator[Row]:
 def _ods_rows(path: Path, encoding: str | None) -> Iterator[Row]:
     from odf import opendocument, table, teletype
 
+    _check_unpacked_size(path, "ODS")
     try:
         document = opendocument.load(str(path))
     except Exception as error:  # odfpy raises zipfile and XML errors
@@ -187,7 +216,9 @@ def _ods_rows(path: Path, encoding: str | None) -> Iterator[Row]:
                 value = cell.getAttribute("datevalue") or teletype.extractText(cell)
                 cells.extend([value or None] * min(repeat, 1000))
             repeat_rows = int(row.getAttribute("numberrowsrepeated") or 1)
-            for _ in range(min(repeat_rows, 1) if not any(cells) else repeat_rows):
+            if not any(cells):
+                repeat_rows = min(repeat_rows, 1)  # trailing blank rows are declared by the million
+            for _ in range(repeat_rows):  # _sheet_rows stops at MAX_ROWS, counting these
                 yield cells
 
     yield from _sheet_rows(path, rows())
@@ -230,13 +261,62 @@ def _yaml_rows(path: Path, encoding: str | None) -> Iterator[Row]:
         if path.is_dir() else [path]
     for file in files:
         try:
-            data = yaml.safe_load(decode(file, file.read_bytes(), encoding))
+            data = _load_yaml(file, decode(file, file.read_bytes(), encoding))
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             raise _fail(file, f"is not valid YAML: {getattr(error, 'problem', error)}",
                         row=mark.line + 1 if mark else None) from None
+        except RecursionError:
+            raise _fail(file, "nests too deeply to be a list of records") from None
         records = data if isinstance(data, list) else [data]
         for index, record in enumerate(records, start=1):
             if not isinstance(record, dict):
                 raise _fail(file, "is not a mapping of fields", row=index)
             yield Row(file.name if len(records) == 1 else f"{file.name}#{index}", _flatten(record))
+
+
+def _load_yaml(path: Path, text: str) -> Any:
+    """yaml.safe_load, refusing a document whose aliases would expand it past MAX_YAML_NODES
+    (a "billion laughs" file): the node graph is checked before any Python object is built."""
+    import yaml
+
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            expanded = _expanded_size(node, {})
+        except _Cycle:
+            raise _fail(path, "holds a value that contains itself (a YAML alias to its own parent)") from None
+        if expanded > MAX_YAML_NODES:
+            raise _fail(path, f"expands through YAML aliases to more than {MAX_YAML_NODES:,} values; "
+                              "write the records out instead of using aliases")
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+class _Cycle(Exception):
+    pass
+
+
+def _expanded_size(node: Any, sizes: dict[int, int]) -> int:
+    """How many nodes the document holds once every alias is written out (each shared node
+    counted once per use; each computed once). Raises _Cycle for a node inside itself."""
+    import yaml
+
+    known = sizes.get(id(node))
+    if known == -1:
+        raise _Cycle
+    if known is not None:
+        return known
+    sizes[id(node)] = -1  # being counted
+    if isinstance(node, yaml.SequenceNode):
+        total = 1 + sum(_expanded_size(child, sizes) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        total = 1 + sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
+    else:
+        total = 1
+    sizes[id(node)] = min(total, MAX_YAML_NODES + 1)
+    return sizes[id(node)]

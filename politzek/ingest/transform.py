@@ -14,6 +14,7 @@ from rigour.text.scripts import text_scripts
 from politzek.ingest.errors import RowError
 from politzek.ingest.profile import PERSON_FIELDS, EventRule, FieldRule, Profile, column_index
 from politzek.ingest.readers import Row
+from politzek.registry.fields import is_web_address
 from politzek.registry.models.base import Visibility
 from politzek.registry.models.people import Consent, Gender
 from politzek.registry.partial_date import PartialDate, PartialDateError, parse_date
@@ -238,9 +239,13 @@ def transform(profile: Profile, row: Row, file: str) -> PersonRecord | list[RowE
     for rule in profile.sources:
         for column in reader.columns(rule.column or ""):
             value = reader.text(column)
-            if value:
-                record.sources += [p.strip() for p in value.split(rule.split or "\n") if p.strip()
-                                   and p.strip() not in record.sources]
+            for address in (p.strip() for p in (value or "").split(rule.split or "\n")):
+                if not address or address in record.sources:
+                    continue
+                if is_web_address(address):
+                    record.sources.append(address)
+                else:
+                    reader.error(column, address, "is not an http(s) address; sources are linked from pages")
     _read_case(profile, record, reader)
     if profile.facility:
         name = reader.text(profile.facility.name)
@@ -249,6 +254,9 @@ def transform(profile: Profile, row: Row, file: str) -> PersonRecord | list[RowE
             record.facility = FacilityRecord(name, address or "", profile.facility.country)
     if profile.recognition and profile.recognition.statement_url:
         record.statement_url = reader.text(profile.recognition.statement_url)
+        if record.statement_url and not is_web_address(record.statement_url):
+            reader.error(profile.recognition.statement_url, record.statement_url, "is not an http(s) address")
+            record.statement_url = None
     if profile.biography:
         text = reader.text(profile.biography.column)
         if text:

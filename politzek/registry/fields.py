@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 
 from politzek.registry.partial_date import PartialDate, PartialDateError
@@ -90,12 +91,38 @@ class PartialDateField(models.CharField):
         return super(models.CharField, self).formfield(**defaults)
 
 
+WEB_SCHEMES = ("http", "https")
+
+
+def is_web_address(value: str | None) -> bool:
+    """An http(s) address with a host: the only kind the registry stores and links. Others
+    (`javascript:`, `data:`, `file:`) would run or open something in a reader's browser."""
+    from urllib.parse import urlsplit
+
+    if not value:
+        return False
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)
+
+
 class WebAddressField(models.URLField):
-    """A URLField whose form fields (admin, staff forms) read an address typed without a
-    scheme as https://, as Django 6 will; the column is Django's URLField's."""
+    """A URLField for http(s) addresses only, whose form fields (admin, staff forms) read an
+    address typed without a scheme as https://, as Django 6 will; the column is Django's
+    URLField's."""
+
+    default_validators = [URLValidator(schemes=list(WEB_SCHEMES))]
 
     def formfield(self, **kwargs: Any) -> Any:
-        return super().formfield(**{"assume_scheme": "https", **kwargs})
+        from django import forms
+
+        field = super().formfield(**{"assume_scheme": "https", **kwargs})
+        if isinstance(field, forms.URLField):
+            field.validators = [v for v in field.validators if not isinstance(v, URLValidator)]
+            field.validators.append(URLValidator(schemes=list(WEB_SCHEMES)))
+        return field
 
     def deconstruct(self) -> tuple[str, str, list[Any], dict[str, Any]]:
         # Migrations record a plain URLField: the column and its validation are the same, and

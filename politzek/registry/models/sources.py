@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.core.exceptions import ValidationError
 from django.db import models
 
-from politzek.registry.fields import PartialDateField, WebAddressField
+from politzek.registry.fields import PartialDateField, WebAddressField, is_web_address
 from politzek.registry.models.base import Record, history
 
 
@@ -19,6 +22,20 @@ class Source(Record):
 
     def __str__(self) -> str:
         return self.title or self.url or f"source {self.pk}"
+
+    @property
+    def link(self) -> str:
+        """The address to link pages to: only an http(s) one (a `javascript:` or `data:` address
+        stored before they were refused is shown as text, never linked)."""
+        return self.url if is_web_address(self.url) else ""
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Every way in (forms, imports, deal files, FtM, the shell) ends here.
+        for name in ("url", "archived_url"):
+            value = getattr(self, name)
+            if value and not is_web_address(value):
+                raise ValidationError({name: f"{value!r} is not an http(s) address"})
+        super().save(*args, **kwargs)
 
 
 class Organization(Record):

@@ -5,7 +5,6 @@ viewer may not see is answered exactly like one that does not exist (404)."""
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from politzek.accountability.dossier import official_dossier
+from politzek.csv_safety import SafeWriter
 from politzek.flows.refresh import data_version
 from politzek.registry.models import Case, Event, Facility, Official, Person, Source
 from politzek.registry.queries import NotFound, person_detail
@@ -116,7 +116,7 @@ def people_csv(request: HttpRequest) -> HttpResponse:
         query = ListQuery.from_params(request.GET)
     except BadFilter as bad:
         return HttpResponse(f"Cannot filter by {bad}\n", status=400, content_type="text/plain; charset=utf-8")
-    writer = csv.writer(_Echo())
+    writer = SafeWriter(_Echo())
     viewer = _viewer(request)
 
     def lines():

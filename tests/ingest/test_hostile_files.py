@@ -1,0 +1,140 @@
+"""Hostile files do no harm: a YAML alias bomb, a self-containing YAML value, an ODS that
+declares 200 million rows, a spreadsheet that unpacks to more than the ceiling, `javascript:`
+and `data:` source addresses, and cells a spreadsheet would run as formulas. Each is refused
+with one line naming the file (and row, column, value where there is one), or written safe."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+import pytest
+
+from politzek.csv_safety import safe_cell
+from politzek.ingest import readers
+from politzek.ingest.errors import ImportError_
+from politzek.ingest.importer import run_import
+from politzek.registry import models as m
+from tests.ingest.test_importer import PROFILE, ROWS, write
+
+BILLION_LAUGHS = """\
+- a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+  b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+  c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+  d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+  e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+  f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+  g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+  h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+  i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+"""
+
+
+def _refusal(path, file_format: str) -> str:
+    with pytest.raises(ImportError_) as refused:
+        list(readers.read_rows(path, file_format))
+    return str(refused.value)
+
+
+def test_a_yaml_alias_bomb_is_refused_before_it_expands(tmp_path):
+    path = tmp_path / "bomb.yaml"
+    path.write_text(BILLION_LAUGHS)
+    assert len(BILLION_LAUGHS) < 700
+    message = _refusal(path, "yaml")
+    assert "bomb.yaml" in message and "expands through YAML aliases to more than 2,000,000 values" in message
+
+
+def test_a_yaml_value_that_contains_itself_is_refused(tmp_path):
+    path = tmp_path / "loop.yaml"
+    path.write_text("- name: x\n  parts: &p [1, *p]\n")
+    assert "contains itself" in _refusal(path, "yaml")
+
+
+def test_yaml_with_harmless_aliases_still_reads(tmp_path):
+    path = tmp_path / "ok.yaml"
+    path.write_text("- name: &n Ivan\n  other: *n\n")
+    assert [row.values for row in readers.read_rows(path, "yaml")] == [{"name": "Ivan", "other": "Ivan"}]
+
+
+def _ods_with_repeated_row(path, repeat: int) -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    sheet = Table(name="people")
+    for texts, repeated in ((["name"], 1), (["Ivan"], repeat)):
+        row = TableRow(numberrowsrepeated=repeated) if repeated > 1 else TableRow()
+        for text in texts:
+            cell = TableCell()
+            cell.addElement(P(text=text))
+            row.addElement(cell)
+        sheet.addElement(row)
+    document.spreadsheet.addElement(sheet)
+    document.save(str(path))
+
+
+def test_an_ods_declaring_200_million_rows_is_refused_at_the_ceiling(tmp_path):
+    path = tmp_path / "repeated.ods"
+    _ods_with_repeated_row(path, 200_000_000)
+    assert path.stat().st_size < 10_000
+    message = _refusal(path, "ods")
+    assert "repeated.ods" in message and "more than 1,000,000 rows" in message
+
+
+def test_a_spreadsheet_unpacking_past_the_ceiling_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_UNPACKED_BYTES", 1024 * 1024)
+    path = tmp_path / "big.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * (2 * 1024 * 1024))
+    assert path.stat().st_size < 20_000
+    assert "unpacks to 2 MB, more than 1 MB" in _refusal(path, "xlsx")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "file:///etc/passwd"])
+def test_an_import_refuses_a_source_address_that_is_not_http(tmp_path, address):
+    rows = ROWS.replace("https://example.org/a https://example.org/b", f'"{address}"')
+    result = run_import(PROFILE, write(tmp_path, rows), actor="cli:test")
+    assert not result.written and not m.Source.objects.exists()
+    assert any(error.value == address and "not an http(s) address" in error.reason and error.row == 2
+               for error in result.rejected)
+
+
+@pytest.mark.django_db
+def test_a_stored_script_address_is_never_linked(client):
+    from django.core.exceptions import ValidationError
+
+    from tests.registry.factories import person
+
+    with pytest.raises(ValidationError):
+        m.Source.objects.create(url="javascript:alert(1)")
+    someone = person("Linked Source")
+    source = m.Source.objects.create(url="https://example.org/x", title="A report")
+    m.Source.objects.filter(pk=source.pk).update(url="javascript:alert(1)")  # as stored before the rule
+    someone.sources.add(source)
+    page = client.get(f"/people/{someone.pk}/").content.decode()
+    assert "A report" in page and 'href="javascript:' not in page
+
+
+def test_a_cell_a_spreadsheet_would_run_gets_an_apostrophe():
+    for formula in ("=HYPERLINK(\"https://evil.example\",\"x\")", "@SUM(A1)", "+cmd|' /C calc'!A0", "-2+3",
+                    "\tx", "\rx"):
+        assert safe_cell(formula) == "'" + formula
+    assert [safe_cell(v) for v in ("-12", "+3.5", "Minsk", 7, None, "")] == ["-12", "+3.5", "Minsk", 7, None, ""]
+
+
+@pytest.mark.django_db
+def test_people_csv_and_the_csv_export_neutralize_formulas(client, tmp_path):
+    from politzek.ingest.export_tables import export_csv
+    from politzek.registry.visibility import Viewer
+    from tests.registry.factories import person
+
+    person('=HYPERLINK("https://evil.example","click")', region="@SUM(1+1)")
+    served = b"".join(client.get("/people.csv").streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(served)))
+    assert rows[0]["name"] == "'=HYPERLINK(\"https://evil.example\",\"click\")" and rows[0]["region"] == "'@SUM(1+1)"
+    export_csv(tmp_path / "csv", Viewer.public(), "https://politzek.example")
+    exported = (tmp_path / "csv" / "people.csv").read_text()
+    assert "'=HYPERLINK" in exported and "'@SUM(1+1)" in exported and "\n=HYPERLINK" not in exported
