@@ -29,6 +29,18 @@ def database_url() -> str:
     return f"sqlite:///{Path(DEFAULT_SQLITE_FILE).resolve()}"
 
 
+BUSY_TIMEOUT_VARIABLE = "POLITZEK_BUSY_TIMEOUT"
+
+
+def busy_timeout() -> float:
+    """Seconds a SQLite writer waits for another writer (POLITZEK_BUSY_TIMEOUT, default 15)."""
+    text = os.environ.get(BUSY_TIMEOUT_VARIABLE, "").strip()
+    try:
+        return max(0.0, float(text)) if text else 15.0
+    except ValueError:
+        raise DatabaseURLError(f"{BUSY_TIMEOUT_VARIABLE}={text!r} is not a number of seconds") from None
+
+
 def database_settings(url: str) -> dict[str, Any]:
     """Django's settings for one database URL (SQLite or PostgreSQL)."""
     if url.startswith("postgres://"):
@@ -54,6 +66,9 @@ def database_settings(url: str) -> dict[str, Any]:
             # "database is locked" upgrade failure between concurrent writers.
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-131072;",
             "transaction_mode": "IMMEDIATE",
+            # A writer waits this long for another (an import holds the lock throughout)
+            # before "database is locked", which database_errors.py turns into one line.
+            "timeout": busy_timeout(),
         }
     return config
 

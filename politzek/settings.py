@@ -60,6 +60,8 @@ MIDDLEWARE = [
     # The visitor's language: their choice (a cookie set by the language form), else the
     # browser's Accept-Language, else English.
     "django.middleware.locale.LocaleMiddleware",
+    # A busy, full or read-only database: 503 in one sentence (database_trouble.py).
+    "politzek.web.database_trouble.DatabaseTroubleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from politzek.cli import accountability, bargaining, dedupe, flows, ingest, names, registry, server, simulate, users
-from politzek.cli.common import fail, setup_django
+from politzek.cli.common import errors, fail, setup_django
 from politzek.database import DATABASE_URL_VARIABLE, DatabaseURLError, database_settings
 
 app = typer.Typer(
@@ -68,4 +68,13 @@ app.command("simulate")(simulate.simulate_command)
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except Exception as error:
+        from politzek.database_errors import database_trouble
+
+        trouble = database_trouble(error)
+        if trouble is None:
+            raise
+        errors.print(f"politzek: error: {trouble.message}", markup=False, highlight=False, soft_wrap=True)
+        raise SystemExit(1) from None

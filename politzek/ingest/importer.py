@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from politzek.ingest.errors import RowError
@@ -88,6 +88,18 @@ def run_import(
     return result
 
 
+# PostgreSQL lets two imports write side by side, and two imports of one file would both
+# find a person missing and create them twice: the second waits for the first. (SQLite's
+# IMMEDIATE transactions already let one writer in at a time.)
+IMPORT_LOCK = 0x706F6C69  # "poli"
+
+
+def one_import_at_a_time() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+
+
 @contextmanager
 def import_batch(result: ImportResult, path: Path, actor: str) -> Iterator[tuple[m.ImportBatch, str]]:
     """One transaction around an import, with its ImportBatch and the history reason naming it.
@@ -96,6 +108,7 @@ def import_batch(result: ImportResult, path: Path, actor: str) -> Iterator[tuple
     back after counting; an error rolls everything back, the batch included."""
     try:
         with transaction.atomic():
+            one_import_at_a_time()
             batch = m.ImportBatch.objects.create(
                 actor=actor, file_name=str(path), file_sha256=file_sha256(path), profile=result.profile,
                 status=m.ImportBatch.Status.DRY_RUN if result.dry_run else m.ImportBatch.Status.RUNNING,
