@@ -59,13 +59,22 @@ def _is_sqlite(settings: dict[str, Any]) -> bool:
     return settings["ENGINE"] == "django.db.backends.sqlite3"
 
 
+def _private_file(path: Path) -> Path:
+    """An empty file only its owner may read (0600) for a backup to be written into: a
+    registry's backup holds every confidential record and private field."""
+    path.unlink(missing_ok=True)
+    path.touch(mode=0o600)
+    os.chmod(path, 0o600)
+    return path
+
+
 # --- SQLite ---------------------------------------------------------------------------------
 
 
 def _backup_sqlite(database: Path, out: Path) -> str:
     if not database.exists():
         raise BackupError(f"{database}: the database file does not exist; run `politzek init` first")
-    partial = out.with_name(out.name + ".partial")
+    partial = _private_file(out.with_name(out.name + ".partial"))
     source = sqlite3.connect(database)
     target = sqlite3.connect(partial)
     try:
@@ -162,7 +171,7 @@ def _run(command: list[str], env: dict[str, str], what: str) -> None:
 
 def _backup_postgresql(settings: dict[str, Any], out: Path) -> str:
     arguments, env = _connection_arguments(settings)
-    partial = out.with_name(out.name + ".partial")
+    partial = _private_file(out.with_name(out.name + ".partial"))
     try:
         _run([_postgres_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges",
               "--file", str(partial), *arguments], env, f"pg_dump of {settings['NAME']}")

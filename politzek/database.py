@@ -97,3 +97,18 @@ def update_planner_statistics() -> None:
         if connection.vendor == "sqlite":
             cursor.execute("PRAGMA analysis_limit=1000")
         cursor.execute("ANALYZE")
+
+
+def keep_sqlite_files_private(sender: Any, connection: Any, **kwargs: Any) -> None:
+    """A SQLite registry file (and its -wal and -shm side files, which hold recent writes)
+    readable by its owner alone (0600), like the secret key: it holds every confidential
+    record and private field. Run on each new connection (Django's connection_created)."""
+    if connection.vendor != "sqlite":
+        return
+    database = Path(connection.settings_dict["NAME"])
+    for path in (database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")):
+        try:
+            if path.stat().st_mode & 0o077:
+                os.chmod(path, 0o600)
+        except OSError:  # not created yet, or not ours to change: nothing to tighten
+            pass

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # No browser or proxy keeps a staff page, or any page a signed-in user reads.
+    "politzek.web.no_store.NoStoreForStaff",
     # Records the logged-in user on every history row written during a request.
     "simple_history.middleware.HistoryRequestMiddleware",
     # One Content-Security-Policy for every response: nothing from any other host, no scripts
@@ -188,6 +190,7 @@ if os.environ.get("POLITZEK_HTTPS") == "1":
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line_for_client_errors": {"()": "politzek.web.log_filters.OneLineForClientErrors"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["one_line_for_client_errors"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("POLITZEK_LOG_LEVEL", "WARNING")},
 }

@@ -61,6 +61,7 @@ def test_restored_registry_equals_the_original_history_included(registry, tmp_pa
     made = run_politzek("backup", str(out), db=registry)
     assert made.returncode == 0, made.stderr
     assert out.is_file() and not Path(str(out) + ".partial").exists()
+    assert out.stat().st_mode & 0o777 == 0o600  # a backup holds every confidential record
 
     changed = run_politzek("demo", "--people", "5", "--replace", db=registry)
     assert changed.returncode == 0, changed.stderr

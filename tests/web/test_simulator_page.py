@@ -42,3 +42,20 @@ def test_the_pages_read_in_the_visitors_language(client):
     assert "Что плата за освобождения делает с числом политзаключённых" in client.get("/ru/simulator/").content.decode()
     assert "Кошт рэпрэсій" in client.get("/be/accountability/").content.decode()
     assert "Запустити знову" in client.get("/uk/simulator/").content.decode()
+
+
+def test_while_one_simulation_runs_a_new_one_answers_busy(client, tmp_path, monkeypatch):
+    """At most one computation at a time on the server: another visitor's new parameters get a
+    503 with Retry-After, and cached results are still served."""
+    from politzek.web.public.simulator import one_computation_at_a_time
+
+    monkeypatch.setenv("POLITZEK_HOME", str(tmp_path))
+    assert client.get("/simulator/").status_code == 200  # computed once, then cached
+    with one_computation_at_a_time():  # another worker is computing
+        busy = client.get("/simulator/?response_to_deals=0.3")
+        assert busy.status_code == 503 and busy["Retry-After"] == "30"
+        assert "computing for another visitor" in busy.content.decode()
+        russian = client.get("/ru/simulator/?response_to_deals=0.3").content.decode()
+        assert "симулятор сейчас считает для другого посетителя" in russian
+        assert client.get("/simulator/").status_code == 200
+    assert client.get("/simulator/?response_to_deals=0.3").status_code == 200

@@ -5,17 +5,26 @@ Runs are few enough for a page; `politzek simulate` runs as many as wanted."""
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_noop
 
+from politzek.database_errors import Trouble
 from politzek.simulate.report import Simulation, bundled_scenarios, run_simulation, sentences
 from politzek.simulate.scenario import PARAMETERS, Scenario, ScenarioError, load_scenario
+from politzek.web.database_trouble import unavailable
 from politzek.web.public.statistics import cached_chart
 
 BUNDLED = "belarus-demo"
@@ -49,14 +58,40 @@ def _key(changes: dict[str, float]) -> str:
     return hashlib.sha256(json.dumps(sorted(changes.items())).encode()).hexdigest()[:16]
 
 
+BUSY = Trouble(gettext_noop("the simulator is computing for another visitor; try again in a minute"), 30)
+
+
+class SimulatorBusy(Exception):
+    pass
+
+
+@contextmanager
+def one_computation_at_a_time() -> Iterator[None]:
+    """At most one simulation computed at a time on this server, across all its workers (a lock
+    file): new parameters from a crowd of visitors cannot take every core from the public
+    pages. A visitor arriving while one runs gets SimulatorBusy (a 503 with Retry-After)."""
+    folder = Path(os.environ.get("POLITZEK_HOME", Path(tempfile.gettempdir()) / "politzek"))
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "simulator.lock").open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SimulatorBusy from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def _simulation(scenario: Scenario, changes: dict[str, float]) -> Simulation:
     """Run once per set of changes (the same seed gives the same result), then from the cache."""
     runs, sensitivity_runs = _runs()
     key = f"simulator:{BUNDLED}:{runs}:{_key(changes)}"
     simulation = cache.get(key)
     if simulation is None:
-        simulation = run_simulation(scenario, runs, SEED, uncertainty=True, with_sensitivity=True,
-                                    sensitivity_runs=sensitivity_runs)
+        with one_computation_at_a_time():
+            simulation = run_simulation(scenario, runs, SEED, uncertainty=True, with_sensitivity=True,
+                                        sensitivity_runs=sensitivity_runs)
         cache.set(key, simulation, 24 * 3600)
     return simulation
 
@@ -66,7 +101,10 @@ def simulator(request: HttpRequest) -> HttpResponse:
         scenario, changes = _scenario(request)
     except ScenarioError as bad:
         return render(request, "web/simulator.html", {"error": str(bad), "shows_synthetic": True}, status=400)
-    simulation = _simulation(scenario, changes)
+    try:
+        simulation = _simulation(scenario, changes)
+    except SimulatorBusy:
+        return unavailable(request, BUSY)
     data = simulation.as_dict(series=False)
     query = request.GET.urlencode()
     return render(request, "web/simulator.html", {
@@ -86,7 +124,10 @@ def simulator_chart(request: HttpRequest, name: str) -> HttpResponse:
         return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
     from politzek.simulate.charts import held_chart, tornado_chart
 
-    simulation = _simulation(scenario, changes)
+    try:
+        simulation = _simulation(scenario, changes)
+    except SimulatorBusy:
+        return unavailable(request, BUSY)
     draw: Any = held_chart if name == "held" else tornado_chart
     path = cached_chart(f"simulator-{name}-{simulation.runs}-{_key(changes)}", lambda out: draw(simulation, out))
     return FileResponse(path.open("rb"), content_type="image/svg+xml")

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -51,6 +53,26 @@ def statistics(request: HttpRequest) -> HttpResponse:
     })
 
 
+# Chart folders are named by the day and the state of the data, so yesterday's are never read
+# again: each new one clears those untouched for this long.
+CHART_FOLDER_DAYS = 2
+
+
+def prune_charts(root: Path, now: float | None = None) -> int:
+    """Remove chart folders (and abandoned drafts) not written for CHART_FOLDER_DAYS; returns
+    how many. Concurrent workers may race to remove the same folder: that is harmless."""
+    limit = (now if now is not None else time.time()) - CHART_FOLDER_DAYS * 86400
+    removed = 0
+    for folder in root.iterdir() if root.is_dir() else ():
+        try:
+            if folder.is_dir() and folder.stat().st_mtime < limit:
+                shutil.rmtree(folder, ignore_errors=True)
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
 def chart_folder(country: str) -> Path:
     """Charts are drawn once per country, day and state of the data, then served from disk."""
     marks = ";".join(f"{t}={h}" for t, h in RefreshMark.objects.order_by("table").values_list("table", "history_id"))
@@ -71,6 +93,7 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
     path = folder / f"{name}.svg"
     if not path.exists():
         folder.parent.mkdir(parents=True, exist_ok=True)
+        prune_charts(folder.parent)
         draft = Path(tempfile.mkdtemp(prefix="draft-", dir=folder.parent))
         write_charts(_figures(country), draft)
         try:
@@ -88,6 +111,7 @@ def cached_chart(key: str, draw) -> Path:  # type: ignore[no-untyped-def]
     folder = chart_folder(key)
     path = folder / "chart.svg"
     if not path.exists():
+        prune_charts(folder.parent)
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, suffix=".svg", delete=False) as draft:
             draft_path = Path(draft.name)
