@@ -14,6 +14,7 @@ import sqlite3
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission, User
+from django.core.cache import cache
 from django.urls import URLPattern
 
 from politzek.ingest.export_ftm import export_ftm
@@ -138,3 +139,13 @@ def test_the_canaries_are_there_for_cleared_staff(client, seeded, tmp_path):
     assert secret("name-confidential-unknown") in _body(client.get(f"/deals/{seeded['deal'].pk}/"))
     assert secret("name-confidential-unknown") in _body(client.get(f"/api/deals/{seeded['deal'].pk}"))
     assert canary("case-restricted-unknown") in _body(client.get("/accountability/"))
+
+
+def test_a_hidden_co_defendants_own_charge_is_not_counted_in_the_article_facet(client, seeded):
+    """The shared case holds the shown prisoner and a hidden co-defendant, whose own charge is
+    under article 130: the list of the shown prisoner must not offer article 130."""
+    page = _body(client.get("/?q=Shown"))
+    assert "article=130" not in page
+    m.Charge.objects.filter(article="130").update(person=seeded["shown"])
+    cache.clear()  # the list's cache keys on history marks, which a bulk update leaves alone
+    assert "article=130" in _body(client.get("/?q=Shown"))  # once the charge is theirs, it counts

@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from politzek.flows.models import Listing, NameKey
 from politzek.flows.refresh import data_version, refresh
@@ -218,8 +218,12 @@ def _facet_counts(query: ListQuery, viewer: Viewer, limit: int) -> dict[str, lis
         elif facet == "tag":
             counted = Tag.objects.filter(people__in=matching).values(column := "code").annotate(n=Count("people"))
         elif facet == "article":
-            counted = Charge.objects.filter(case__defendants__in=matching).values(column := "article").annotate(
-                n=Count("case__defendants", distinct=True))
+            # A charge counts for a defendant when it is the whole case's or their own: not a
+            # co-defendant's (who may be hidden). One filter() call, so both conditions meet
+            # the same defendant row, which the count then reads.
+            counted = Charge.objects.filter(
+                Q(case__defendants__in=matching) & (Q(person__isnull=True) | Q(person=F("case__defendants")))
+            ).values(column := "article").annotate(n=Count("case__defendants", distinct=True))
         else:
             events = visible_events(Event.objects.filter(kind="recognized", person__in=matching), viewer)
             counted = events.values(column := "organization__code").annotate(n=Count("person", distinct=True))
