@@ -39,7 +39,7 @@ from politzek.registry import models as m
 from politzek.registry.candidates import candidates
 from politzek.registry.history import recorded_change
 from politzek.registry.partial_date import PartialDate, PartialDateError
-from politzek.registry.visibility import Viewer
+from politzek.registry.visibility import Viewer, visible_people
 
 KINDS = [choice for choice, _label in m.Deal.Kind.choices]
 DIRECTIONS = [choice for choice, _label in m.DealRelease.Direction.choices]
@@ -168,7 +168,9 @@ def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False) -
     """Check the file, link its released people, and write the deal (unless `dry_run`)."""
     deal = read_deal_file(path)
     ids = [r["person"] for r in deal["released"] if r["person"] is not None]
-    known = set(m.Person.objects.filter(pk__in=ids).values_list("id", flat=True))
+    # An id the viewer may not see is refused as if it did not exist: a different answer
+    # would tell that a hidden record has this id.
+    known = set(visible_people(m.Person.objects.filter(pk__in=ids), viewer).values_list("id", flat=True))
     for i, release in enumerate(deal["released"]):
         if release["person"] is not None and release["person"] not in known:
             raise DealFileError(f"{path}: released[{i}].person: no person with id {release['person']}")

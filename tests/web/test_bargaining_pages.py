@@ -165,3 +165,20 @@ def test_an_editor_records_a_deal_from_a_file(client, deal):
     assert saved.concessions.get().entity == "potash exports"
     bad = client.post("/staff/deals/new/", {"deal": SimpleUploadedFile("bad.toml", b"name = 'x'\nkind = 'bribe'\n")})
     assert bad.status_code == 400 and "bad.toml: kind: &#x27;bribe&#x27; is not one of" in bad.content.decode()
+
+
+def test_a_deal_file_naming_a_hidden_id_is_answered_as_an_unknown_one(client, deal):
+    """The review found a confidential id accepted while a missing one was refused: the
+    difference told that the hidden record exists. Both get the same answer now."""
+    _record, _public, hidden = deal
+    hidden.visibility = "confidential"
+    hidden.save()
+    client.force_login(_user("editor"))
+    missing = max(m.Person.objects.values_list("pk", flat=True)) + 1
+    answers = []
+    for person_id in (hidden.pk, missing):
+        text = DEAL_FILE.replace(b'name = "Hanna Stsiapanava"', f"person = {person_id}".encode())
+        page = client.post("/staff/deals/new/", {"deal": SimpleUploadedFile("d.toml", text), "check_only": "on"})
+        said = f"released[0].person: no person with id {person_id}" in page.content.decode()
+        answers.append((page.status_code, said))
+    assert answers == [(400, True), (400, True)]

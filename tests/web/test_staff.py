@@ -27,6 +27,10 @@ def _sign_in(client, username: str = "anna", password: str = PASSWORD, token: st
     return client.post("/staff/login/", {"username": username, "password": password, "otp_token": token})
 
 
+def _error(page: str) -> str:
+    return page.split('class="error"')[1].split("</div>")[0] if 'class="error"' in page else ""
+
+
 def test_passwords_are_stored_with_argon2():
     assert _user("viewer").password.startswith("argon2")
 
@@ -49,6 +53,9 @@ def test_totp_is_asked_once_a_device_is_set_up(client):
     device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
     response = _sign_in(client)
     assert response.status_code == 200 and "_auth_user_id" not in client.session
+    # A right password without the code reads exactly as a wrong password: no confirmation.
+    wrong = _sign_in(client, password="wrong password").content.decode()
+    assert _error(response.content.decode()) == _error(wrong) != ""
     code = f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
     assert _sign_in(client, token=code)["Location"] == "/staff/"
     assert client.get("/staff/").status_code == 200
@@ -171,6 +178,29 @@ def test_the_review_pages_show_nothing_to_visitors(client, path):
     response = client.get(path)
     assert response.status_code == 302 and "/staff/login/" in response["Location"]
     assert "Kolesnikova" not in response.content.decode()
+
+
+def test_a_reviewer_decides_only_pairs_in_the_queue(client):
+    kept, other = _duplicates()
+    outsider = person("Someone Else Entirely")
+    client.force_login(_user("reviewer", "rita"))
+    client.post(f"/staff/duplicates/{kept.pk}/{outsider.pk}/decide/", {"judgement": "different"})
+    assert not m.MatchJudgement.objects.exists()
+    client.post(f"/staff/duplicates/{kept.pk}/{other.pk}/decide/", {"judgement": "different"})
+    assert m.MatchJudgement.objects.get().judgement == "different"
+
+
+def test_only_reviewers_change_a_proposals_status(client):
+    from tests.web.canaries import seed_canaries
+
+    seed_canaries()  # a judge of several cases: the automatic cost proposes them
+    proposal = m.SanctionProposal.objects.order_by("pk").first()
+    client.force_login(_user("editor", "erik"))
+    assert client.post(f"/staff/proposals/{proposal.pk}/status/", {"status": "submitted"}).status_code == 403
+    client.force_login(_user("reviewer", "rita"))
+    client.post(f"/staff/proposals/{proposal.pk}/status/", {"status": "submitted", "note": "sent"})
+    proposal.refresh_from_db()
+    assert proposal.status == "submitted"
 
 
 def test_a_visitor_cannot_decide_or_undo(client):

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from politzek.flows.refresh import refresh
 from politzek.registry import dedupe
 from politzek.registry.merge import MergeError, undo_merge
-from politzek.registry.models import Person, PersonMerge
+from politzek.registry.models import DuplicateCandidate, Person, PersonMerge
 from politzek.registry.visibility import Viewer, visible_people
 from politzek.web.staff.access import staff_required
 
@@ -41,8 +41,11 @@ def queue(request: HttpRequest) -> HttpResponse:
 @staff_required("registry.review")
 def decide(request: HttpRequest, left_id: int, right_id: int) -> HttpResponse:
     viewer = Viewer.for_user(request.user)
-    # A reviewer decides only about records they may see; anything else is "not found".
-    if visible_people(Person.objects.filter(pk__in=(left_id, right_id)), viewer).count() != 2:
+    # A reviewer decides only about pairs the matcher put in the queue, of records they may
+    # see; anything else is "not in your queue" (the command line judges any pair).
+    a, b = sorted((left_id, right_id))
+    if (visible_people(Person.objects.filter(pk__in=(a, b)), viewer).count() != 2
+            or not DuplicateCandidate.objects.filter(left_id=a, right_id=b).exists()):
         messages.error(request, "That pair is not in your queue.")
         return redirect("staff:duplicates")
     judgement = request.POST.get("judgement", "")

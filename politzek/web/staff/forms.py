@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 
@@ -68,8 +69,17 @@ class SourceForm(forms.ModelForm):
 
 class StaffAuthenticationForm(AuthenticationForm):
     """User name and password (checked through django-axes), then, for users who set up a
-    TOTP device, its current code. Users without a device sign in with the password alone."""
+    TOTP device, its current code. Users without a device sign in with the password alone.
 
+    Every refusal reads the same, whether the password or the code was wrong or missing:
+    asking for the code only after a right password would confirm the password to whoever
+    guessed it. A wrong or missing code counts as a failed sign-in for the lockout."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("The user name, password or authentication code is not right. (The code is "
+                           "asked once you have set up an authentication app.)"),
+    }
     otp_token = forms.CharField(label=_("Authentication code (if you set one up)"), required=False, max_length=16,
                                 widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
 
@@ -80,11 +90,12 @@ class StaffAuthenticationForm(AuthenticationForm):
         if not devices:
             return cleaned
         token = (cleaned.get("otp_token") or "").strip()
-        if not token:
-            raise forms.ValidationError(_("Enter the code from your authentication app."), code="token_required")
-        for device in devices:
+        for device in devices if token else ():
             allowed, _extra = device.verify_is_allowed()
             if allowed and device.verify_token(token):
                 user.otp_device = device  # django-otp marks the session verified at login
                 return cleaned
-        raise forms.ValidationError(_("That authentication code is not valid."), code="invalid_token")
+        user_login_failed.send(sender=__name__, credentials={"username": cleaned.get("username")},
+                               request=self.request)
+        self.user_cache = None
+        raise self.get_invalid_login_error()

@@ -52,7 +52,7 @@ def run(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@staff_required("registry.change_sanctionproposal")
+@staff_required("registry.review")  # a proposal's status is a reviewer's decision (docs/accountability.md)
 def change_status(request: HttpRequest, proposal_id: int) -> HttpResponse:
     try:
         proposal = set_status(proposal_id, request.POST.get("status", ""), request.POST.get("note", "").strip(),
