@@ -145,6 +145,9 @@ TEMPLATES = [
 DATABASES = {"default": database_settings(database_url())}
 # Each server worker keeps the counts and facets of the lists it served (web/public/people_list.py),
 # keyed by the data's state; enough entries for a day's distinct searches on a small server.
+# Exchange lists longer than this are vetted in the background (web/staff/vetting_jobs.py).
+VET_INLINE_ENTRIES = int(os.environ.get("POLITZEK_VET_INLINE_ENTRIES", "150"))
+
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                       "OPTIONS": {"MAX_ENTRIES": 5000}}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -190,9 +191,11 @@ def _summary(vetted: list[VettedEntry], unreadable: list[str]) -> dict[str, Any]
 
 
 def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organizations: frozenset[str] | None = None,
-             skip_invalid: bool = False, missing_limit: int = MISSING_LIMIT, day: dt.date | None = None) -> VettedList:
+             skip_invalid: bool = False, missing_limit: int = MISSING_LIMIT, day: dt.date | None = None,
+             progress: Callable[[int, int], None] | None = None) -> VettedList:
     """Vet every entry of the list at `path`; raises ListError for a list that cannot be read
-    (or, without `skip_invalid`, for its first bad row)."""
+    (or, without `skip_invalid`, for its first bad row). `progress(done, total)` is told of
+    each entry matched (matching is nearly all the time)."""
     day = day or dt.date.today()
     entries, problems = read_list_skipping(path)
     if problems and not skip_invalid:
@@ -200,7 +203,11 @@ def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organiza
     if not entries:
         raise ListError(f"{path}: no entries to vet" + (" (every row was unreadable)" if problems else ""))
     rules = vetting_rules()
-    found = {entry.row: _best_candidates(entry, viewer) for entry in entries}
+    found = {}
+    for number, entry in enumerate(entries, start=1):
+        found[entry.row] = _best_candidates(entry, viewer)
+        if progress:
+            progress(number, len(entries))
     ids = {c.person_id for fitting in found.values() for c in fitting}
     records = person_records(ids, viewer, day)
     vetted = []

@@ -60,3 +60,33 @@ class AccountChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.changed_at:%Y-%m-%d %H:%M} {self.actor}: {self.username} {self.change}"
+
+
+class VettingJob(models.Model):
+    """A long exchange list vetted in the background (web/staff/vetting_jobs.py): the web page
+    answers at once and shows progress; the result is kept for the user who asked, at the
+    clearance they had."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vetting_jobs")
+    clearance = models.PositiveSmallIntegerField(help_text="The clearance the list was vetted at.")
+    file_name = models.CharField(max_length=200)
+    upload = models.BinaryField()
+    options = models.JSONField(default=dict, help_text="country, skip_invalid, keep, title, submitted_by.")
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.RUNNING)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    result_html = models.TextField(blank=True)
+    report_md = models.TextField(blank=True)
+    report_csv = models.TextField(blank=True)
+    kept_list_id = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"vetting of {self.file_name} ({self.status})"

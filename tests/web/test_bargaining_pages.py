@@ -16,6 +16,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def deal():
+    return make_deal()
+
+
+def make_deal():
     viasna = organization("viasna", kind="human_rights")
     deal = m.Deal.objects.create(name="Test release, September", date=PartialDate.parse("2025-09-11"),
                                  kind="concession_release", parties=["BY", "US"], synthetic=True)

@@ -84,8 +84,9 @@ def _admin_urls() -> list[str]:
 def _staff_urls() -> tuple[list[str], set[str]]:
     """Every staff page with an id, for every id (GET; the forms' POSTs are tested elsewhere)."""
     from politzek.registry import models as m
+    from politzek.web.models import VettingJob
 
-    ids = {"person_id": m.Person, "list_id": m.ExchangeList, "merge_id": m.PersonMerge,
+    ids = {"person_id": m.Person, "list_id": m.ExchangeList, "merge_id": m.PersonMerge, "job_id": VettingJob,
            "proposal_id": m.SanctionProposal, "match_id": m.OfficialMatch}
     urls, covered = [], set()
     for pattern in staff_urls.urlpatterns:

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,9 +18,11 @@ from politzek.bargaining.deal_file import DealFileError, record_deal
 from politzek.bargaining.exchange_list import save, vet_list
 from politzek.bargaining.vetting import FLAG_LABELS, VERDICT_LABELS
 from politzek.bargaining.vetting_report import render as render_report
-from politzek.names.lists import ListError
+from politzek.names.lists import ListError, read_list_skipping
 from politzek.registry.models import ExchangeList
 from politzek.registry.visibility import Viewer, visible_records
+from politzek.web.models import VettingJob
+from politzek.web.staff import vetting_jobs
 from politzek.web.staff.access import staff_required
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -55,8 +58,24 @@ def vet(request: HttpRequest) -> HttpResponse:
     if country and not (len(country) == 2 and country.isalpha()):
         context["error"] = f"country: {country!r} is not a two-letter code such as BY."
         return render(request, "staff/vet.html", context, status=400)
+    keep = request.POST.get("save") == "on"
+    if keep and not request.user.has_perm(ADD):
+        context["error"] = "Your role may vet lists but not keep them."
+        return render(request, "staff/vet.html", context, status=403)
     with tempfile.TemporaryDirectory() as folder:
         path = _saved_upload(upload, folder, ".csv")
+        try:
+            entries, problems = read_list_skipping(path)
+        except ListError as error:
+            context["error"] = str(error).replace(f"{folder}/", "")
+            return render(request, "staff/vet.html", context, status=400)
+        if len(entries) + len(problems) > settings.VET_INLINE_ENTRIES:
+            # Too long to vet within a web request: vetted on a thread, followed on its page.
+            job = vetting_jobs.start(request.user, Viewer.for_user(request.user), path.name, path.read_bytes(), {
+                "country": country, "skip_invalid": request.POST.get("skip_invalid") == "on", "keep": keep,
+                "title": request.POST.get("title", "").strip()[:300],
+                "submitted_by": request.POST.get("submitted_by", "").strip()[:300]})
+            return redirect("staff:vet_job", job_id=job.pk)
         try:
             result = vet_list(path, Viewer.for_user(request.user), country=country,
                               skip_invalid=request.POST.get("skip_invalid") == "on")
@@ -70,16 +89,38 @@ def vet(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(render_report(result, form), content_type=f"{kind}; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{Path(result.path).stem}-vetting.{form}"'
         return response
-    if request.POST.get("save") == "on":
-        if not request.user.has_perm(ADD):
-            context["error"] = "Your role may vet lists but not keep them."
-            return render(request, "staff/vet.html", context, status=403)
+    if keep:
         title = request.POST.get("title", "").strip()[:300] or result.path
         saved = save(result, title, submitted_by=request.POST.get("submitted_by", "").strip()[:300])
         messages.success(request, f"Kept as exchange list {saved.pk}.")
         return redirect("staff:exchange_list", list_id=saved.pk)
     context.update({"result": result, "entries": [item.as_dict() for item in result.entries]})
     return render(request, "staff/vet.html", context)
+
+
+@staff_required(VIEW)
+def vet_job(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = _own_job(request, job_id)
+    return render(request, "staff/vet_job.html", {"job": job, "status": vetting_jobs.status_of(job)})
+
+
+@staff_required(VIEW)
+def vet_job_report(request: HttpRequest, job_id: int, form: str) -> HttpResponse:
+    job = _own_job(request, job_id)
+    if form not in ("md", "csv") or job.status != VettingJob.Status.DONE:
+        raise Http404("no such report")
+    kind = "text/markdown" if form == "md" else "text/csv"
+    response = HttpResponse(job.report_md if form == "md" else job.report_csv, content_type=f"{kind}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{Path(job.file_name).stem}-vetting.{form}"'
+    return response
+
+
+def _own_job(request: HttpRequest, job_id: int) -> VettingJob:
+    """The user's own job, while they hold the clearance it was vetted at (else not found)."""
+    job = VettingJob.objects.filter(pk=job_id, user=request.user).first()
+    if job is None or Viewer.for_user(request.user).clearance < job.clearance:
+        raise Http404("no such vetting")
+    return job
 
 
 @staff_required(VIEW)
