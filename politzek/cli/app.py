@@ -13,7 +13,19 @@ from typing import Annotated
 
 import typer
 
-from politzek.cli import accountability, bargaining, dedupe, flows, ingest, names, registry, server, simulate, users
+from politzek.cli import (
+    accountability,
+    bargaining,
+    dedupe,
+    flows,
+    history,
+    ingest,
+    names,
+    registry,
+    server,
+    simulate,
+    users,
+)
 from politzek.cli.common import errors, fail, setup_django
 from politzek.database import DATABASE_URL_VARIABLE, DatabaseURLError, database_settings
 
@@ -57,6 +69,7 @@ app.command("backup")(registry.backup_command)
 app.command("restore")(registry.restore_command)
 app.command("manage", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(server.manage)
 app.add_typer(users.users, name="user")
+app.add_typer(history.history, name="history")
 app.command("match")(names.match_command)
 app.command("dedupe")(dedupe.dedupe_command)
 app.command("merge")(dedupe.merge_command)

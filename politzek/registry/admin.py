@@ -201,3 +201,19 @@ class ImportBatchAdmin(admin.ModelAdmin):
 @admin.register(m.Tag)
 class TagAdmin(ClearanceAdmin):
     search_fields = ("code", "label")
+
+
+@admin.register(m.HistoryPurge)
+class HistoryPurgeAdmin(admin.ModelAdmin):
+    """What was purged from history (never the value): made with `politzek history purge`."""
+
+    list_display = ("purged_at", "model", "record_id", "field", "versions", "actor", "reason")
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False

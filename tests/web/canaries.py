@@ -113,6 +113,11 @@ def seed_staff_canaries(seeded: dict, folder: Path) -> dict:
         name = raised.names.get()
         name.name = secret("newname")
         name.save()
+    # Text a documenter later redacted (a change marked as a redaction) on a public person.
+    redacted = event(seeded["shown"], "transferred", "2021-07-01", description=secret("redacted"))
+    with recorded_change("test", "address removed", redaction=True):
+        redacted.description = "transferred"
+        redacted.save()
     m.ImportBatch.objects.create(actor="cli:test", file_name="people.csv", profile="politzek", status="done",
                                  rejected=[{"row": 2, "column": "name", "value": secret("rejected")}])
     # A list vetted and kept by a cleared user; its verdicts rest on confidential records.

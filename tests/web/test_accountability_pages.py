@@ -54,7 +54,7 @@ def test_the_public_page_shows_the_index_and_the_officials_proposed(client, prop
     assert client.get("/accountability/index.svg?country=12").status_code == 400
 
 
-def test_staff_change_a_status_and_a_viewer_may_not(client, proposals):
+def test_reviewers_change_a_status_and_others_may_not(client, proposals):
     proposal = m.SanctionProposal.objects.get(official=proposals, authority="EU")
     client.force_login(_user("viewer", "vera"))
     page = client.get("/staff/proposals/?authority=EU").content.decode()
@@ -62,14 +62,17 @@ def test_staff_change_a_status_and_a_viewer_may_not(client, proposals):
     assert client.post(f"/staff/proposals/{proposal.pk}/status/", {"status": "submitted"}).status_code == 403
     assert client.post("/staff/proposals/run/").status_code == 403
     client.force_login(_user("editor", "edda"))
+    # A proposal's status is a reviewer's decision; an editor may apply the policy.
+    assert client.post(f"/staff/proposals/{proposal.pk}/status/", {"status": "submitted"}).status_code == 403
+    assert client.post("/staff/proposals/run/").status_code == 302
+    client.force_login(_user("reviewer", "rita"))
     response = client.post(f"/staff/proposals/{proposal.pk}/status/", {"status": "submitted", "note": "sent"})
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert (proposal.status, proposal.status_note) == ("submitted", "sent")
-    assert proposal.history.latest().history_actor == "web:edda"
+    assert proposal.history.latest().history_actor == "web:rita"
     bad = client.post(f"/staff/proposals/{proposal.pk}/status/", {"status": "done"}, follow=True)
     assert "is not one of" in bad.content.decode()
-    assert client.post("/staff/proposals/run/").status_code == 302
     assert m.SanctionProposal.objects.count() == 4  # applied again: nothing new
     csv_text = client.get("/staff/proposals/export.csv?authority=EU").content.decode()
     assert csv_text.startswith("proposal,official,name") and "Judge Pagetest" in csv_text

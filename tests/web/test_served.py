@@ -269,8 +269,11 @@ def test_the_automatic_cost_without_javascript(served, browser):
     page = browser.new_context(java_script_enabled=False).new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
+    # A proposal's status is a reviewer's decision (docs/accountability.md).
+    assert run_politzek("user", "add", "rene", "--role", "reviewer", "--password-stdin", db=_served_database(served),
+                        input=STAFF_PASSWORD + "\n").returncode == 0
     page.goto(served + "/staff/login/")
-    page.fill("#id_username", "editor")
+    page.fill("#id_username", "rene")
     page.fill("#id_password", STAFF_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_load_state("load")

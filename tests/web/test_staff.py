@@ -190,19 +190,6 @@ def test_a_reviewer_decides_only_pairs_in_the_queue(client):
     assert m.MatchJudgement.objects.get().judgement == "different"
 
 
-def test_only_reviewers_change_a_proposals_status(client):
-    from tests.web.canaries import seed_canaries
-
-    seed_canaries()  # a judge of several cases: the automatic cost proposes them
-    proposal = m.SanctionProposal.objects.order_by("pk").first()
-    client.force_login(_user("editor", "erik"))
-    assert client.post(f"/staff/proposals/{proposal.pk}/status/", {"status": "submitted"}).status_code == 403
-    client.force_login(_user("reviewer", "rita"))
-    client.post(f"/staff/proposals/{proposal.pk}/status/", {"status": "submitted", "note": "sent"})
-    proposal.refresh_from_db()
-    assert proposal.status == "submitted"
-
-
 def test_a_visitor_cannot_decide_or_undo(client):
     kept, other = _duplicates()
     client.post(f"/staff/duplicates/{kept.pk}/{other.pk}/decide/", {"judgement": "same"})

@@ -154,5 +154,6 @@ def test_the_canaries_are_there_for_cleared_staff(client, seeded):
     assert secret("twin") in client.get(f"/staff/lists/{kept.pk}/").content.decode()
     assert secret("tag") in client.get("/admin/registry/person/").content.decode()
     assert secret("formername") in client.get(f"/staff/people/{seeded['raised'].pk}/history/").content.decode()
+    assert secret("redacted") in client.get(f"/staff/people/{seeded['shown'].pk}/history/").content.decode()
     assert secret("name-confidential-unknown") in client.get(
         f"/admin/registry/deal/{seeded['deal'].pk}/delete/").content.decode()

@@ -6,7 +6,7 @@ from politzek.registry.models.cases import Case, Charge, Sentence
 from politzek.registry.models.deals import Concession, Deal, DealRelease
 from politzek.registry.models.events import Event, Recognition
 from politzek.registry.models.facilities import Facility
-from politzek.registry.models.imports import ImportBatch
+from politzek.registry.models.imports import HistoryPurge, ImportBatch
 from politzek.registry.models.lists import ExchangeList, ExchangeListEntry
 from politzek.registry.models.matching import DuplicateCandidate, MatchJudgement, PersonMerge
 from politzek.registry.models.officials import CaseRole, Official, OfficialMatch, OfficialName, Position, Sanction
@@ -17,7 +17,7 @@ from politzek.registry.models.sources import Organization, Source, Tag
 __all__ = [
     "AggregateDetention", "Biography", "Case", "CaseRole", "Charge", "Concession", "Consent", "Deal",
     "DealRelease", "DuplicateCandidate", "Event", "ExchangeList", "ExchangeListEntry", "ExternalKey",
-    "Facility", "Gender", "ImportBatch", "MatchJudgement", "NameKind", "Official", "OfficialMatch",
+    "Facility", "Gender", "HistoryPurge", "ImportBatch", "MatchJudgement", "NameKind", "Official", "OfficialMatch",
     "OfficialName", "Organization", "Person", "PersonMerge", "PersonName", "Position", "ProposalEvidence",
     "Recognition", "Record", "Sanction", "SanctionProposal", "Sentence", "Source", "Tag", "Visibility",
 ]

@@ -30,3 +30,19 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.profile} {self.file_name} ({self.started_at:%Y-%m-%d})"
+
+
+class HistoryPurge(models.Model):
+    """The tombstone record of a purge (registry/purge.py): what was purged from history, by
+    whom and why; never the value."""
+
+    model = models.CharField(max_length=80)
+    record_id = models.BigIntegerField()
+    field = models.CharField(max_length=80)
+    versions = models.PositiveIntegerField(help_text="How many historical versions were changed.")
+    actor = models.CharField(max_length=150)
+    reason = models.TextField()
+    purged_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.record_id}.{self.field}: {self.versions} version(s) purged by {self.actor}"
