@@ -138,3 +138,11 @@ def test_people_csv_and_the_csv_export_neutralize_formulas(client, tmp_path):
     export_csv(tmp_path / "csv", Viewer.public(), "https://politzek.example")
     exported = (tmp_path / "csv" / "people.csv").read_text()
     assert "'=HYPERLINK" in exported and "'@SUM(1+1)" in exported and "\n=HYPERLINK" not in exported
+
+
+def test_an_ods_is_held_to_a_lower_ceiling_than_an_xlsx(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_UNPACKED_ODS_BYTES", 1024 * 1024)
+    path = tmp_path / "big.ods"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("content.xml", b" " * (2 * 1024 * 1024))
+    assert "unpacks to 2 MB, more than 1 MB" in _refusal(path, "ods")
