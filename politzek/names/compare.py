@@ -16,10 +16,12 @@ reported one (bench/names/README.md)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from politzek.names.cultures import particles
 from politzek.names.given_names import forms_of, given_name_group, initials_compatible
 from politzek.names.parts import NameParts, father_of, parse
 from politzek.names.search_keys import fold_spelling, readings
@@ -109,22 +111,50 @@ def _surname_words(q: str, r: str) -> Feature:
     return Feature("surname", score, why if score else f"{q} and {r} differ")
 
 
+def _surname_parts(surname: tuple[str, ...]) -> list[str]:
+    """The words of a surname to compare: hyphenated ones split, particles (al-, bin, van, de)
+    left out unless nothing else is there."""
+    pieces = [w for word in surname for w in word.split("-") if w]
+    kept = [w for w in pieces if w not in particles()]
+    return kept or pieces
+
+
 def _surname(query: tuple[str, ...], record: tuple[str, ...]) -> Feature | None:
     if not query or not record:
         return None
+    qs, rs = _surname_parts(query), _surname_parts(record)
+    if len(qs) >= 2 and len(rs) >= 2:
+        return _both_double(qs, rs)
     best: Feature | None = None
-    # A double surname matches on any of its words (Kalesnikava-Ivanova / Kalesnikava).
-    for q in (w for word in query for w in word.split("-")):
-        for r in (w for word in record for w in word.split("-")):
+    # A double surname matches on any of its words when the other side has one
+    # (Kalesnikava-Ivanova / Kalesnikava).
+    for q in qs:
+        for r in rs:
             found = _surname_words(q, r)
             if best is None or (found.score, not found.conflict) > (best.score, not best.conflict):
                 best = found
     return best
 
 
-def _initial_fits(initial: str, name: str) -> bool:
+def _both_double(qs: list[str], rs: list[str]) -> Feature:
+    """Two surnames of two words or more each agree only as far as all the words of the shorter
+    find partners: "Reza Hajikhani" and "Reza Majidi" share a word, which is a given name or a
+    father's name as often as a family's (Mohseni Ejei / Mohseni Ejei agree whole)."""
+    shorter, longer = (qs, rs) if len(qs) <= len(rs) else (rs, qs)
+    free = list(longer)
+    found: list[Feature] = []
+    for word in shorter:
+        best = max((_surname_words(word, other) for other in free), key=lambda f: (f.score, not f.conflict))
+        found.append(best)
+        free.pop(next(i for i, other in enumerate(free) if _surname_words(word, other) is best))
+    score = sum(f.score for f in found) / len(found)
+    return Feature("surname", round(score, 3), "; ".join(f.detail for f in found),
+                   conflict=any(f.conflict for f in found))
+
+
+def _initial_fits(initial: str, name: str, same_language: bool = False) -> bool:
     group = given_name_group(name)
-    if group is None:
+    if group is None or same_language:
         return initials_compatible(initial, name, False) or initials_compatible(initial, _folded(name), False)
     # Uladzimir may be "V." in a Russian-language record: any form of the name fits.
     return any(initials_compatible(initial, form, False) for form in forms_of(group))
@@ -148,16 +178,20 @@ def _given_words(q: str, r: str) -> Feature:
     return Feature("given name", 0.0, f"{q} and {r} differ", conflict=True)
 
 
-def _given(query: NameParts, record: NameParts) -> Feature | None:
+def _given(query: NameParts, record: NameParts, same_language: bool = False) -> Feature | None:
+    """`same_language`: both names write their surname the same way in the same script (one
+    language), so an initial stands for the name as that language writes it: "Frinovsky M." and
+    "Frinovsky N." are two people, and "A." does not fit Oleg (though Aleh is Oleg in
+    Belarusian, a Russian-spelled record would write O.)."""
     if query.given and record.given:
         return _given_words(query.given[0], record.given[0])
     initials, full = (query.initials, record.given) if query.initials else (record.initials, query.given)
     if initials and full:
-        if _initial_fits(initials[0], full[0]):
+        if _initial_fits(initials[0], full[0], same_language):
             return Feature("given name", INITIAL, f"initial {initials[0].upper()}. fits {full[0]}")
         return Feature("given name", 0.0, f"initial {initials[0].upper()}. does not fit {full[0]}", conflict=True)
     if query.initials and record.initials:
-        if initials_compatible(query.initials[0], record.initials[0]):
+        if initials_compatible(query.initials[0], record.initials[0], across_languages=not same_language):
             return Feature("given name", INITIAL, f"initials {query.initials[0].upper()}. and "
                            f"{record.initials[0].upper()}. may be one name")
         return Feature("given name", 0.0, "different initials", conflict=True)
@@ -177,25 +211,25 @@ def _patronymic_words(q: str, r: str) -> Feature:
     return Feature("patronymic", 0.0, f"{q} and {r} differ", conflict=True)
 
 
-def _patronymic_initial_fits(initial: str, patronymic: str) -> bool:
+def _patronymic_initial_fits(initial: str, patronymic: str, same_language: bool = False) -> bool:
     father = father_of(patronymic)
-    if father:
+    if father and not same_language:
         return any(initials_compatible(initial, form, False) for form in forms_of(father))
     return initials_compatible(initial, patronymic, False)
 
 
-def _patronymic(query: NameParts, record: NameParts) -> Feature | None:
+def _patronymic(query: NameParts, record: NameParts, same_language: bool = False) -> Feature | None:
     q, r = query.patronymic, record.patronymic
     if q and r:
         return _patronymic_words(q, r)
     # A second initial stands for the patronymic: "Kalesnikava M.A." / Aliaksandrauna.
     initials, full = (query.initials, r) if len(query.initials) > 1 else (record.initials, q)
     if len(initials) > 1 and full:
-        if _patronymic_initial_fits(initials[1], full):
+        if _patronymic_initial_fits(initials[1], full, same_language):
             return Feature("patronymic", INITIAL, f"initial {initials[1].upper()}. fits {full}")
         return Feature("patronymic", 0.0, f"initial {initials[1].upper()}. does not fit {full}", conflict=True)
     if len(query.initials) > 1 and len(record.initials) > 1:
-        if initials_compatible(query.initials[1], record.initials[1]):
+        if initials_compatible(query.initials[1], record.initials[1], across_languages=not same_language):
             return Feature("patronymic", INITIAL, "the second initials may be one name")
         return Feature("patronymic", 0.0, "different second initials", conflict=True)
     return None
@@ -233,13 +267,39 @@ def _score(features: list[Feature]) -> float:
     return round(score, 3)
 
 
+def script_of(text: str) -> str:
+    """The script of a written name's letters: "Latn", "Cyrl", "Arab", … ("" without letters)."""
+    for char in text:
+        if char.isalpha():
+            if char.isascii():
+                return "Latn"
+            name = unicodedata.name(char, "")
+            return name.split(" ")[0] if name else ""
+    return ""
+
+
+_RAW_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _written_alike(query: str, record: str) -> bool:
+    """Both names spell a word of three letters or more identically, in the same script: the
+    same language, so initials are read as written (Мицкевич and Міцкевіч are Russian and
+    Belarusian, where A. may be Алег for Олег; Фриновский and Фриновский are one language)."""
+    return script_of(query) == script_of(record) and bool(
+        set(_RAW_WORD.findall(query.casefold())) & set(_RAW_WORD.findall(record.casefold())))
+
+
+@lru_cache(maxsize=200_000)
 def compare_names(query: str, record: str) -> Match:
     """How well one written name matches another, with the features that counted."""
     best_score = -1.0
     best_features: list[Feature] = []
+    written_alike = _written_alike(query, record)
     for q in name_orders(query):
         for r in name_orders(record):
-            features = [f for f in (_surname(q.surname, r.surname), _given(q, r), _patronymic(q, r)) if f]
+            alike = written_alike and bool(q.surname) and q.surname == r.surname
+            features = [f for f in (_surname(q.surname, r.surname), _given(q, r, alike), _patronymic(q, r, alike))
+                        if f]
             score = _score(features)
             if score > best_score:
                 best_score, best_features = score, features
@@ -260,10 +320,13 @@ def _birth(query: str, record: str) -> Feature:
     return Feature("birth date", 0.0, f"{query} and {record} differ", conflict=True)
 
 
-def _conflicts_elsewhere(pairs: list[Match], best: Match) -> list[Feature]:
+def _conflicts_elsewhere(pairs: list[Match], best: Match, unreliable: frozenset[str]) -> list[Feature]:
     """Conflicts that other names of the same two records show (one of a person's names has
     the patronymic, another does not): a different father stays evidence whichever name
-    scored best. Only pairs whose surnames agree speak about the same family."""
+    scored best. Only pairs whose surnames agree speak about the same family, and never on a
+    part where the record's (or the query's) own names already disagree with each other by
+    these rules: "Кригер" and "Krieger" are one man's two spellings, so a conflict they show
+    is the rules' misreading, not evidence."""
     found: list[Feature] = []
     for match in pairs:
         if match is best or not match.features or match.features[0].name != "surname":
@@ -271,9 +334,24 @@ def _conflicts_elsewhere(pairs: list[Match], best: Match) -> list[Feature]:
         if match.features[0].score < 0.85:
             continue
         for feature in match.features[1:]:
+            if feature.name in unreliable:
+                continue
             if feature.conflict and all(f.detail != feature.detail for f in (*best.features, *found)):
                 found.append(feature)
     return found
+
+
+@lru_cache(maxsize=100_000)
+def own_disagreements(names: tuple[str, ...]) -> frozenset[str]:
+    """The parts (given name, patronymic…) on which one person's own names conflict under these
+    rules: each name of a record stands on its own there."""
+    parts: set[str] = set()
+    for i, left in enumerate(names):
+        for right in names[i + 1:]:
+            # Both ways: a word's readings are tried from one side, so the order can matter.
+            for a, b in ((left, right), (right, left)):
+                parts |= {f.name for f in compare_names(a, b).features if f.conflict}
+    return frozenset(parts)
 
 
 def compare(query_names: Iterable[str], record_names: Iterable[str], query_birth: str | None = None,
@@ -281,12 +359,13 @@ def compare(query_names: Iterable[str], record_names: Iterable[str], query_birth
     """The best match between any of a query's names and any of a person's names, then the
     birth dates: agreeing dates raise the score, different ones cap it below the threshold. A
     conflict shown by another pair of the two records' names caps it too."""
-    records = list(record_names)
-    pairs = [compare_names(q, r) for q in query_names for r in records]
+    queries, records = tuple(query_names), tuple(record_names)
+    pairs = [compare_names(q, r) for q in queries for r in records]
     if not pairs:
         return Match(0.0, "", "", ())
     best = max(pairs, key=lambda m: m.score)
-    if elsewhere := _conflicts_elsewhere(pairs, best):
+    unreliable = own_disagreements(records) | own_disagreements(queries)
+    if elsewhere := _conflicts_elsewhere(pairs, best, unreliable):
         best = Match(min(best.score, CONFLICT_CAP), best.query_name, best.record_name, (*best.features, *elsewhere))
     if not (query_birth and record_birth) or not best.score:
         return best

@@ -6,7 +6,9 @@ Words are kept transliterated to ASCII and lowercased (search_keys.words); compa
 the matcher's job. Which word is the surname is read from, in order: a comma (surname
 first), initials (the full word is the surname), a patronymic (Russian official order puts
 the surname before given name and patronymic), and the given-name table (a known given name
-at one end and not at the other). A name of two unknown words is read given name first, as
+at one end and not at the other). Honorifics are dropped and compound given names joined
+first (names.cultures: "Seyed Mohammad Reza Hajikhani" is the given name Mohammadreza and
+the surname Hajikhani). A name of two unknown words is read given name first, as
 lists in Latin script mostly write it; `ambiguous` says so, and the matcher tries both."""
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from politzek.names.cultures import is_compound_given, join_compounds, without_honorifics
 from politzek.names.given_names import given_name_group
 from politzek.names.search_keys import words
 
@@ -94,6 +97,10 @@ def _take_patronymic(full: list[str]) -> tuple[str, int | None]:
     return full.pop(at), at
 
 
+def _known_given(word: str) -> bool:
+    return given_name_group(word) is not None or is_compound_given(word)
+
+
 @lru_cache(maxsize=100_000)
 def parse(name: str) -> NameParts:
     """The parts of one written name (see the module's notes for how the order is read)."""
@@ -102,10 +109,12 @@ def parse(name: str) -> NameParts:
         # "Surname, Given Patronymic": the comma settles the order.
         surname, _head_initials = _tokens(head)
         given, initials = _tokens(tail)
+        given, _joined = join_compounds(without_honorifics(given) if len(given) > 1 else given, surname_elsewhere=True)
         patronymic, _at = _take_patronymic([*surname, *given]) if given else ("", None)
         given = [word for word in given if word != patronymic]
         return NameParts(given=tuple(given), patronymic=patronymic, surname=tuple(surname), initials=tuple(initials))
     full, initials = _tokens(name)
+    full, _joined = join_compounds(without_honorifics(full))
     patronymic, at = _take_patronymic(full)
     if initials or len(full) <= 1:
         # "Kalesnikava M.", "M. A. Kalesnikava", or one word: the full words are the surname.
@@ -116,7 +125,7 @@ def parse(name: str) -> NameParts:
     if at is not None:
         # "Мария Александровна Колесникова": given names, patronymic, then the surname.
         return NameParts(given=tuple(full[:at]), patronymic=patronymic, surname=tuple(full[at:]))
-    first_known, last_known = given_name_group(full[0]) is not None, given_name_group(full[-1]) is not None
+    first_known, last_known = _known_given(full[0]), _known_given(full[-1])
     if last_known and not first_known:
         return NameParts(given=(full[-1],), surname=tuple(full[:-1]))
     return NameParts(given=(full[0],), surname=tuple(full[1:]), ambiguous=not first_known)
