@@ -51,7 +51,8 @@ class PeopleFilters(Paging):
     tag: str = Field("", max_length=80)
     year: str = Field("", pattern=r"^(\d{4})?$", description="Year of the first arrest, four digits.")
     organization: str = Field("", max_length=80, description="Code of a recognizing organization.")
-    sort: Literal[*SORTS] = "name"  # type: ignore[valid-type]
+    sort: Literal["", *SORTS] = Field("", description="relevance (best match first: the default with q), name "
+                                       "(the default without), -name, arrested, -arrested, since, -since, id.")  # type: ignore[valid-type]
 
 
 def _text(value: Any) -> str | None:
@@ -60,8 +61,8 @@ def _text(value: Any) -> str | None:
 
 @router.get("/people", response={200: schemas.PeoplePage, 422: schemas.Problem}, tags=["people"])
 def list_people(request: HttpRequest, filters: Query[PeopleFilters]) -> dict[str, Any]:
-    """People the caller may see, filtered and sorted like the public list (`sort`: name, -name,
-    arrested, -arrested, since, -since, id)."""
+    """People the caller may see, filtered and sorted like the public list; a search (`q`) is
+    the matcher's, best match first unless `sort` says otherwise."""
     try:
         query = ListQuery.from_params(filters.dict())
     except BadFilter as bad:

@@ -18,6 +18,7 @@ FACETS = {
     "organization": _("Recognized by"),
 }
 SORTS = {
+    "relevance": _("best match"),  # offered for a search only
     "name": _("name"),
     "-arrested": _("latest arrest first"),
     "arrested": _("earliest arrest first"),

@@ -10,17 +10,17 @@ from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
 
-from politzek.flows.models import Listing, NameKey
+from politzek.flows.models import Listing
 from politzek.flows.refresh import data_version, refresh
-from politzek.names.blocking import word_keys
-from politzek.names.search_keys import word_key, words
+from politzek.registry.candidates import search_ranking
 from politzek.registry.models import Charge, Event, Person, PersonName, Tag
 from politzek.registry.queries import STATUS_LABELS
 from politzek.registry.visibility import Viewer, visible_events, visible_people
 
 SORTS = {
+    "relevance": (),  # a search's own order, best match first (search_ranking)
     "name": ("sort_name", "person_id"),
     "-name": ("-sort_name", "-person_id"),
     "arrested": ("arrest_year", "person_id"),
@@ -61,7 +61,7 @@ class ListQuery:
     def from_params(cls, params: Any) -> ListQuery:
         """From a request's GET parameters (unknown ones ignored, values trimmed)."""
         values = {f.name: (params.get(f.name) or "").strip()[:200] for f in fields(cls)}
-        values["sort"] = values["sort"] or "name"
+        values["sort"] = values["sort"] or ("relevance" if values["q"] else "name")
         query = cls(**values)
         query.check()
         return query
@@ -79,8 +79,9 @@ class ListQuery:
 
     def as_params(self) -> dict[str, str]:
         """The filters that are set (the default sort left out, for short links)."""
+        default_sort = "relevance" if self.q else "name"
         return {f.name: getattr(self, f.name) for f in fields(self)
-                if getattr(self, f.name) and not (f.name == "sort" and self.sort == "name")}
+                if getattr(self, f.name) and not (f.name == "sort" and self.sort == default_sort)}
 
 
 def _people(query: ListQuery, viewer: Viewer) -> QuerySet[Person]:
@@ -101,19 +102,9 @@ def _people(query: ListQuery, viewer: Viewer) -> QuerySet[Person]:
             person=OuterRef("pk"), kind="recognized", organization__code=query.organization), viewer)
         people = people.filter(Exists(recognitions))
     if query.q:
-        searched = words(query.q)
-        if not searched:
-            return people.none()
-        for word in searched[:-1]:
-            # A word is found by its sound or by the matcher's word keys, which join the
-            # Belarusian, Russian and Ukrainian forms of a surname (Марчанка / Марченко).
-            keys = [word_key(word), *("#" + key for key in word_keys(word))]
-            people = people.filter(pk__in=NameKey.objects.filter(key__in=keys).values("person_id"))
-        # The last word may be unfinished or an initial: it matches keys that start with it.
-        last = word_key(searched[-1])
-        whole = ["#" + key for key in word_keys(searched[-1])]
-        people = people.filter(pk__in=NameKey.objects.filter(
-            Q(key__gte=last, key__lt=last + "\uffff") | Q(key__in=whole)).values("person_id"))
+        # The matcher's own candidates, best first (registry.candidates.search_ranking): the
+        # search finds what `politzek match` finds, in any script, order or with initials.
+        people = people.filter(pk__in=[person_id for person_id, _score in ranking(query.q, viewer)])
     return people
 
 
@@ -137,7 +128,24 @@ def _listed(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
         rows = rows.filter(status=query.status)
     if query.year:
         rows = rows.filter(arrest_year=int(query.year))
+    if query.sort == "relevance" and not query.q:
+        return rows.order_by(*SORTS["name"])  # nothing searched: nothing to rank by
+    if query.sort == "relevance":
+        order = {person_id: rank for rank, (person_id, _score) in enumerate(ranking(query.q, viewer))}
+        return rows.order_by(Case(*(When(person_id=pid, then=Value(rank)) for pid, rank in order.items()),
+                                  default=Value(len(order))), "person_id")
     return rows.order_by(*SORTS[query.sort])
+
+
+def ranking(q: str, viewer: Viewer) -> list[tuple[int, float]]:
+    """The search's people and scores, computed once per data state, clearance and query."""
+    text = f"ranking|{int(viewer.clearance)}|{q}|{data_version()}"
+    key = "politzek:search:" + hashlib.sha256(text.encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = search_ranking(q, viewer)
+        cache.set(key, value, SUMMARY_SECONDS)
+    return value
 
 
 def _summary(kind: str, query: ListQuery, viewer: Viewer, compute: Callable[[], T]) -> T:

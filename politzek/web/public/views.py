@@ -94,7 +94,7 @@ def people(request: HttpRequest) -> HttpResponse:
         "hidden_params": [(k, v) for k, v in params.items() if k != "q"],
         "query_string": _url(params),
         "sorts": [{"label": label, "selected": key == query.sort, "url": _url({**params, "sort": key})}
-                  for key, label in labels.SORTS.items()],
+                  for key, label in labels.SORTS.items() if key != "relevance" or query.q],
         "previous_url": _url({**params, "page": page.number - 1}),
         "next_url": _url({**params, "page": page.number + 1}),
     }

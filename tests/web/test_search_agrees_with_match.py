@@ -1,0 +1,60 @@
+"""The public search is the matcher's (issue 20): it finds what `politzek match` finds — in any
+script, order, with initials, without a patronymic the record lacks, in other languages'
+spellings — best match first, and a word of nonsense finds nobody."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from politzek.names.compare import THRESHOLD, compare
+from tests.registry.factories import person
+
+pytestmark = pytest.mark.django_db
+
+QUERIES = [
+    "Анна Тестовая",
+    "Anna Testovaya",
+    "Testovaya Anna",
+    "Тэставая Ганна",  # Belarusian
+    "Testovaya A.",
+    "А. Тестовая",
+    "Тестовая Анна Игоревна",  # a patronymic the record does not hold
+    "Testowaja Anna",  # German press
+    "Testovaïa Anna",  # French press
+]
+
+
+@pytest.fixture
+def registry():
+    target = person("Тестовая Анна")
+    target.names.create(name="Anna Testovaya", script="Latn")
+    # Namesakes and neighbours the search must rank below her, or not find.
+    for name in ("Анна Петрова", "Ганна Сідарава", "Тестов Андрей", "Anna Testova-Kim", "Анна Тестоева"):
+        person(name)
+    return target
+
+
+def _ids(page: str) -> list[int]:
+    return [int(found) for found in re.findall(r'href="/people/(\d+)/"', page)]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_search_and_match_agree_and_she_comes_first(client, registry, query):
+    names = [n.name for n in registry.names.all()]
+    assert compare([query], names).score >= THRESHOLD, compare([query], names).explain()
+    found = _ids(client.get("/", {"q": query}).content.decode())
+    assert found and found[0] == registry.pk, (query, found)
+    api = client.get("/api/people", {"q": query}).json()
+    assert api["items"][0]["id"] == registry.pk
+
+
+def test_nonsense_finds_nobody(client, registry):
+    assert _ids(client.get("/", {"q": "zzzzqq"}).content.decode()) == []
+    assert client.get("/api/people", {"q": "zzzzqq"}).json()["count"] == 0
+
+
+def test_a_given_name_alone_and_a_word_being_typed_still_find(client, registry):
+    assert registry.pk in _ids(client.get("/", {"q": "Анна"}).content.decode())
+    assert registry.pk in _ids(client.get("/", {"q": "Testov"}).content.decode())
