@@ -15,6 +15,7 @@ reported one (bench/names/README.md)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -141,12 +142,15 @@ def _both_double(qs: list[str], rs: list[str]) -> Feature:
     find partners: "Reza Hajikhani" and "Reza Majidi" share a word, which is a given name or a
     father's name as often as a family's (Mohseni Ejei / Mohseni Ejei agree whole)."""
     shorter, longer = (qs, rs) if len(qs) <= len(rs) else (rs, qs)
-    free = list(longer)
+    # The best pairing of the words (every assignment tried: surnames have few words), the
+    # same whichever side asks.
     found: list[Feature] = []
-    for word in shorter:
-        best = max((_surname_words(word, other) for other in free), key=lambda f: (f.score, not f.conflict))
-        found.append(best)
-        free.pop(next(i for i, other in enumerate(free) if _surname_words(word, other) is best))
+    best_total = -1.0
+    for chosen in itertools.permutations(longer[:6], min(len(shorter), 6)):
+        pairing = [_surname_words(*sorted((word, other))) for word, other in zip(shorter, chosen, strict=False)]
+        total = sum(f.score for f in pairing)
+        if total > best_total:
+            best_total, found = total, pairing
     score = sum(f.score for f in found) / len(found)
     return Feature("surname", round(score, 3), "; ".join(f.detail for f in found),
                    conflict=any(f.conflict for f in found))

@@ -32,7 +32,7 @@ def _index() -> dict[str, str]:
     """Folded spelling → the group's name, from the table shipped with politzek."""
     index: dict[str, str] = {}
     for group in _table():
-        for form in (group["name"], *group["forms"]):
+        for form in (group["name"], *group["forms"], *group.get("short", ())):  # type: ignore[misc]
             key = _folded(form)
             if index.setdefault(key, group["name"]) != group["name"]:
                 raise GivenNamesDataError(

@@ -51,8 +51,9 @@ def father_of(patronymic: str) -> str | None:
     # The given name may have lost its last vowel to the ending (Sergei → Sergeevna) or kept
     # a consonant the patronymic adds (Mykola → Mykolaiovych).
     for base in (stem, stem[:-1]) if stem.endswith(("i", "y", "j")) else (stem,):
-        for tail in ("", "i", "y", "ii", "iy", "a", "o"):
-            if len(base) > 2 and (group := given_name_group(base + tail)):
+        # Short stems too: Ильич and Ильинична are made from Илья.
+        for tail in ("", "i", "y", "ii", "iy", "a", "o", "ya", "ia"):
+            if len(base) >= 2 and (group := given_name_group(base + tail)):
                 return group
     return None
 
@@ -61,9 +62,11 @@ def _patronymic_strength(word: str) -> int:
     """2: a patronymic made from a known given name (Viktaravich, Sergeevna); 1: only its
     ending says so (Bohdanovych); 0: not one."""
     ending = PATRONYMIC_ENDING.search(word)
-    if ending is None or len(word) <= 5 or given_name_group(word) is not None:
+    if ending is None or len(word) <= 4 or given_name_group(word) is not None:
         return 0
-    return 2 if father_of(word) else 1
+    father = father_of(word)
+    # A word of five letters (Ilich, Lukich) is a patronymic only when made from a known name.
+    return 2 if father else (1 if len(word) > 5 else 0)
 
 
 def _tokens(text: str) -> tuple[list[str], list[str]]:

@@ -11,6 +11,8 @@ from collections import defaultdict
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from politzek.names.compare import THRESHOLD, compare
 from politzek.names.parts import parse
@@ -24,6 +26,10 @@ SAME = [
     ("Ali al-Hashimi", "Ali Hashimi"),
     ("Міцкевіч А.", "Олег Константинович Мицкевич"),  # Belarusian Алег: A. across languages
     ("Kalesnikava M.", "Калеснікава Марыя"),
+    ("Misha Ivanov", "Михаил Иванов"),  # familiar forms (given_names.toml, short)
+    ("Dima Ivanov", "Дмитрий Иванов"),
+    ("Katya Petrova", "Екатерина Петрова"),
+    ("Lyosha Sidorov", "Алексей Сидоров"),
 ]
 DIFFERENT = [
     ("Mohammad Reza Hajikhani", "Mohammad Reza Majidi"),  # a shared compound given name
@@ -32,7 +38,25 @@ DIFFERENT = [
     ("Reza Hajikhani Karimi", "Reza Majidi Karimi"),  # two-word surnames agree only whole
     ("Фриновский М.П.", "Фриновский Н.П."),  # one language: M. and N. are two names
     ("Ivanov A.", "Ivanov Oleg"),  # A. does not fit Oleg written in Russian
+    ("Иванов Олег Егорович", "Иванов Олег Ильич"),  # a contradicting patronymic separates
+    ("S. Ivanov", "Aleksandr Ivanov"),  # Sasha is Aleksandr, but S. is not
 ]
+
+
+def test_a_contradicting_patronymic_separates_even_beside_a_name_without_one():
+    found = compare(["Иванов Олег Егорович"], ["Иванов Олег Ильич", "Ivanov Oleg"])
+    assert found.score < THRESHOLD and "different fathers (Egor, Ilia)" in found.explain()
+
+
+NAMES = st.sampled_from([name for pair in SAME + DIFFERENT for name in pair] + [
+    "Кригер Фридрих", "Krieger Friedrich", "Mahsa Amini", "مهسا امینی", "Hiva Ahmadi", "هیوا احمدی"])
+
+
+@given(NAMES, NAMES)
+def test_a_name_of_the_record_finds_it_whatever_its_other_names(name, other):
+    """Property: a query that is one of the record's own names scores as it does against that
+    name alone; the record's other names never count against it."""
+    assert compare([name], [name, other]).score == compare([name], [name]).score
 
 
 @pytest.mark.parametrize("left, right", SAME)
