@@ -64,7 +64,8 @@ def _clear_politzek_caches(names_too: bool) -> None:
 
     pair_level = [compare.compare_names, compare.own_disagreements, compare._surname_words, compare._given_words,
                   compare._patronymic_words, similarity.compare_words]
-    name_level = [compare.name_orders, compare._folded, parts.parse, search_keys._ascii_words, search_keys.readings,
+    name_level = [compare.name_orders, compare._folded, parts.parse, parts.father_of, search_keys._ascii_words,
+                  search_keys.readings,
                   search_keys.word_key, given_names.given_name_group]
     for function in pair_level + (name_level if names_too else []):
         function.cache_clear()

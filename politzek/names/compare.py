@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from politzek.names.arabic_script import is_arabic_script, same_name
 from politzek.names.cultures import particles
 from politzek.names.given_names import forms_of, given_name_group, initials_compatible
 from politzek.names.parts import NameParts, father_of, parse
@@ -293,9 +294,18 @@ def _written_alike(query: str, record: str) -> bool:
         set(_RAW_WORD.findall(query.casefold())) & set(_RAW_WORD.findall(record.casefold())))
 
 
+PERSIAN_SPELLING = 0.9  # a Latin name the Persian letters spell, every word of it
+
+
 @lru_cache(maxsize=200_000)
 def compare_names(query: str, record: str) -> Match:
     """How well one written name matches another, with the features that counted."""
+    persian = next((name for name in (query, record) if is_arabic_script(name)), None)
+    latin = record if persian is query else query
+    if persian is not None and script_of(latin) == "Latn" and same_name(persian, latin):
+        return Match(PERSIAN_SPELLING, query, record, (Feature(
+            "surname", PERSIAN_SPELLING, f"{latin} is what the Persian letters of {persian} spell "
+            "(short vowels unwritten)"),))
     best_score = -1.0
     best_features: list[Feature] = []
     written_alike = _written_alike(query, record)

@@ -7,6 +7,7 @@ the word Reza."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib.resources import files
@@ -28,16 +29,32 @@ def particles() -> frozenset[str]:
 
 
 @cache
-def _compounds() -> tuple[tuple[frozenset[str], frozenset[str] | None], ...]:
-    rules = []
+def _compounds() -> dict[str, frozenset[str] | None]:
+    """First word → the second words it joins (None: any word)."""
+    rules: dict[str, frozenset[str] | None] = {}
     for rule in _data()["compound"]:  # type: ignore[union-attr]
-        second = rule["second"]
-        rules.append((frozenset(rule["first"]), None if second == "*" else frozenset(second)))
-    return tuple(rules)
+        second = None if rule["second"] == "*" else frozenset(rule["second"])
+        for first in rule["first"]:
+            known = rules.get(first, frozenset())
+            rules[first] = None if second is None or known is None else known | second
+    return rules
+
+
+@cache
+def _joined_pattern() -> re.Pattern[str]:
+    """A word written joined: a first word, then one of its second words (or any, for "*")."""
+    alternatives = []
+    for first, seconds in _compounds().items():
+        tail = "[a-z]{3,}" if seconds is None else "(?:" + "|".join(sorted(seconds)) + ")"
+        alternatives.append(f"{first}{tail}")
+    return re.compile("^(?:" + "|".join(alternatives) + ")$")
 
 
 def _compound(first: str, second: str) -> bool:
-    return any(first in firsts and (seconds is None or second in seconds) for firsts, seconds in _compounds())
+    if first not in _compounds():
+        return False
+    seconds = _compounds()[first]
+    return seconds is None or second in seconds
 
 
 def without_honorifics(full: list[str]) -> list[str]:
@@ -74,6 +91,4 @@ def join_compounds(full: list[str], surname_elsewhere: bool = False) -> tuple[li
 
 def is_compound_given(word: str) -> bool:
     """A word join_compounds made, or one written joined (mohammadreza, gholamhossein)."""
-    return any(word.startswith(first) and len(word) > len(first) + 2 and
-               (seconds is None or word[len(first):] in seconds)
-               for firsts, seconds in _compounds() for first in firsts)
+    return _joined_pattern().match(word) is not None

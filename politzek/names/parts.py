@@ -43,6 +43,7 @@ class NameParts:
         return (*self.given, *((self.patronymic,) if self.patronymic else ()), *self.surname)
 
 
+@lru_cache(maxsize=100_000)
 def father_of(patronymic: str) -> str | None:
     """The group of the given name a patronymic is made from, when the table knows it:
     Sergeevna → Sergei, Mykolaiovych → Nikolai, Yurevich → Iurii."""

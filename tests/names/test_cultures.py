@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import zlib
 from collections import defaultdict
 
 import pytest
@@ -30,6 +31,10 @@ SAME = [
     ("Dima Ivanov", "Дмитрий Иванов"),
     ("Katya Petrova", "Екатерина Петрова"),
     ("Lyosha Sidorov", "Алексей Сидоров"),
+    ("Mahsa Amini", "مهسا امینی"),  # Persian script writes no short vowels (names.arabic_script)
+    ("Mohammad Reza Hajikhani", "محمدرضا حاجی\u200cخانی"),
+    ("Abdorrahman Bakhtiari", "عبدالرحمن بختیاری"),
+    ("Mostafa Shabani", "مصطفی شعبانی"),
 ]
 DIFFERENT = [
     ("Mohammad Reza Hajikhani", "Mohammad Reza Majidi"),  # a shared compound given name
@@ -40,6 +45,8 @@ DIFFERENT = [
     ("Ivanov A.", "Ivanov Oleg"),  # A. does not fit Oleg written in Russian
     ("Иванов Олег Егорович", "Иванов Олег Ильич"),  # a contradicting patronymic separates
     ("S. Ivanov", "Aleksandr Ivanov"),  # Sasha is Aleksandr, but S. is not
+    ("Mohammad Reza Majidi", "محمدرضا حاجی\u200cخانی"),
+    ("Ali Haidar", "علی حیدری"),  # a word-final ی is a sound: Heydari, not Haidar
 ]
 
 
@@ -94,6 +101,23 @@ def test_a_records_own_names_never_lower_its_score(shared_data):
             found = compare([query], [latin, persian])
             assert found.score >= THRESHOLD, (path.name, query, found.explain())
     assert queried > 500
+
+
+def test_latin_and_persian_spellings_of_one_person_agree(shared_data):
+    """The 2022 records of the Iran memorial in their development part (bench/names/real_pairs.py
+    holds a third out by a hash of the record's key; the rules are never tuned on it): the Latin
+    and the Persian name of each record match in nine of ten records or more (1 in 10 did
+    before names.arabic_script: the transliterated Persian has no short vowels)."""
+    agree = total = 0
+    for path in sorted((shared_data / "iran_memorial" / "victims_2022").glob("*.yaml")):
+        if path.name.startswith("_") or zlib.crc32(path.stem.encode()) % 3 == 0:
+            continue
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        latin, persian = record.get("name_latin"), record.get("name_farsi")
+        if latin and persian and len(latin.split()) >= 2:
+            total += 1
+            agree += compare([latin], [persian]).score >= THRESHOLD
+    assert total > 200 and agree / total >= 0.9, f"{agree} of {total}"
 
 
 def test_namesakes_sharing_a_given_name_stay_apart(shared_data):

@@ -1,0 +1,105 @@
+"""A name in Persian (or Arabic) script against the same name in Latin letters. Persian writes
+consonants and long vowels, not short ones: "مهسا امینی" is m-h-s-a a-m-y-n-y, "Mahsa Amini"
+adds the a's the script leaves out. Transliterating the Persian and comparing words (what the
+rest of the matcher does) loses: "mhsa" and "mahsa" look like two names. Here each Persian
+letter is read as the Latin spellings it has in names (ض is z in Persian, d in Arabic; و is v,
+o, u or ou; ی is y, i, ee or e; ه at the end is the -eh of Fatemeh), and the Latin name must be
+those letters in order with only short vowels added.
+
+Sources: the Encyclopaedia Iranica and Library of Congress romanizations of Persian and the
+spellings of the Iran memorial's lists (../shared/data/iran_memorial), where one person is
+written both ways."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from functools import cache, lru_cache
+
+# Each letter's Latin spellings in names; "" where the letter may be silent or a vowel sign.
+READINGS: dict[str, tuple[str, ...]] = {
+    "ا": ("a", "aa", "e", "i", "o", "u", ""), "آ": ("a", "aa"), "أ": ("a", "o", "e", ""), "إ": ("e", "i", ""),
+    "ب": ("b",), "پ": ("p",), "ت": ("t",), "ط": ("t",), "ث": ("s", "th"), "س": ("s",), "ص": ("s",),
+    "ج": ("j", "dj", "g"), "چ": ("ch", "tch", "c"), "ح": ("h", ""), "خ": ("kh", "x", "h", "kh"),
+    "د": ("d",), "ذ": ("z", "dh"), "ز": ("z",), "ض": ("z", "d", "dh"), "ظ": ("z",), "ر": ("r",),
+    "ژ": ("zh", "j"), "ش": ("sh", "ch", "s"), "ع": ("", "a", "e", "o", "i"), "غ": ("gh", "q", "g"),
+    "ق": ("gh", "q", "g", "k"), "ف": ("f",), "ک": ("k", "c"), "ك": ("k", "c"), "گ": ("g",), "ل": ("l",),
+    "م": ("m",), "ن": ("n",), "و": ("v", "w", "o", "u", "ou", "oo", "ow", ""),
+    # ی ends Arabic-born names as a: Mostafa, Musa, Morteza (مصطفی، موسی، مرتضی).
+    "ی": ("i", "y", "ee", "ei", "ey", "e", "a", ""), "ي": ("i", "y", "ee", "ei", "ey", "e", "a", ""),
+    "ى": ("a", "i", "y", ""), "ه": ("h", "e", "eh", "a", "ah", ""), "ة": ("e", "a", "eh", "ah", "at"),
+    "ء": ("", "e", "a"), "ئ": ("", "e", "i", "y"), "ؤ": ("", "o", "u"),
+}
+# The article ال inside a name is read as its vowel, often joined to the next consonant:
+# عبدالرحمن Abdorrahman / Abdolrahman / Abdulrahman, شهاب‌الدین Shahabeddin / Shahab al-Din.
+ARTICLE = "ال"
+READINGS[ARTICLE] = ("ol", "al", "ul", "el", "o", "a", "u", "e", "")
+SHORT_VOWELS = frozenset("aeiou")
+
+
+_ARABIC_BLOCKS = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def is_arabic_script(text: str) -> bool:
+    """Whether the text holds letters of the Arabic script (Persian, Arabic, Urdu…)."""
+    return _ARABIC_BLOCKS.search(text) is not None
+
+
+# A word-final ی or و is a sound of its own (Heydari is not Heydar): never silent there.
+NEVER_SILENT_AT_END = frozenset("یيو")
+
+
+def _letters(text: str) -> tuple[tuple[str, bool], ...]:
+    """The name's letters, each with whether it ends a word."""
+    letters: list[tuple[str, bool]] = []
+    for word in text.replace("\u200c", "").split():
+        kept = [char for char in word if char in READINGS]
+        merged: list[str] = []
+        for char in kept:
+            if char == "ل" and merged and merged[-1] == "ا" and len(merged) > 1:
+                merged[-1] = ARTICLE  # ال inside a word: the article of a compound name
+            else:
+                merged.append(char)
+        letters += [(char, i == len(merged) - 1) for i, char in enumerate(merged)]
+    return tuple(letters)
+
+
+def _latin(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in folded if "a" <= char <= "z")
+
+
+@lru_cache(maxsize=100_000)
+def _spells(persian: tuple[tuple[str, bool], ...], latin: str) -> bool:
+    """Whether `latin` is `persian`'s letters, each in one of its readings, in order, with short
+    vowels added anywhere and consonants doubled (Persian leaves the doubling unwritten:
+    محمد is Mohammad)."""
+
+    @cache
+    def fits(i: int, j: int) -> bool:
+        if i == len(persian):
+            return all(char in SHORT_VOWELS for char in latin[j:])
+        if j < len(latin) and latin[j] in SHORT_VOWELS and fits(i, j + 1):
+            return True
+        if 0 < j < len(latin) and latin[j] == latin[j - 1] and latin[j] not in SHORT_VOWELS and fits(i, j + 1):
+            return True
+        letter, ends_word = persian[i]
+        readings = READINGS[letter]
+        if ends_word and letter in NEVER_SILENT_AT_END:
+            readings = tuple(reading for reading in readings if reading)
+        return any(latin.startswith(reading, j) and fits(i + 1, j + len(reading)) for reading in readings)
+
+    return fits(0, 0)
+
+
+def same_name(persian: str, latin: str) -> bool:
+    """Whether a name in Persian or Arabic script and one in Latin letters spell one name: all
+    the Latin words, in some order, spelled by the Persian letters (spaces and the zero-width
+    non-joiner that Persian puts inside names are ignored on both sides)."""
+    letters = _letters(persian)
+    words = [_latin(word) for word in latin.replace("-", " ").split()]
+    words = [word for word in words if word]
+    if len(letters) < 4 or not words or len(words) > 5:
+        return False
+    return any(_spells(letters, "".join(order)) for order in itertools.permutations(words))
