@@ -103,3 +103,25 @@ def same_name(persian: str, latin: str) -> bool:
     if len(letters) < 4 or not words or len(words) > 5:
         return False
     return any(_spells(letters, "".join(order)) for order in itertools.permutations(words))
+
+
+# The rendering's choice where the first reading is silent: ع begins Ali, Abbas, Abdol.
+RENDERED = {"ع": "a"}
+
+
+@lru_cache(maxsize=100_000)
+def latin_rendering(text: str) -> str:
+    """A plausible Latin spelling of a name in Persian script, each letter by its first reading
+    (محمدرضا حاجی‌خانی → mhmdrza hajikhani): what blocking keys are made from, so the name meets
+    its Latin spellings among candidates (the comparison itself is same_name's)."""
+    rendered = []
+    for word in text.replace("\u200c", "").split():
+        letters = _letters(word)
+        spelled = []
+        for i, (letter, _end) in enumerate(letters):
+            if letter == "و":
+                spelled.append("v" if i == 0 else "u")  # Vahid, but Mousavi, Khosrow
+            else:
+                spelled.append(RENDERED.get(letter, READINGS[letter][0]))
+        rendered.append("".join(spelled))
+    return " ".join(word for word in rendered if word)

@@ -56,7 +56,7 @@ _WORD = re.compile(r"[a-z]+")
 _INSIDE_WORD = re.compile(r"['`´ʹʼ’‘″]")
 # Bumped whenever the rules above change: every stored name key is then rebuilt by
 # flows.refresh, since keys made by older rules would no longer be found.
-KEYS_VERSION = 3
+KEYS_VERSION = 4
 
 
 def fold_spelling(word: str) -> str:
@@ -130,9 +130,13 @@ def word_key(word: str) -> str:
 
 
 def search_keys(name: str) -> list[str]:
-    """The keys of every word of a name, in order, without repeats."""
+    """The keys of every word of a name, in order, without repeats (for a name in Persian or
+    Arabic script, those of its Latin rendering too: names.arabic_script)."""
+    from politzek.names.arabic_script import is_arabic_script, latin_rendering
+
     keys: list[str] = []
-    for word in words(name):
+    spelled = words(name) + (words(latin_rendering(name)) if is_arabic_script(name) else [])
+    for word in spelled:
         key = word_key(word)
         if key and key not in keys:
             keys.append(key)

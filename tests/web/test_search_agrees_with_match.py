@@ -58,3 +58,13 @@ def test_nonsense_finds_nobody(client, registry):
 def test_a_given_name_alone_and_a_word_being_typed_still_find(client, registry):
     assert registry.pk in _ids(client.get("/", {"q": "Анна"}).content.decode())
     assert registry.pk in _ids(client.get("/", {"q": "Testov"}).content.decode())
+
+
+def test_a_name_held_only_in_persian_script_is_found_in_latin(client):
+    """The keys of a Persian-script name include those of its Latin rendering (محمدرضا →
+    mhmdrza), so the Latin spelling meets it among candidates; the matcher then reads it letter
+    by letter (names.arabic_script)."""
+    held = person("محمدرضا حاجی\u200cخانی")
+    person("محمدرضا مجیدی")
+    found = _ids(client.get("/", {"q": "Mohammad Reza Hajikhani"}).content.decode())
+    assert found == [held.pk]
