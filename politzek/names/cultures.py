@@ -57,10 +57,11 @@ def _compound(first: str, second: str) -> bool:
     return seconds is None or second in seconds
 
 
-def without_honorifics(full: list[str]) -> list[str]:
-    """The words without honorifics, as long as a name of two words or more is left."""
+def without_honorifics(full: list[str], initials: int = 0) -> list[str]:
+    """The words without honorifics and positions, as long as a name is left: a word and
+    another word or an initial ("нач. Иванов И.И." is Иванов И.И.)."""
     kept = [word for word in full if word not in honorifics()]
-    return kept if len(kept) >= 2 else full
+    return kept if kept and len(kept) + initials >= 2 else full
 
 
 def join_compounds(full: list[str], surname_elsewhere: bool = False) -> tuple[list[str], set[int]]:

@@ -75,6 +75,8 @@ def _tokens(text: str) -> tuple[list[str], list[str]]:
     full: list[str] = []
     initials: list[str] = []
     for token in _TOKEN.findall(text):
+        if any(char.isdigit() for char in token):
+            continue  # a number (ИК-15, a colony in an official's position) is no part of a name
         pieces = [piece for piece in token.split(".") if piece]
         # Initials are single letters in their own script: Ж. is one, though it reads "zh".
         if pieces and all(len(piece) == 1 and piece.isalpha() for piece in pieces):
@@ -118,7 +120,7 @@ def parse(name: str) -> NameParts:
         given = [word for word in given if word != patronymic]
         return NameParts(given=tuple(given), patronymic=patronymic, surname=tuple(surname), initials=tuple(initials))
     full, initials = _tokens(name)
-    full, _joined = join_compounds(without_honorifics(full))
+    full, _joined = join_compounds(without_honorifics(full, len(initials)))
     patronymic, at = _take_patronymic(full)
     if initials or len(full) <= 1:
         # "Kalesnikava M.", "M. A. Kalesnikava", or one word: the full words are the surname.

@@ -35,6 +35,8 @@ SAME = [
     ("Mohammad Reza Hajikhani", "محمدرضا حاجی\u200cخانی"),
     ("Abdorrahman Bakhtiari", "عبدالرحمن بختیاری"),
     ("Mostafa Shabani", "مصطفی شعبانی"),
+    ("нач. ИК-15 Иванов И.И.", "Иванов Иван Иванович"),  # an official's position is no name
+    ("судья Петров Олег", "Петров Олег Иванович"),
 ]
 DIFFERENT = [
     ("Mohammad Reza Hajikhani", "Mohammad Reza Majidi"),  # a shared compound given name
@@ -47,6 +49,7 @@ DIFFERENT = [
     ("S. Ivanov", "Aleksandr Ivanov"),  # Sasha is Aleksandr, but S. is not
     ("Mohammad Reza Majidi", "محمدرضا حاجی\u200cخانی"),
     ("Ali Haidar", "علی حیدری"),  # a word-final ی is a sound: Heydari, not Haidar
+    ("судья Петров Олег", "судья Сидоров Олег"),  # a shared position is no shared surname
 ]
 
 
