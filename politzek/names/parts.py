@@ -75,8 +75,8 @@ def _tokens(text: str) -> tuple[list[str], list[str]]:
     full: list[str] = []
     initials: list[str] = []
     for token in _TOKEN.findall(text):
-        if any(char.isdigit() for char in token):
-            continue  # a number (ИК-15, a colony in an official's position) is no part of a name
+        if any(char.isdigit() for char in token) and sum(char.isalpha() for char in token) <= 3:
+            continue  # a code with a number (ИК-15, a colony in an official's position) is no name
         pieces = [piece for piece in token.split(".") if piece]
         # Initials are single letters in their own script: Ж. is one, though it reads "zh".
         if pieces and all(len(piece) == 1 and piece.isalpha() for piece in pieces):
