@@ -62,13 +62,19 @@ def _vowels_alternate(left: str, right: str) -> bool:
     left_runs, right_runs = _consonant_frames(left), _consonant_frames(right)
     if len(left_runs) != len(right_runs):
         return False
-    for a, b in zip(left_runs, right_runs, strict=True):
+    closed_end = not left_runs[-1] and not right_runs[-1]
+    for at, (a, b) in enumerate(zip(left_runs, right_runs, strict=True)):
         if a == b:
             continue
         if not a or not b:
             return False
         # The vowels of a run compared by their last letter (ia / a, ie / e: a softened vowel).
-        if a[-1] != b[-1] and frozenset((a[-1], b[-1])) not in ALTERNATING:
+        pair = frozenset((a[-1], b[-1]))
+        if a[-1] != b[-1] and pair not in ALTERNATING:
+            return False
+        # Ukrainian і for о only in a closed last syllable (Федір / Фёдор, Антін / Антон):
+        # elsewhere o and i one letter apart are two names (Lobach / Libach).
+        if pair == frozenset("oi") and not (closed_end and at == len(left_runs) - 2):
             return False
     return True
 

@@ -37,6 +37,7 @@ SAME = [
     ("Mostafa Shabani", "مصطفی شعبانی"),
     ("нач. ИК-15 Иванов И.И.", "Иванов Иван Иванович"),  # an official's position is no name
     ("судья Петров Олег", "Петров Олег Иванович"),
+    ("Федір Антонюк", "Фёдор Антонюк"),  # Ukrainian і for о in a closed last syllable
 ]
 DIFFERENT = [
     ("Mohammad Reza Hajikhani", "Mohammad Reza Majidi"),  # a shared compound given name
@@ -50,6 +51,7 @@ DIFFERENT = [
     ("Mohammad Reza Majidi", "محمدرضا حاجی\u200cخانی"),
     ("Ali Haidar", "علی حیدری"),  # a word-final ی is a sound: Heydari, not Haidar
     ("судья Петров Олег", "судья Сидоров Олег"),  # a shared position is no shared surname
+    ("Ivan Libach", "Ivan Lobach"),  # o and i elsewhere: one letter apart, two families
 ]
 
 
