@@ -12,6 +12,7 @@ from politzek.registry.admin_clearance import (
     ClearanceAdmin,
     ClearanceInline,
     ClearanceStackedInline,
+    RecordOnlyAdmin,
     viewer_of,
 )
 
@@ -204,16 +205,7 @@ class TagAdmin(ClearanceAdmin):
 
 
 @admin.register(m.HistoryPurge)
-class HistoryPurgeAdmin(admin.ModelAdmin):
+class HistoryPurgeAdmin(RecordOnlyAdmin):
     """What was purged from history (never the value): made with `politzek history purge`."""
 
     list_display = ("purged_at", "model", "record_id", "field", "versions", "actor", "reason")
-
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False

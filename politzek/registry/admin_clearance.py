@@ -28,7 +28,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
-from politzek.registry.visibility import Viewer, visible_records, visible_versions
+from politzek.registry.visibility import Clearance, Viewer, visible_records, visible_versions
 
 ABOVE_CLEARANCE = "records above your clearance"
 
@@ -136,7 +136,10 @@ class ClearanceAdmin(VisibleChoices, SimpleHistoryAdmin):
 
     def _require_visible(self, request: Any, object_id: str) -> None:
         # simple-history falls back to the latest historical row when the object is not in
-        # get_queryset(); a record the user may not see has no history for them.
+        # get_queryset(); a record the user may not see has no history for them. Cleared
+        # staff may also read the history of deleted records.
+        if viewer_of(request).clearance >= Clearance.CONFIDENTIAL:
+            return
         if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
             raise Http404
 
@@ -169,6 +172,20 @@ class ClearanceAdmin(VisibleChoices, SimpleHistoryAdmin):
                 helper = self.get_historical_record_context_helper(request, previous)
                 previous.history_delta_changes = helper.context_for_delta_changes(delta)
             previous = current
+
+
+class RecordOnlyAdmin(admin.ModelAdmin):
+    """A log to read in the admin (account changes, history purges): rows are written by the
+    code that makes the change, never added, changed or deleted by hand."""
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
 
 
 def deleted_objects(objs: Any, request: Any, admin_site: Any) -> tuple[list[Any], dict[str, int], set[str], list[Any]]:

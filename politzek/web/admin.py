@@ -7,6 +7,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 
+from politzek.registry.admin_clearance import RecordOnlyAdmin
 from politzek.web.accounts import is_keyholder, may_change_account, record_change
 from politzek.web.models import AccountChange, ApiToken
 
@@ -73,15 +74,6 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
 
 @admin.register(AccountChange)
-class AccountChangeAdmin(admin.ModelAdmin):
+class AccountChangeAdmin(RecordOnlyAdmin):
     list_display = ("changed_at", "username", "change", "actor")
     search_fields = ("username", "actor", "change")
-
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False

@@ -6,24 +6,16 @@ a record that still holds the value, and fields that are not text."""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
 
 from politzek.registry import models as m
 from politzek.registry.history import recorded_change
 from politzek.registry.visibility import Clearance, Viewer, visible_versions
 from tests.commands import run_politzek_here
-from tests.registry.factories import event, person
+from tests.registry.factories import event, person, staff
 
 pytestmark = pytest.mark.django_db
 DANGEROUS = "lives at Kalinina 7, flat 12"
 
-
-def _account(name: str, role: str, confidential: bool) -> User:
-    user = User.objects.create_user(name, password="a-long-enough-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    if confidential:
-        user.user_permissions.add(Permission.objects.get(codename="view_confidential"))
-    return user
 
 
 def _redacted_event() -> m.Event:
@@ -42,14 +34,14 @@ def test_a_redaction_hides_the_versions_before_it_from_staff_without_clearance(c
         readable = visible_versions(rows, m.Event, happened.pk, Viewer(clearance))
         assert readable.count() == shown
         assert any(DANGEROUS in r.description for r in readable) == (clearance == Clearance.CONFIDENTIAL)
-    client.force_login(_account("erik", "editor", confidential=False))
+    client.force_login(staff("erik", "editor", confidential=False))
     assert DANGEROUS not in client.get(f"/staff/people/{happened.person_id}/history/").content.decode()
     assert DANGEROUS not in client.get(f"/admin/registry/event/{happened.pk}/history/").content.decode()
 
 
 def test_the_admin_change_form_marks_a_redaction(client):
     someone = person("Admin Redaction", visibility="public", region="Minsk, Kalinina 7")
-    client.force_login(_account("kira", "admin", confidential=True))
+    client.force_login(staff("kira", "admin", confidential=True))
     form = client.get(f"/admin/registry/person/{someone.pk}/change/").content.decode()
     assert 'name="redaction"' in form
     someone.region = "Minsk"
@@ -60,7 +52,7 @@ def test_the_admin_change_form_marks_a_redaction(client):
 
 def test_purge_replaces_the_value_in_every_earlier_version_with_a_tombstone():
     happened = _redacted_event()
-    _account("anna", "admin", confidential=True)
+    staff("anna", "admin", confidential=True)
     done = run_politzek_here("history", "purge", "event", str(happened.pk), "--field", "description",
                              "--value", "Kalinina 7", "--reason", "endangers the family", "--actor", "anna")
     assert done.returncode == 0, done.stderr
@@ -84,9 +76,9 @@ def test_purge_replaces_the_value_in_every_earlier_version_with_a_tombstone():
 ])
 def test_purge_refuses(actor, arguments, message):
     happened = _redacted_event()
-    _account("ada", "admin", confidential=False)
-    _account("clara", "editor", confidential=True)
-    _account("anna", "admin", confidential=True)
+    staff("ada", "admin", confidential=False)
+    staff("clara", "editor", confidential=True)
+    staff("anna", "admin", confidential=True)
     field = [] if "--field" in arguments else ["--field", "description"]
     result = run_politzek_here("history", "purge", "event", str(happened.pk), *field, *arguments,
                                "--reason", "test", "--actor", actor)

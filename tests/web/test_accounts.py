@@ -9,21 +9,14 @@ from django.contrib.auth.models import Group, Permission, User
 
 from politzek.web.models import AccountChange, ApiToken
 from tests.commands import run_politzek_here
+from tests.registry.factories import STAFF_PASSWORD, staff
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "a-long-enough-password"
 
 
 def _clearance() -> Permission:
     return Permission.objects.get(content_type__app_label="registry", codename="view_confidential")
 
-
-def _account(name: str, role: str = "admin", confidential: bool = False, superuser: bool = False) -> User:
-    user = User.objects.create_user(name, password=PASSWORD, is_staff=True, is_superuser=superuser)
-    user.groups.add(Group.objects.get(name=role))
-    if confidential:
-        user.user_permissions.add(_clearance())
-    return user
 
 
 def _change_form(user: User, **changes) -> dict:
@@ -34,7 +27,7 @@ def _change_form(user: User, **changes) -> dict:
 
 
 def test_an_admin_without_clearance_cannot_grant_itself_clearance_or_superuser(client):
-    admin = _account("ada")
+    admin = staff("ada", "admin")
     client.force_login(admin)
     response = client.post(f"/admin/auth/user/{admin.pk}/change/",
                            _change_form(admin, is_superuser="on", user_permissions=[_clearance().pk]))
@@ -44,8 +37,8 @@ def test_an_admin_without_clearance_cannot_grant_itself_clearance_or_superuser(c
 
 
 def test_an_admin_without_clearance_cannot_change_a_cleared_account_nor_a_role(client):
-    cleared = _account("clara", role="editor", confidential=True)
-    client.force_login(_account("ada"))
+    cleared = staff("clara", "editor", confidential=True)
+    client.force_login(staff("ada", "admin"))
     assert client.get(f"/admin/auth/user/{cleared.pk}/change/").status_code == 200  # read only
     assert client.post(f"/admin/auth/user/{cleared.pk}/change/", _change_form(cleared)).status_code == 403
     assert client.post(f"/admin/auth/user/{cleared.pk}/password/",
@@ -55,12 +48,12 @@ def test_an_admin_without_clearance_cannot_change_a_cleared_account_nor_a_role(c
                        {"name": "admin", "permissions": [_clearance().pk]}).status_code == 403
     assert not role.permissions.filter(codename="view_confidential").exists()
     cleared.refresh_from_db()
-    assert cleared.check_password(PASSWORD)
+    assert cleared.check_password(STAFF_PASSWORD)
 
 
 def test_a_keyholder_grants_clearance_and_the_change_is_recorded(client):
-    keyholder = _account("kira", confidential=True, superuser=True)
-    editor = _account("erik", role="editor")
+    keyholder = staff("kira", "admin", confidential=True, superuser=True)
+    editor = staff("erik", "editor")
     client.force_login(keyholder)
     response = client.post(f"/admin/auth/user/{editor.pk}/change/",
                            _change_form(editor, user_permissions=[_clearance().pk]))
@@ -71,7 +64,7 @@ def test_a_keyholder_grants_clearance_and_the_change_is_recorded(client):
 
 
 def test_the_command_line_lists_changes_roles_and_revokes_tokens(client):
-    _account("erik", role="editor")
+    staff("erik", "editor")
     assert run_politzek_here("user", "role", "erik", "reviewer", "--confidential").returncode == 0
     listed = run_politzek_here("user", "list")
     assert "erik" in listed.stdout and "reviewer, confidential" in listed.stdout

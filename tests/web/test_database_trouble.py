@@ -11,22 +11,21 @@ import sys
 import time
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.db import OperationalError, connection
 
 from politzek.web.models import ApiToken
 from tests.commands import run_politzek
 from tests.databases import sqlite_path
 from tests.ingest.test_importer import ROWS, write
+from tests.registry.factories import staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
 NEW_PERSON = {"name": "Locked Out", "country": "BY", "first_event_kind": "detained", "reason": "test"}
 
 
 def _token() -> str:
-    user = User.objects.create_user("writer", password="a-long-enough-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="editor"))
-    return ApiToken.issue(user, "test")[1]
+    return ApiToken.issue(staff("writer", "editor"), "test")[1]
 
 
 def _post_person(client, token: str):

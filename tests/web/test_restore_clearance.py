@@ -8,7 +8,6 @@ visibility lowered from a level above it. Plus the review's two reproductions.""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,7 +17,7 @@ from politzek.registry.history import recorded_change
 from politzek.registry.visibility import Clearance
 from politzek.registry.writes import RANK
 from politzek.web.staff.roles import ROLES
-from tests.registry.factories import event, person
+from tests.registry.factories import event, person, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +27,6 @@ person_edits = st.fixed_dictionaries({"visibility": st.sampled_from(LEVELS), "re
                                       "internal_notes": texts, "health_notes": texts})
 event_edits = st.fixed_dictionaries({"visibility": st.sampled_from(LEVELS), "description": texts})
 
-
-def _user(role: str, confidential: bool) -> User:
-    user = User.objects.create_user(f"{role}{int(confidential)}", password="a-long-enough-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    if confidential:
-        user.user_permissions.add(Permission.objects.get(codename="view_confidential"))
-    return user
 
 
 def _state(record) -> dict:
@@ -67,7 +59,7 @@ def test_a_restore_changes_no_field_above_the_restorers_clearance(client, person
                     for name, value in edit.items():
                         setattr(record, name, value)
                     record.save()
-        user = _user(role, confidential)
+        user = staff(f"{role}{int(confidential)}", role, confidential)
         clearance = Clearance.CONFIDENTIAL if confidential else Clearance.RESTRICTED
         before_person = _above(someone, clearance, m.Person.PRIVATE_FIELDS)
         before_event = _above(happened, clearance, ())
@@ -95,7 +87,7 @@ def test_an_editor_without_clearance_restores_without_emptying_private_notes(cli
         someone.region, someone.internal_notes, someone.health_notes = "Minsk", "lawyer says", "asthma"
         someone.save()
     first = someone.history.earliest("history_date")
-    client.force_login(_user("editor", confidential=False))
+    client.force_login(staff("erik", "editor"))
     assert client.post(f"/staff/people/{someone.pk}/history/person/{first.history_id}/restore/").status_code == 302
     someone.refresh_from_db()
     assert (someone.region, someone.internal_notes, someone.health_notes) == ("", "lawyer says", "asthma")
@@ -111,7 +103,7 @@ def test_an_event_raised_to_confidential_cannot_be_restored_down_by_an_uncleared
         happened.description = "held in Minsk; informant's name"
         happened.save()
     old = happened.history.earliest("history_date")
-    client.force_login(_user("editor", confidential=False))
+    client.force_login(staff("erik", "editor"))
     assert client.post(f"/staff/people/{someone.pk}/history/event/{old.history_id}/restore/").status_code == 404
     happened.refresh_from_db()
     assert (happened.visibility, happened.description) == ("confidential", "held in Minsk; informant's name")

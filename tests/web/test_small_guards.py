@@ -9,24 +9,18 @@ import os
 import time
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from politzek.web.log_filters import OneLineForClientErrors
 from politzek.web.public.statistics import CHART_FOLDER_DAYS, prune_charts
 from tests.commands import run_politzek
 from tests.databases import sqlite_path
-
-
-def _viewer() -> User:
-    user = User.objects.create_user("vera", password="a-long-enough-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="viewer"))
-    return user
+from tests.registry.factories import staff
 
 
 @pytest.mark.django_db
 def test_staff_pages_and_signed_in_reading_are_never_stored(client):
     assert "no-store" not in client.get("/").get("Cache-Control", "")
-    client.force_login(_viewer())
+    client.force_login(staff("vera", "viewer"))
     for path in ("/staff/", "/admin/", "/"):
         control = client.get(path)["Cache-Control"]
         assert "no-store" in control and "private" in control, path
@@ -34,7 +28,7 @@ def test_staff_pages_and_signed_in_reading_are_never_stored(client):
 
 @pytest.mark.django_db
 def test_a_refused_request_is_logged_in_one_line(client, caplog):
-    client.force_login(_viewer())
+    client.force_login(staff("vera", "viewer"))
     with caplog.at_level(logging.WARNING, logger="django.request"):
         assert client.get("/staff/proposals/run/").status_code in (403, 405)
         assert client.post("/staff/proposals/run/").status_code == 403
@@ -80,3 +74,16 @@ def test_a_sqlite_registry_is_readable_by_its_owner_alone(migrated_database_url,
     os.chmod(path, 0o644)
     assert run_politzek("stats", db=migrated_database_url).returncode == 0
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.django_db
+def test_only_cleared_staff_read_the_history_of_a_deleted_record(client):
+    from tests.registry.factories import person
+
+    gone = person("Deleted Later", visibility="public")
+    gone_id = gone.pk
+    gone.delete()
+    client.force_login(staff("kira", "admin", confidential=True))
+    assert client.get(f"/admin/registry/person/{gone_id}/history/").status_code == 200
+    client.force_login(staff("ada", "admin"))
+    assert client.get(f"/admin/registry/person/{gone_id}/history/").status_code == 404

@@ -16,11 +16,11 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Group, Permission, User
 from django.urls import URLPattern
 
 from politzek.web.staff import urls as staff_urls
 from politzek.web.staff.roles import ROLES
+from tests.registry.factories import staff
 from tests.web.canaries import SECRET, secret, seed_canaries, seed_staff_canaries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -38,13 +38,6 @@ def seeded(tmp_path):
     seeded.update(seed_staff_canaries(seeded, tmp_path))
     return seeded
 
-
-def _staff(role: str, confidential: bool = False) -> User:
-    user = User.objects.create_user(f"{role}-{int(confidential)}", password="a-long-enough-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    if confidential:
-        user.user_permissions.add(Permission.objects.get(codename="view_confidential"))
-    return user
 
 
 def _normal(base: str, link: str) -> str | None:
@@ -133,10 +126,10 @@ def _leaks(bodies: dict[str, str]) -> list[str]:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_no_confidential_canary_reaches_staff_without_clearance(client, seeded, role):
-    client.force_login(_staff(role))
-    staff, covered = _staff_urls()
+    client.force_login(staff(role, role))
+    staff_pages, covered = _staff_urls()
     assert covered == {p.name for p in staff_urls.urlpatterns}
-    bodies = crawl(client, ["/staff/", *staff, *_admin_urls()])
+    bodies = crawl(client, ["/staff/", *staff_pages, *_admin_urls()])
     assert sum(body != "" for body in bodies.values()) > 100
     leaks = _leaks(bodies)
     assert not leaks, f"{len(leaks)} pages leak:\n" + "\n".join(leaks[:200])
@@ -146,7 +139,7 @@ def test_no_confidential_canary_reaches_staff_without_clearance(client, seeded, 
 
 def test_the_canaries_are_there_for_cleared_staff(client, seeded):
     """Guards the test above: a cleared admin reading the same pages does see them."""
-    client.force_login(_staff("admin", confidential=True))
+    client.force_login(staff("cleared-admin", "admin", confidential=True))
     confidential, kept = seeded["confidential"], seeded["kept"]
     assert secret("internal") in client.get(f"/admin/registry/person/{seeded['shown'].pk}/change/").content.decode()
     assert secret("name-confidential-unknown") in client.get(

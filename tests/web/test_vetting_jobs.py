@@ -8,11 +8,12 @@ from __future__ import annotations
 import time
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from politzek.registry import models as m
 from politzek.web.models import VettingJob
+from tests.registry.factories import staff
 from tests.web.test_bargaining_pages import LIST, _upload, make_deal
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,13 +23,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def deal():
     return make_deal()
 
-
-def _staff(name: str, role: str = "editor", confidential: bool = False) -> User:
-    user = User.objects.create_user(name, password="a-long-enough-password", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    if confidential:
-        user.user_permissions.add(Permission.objects.get(codename="view_confidential"))
-    return user
 
 
 def _finished(client, url: str) -> str:
@@ -43,7 +37,7 @@ def _finished(client, url: str) -> str:
 
 def test_a_long_list_is_vetted_in_the_background_and_kept(client, deal, settings):
     settings.VET_INLINE_ENTRIES = 2
-    client.force_login(_staff("erik"))
+    client.force_login(staff("erik", "editor"))
     twice = LIST + LIST.split("\n", 1)[1]  # the rows again, without the header
     answer = client.post("/staff/vet/", {"list": _upload(twice), "save": "on", "title": "Long list"})
     assert answer.status_code == 302
@@ -58,14 +52,14 @@ def test_a_long_list_is_vetted_in_the_background_and_kept(client, deal, settings
     report = client.get(f"/staff/vet/jobs/{job.pk}/report.csv")
     assert report.status_code == 200 and report.content.decode().startswith("row,name,birth_date,side,verdict")
     # Someone else, or the same person without the clearance it ran at, finds nothing there.
-    client.force_login(_staff("olga"))
+    client.force_login(staff("olga", "editor"))
     assert client.get(answer["Location"]).status_code == 404
     assert client.get(f"/staff/vet/jobs/{job.pk}/report.md").status_code == 404
 
 
 def test_a_job_is_read_only_at_the_clearance_it_ran_at(client, deal, settings):
     settings.VET_INLINE_ENTRIES = 0
-    user = _staff("clara", confidential=True)
+    user = staff("clara", "editor", confidential=True)
     client.force_login(user)
     url = client.post("/staff/vet/", {"list": _upload()})["Location"]
     _finished(client, url)
@@ -76,7 +70,7 @@ def test_a_job_is_read_only_at_the_clearance_it_ran_at(client, deal, settings):
 
 def test_a_bad_list_and_a_stopped_job_are_said_so(client, deal, settings):
     settings.VET_INLINE_ENTRIES = 0
-    client.force_login(_staff("erik"))
+    client.force_login(staff("erik", "editor"))
     url = client.post("/staff/vet/", {"list": _upload("name\nAnna\n12345\n", "bad.csv")})["Location"]
     page = _finished(client, url)
     assert "bad.csv: row 3, column name: &#x27;12345&#x27; has no letters" in page
