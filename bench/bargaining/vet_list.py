@@ -49,7 +49,7 @@ def main() -> None:
     from politzek.flows.listing import primary_names
     from politzek.flows.refresh import refresh
     from politzek.names.lists import read_list
-    from politzek.registry.candidates import candidates
+    from politzek.registry.candidates import candidates_for
     from politzek.registry.models import Person
     from politzek.registry.visibility import Viewer
 
@@ -73,8 +73,7 @@ def main() -> None:
     viewer = Viewer.public()
     entries = read_list(path)
     started = time.perf_counter()
-    for entry in entries:
-        candidates(entry.names[0], viewer, entry.birth_date, limit=5)
+    candidates_for([(entry.names[0], entry.birth_date) for entry in entries], viewer, limit=5)
     baseline = time.perf_counter() - started
     started = time.perf_counter()
     result = vet_list(path, viewer, country="BY")

@@ -36,7 +36,7 @@ from typing import Any
 from django.db import transaction
 
 from politzek.registry import models as m
-from politzek.registry.candidates import candidates
+from politzek.registry.candidates import candidates_for
 from politzek.registry.history import recorded_change
 from politzek.registry.partial_date import PartialDate, PartialDateError
 from politzek.registry.visibility import Viewer, visible_people
@@ -175,12 +175,15 @@ def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False) -
         if release["person"] is not None and release["person"] not in known:
             raise DealFileError(f"{path}: released[{i}].person: no person with id {release['person']}")
     linked = Linked()
+    unknown = [release for release in deal["released"] if release["person"] is None]
+    found = candidates_for([(release["name"], str(release["birth_date"]) if release["birth_date"] else None)
+                            for release in unknown], viewer, limit=5)
+    found_for = {id(release): candidates for release, candidates in zip(unknown, found, strict=True)}
     for release in deal["released"]:
         if release["person"] is not None:
             linked.linked.append((release["name"] or f"person {release['person']}", release["person"]))
             continue
-        born = str(release["birth_date"]) if release["birth_date"] else None
-        fitting = [c for c in candidates(release["name"], viewer, born, limit=5) if c.match.same]
+        fitting = [c for c in found_for[id(release)] if c.match.same]
         if len(fitting) == 1:
             release["person"] = fitting[0].person_id
             linked.linked.append((release["name"], fitting[0].person_id))

@@ -38,7 +38,7 @@ from politzek.flows.facts import ANY_ORGANIZATION, POLITICAL
 from politzek.flows.models import Fact
 from politzek.names.lists import Entry, ListError, cross_match, read_list_skipping
 from politzek.registry import models as m
-from politzek.registry.candidates import Candidate, candidates
+from politzek.registry.candidates import Candidate, candidates_for
 from politzek.registry.visibility import Viewer
 
 MISSING_LIMIT = 20
@@ -108,15 +108,27 @@ class VettedList:
         }
 
 
-def _best_candidates(entry: Entry, viewer: Viewer) -> list[Candidate]:
-    """The fitting registry people for any of the entry's names, best score per person."""
-    best: dict[int, Candidate] = {}
-    for name in entry.names:
-        for found in candidates(name, viewer, entry.birth_date, limit=5):
-            known = best.get(found.person_id)
+def _best_candidates(entries: list[Entry], viewer: Viewer,
+                     progress: Callable[[int, int], None] | None = None) -> dict[int, list[Candidate]]:
+    """The fitting registry people of each entry (by row) for any of its names, best score per
+    person; every name of the list looked up together (registry.candidates_for)."""
+    queries = [(name, entry.birth_date) for entry in entries for name in entry.names]
+    owners = [entry for entry in entries for _name in entry.names]
+    counted = {id(entry): i for i, entry in enumerate(entries, start=1)}
+
+    def names_done(done: int, _total: int) -> None:
+        if progress and done:
+            progress(counted[id(owners[done - 1])], len(entries))
+
+    best: dict[int, dict[int, Candidate]] = {entry.row: {} for entry in entries}
+    for entry, found_for_name in zip(owners, candidates_for(queries, viewer, limit=5, progress=names_done),
+                                     strict=True):
+        kept = best[entry.row]
+        for found in found_for_name:
+            known = kept.get(found.person_id)
             if found.match.same and (known is None or found.match.score > known.match.score):
-                best[found.person_id] = found
-    return sorted(best.values(), key=lambda c: (-c.match.score, c.person_id))
+                kept[found.person_id] = found
+    return {row: sorted(kept.values(), key=lambda c: (-c.match.score, c.person_id)) for row, kept in best.items()}
 
 
 def _side(entry: Entry) -> str:
@@ -203,11 +215,7 @@ def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organiza
     if not entries:
         raise ListError(f"{path}: no entries to vet" + (" (every row was unreadable)" if problems else ""))
     rules = vetting_rules()
-    found = {}
-    for number, entry in enumerate(entries, start=1):
-        found[entry.row] = _best_candidates(entry, viewer)
-        if progress:
-            progress(number, len(entries))
+    found = _best_candidates(entries, viewer, progress)
     ids = {c.person_id for fitting in found.values() for c in fitting}
     records = person_records(ids, viewer, day)
     vetted = []

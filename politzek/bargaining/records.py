@@ -61,11 +61,16 @@ def _load(ids: list[int], viewer: Viewer, today: dt.date) -> dict[int, PersonRec
     recognitions = _recognitions(events)
     charges = _charges(ids, viewer)
     sentences: dict[int, list[tuple[dt.date | None, int | None, str, bool]]] = defaultdict(list)
-    for person_id, date, term, kind, absentia in m.Sentence.objects.filter(
-            person_id__in=ids, case__in=visible_cases(m.Case.objects.all(), viewer)).values_list(
-            "person_id", "date", "term_days", "kind", "in_absentia"):
-        day = PartialDate.coerce(date).earliest if date else None
-        sentences[person_id].append((day, term, kind, absentia))
+    rows = list(m.Sentence.objects.filter(person_id__in=ids).values_list(
+        "case_id", "person_id", "date", "term_days", "kind", "in_absentia"))
+    # Visible cases among these sentences' own: `case__in=visible_cases(all cases)` made SQLite
+    # test every case of the registry for each chunk (0.27 s each at 100,000 people).
+    seen_cases = set(visible_cases(m.Case.objects.filter(pk__in={row[0] for row in rows}), viewer)
+                     .values_list("id", flat=True))
+    for case_id, person_id, date, term, kind, absentia in rows:
+        if case_id in seen_cases:
+            day = PartialDate.coerce(date).earliest if date else None
+            sentences[person_id].append((day, term, kind, absentia))
 
     records = {}
     for person_id, person in people.items():

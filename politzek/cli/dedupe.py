@@ -115,15 +115,15 @@ def _against_list(path: Path, viewer: Any, out: Path | None, as_json: bool) -> N
     """Each entry of a list beside the registry person it is (or the candidates when two fit)."""
     from politzek.names.compare import THRESHOLD
     from politzek.names.lists import ListError, read_list
-    from politzek.registry.candidates import candidates
+    from politzek.registry.candidates import candidates_for
 
     try:
         entries = read_list(path)
     except ListError as error:
         fail(str(error))
     rows = []
-    for entry in entries:
-        found = candidates(entry.names[0], viewer, entry.birth_date, limit=5)
+    everyone = candidates_for([(entry.names[0], entry.birth_date) for entry in entries], viewer, limit=5)
+    for entry, found in zip(entries, everyone, strict=True):
         fitting = [c for c in found if c.match.same]
         verdict = ("not in the registry" if not fitting else "ambiguous" if len(fitting) > 1
                    else "in the registry")

@@ -68,10 +68,16 @@ def name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(keys), frozenset(joined)
 
 
+KEY_LENGTH = 40  # flows.NameKey.key holds this many characters
+PLAIN, JOINED = "#", "+"  # how the registry's stored keys mark the two kinds
+
+
 def stored_keys(name: str) -> list[str]:
-    """The word keys of a name as the registry stores them beside the search keys (flows.NameKey),
-    marked with "#" so the public search, which reads the phonetic keys, never meets them."""
-    return sorted("#" + key for key in name_keys(name)[0])
+    """The blocking keys of a name as the registry stores them beside the search keys
+    (flows.NameKey): word keys marked "#", surname-and-letter keys marked "+", so the public
+    search, which reads the phonetic keys, never meets them."""
+    plain, joined = name_keys(name)
+    return sorted({(PLAIN + key)[:KEY_LENGTH] for key in plain} | {(JOINED + key)[:KEY_LENGTH] for key in joined})
 
 
 def _index(names_of: Sequence[Iterable[str]]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:

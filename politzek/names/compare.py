@@ -77,6 +77,8 @@ def _folded(word: str) -> str:
 
 def _gender_forms(left: str, right: str) -> bool:
     """Whether one surname is the other's form for the other gender."""
+    if abs(len(left) - len(right)) > 3 or left[:1] != right[:1]:
+        return False  # the two forms share all but the ending, two letters longer at most
     for male, female in GENDER_ENDINGS:
         for a, b in ((left, right), (right, left)):
             if a.endswith(male) and b.endswith(female) and a[: -len(male)] == b[: -len(female)]:
@@ -113,12 +115,13 @@ def _surname_words(q: str, r: str) -> Feature:
     return Feature("surname", score, why if score else f"{q} and {r} differ")
 
 
-def _surname_parts(surname: tuple[str, ...]) -> list[str]:
+@lru_cache(maxsize=100_000)
+def _surname_parts(surname: tuple[str, ...]) -> tuple[str, ...]:
     """The words of a surname to compare: hyphenated ones split, particles (al-, bin, van, de)
     left out unless nothing else is there."""
     pieces = [w for word in surname for w in word.split("-") if w]
-    kept = [w for w in pieces if w not in particles()]
-    return kept or pieces
+    kept = tuple(w for w in pieces if w not in particles())
+    return kept or tuple(pieces)
 
 
 def _surname(query: tuple[str, ...], record: tuple[str, ...]) -> Feature | None:
@@ -138,7 +141,7 @@ def _surname(query: tuple[str, ...], record: tuple[str, ...]) -> Feature | None:
     return best
 
 
-def _both_double(qs: list[str], rs: list[str]) -> Feature:
+def _both_double(qs: tuple[str, ...], rs: tuple[str, ...]) -> Feature:
     """Two surnames of two words or more each agree only as far as all the words of the shorter
     find partners: "Reza Hajikhani" and "Reza Majidi" share a word, which is a given name or a
     father's name as often as a family's (Mohseni Ejei / Mohseni Ejei agree whole)."""
@@ -272,6 +275,7 @@ def _score(features: list[Feature]) -> float:
     return round(score, 3)
 
 
+@lru_cache(maxsize=100_000)
 def script_of(text: str) -> str:
     """The script of a written name's letters: "Latn", "Cyrl", "Arab", … ("" without letters)."""
     for char in text:
@@ -290,8 +294,12 @@ def _written_alike(query: str, record: str) -> bool:
     """Both names spell a word of three letters or more identically, in the same script: the
     same language, so initials are read as written (Мицкевич and Міцкевіч are Russian and
     Belarusian, where A. may be Алег for Олег; Фриновский and Фриновский are one language)."""
-    return script_of(query) == script_of(record) and bool(
-        set(_RAW_WORD.findall(query.casefold())) & set(_RAW_WORD.findall(record.casefold())))
+    return script_of(query) == script_of(record) and not _raw_words(query).isdisjoint(_raw_words(record))
+
+
+@lru_cache(maxsize=100_000)
+def _raw_words(name: str) -> frozenset[str]:
+    return frozenset(_RAW_WORD.findall(name.casefold()))
 
 
 PERSIAN_SPELLING = 0.9  # a Latin name the Persian letters spell, every word of it
@@ -334,7 +342,8 @@ def _birth(query: str, record: str) -> Feature:
     return Feature("birth date", 0.0, f"{query} and {record} differ", conflict=True)
 
 
-def _conflicts_elsewhere(pairs: list[Match], best: Match, unreliable: frozenset[str]) -> list[Feature]:
+def _conflicts_elsewhere(pairs: list[Match], best: Match, queries: tuple[str, ...],
+                         records: tuple[str, ...]) -> list[Feature]:
     """Conflicts that other names of the same two records show (one of a person's names has
     the patronymic, another does not): a different father stays evidence whichever name
     scored best. Only pairs whose surnames agree speak about the same family, and never on a
@@ -342,15 +351,20 @@ def _conflicts_elsewhere(pairs: list[Match], best: Match, unreliable: frozenset[
     these rules: "Кригер" and "Krieger" are one man's two spellings, so a conflict they show
     is the rules' misreading, not evidence."""
     found: list[Feature] = []
+    unreliable: frozenset[str] | None = None  # read only when a conflict is there to weigh
     for match in pairs:
         if match is best or not match.features or match.features[0].name != "surname":
             continue
         if match.features[0].score < 0.85:
             continue
         for feature in match.features[1:]:
+            if not feature.conflict:
+                continue
+            if unreliable is None:
+                unreliable = own_disagreements(records) | own_disagreements(queries)
             if feature.name in unreliable:
                 continue
-            if feature.conflict and all(f.detail != feature.detail for f in (*best.features, *found)):
+            if all(f.detail != feature.detail for f in (*best.features, *found)):
                 found.append(feature)
     return found
 
@@ -378,8 +392,7 @@ def compare(query_names: Iterable[str], record_names: Iterable[str], query_birth
     if not pairs:
         return Match(0.0, "", "", ())
     best = max(pairs, key=lambda m: m.score)
-    unreliable = own_disagreements(records) | own_disagreements(queries)
-    if elsewhere := _conflicts_elsewhere(pairs, best, unreliable):
+    if len(pairs) > 1 and (elsewhere := _conflicts_elsewhere(pairs, best, queries, records)):
         best = Match(min(best.score, CONFLICT_CAP), best.query_name, best.record_name, (*best.features, *elsewhere))
     if not (query_birth and record_birth) or not best.score:
         return best

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from politzek.names.blocking import candidate_pairs
+from politzek.names.collection import fewer_collections
 from politzek.names.compare import THRESHOLD, Match, compare
 from politzek.registry.partial_date import PartialDateError, parse_date
 
@@ -141,10 +142,11 @@ def cross_match(left: list[Entry], right: list[Entry] | None = None, min_score: 
     `min_score`, best first."""
     others = left if right is None else right
     found = []
-    for i, j in candidate_pairs([e.names for e in left], None if right is None else [e.names for e in right]):
-        a, b = left[i], others[j]
-        match = compare(a.names, b.names, a.birth_date, b.birth_date)
-        if match.score >= min_score:
-            found.append(ListMatch(a, b, match))
+    with fewer_collections():
+        for i, j in candidate_pairs([e.names for e in left], None if right is None else [e.names for e in right]):
+            a, b = left[i], others[j]
+            match = compare(a.names, b.names, a.birth_date, b.birth_date)
+            if match.score >= min_score:
+                found.append(ListMatch(a, b, match))
     found.sort(key=lambda m: (-m.match.score, m.left.row, m.right.row))
     return found

@@ -28,6 +28,7 @@ PATRONYMIC_ENDING = re.compile(
     r"(ovitch|evitch|ovich|evich|avich|ovych|evych|ovic|evic|avic|ovyc|evyc|ich|ic|yc|ovna|evna|auna|euna|ouna|awna|"
     r"ewna|ichna|icna|ivna|yivna|ovn|evn)$")
 _TOKEN = re.compile(r"[^\s,]+")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,12 @@ def _tokens(text: str) -> tuple[list[str], list[str]]:
     full: list[str] = []
     initials: list[str] = []
     for token in _TOKEN.findall(text):
-        if any(char.isdigit() for char in token) and sum(char.isalpha() for char in token) <= 3:
+        if _DIGIT.search(token) and sum(char.isalpha() for char in token) <= 3:
             continue  # a code with a number (ИК-15, a colony in an official's position) is no name
+        if "." not in token and len(token) > 1:  # most words: no initial to look for
+            if letters := words(token):
+                full.append("-".join(letters))
+            continue
         pieces = [piece for piece in token.split(".") if piece]
         # Initials are single letters in their own script: Ж. is one, though it reads "zh".
         if pieces and all(len(piece) == 1 and piece.isalpha() for piece in pieces):

@@ -32,21 +32,29 @@ ONE_LETTER = 0.45  # one letter changed, added or dropped: a typo or another nam
 
 
 @cache
-def _endings() -> list[tuple[str, str]]:
-    """(ending, the group's first ending), longest first."""
+def _endings() -> tuple[tuple[int, ...], dict[str, str]]:
+    """The lengths of the endings, longest first, and each ending's group's first ending."""
     table = tomllib.loads(files("politzek.names").joinpath("data/endings.toml").read_text("utf-8"))
-    pairs = [(form, group["forms"][0]) for group in table["ending"] for form in group["forms"]]
-    return sorted(pairs, key=lambda pair: -len(pair[0]))
+    canonical: dict[str, str] = {}
+    for group in table["ending"]:
+        for form in group["forms"]:
+            canonical.setdefault(form, group["forms"][0])
+    return tuple(sorted({len(form) for form in canonical}, reverse=True)), canonical
 
 
+@lru_cache(maxsize=200_000)
 def common_ending(word: str) -> str:
     """The word with its ending written as its group's first (Tsikhanouski → tsihanovsky)."""
-    for ending, canonical in _endings():
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            return word[: -len(ending)] + canonical
+    lengths, canonical = _endings()
+    # The longest ending the word has, looked up by length (a few dictionary lookups, where
+    # trying each of the table's endings in turn took most of a comparison's time).
+    for length in lengths:
+        if len(word) > length + 2 and (found := canonical.get(word[-length:])) is not None:
+            return word[:-length] + found
     return word
 
 
+@lru_cache(maxsize=200_000)
 def skeleton(word: str) -> str:
     """The consonants, doubled ones once: Belarusian дз reads as д."""
     word = word.replace("dz", "d")

@@ -1,25 +1,32 @@
-"""The registry people a name may be: candidates found through the keys of their names
-(flows.NameKey: phonetic search keys and the matcher's word keys, one indexed lookup), then
-scored and explained by names.compare.
+"""The registry people a name may be: candidates found through the blocking keys of their
+names (names.blocking, stored in flows.NameKey), then scored and explained by names.compare.
 
-Blocking by key keeps a comparison of one name against 100,000 people to the few hundred who
-share a word's sound with it; only people this viewer may see are considered."""
+The same keys decide which pairs a dedupe compares (names.blocking.candidate_pairs), so search,
+match, vet, dedupe and deal linking meet the same people: those whose surname sounds like the
+name's and whose given name (or initial) may be the same, and those sharing any rarer word of
+it (a surname and a given name written in each other's place). The keys of a whole batch of
+list entries are read in one query, so vetting 1,000 names is a few queries, not thousands.
+Only people this viewer may see are considered."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Q
 
 from politzek.flows.models import NameKey
 from politzek.flows.refresh import refresh
-from politzek.names.blocking import stored_keys
+from politzek.names.blocking import JOINED, KEY_LENGTH, PLAIN, SMALL_BLOCK, name_keys
+from politzek.names.collection import fewer_collections
 from politzek.names.compare import Match, compare
-from politzek.names.search_keys import search_keys
-from politzek.registry.models import Person
+from politzek.registry.models import Person, PersonName
 from politzek.registry.visibility import Viewer, visible_people
 
-BLOCK = 300  # people sharing the most keys with the name, compared in full
+ENTRIES_PER_QUERY = 200  # list entries whose keys are read in one query
+COMPARED = 1000  # the most people compared in full with one name: those sharing most keys
+IDS_PER_QUERY = 5000  # person ids in one IN (...) list
 
 
 @dataclass(frozen=True)
@@ -30,31 +37,118 @@ class Candidate:
     match: Match
 
 
+@dataclass
+class _Wanted:
+    """The stored keys that find candidates for one name."""
+
+    keys: set[str] = field(default_factory=set)  # joined keys, and plain ones while rare
+    plain: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)  # "+key|": any letter (a surname alone)
+
+
+def _wanted(name: str) -> _Wanted:
+    plain, joined = name_keys(name)
+    wanted = _Wanted(plain={(PLAIN + key)[:KEY_LENGTH] for key in plain})
+    for key in joined:
+        surname, _bar, letter = key.rpartition("|")
+        if letter == "?":
+            # No given name or initial: every bearer of the surname, whatever their given name.
+            wanted.surnames.add((JOINED + surname + "|")[:KEY_LENGTH])
+        else:
+            # The letter's bearers, and records written with the surname alone.
+            wanted.keys |= {(JOINED + key)[:KEY_LENGTH], (JOINED + surname + "|?")[:KEY_LENGTH]}
+    return wanted
+
+
 def candidates(name: str, viewer: Viewer, birth_date: str | None = None, limit: int = 10) -> list[Candidate]:
     """The best-scoring visible people for a name (and birth date), best first."""
+    return candidates_for([(name, birth_date)], viewer, limit)[0]
+
+
+def candidates_for(queries: Sequence[tuple[str, str | None]], viewer: Viewer, limit: int = 10,
+                   progress: Callable[[int, int], None] | None = None) -> list[list[Candidate]]:
+    """candidates() of each (name, birth date), in order, reading keys a batch at a time;
+    `progress(done, total)` after each batch."""
     refresh()
-    # The phonetic search keys, and the matcher's own word keys (Belarusian and Russian forms
-    # of a surname share those: Марчанка / Марченко).
-    keys = [*search_keys(name), *stored_keys(name)]
-    if not keys:
-        return []
-    # A correlated EXISTS looks up each keyed person by primary key; `person_id IN (visible
-    # people)` made SQLite list every visible person first (0.25 s per name at 100,000 people).
-    visible = visible_people(Person.objects.filter(pk=OuterRef("person_id")), viewer)
-    block = (NameKey.objects.filter(Exists(visible), key__in=keys).values("person_id")
-             .annotate(shared=Count("id")).order_by("-shared", "person_id")[:BLOCK])
-    ids = [row["person_id"] for row in block]
-    people = Person.objects.filter(pk__in=ids).prefetch_related("names").only("id", "birth_date")
+    found: list[list[Candidate]] = []
+    with fewer_collections():
+        for start in range(0, len(queries), ENTRIES_PER_QUERY):
+            found += _batch(queries[start:start + ENTRIES_PER_QUERY], viewer, limit)
+            if progress:
+                progress(len(found), len(queries))
+    return found
+
+
+def _batch(queries: Sequence[tuple[str, str | None]], viewer: Viewer, limit: int) -> list[list[Candidate]]:
+    wanted = [_wanted(name) for name, _birth in queries]
+    rare = _rare({key for w in wanted for key in w.plain})
+    for w in wanted:
+        w.keys |= w.plain & rare
+    holders = _holders({key for w in wanted for key in w.keys}, {key for w in wanted for key in w.surnames})
+    chosen: list[list[int]] = []
+    for w in wanted:
+        shared: Counter[int] = Counter()
+        for key in (*w.keys, *w.surnames):
+            shared.update(holders.get(key, ()))
+        # Most names meet a few dozen people; a common name in a large registry, more: those
+        # sharing most of its keys are compared.
+        chosen.append([pid for pid, _n in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:COMPARED]])
+    people = _people({pid for ids in chosen for pid in ids}, viewer)
     found = []
-    for person in people:
-        names = sorted(person.names.all(), key=lambda n: (not n.is_primary, n.pk))
-        if not names:
-            continue
-        born = str(person.birth_date) if person.birth_date else None
-        match = compare([name], [n.name for n in names], birth_date, born)
-        found.append(Candidate(person.pk, names[0].name, born, match))
-    found.sort(key=lambda c: (-c.match.score, c.person_id))
-    return found[:limit]
+    for (name, birth), ids in zip(queries, chosen, strict=True):
+        scored = []
+        for pid in ids:
+            if pid not in people:
+                continue
+            names, born = people[pid]
+            scored.append(Candidate(pid, names[0], born, compare([name], names, birth, born)))
+        scored.sort(key=lambda c: (-c.match.score, c.person_id))
+        found.append(scored[:limit])
+    return found
+
+
+def _rare(plain: set[str]) -> set[str]:
+    """The plain keys few people hold (names.blocking.SMALL_BLOCK): a word's key alone finds
+    people only then, as in a dedupe."""
+    if not plain:
+        return set()
+    counts = NameKey.objects.filter(key__in=sorted(plain)).values("key").annotate(holders=Count("*"))
+    held = {row["key"]: row["holders"] for row in counts}
+    return {key for key in plain if held.get(key, 0) <= SMALL_BLOCK}
+
+
+def _holders(keys: set[str], prefixes: set[str]) -> dict[str, list[int]]:
+    """The people holding each key, and each prefix ("+surname|"), in one query."""
+    if not keys and not prefixes:
+        return {}
+    condition = Q(key__in=sorted(keys)) if keys else Q()
+    for prefix in sorted(prefixes):
+        condition |= Q(key__gte=prefix, key__lt=prefix + "\uffff")
+    holders: dict[str, list[int]] = defaultdict(list)
+    for key, person_id in NameKey.objects.filter(condition).values_list("key", "person_id").iterator(chunk_size=5000):
+        if key in keys:
+            holders[key].append(person_id)
+        head = key[: key.rfind("|") + 1]
+        if head in prefixes:
+            holders[head].append(person_id)
+    return holders
+
+
+def _people(ids: Iterable[int], viewer: Viewer) -> dict[int, tuple[list[str], str | None]]:
+    """The visible ones among these people: their names (primary first) and birth date."""
+    ids = sorted(ids)
+    born: dict[int, str | None] = {}
+    for start in range(0, len(ids), IDS_PER_QUERY):
+        chunk = ids[start:start + IDS_PER_QUERY]
+        for pid, birth in visible_people(Person.objects.filter(pk__in=chunk), viewer).values_list("id", "birth_date"):
+            born[pid] = str(birth) if birth else None
+    names: dict[int, list[tuple[bool, int, str]]] = defaultdict(list)
+    visible = sorted(born)
+    for start in range(0, len(visible), IDS_PER_QUERY):
+        rows = PersonName.objects.filter(person_id__in=visible[start:start + IDS_PER_QUERY])
+        for pid, pk, name, primary in rows.values_list("person_id", "id", "name", "is_primary"):
+            names[pid].append((not primary, pk, name))
+    return {pid: ([name for _p, _pk, name in sorted(names[pid])], born[pid]) for pid in visible if names[pid]}
 
 
 # The public search (web/public/people_list.py, /api/people?q=) asks the same generator:

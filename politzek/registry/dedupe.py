@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from politzek.names.blocking import candidate_pairs
+from politzek.names.collection import fewer_collections
 from politzek.names.compare import THRESHOLD, Match, compare
 from politzek.registry.history import recorded_change
 from politzek.registry.merge import merge_people
@@ -59,14 +60,15 @@ def find_duplicates(viewer: Viewer, min_score: float = REVIEW_THRESHOLD, origin:
     judged = _judged_pairs()
     compared = 0
     found: dict[tuple[int, int], Match] = {}
-    for i, j in candidate_pairs(names):
-        compared += 1
-        pair = (min(ids[i], ids[j]), max(ids[i], ids[j]))
-        if pair in judged:
-            continue
-        match = compare(names[i], names[j], births[i], births[j])
-        if match.score >= min_score:
-            found[pair] = match
+    with fewer_collections():
+        for i, j in candidate_pairs(names):
+            compared += 1
+            pair = (min(ids[i], ids[j]), max(ids[i], ids[j]))
+            if pair in judged:
+                continue
+            match = compare(names[i], names[j], births[i], births[j])
+            if match.score >= min_score:
+                found[pair] = match
     new = _store(found, origin)
     seen = set(ids)
     stale = [pk for pk, a, b in DuplicateCandidate.objects.values_list("pk", "left_id", "right_id")
@@ -102,14 +104,15 @@ def flag_duplicates_of(person_ids: list[int], origin: str) -> int:
     new_rows = [row_of[pk] for pk in person_ids if pk in row_of]
     judged = _judged_pairs()
     found: dict[tuple[int, int], Match] = {}
-    for k, j in candidate_pairs([names[row] for row in new_rows], names):
-        i = new_rows[k]
-        pair = (min(ids[i], ids[j]), max(ids[i], ids[j]))
-        if i == j or pair in judged or pair in found:
-            continue
-        match = compare(names[i], names[j], births[i], births[j])
-        if match.score >= REVIEW_THRESHOLD:
-            found[pair] = match
+    with fewer_collections():
+        for k, j in candidate_pairs([names[row] for row in new_rows], names):
+            i = new_rows[k]
+            pair = (min(ids[i], ids[j]), max(ids[i], ids[j]))
+            if i == j or pair in judged or pair in found:
+                continue
+            match = compare(names[i], names[j], births[i], births[j])
+            if match.score >= REVIEW_THRESHOLD:
+                found[pair] = match
     return _store(found, origin)
 
 
