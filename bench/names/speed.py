@@ -64,10 +64,14 @@ def main() -> None:
         ours += rates(HERE.parents[1], args.pairs.resolve(), 1)
         if args.tree:
             theirs += rates(args.tree.resolve(), args.pairs.resolve(), 1)
-    line = f"this tree: median {statistics.median(ours):,.0f} comparisons/s (runs: {', '.join(f'{r:,.0f}' for r in ours)})"
+    def runs(rates: list[float]) -> str:
+        return ", ".join(f"{rate:,.0f}" for rate in rates)
+
+    ours_median = statistics.median(ours)
+    line = f"this tree: median {ours_median:,.0f} comparisons/s (runs: {runs(ours)})"
     if theirs:
-        line += (f"; {args.tree}: median {statistics.median(theirs):,.0f} "
-                 f"({', '.join(f'{r:,.0f}' for r in theirs)}); ratio {statistics.median(ours) / statistics.median(theirs):.2f}")
+        theirs_median = statistics.median(theirs)
+        line += f"; {args.tree}: median {theirs_median:,.0f} ({runs(theirs)}); ratio {ours_median / theirs_median:.2f}"
     print(line)
 
 

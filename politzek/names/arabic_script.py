@@ -106,12 +106,27 @@ def same_name(persian: str, latin: str) -> bool:
     """Whether a name in Persian or Arabic script and one in Latin letters spell one name: all
     the Latin words, in some order, spelled by the Persian letters (spaces and the zero-width
     non-joiner that Persian puts inside names are ignored on both sides)."""
+    return words_left_out(persian, latin) == 0
+
+
+def words_left_out(persian: str, latin: str) -> int | None:
+    """How many words of the Latin name the Persian letters leave out when they spell the rest,
+    in some order: 0 (every word), 1 (one word of a Latin name of three words or more, as a
+    shorter record leaves out one word of a longer one: Ali Goodarzi / Ali Moazzami Goodarzi),
+    or None when they do not spell it."""
     letters = _letters(persian)
     words = [_latin(word) for word in latin.replace("-", " ").split()]
     words = [word for word in words if word]
     if len(letters) < 4 or not words or len(words) > 5:
-        return False
-    return any(_spells(letters, "".join(order)) for order in itertools.permutations(words))
+        return None
+    if any(_spells(letters, "".join(order)) for order in itertools.permutations(words)):
+        return 0
+    if len(words) >= 3 and len(persian.split()) >= 2:
+        for left_out in range(len(words)):
+            rest = words[:left_out] + words[left_out + 1:]
+            if any(_spells(letters, "".join(order)) for order in itertools.permutations(rest)):
+                return 1
+    return None
 
 
 # The rendering's choice where the first reading is silent: ع begins Ali, Abbas, Abdol.

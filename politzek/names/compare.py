@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from politzek.names.arabic_script import is_arabic_script, same_name
+from politzek.names.arabic_script import is_arabic_script, words_left_out
 from politzek.names.cultures import particles
 from politzek.names.given_names import forms_of, given_name_group, initials_compatible
 from politzek.names.parts import NameParts, father_of, parse
@@ -303,6 +303,7 @@ def _raw_words(name: str) -> frozenset[str]:
 
 
 PERSIAN_SPELLING = 0.9  # a Latin name the Persian letters spell, every word of it
+PERSIAN_SPELLING_BUT_ONE = 0.8  # … every word but one of a longer Latin name
 
 
 @lru_cache(maxsize=200_000)
@@ -310,18 +311,22 @@ def compare_names(query: str, record: str) -> Match:
     """How well one written name matches another, with the features that counted."""
     persian = next((name for name in (query, record) if is_arabic_script(name)), None)
     latin = record if persian is query else query
-    if persian is not None and script_of(latin) == "Latn" and same_name(persian, latin):
-        return Match(PERSIAN_SPELLING, query, record, (Feature(
-            "surname", PERSIAN_SPELLING, f"{latin} is what the Persian letters of {persian} spell "
-            "(short vowels unwritten)"),))
+    if persian is not None and script_of(latin) == "Latn":
+        left_out = words_left_out(persian, latin)
+        if left_out == 0:
+            return Match(PERSIAN_SPELLING, query, record, (Feature(
+                "surname", PERSIAN_SPELLING, f"{latin} is what the Persian letters of {persian} spell "
+                "(short vowels unwritten)"),))
+        if left_out == 1:
+            return Match(PERSIAN_SPELLING_BUT_ONE, query, record, (Feature(
+                "surname", PERSIAN_SPELLING_BUT_ONE, f"the Persian letters of {persian} spell {latin} but one "
+                "of its words (short vowels unwritten)"),))
     best_score = -1.0
     best_features: list[Feature] = []
     written_alike = _written_alike(query, record)
     for q in name_orders(query):
         for r in name_orders(record):
-            alike = written_alike and bool(q.surname) and q.surname == r.surname
-            features = [f for f in (_surname(q.surname, r.surname), _given(q, r, alike), _patronymic(q, r, alike))
-                        if f]
+            features = _features(q, r, written_alike)
             score = _score(features)
             if score > best_score:
                 best_score, best_features = score, features
@@ -369,17 +374,49 @@ def _conflicts_elsewhere(pairs: list[Match], best: Match, queries: tuple[str, ..
     return found
 
 
+def _features(q: NameParts, r: NameParts, written_alike: bool) -> list[Feature]:
+    alike = written_alike and bool(q.surname) and q.surname == r.surname
+    return [f for f in (_surname(q.surname, r.surname), _given(q, r, alike), _patronymic(q, r, alike)) if f]
+
+
 @lru_cache(maxsize=100_000)
 def own_disagreements(names: tuple[str, ...]) -> frozenset[str]:
     """The parts (given name, patronymic…) on which one person's own names conflict under these
-    rules: each name of a record stands on its own there."""
+    rules, in any reading of their order: each name of a record stands on its own there
+    ("Mahsa (Jina) Amini" is Mahsa Amini and Jina Amini, whose given names differ)."""
     parts: set[str] = set()
     for i, left in enumerate(names):
         for right in names[i + 1:]:
             # Both ways: a word's readings are tried from one side, so the order can matter.
             for a, b in ((left, right), (right, left)):
-                parts |= {f.name for f in compare_names(a, b).features if f.conflict}
+                alike = _written_alike(a, b)
+                for q in name_orders(a):
+                    for r in name_orders(b):
+                        parts |= {f.name for f in _features(q, r, alike) if f.conflict}
     return frozenset(parts)
+
+
+_BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+
+
+@lru_cache(maxsize=100_000)
+def written_variants(name: str) -> tuple[str, ...]:
+    """The names one written name stands for when it holds another name in brackets, as lists
+    write a second given name or a former surname: "Saeed (Amin) Nazergomi" is Saeed Nazergomi,
+    also called Amin Nazergomi. Without brackets, the name itself."""
+    found = _BRACKETED.search(name)
+    if found is None:
+        return (name,)
+    before, inside, after = name[:found.start()], found.group(1).strip(), name[found.end():]
+    variants = [" ".join([*before.split(), *after.split()])]
+    if inside and before.split():
+        # The bracketed word in place of the word it follows.
+        variants.append(" ".join([*before.split()[:-1], inside, *after.split()]))
+    return tuple(dict.fromkeys(variant for text in variants for variant in written_variants(text) if variant))
+
+
+def _expanded(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(variant for name in names for variant in written_variants(name)))
 
 
 def compare(query_names: Iterable[str], record_names: Iterable[str], query_birth: str | None = None,
@@ -387,7 +424,7 @@ def compare(query_names: Iterable[str], record_names: Iterable[str], query_birth
     """The best match between any of a query's names and any of a person's names, then the
     birth dates: agreeing dates raise the score, different ones cap it below the threshold. A
     conflict shown by another pair of the two records' names caps it too."""
-    queries, records = tuple(query_names), tuple(record_names)
+    queries, records = _expanded(query_names), _expanded(record_names)
     pairs = [compare_names(q, r) for q in queries for r in records]
     if not pairs:
         return Match(0.0, "", "", ())

@@ -23,10 +23,11 @@ from politzek.names.search_keys import words
 
 # Patronymic endings after transliteration: Russian -ovich/-evich/-ich, -ovna/-evna/-ichna,
 # Belarusian -avich/-evich, -auna/-euna (ў → u, w in BGN/PCGN), Ukrainian -ovych, -ivna; with
-# č as c (ISO 9, Łacinka) and the French -ovitch.
+# č as c (ISO 9, Łacinka), the French -ovitch, the Swedish -ovitj, the Dutch -ovitsj, the German
+# -owitsch, and -avna (Pavlavna) where ў became v.
 PATRONYMIC_ENDING = re.compile(
     r"(ovitch|evitch|ovich|evich|avich|ovych|evych|ovic|evic|avic|ovyc|evyc|ich|ic|yc|ovna|evna|auna|euna|ouna|awna|"
-    r"ewna|ichna|icna|ivna|yivna|ovn|evn)$")
+    r"ewna|avna|ichna|icna|ivna|yivna|ovn|evn|ovitj|evitj|avitj|ovitsj|evitsj|owitsch|ewitsch)$")
 _TOKEN = re.compile(r"[^\s,]+")
 _DIGIT = re.compile(r"\d")
 

@@ -10,7 +10,9 @@ candidates, not for deciding who is who: the matcher (issue 6) ranks and explain
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import lru_cache
+from importlib.resources import files
 
 from rigour.text import ascii_text
 from rigour.text.phonetics import metaphone
@@ -26,7 +28,7 @@ FOLDS: tuple[tuple[str, str], ...] = (
     ("tsi", "ti"),  # Belarusian ць for Russian ть: Ціханоўская / Тихановская
     ("ts", "c"),
     ("tz", "c"),
-    ("zh", "j"),
+    ("zh", "z"),  # ж: Zhuk / Žuk once its hook is lost; never j, which the rules below read as й
     ("ou", "ov"),  # Belarusian ў: -ouskaya / -ovskaya
     ("au", "av"),  # Belarusian -аў for Russian -ов: Ramanau / Romanov (vowels are compared apart)
     ("eu", "ev"),  # Лебедзеў / Лебедев: Lebedzeu / Lebedev
@@ -72,23 +74,15 @@ def fold_spelling(word: str) -> str:
     return word
 
 
-# Latin spellings that read two ways, by the system that wrote them: each rule gives the other
-# reading, and names.compare tries every reading of a word (at most MAX_READINGS).
-OTHER_READINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), other) for pattern, other in (
-    (r"x", "ks"),  # Alexei, Alexander
-    (r"x", "kh"),  # GOST 7.79's Mixail, Tixanovskaja (х)
-    (r"tch", "ch"),  # French: Viatcheslav, Savtchenko
-    (r"(?<![st])ch", "kh"),  # Łacinka, Polish, ISO 9: Chomič, Michail (х)
-    (r"cz", "ts"),  # GOST 7.79's Byaleczkaya (ц)
-    (r"shh", "shch"),  # GOST 7.79's Shherbakov (щ)
-    (r"(?<!z)j", "zh"),  # French: Jouk (Жук)
-    (r"z(?!h)", "zh"),  # Žuk once its ž lost the hook
-    (r"ou", "u"),  # French: Kouznetsov, Koudriavtsev
-    (r"^u", "yu"),  # ISO 9's Û: Ûliâ, Ûrij
-    (r"^vo", "o"),  # Belarusian В before о: Вольга / Ольга, Восіпаў / Осипов
-    (r"sc", "shch"),  # šč / шч in ASCII: Pališčuk / Palishchuk
-    (r"(?:ts|c)(?=[iy])", "t"),  # Belarusian ць for Russian ть: Citoŭ, Valiancina, Stsiapan
-))
+# Latin spellings that read two ways, by the system that wrote them (data/spellings.toml: the
+# scheme, a source and an example for each): each rule gives the other reading, and
+# names.compare tries every reading of a word (at most MAX_READINGS).
+def _other_readings() -> tuple[tuple[re.Pattern[str], str], ...]:
+    table = tomllib.loads(files("politzek.names").joinpath("data/spellings.toml").read_text("utf-8"))
+    return tuple((re.compile(rule["pattern"]), rule["reading"]) for rule in table["reading"])
+
+
+OTHER_READINGS = _other_readings()
 MAX_READINGS = 12
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from politzek.names.search_keys import search_keys
-from politzek.registry.candidates import candidates
+from politzek.registry.candidates import candidates, candidates_for
 from politzek.registry.visibility import Viewer
 from tests.registry.factories import person
 
@@ -24,3 +24,38 @@ def test_a_belarusian_form_is_found_from_the_russian_spelling():
 def test_a_restricted_person_is_never_a_public_candidate():
     person("Марчанка Ігар", visibility="restricted")
     assert candidates("Igor Marchenko", Viewer.public()) == []
+
+
+def test_a_surname_alone_finds_its_bearers_and_a_full_name_finds_a_surname_alone():
+    bearers = {person("Kalesnikava Maryia").pk, person("Калеснікава Вольга").pk}
+    bare = person("Kalesnikava")
+    person("Ivanova Maryia")
+    assert {c.person_id for c in candidates("Колесникова", Viewer.public())} == bearers | {bare.pk}
+    assert bare.pk in {c.person_id for c in candidates("Мария Колесникова", Viewer.public())}
+
+
+def test_a_batch_finds_what_each_name_finds_alone():
+    names = ["Марчанка Ігар", "Marchenko Igor", "Ivanov Petr", "Ivanova Anna", "Zaitsau Dzianis", "Зайцев Денис"]
+    for name in names:
+        person(name)
+    queries = [("Igor Marchenko", "1971"), ("Иванов П.", None), ("Denis Zaitsev", None), ("Nobody Atall", None)]
+    alone = [candidates(name, Viewer.public(), birth) for name, birth in queries]
+    together = candidates_for(queries, Viewer.public())
+    assert [[(c.person_id, c.match.score) for c in found] for found in together] == \
+        [[(c.person_id, c.match.score) for c in found] for found in alone]
+    assert len([c for c in together[2] if c.match.same]) == 2  # both forms of Denis Zaitsev
+    assert together[3] == []
+
+
+def test_a_common_name_in_a_large_block_is_still_compared(monkeypatch):
+    """More people share the name's keys than are compared in full: those sharing most keys
+    (the whole name, not the surname alone) come first."""
+    import politzek.registry.candidates as module
+
+    monkeypatch.setattr(module, "COMPARED", 5)
+    for given in ("Anna", "Alla", "Alina", "Asya", "Arina", "Ada", "Ala"):
+        person(f"Ivanova {given}")
+    wanted = person("Ivanova Anna Petrovna")
+    found = candidates("Иванова Анна Петровна", Viewer.public())
+    assert len(found) == 5 and wanted.pk in {c.person_id for c in found}
+    assert found[0].match.score == 1.0
