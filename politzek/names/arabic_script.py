@@ -6,9 +6,9 @@ letter is read as the Latin spellings it has in names (ض is z in Persian, d in 
 o, u or ou; ی is y, i, ee or e; ه at the end is the -eh of Fatemeh), and the Latin name must be
 those letters in order with only short vowels added.
 
-Sources: the Encyclopaedia Iranica and Library of Congress romanizations of Persian and the
-spellings of the Iran memorial's lists (../shared/data/iran_memorial), where one person is
-written both ways."""
+Sources: the Encyclopaedia Iranica and Library of Congress romanizations of Persian, the Sorani
+Kurdish alphabet (ە ێ ۆ ڕ ڵ), and the spellings of the Iran memorial's lists
+(../shared/data/iran_memorial), where one person is written both ways."""
 
 from __future__ import annotations
 
@@ -23,13 +23,16 @@ READINGS: dict[str, tuple[str, ...]] = {
     "ب": ("b",), "پ": ("p",), "ت": ("t",), "ط": ("t",), "ث": ("s", "th"), "س": ("s",), "ص": ("s",),
     "ج": ("j", "dj", "g"), "چ": ("ch", "tch", "c"), "ح": ("h", ""), "خ": ("kh", "x", "h", "kh"),
     "د": ("d",), "ذ": ("z", "dh"), "ز": ("z",), "ض": ("z", "d", "dh"), "ظ": ("z",), "ر": ("r",),
-    "ژ": ("zh", "j"), "ش": ("sh", "ch", "s"), "ع": ("", "a", "e", "o", "i"), "غ": ("gh", "q", "g"),
+    "ژ": ("zh", "j", "z", "jh"), "ش": ("sh", "ch", "s"), "ع": ("", "a", "e", "o", "i"), "غ": ("gh", "q", "g"),
     "ق": ("gh", "q", "g", "k"), "ف": ("f",), "ک": ("k", "c"), "ك": ("k", "c"), "گ": ("g",), "ل": ("l",),
     "م": ("m",), "ن": ("n",), "و": ("v", "w", "o", "u", "ou", "oo", "ow", ""),
     # ی ends Arabic-born names as a: Mostafa, Musa, Morteza (مصطفی، موسی، مرتضی).
     "ی": ("i", "y", "ee", "ei", "ey", "e", "a", ""), "ي": ("i", "y", "ee", "ei", "ey", "e", "a", ""),
     "ى": ("a", "i", "y", ""), "ه": ("h", "e", "eh", "a", "ah", ""), "ة": ("e", "a", "eh", "ah", "at"),
     "ء": ("", "e", "a"), "ئ": ("", "e", "i", "y"), "ؤ": ("", "o", "u"),
+    # Sorani Kurdish letters, in the Kurdish names of Iran's lists (سمانە Samaneh, لقمان علیزادە).
+    "ە": ("e", "a", "eh", "ah", "h", ""), "ێ": ("e", "ey", "ei"), "ۆ": ("o", "ou", "u"), "ڕ": ("r",),
+    "ڵ": ("l",), "ڤ": ("v",), "ھ": ("h", ""),
 }
 # The article ال inside a name is read as its vowel, often joined to the next consonant:
 # عبدالرحمن Abdorrahman / Abdolrahman / Abdulrahman, شهاب‌الدین Shahabeddin / Shahab al-Din.

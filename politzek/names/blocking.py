@@ -36,9 +36,16 @@ def word_keys(word: str) -> frozenset[str]:
     return frozenset(_key(reading) for reading in readings(word) if reading)
 
 
+VOWEL_START = "*"  # the letter of every given name beginning with a vowel, beside its own
+
+
 def _given_letters(word: str) -> frozenset[str]:
     group = given_name_group(word)
-    return frozenset({group[:1].lower()}) if group else frozenset({word[:1]})
+    letters = {group[:1].lower()} if group else {word[:1]}
+    # Persian writes a first vowel as ا or ع, read a, e, i, o or u: Omid is امید (amyd).
+    if word[:1] in "aeiou" or (group and group[:1].lower() in "aeiou"):
+        letters.add(VOWEL_START)
+    return frozenset(letters)
 
 
 @lru_cache(maxsize=200_000)
@@ -63,6 +70,8 @@ def name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
         surnames = [w for word in parts.surname for w in word.split("-")]
         # The consonants in order, and sorted: two letters swapped by a typo keep the second.
         surname_keys = {key for word in surnames for key in word_keys(word)}
+        if len(surnames) > 1:  # one surname written as one word or two (Hassanpour / حسن پور)
+            surname_keys |= word_keys("".join(surnames))
         surname_keys |= {"~" + "".join(sorted(key)) for key in surname_keys if not key.startswith("=")}
         joined |= {f"{key}|{letter}" for key in surname_keys for letter in letters or {"?"}}
     return frozenset(keys), frozenset(joined)
