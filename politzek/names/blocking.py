@@ -36,15 +36,12 @@ def word_keys(word: str) -> frozenset[str]:
     return frozenset(_key(reading) for reading in readings(word) if reading)
 
 
-VOWEL_START = "*"  # the letter of every given name beginning with a vowel, beside its own
-
-
-def _given_letters(word: str) -> frozenset[str]:
+def _given_letters(word: str, persian: bool = False) -> frozenset[str]:
     group = given_name_group(word)
     letters = {group[:1].lower()} if group else {word[:1]}
-    # Persian writes a first vowel as ا or ع, read a, e, i, o or u: Omid is امید (amyd).
-    if word[:1] in "aeiou" or (group and group[:1].lower() in "aeiou"):
-        letters.add(VOWEL_START)
+    # Persian writes a first vowel as ا or ع, read a, e, i, o or u: امید (amyd) is Omid.
+    if persian and word[:1] in "aeiou":
+        letters |= set("aeiou")
     return frozenset(letters)
 
 
@@ -55,7 +52,8 @@ def name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
     from politzek.names.arabic_script import is_arabic_script, latin_rendering
 
     readings_of_name = name_orders(name)
-    if is_arabic_script(name):  # Persian script: its Latin rendering's keys too
+    persian = is_arabic_script(name)
+    if persian:  # Persian script: its Latin rendering's keys too
         readings_of_name = (*readings_of_name, *name_orders(latin_rendering(name)))
     keys: set[str] = set()
     joined: set[str] = set()
@@ -64,7 +62,7 @@ def name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
         keys |= {key for word in words for key in word_keys(word)}
         letters: set[str] = set()
         for word in parts.given[:1]:
-            letters |= _given_letters(word)
+            letters |= _given_letters(word, persian)
         for initial in parts.initials[:1]:
             letters |= initial_group_letters(initial)
         surnames = [w for word in parts.surname for w in word.split("-")]
