@@ -44,7 +44,6 @@ SHORT_VOWELS = frozenset("aeiou")
 _ARABIC_BLOCKS = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-@lru_cache(maxsize=100_000)
 def is_arabic_script(text: str) -> bool:
     """Whether the text holds letters of the Arabic script (Persian, Arabic, Urdu…)."""
     return _ARABIC_BLOCKS.search(text) is not None
@@ -79,30 +78,23 @@ def _spells(persian: tuple[tuple[str, bool], ...], latin: str) -> bool:
     """Whether `latin` is `persian`'s letters, each in one of its readings, in order, with short
     vowels added anywhere and consonants doubled (Persian leaves the doubling unwritten:
     محمد is Mohammad)."""
+    # From a place, the letters Persian leaves unwritten (short vowels, a doubled letter) can be
+    # passed one after the other: the places reached are a run up to reach[j].
+    reach = list(range(len(latin) + 1))
+    for j in range(len(latin) - 1, -1, -1):
+        if latin[j] in SHORT_VOWELS or (j > 0 and latin[j] == latin[j - 1]):
+            reach[j] = reach[j + 1]
     # The places in `latin` where the next Persian letter may begin, letter after letter.
     places = {0}
     for letter, ends_word in persian:
-        places = _with_unwritten(places, latin)
         readings = READINGS[letter]
         if ends_word and letter in NEVER_SILENT_AT_END:
             readings = tuple(reading for reading in readings if reading)
-        places = {j + len(reading) for j in places for reading in readings if latin.startswith(reading, j)}
+        places = {k + len(reading) for j in places for k in range(j, reach[j] + 1) for reading in readings
+                  if latin.startswith(reading, k)}
         if not places:
             return False
     return any(all(char in SHORT_VOWELS for char in latin[j:]) for j in places)
-
-
-def _with_unwritten(places: set[int], latin: str) -> set[int]:
-    """The places, and those reached from them past short vowels and doubled consonants."""
-    reached = set(places)
-    waiting = list(places)
-    while waiting:
-        j = waiting.pop()
-        if j < len(latin) and (latin[j] in SHORT_VOWELS or (j > 0 and latin[j] == latin[j - 1])) \
-                and j + 1 not in reached:
-            reached.add(j + 1)
-            waiting.append(j + 1)
-    return reached
 
 
 def same_name(persian: str, latin: str) -> bool:

@@ -42,7 +42,7 @@ def _endings() -> tuple[tuple[int, ...], dict[str, str]]:
     return tuple(sorted({len(form) for form in canonical}, reverse=True)), canonical
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def common_ending(word: str) -> str:
     """The word with its ending written as its group's first (Tsikhanouski → tsihanovsky)."""
     lengths, canonical = _endings()
@@ -54,7 +54,7 @@ def common_ending(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def skeleton(word: str) -> str:
     """The consonants, doubled ones once: Belarusian дз reads as д."""
     word = word.replace("dz", "d")
