@@ -23,6 +23,11 @@ QUERIES = [
     "Тестовая Анна Игоревна",  # a patronymic the record does not hold
     "Testowaja Anna",  # German press
     "Testovaïa Anna",  # French press
+    "Ania Testowaja",  # Polish press, a familiar form
+    "Аня Тестовая",  # a familiar form
+    "TESTOVAYA, Anna",  # a sanctions list's order
+    "Тестовая А.И.",  # initials, the second for a patronymic the record lacks
+    "Anna (Anya) Testovaya",  # another name in brackets
 ]
 
 
@@ -58,6 +63,20 @@ def test_nonsense_finds_nobody(client, registry):
 def test_a_given_name_alone_and_a_word_being_typed_still_find(client, registry):
     assert registry.pk in _ids(client.get("/", {"q": "Анна"}).content.decode())
     assert registry.pk in _ids(client.get("/", {"q": "Testov"}).content.decode())
+
+
+@pytest.mark.parametrize(("record", "query"), [
+    ("Чернов Игорь", "Igor Tschernow"),  # German
+    ("Шевченко Тарас", "Taras Szewczenko"),  # Polish
+    ("Шостакович Дмитрий", "Dmitri Chostakovitch"),  # French
+    ("Джемилев Мустафа", "Mustafa Cemilev"),  # Crimean Tatar
+    ("Пахадава Святлана", "Svjatlana Pachodavová"),  # Czech
+])
+def test_a_foreign_press_spelling_finds_the_record_as_match_does(client, record, query):
+    wanted = person(record)
+    person("Иванов Игорь")
+    assert compare([query], [record]).same
+    assert _ids(client.get("/", {"q": query}).content.decode())[0] == wanted.pk
 
 
 def test_a_name_held_only_in_persian_script_is_found_in_latin(client):
