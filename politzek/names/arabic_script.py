@@ -21,7 +21,7 @@ from functools import lru_cache
 READINGS: dict[str, tuple[str, ...]] = {
     "ا": ("a", "aa", "e", "i", "o", "u", ""), "آ": ("a", "aa"), "أ": ("a", "o", "e", ""), "إ": ("e", "i", ""),
     "ب": ("b",), "پ": ("p",), "ت": ("t",), "ط": ("t",), "ث": ("s", "th"), "س": ("s",), "ص": ("s",),
-    "ج": ("j", "dj", "g"), "چ": ("ch", "tch", "c"), "ح": ("h", ""), "خ": ("kh", "x", "h", "kh"),
+    "ج": ("j", "dj", "g"), "چ": ("ch", "tch", "c"), "ح": ("h", ""), "خ": ("kh", "x", "h", "k"),
     "د": ("d",), "ذ": ("z", "dh"), "ز": ("z",), "ض": ("z", "d", "dh"), "ظ": ("z",), "ر": ("r",),
     "ژ": ("zh", "j", "z", "jh"), "ش": ("sh", "ch", "s"), "ع": ("", "a", "e", "o", "i"), "غ": ("gh", "q", "g"),
     "ق": ("gh", "q", "g", "k"), "ف": ("f",), "ک": ("k", "c"), "ك": ("k", "c"), "گ": ("g",), "ل": ("l",),
@@ -94,7 +94,8 @@ def _spells(persian: tuple[tuple[str, bool], ...], latin: str) -> bool:
                   if latin.startswith(reading, k)}
         if not places:
             return False
-    return any(all(char in SHORT_VOWELS for char in latin[j:]) for j in places)
+    # What follows the last letter: short vowels, or the last consonant doubled (Monsareff).
+    return any(reach[j] == len(latin) for j in places)
 
 
 def same_name(persian: str, latin: str) -> bool:
