@@ -417,6 +417,9 @@ def written_variants(name: str) -> tuple[str, ...]:
 
 
 def _expanded(names: Iterable[str]) -> tuple[str, ...]:
+    names = tuple(names)
+    if not any("(" in name or "[" in name for name in names):
+        return names
     return tuple(dict.fromkeys(variant for name in names for variant in written_variants(name)))
 
 
