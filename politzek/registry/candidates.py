@@ -200,8 +200,9 @@ def _word_search(searched: list[str], viewer: Viewer) -> list[tuple[int, float]]
         scores = []
         for i, (word, key) in enumerate(folded):
             best = max((compare_words(word, other)[0] for other, _key in theirs), default=0.0)
-            # The same sound (Kanary / Canary), or the beginning of a word being typed.
-            if len(word) >= 3 and any(key == other_key for _other, other_key in theirs):
+            # The same sound (Kanary / Canary), or the beginning of a word being typed. A sound
+            # of two consonants is too common to find a word by: "zzzzqq" sounds like Zhuk (SK).
+            if len(word) >= 3 and len(key) >= 3 and any(key == other_key for _other, other_key in theirs):
                 best = max(best, WORD_ALIKE)
             if i == len(folded) - 1 and len(word) >= 3 and any(other.startswith(word) for other, _key in theirs):
                 best = max(best, WORD_ALIKE)
