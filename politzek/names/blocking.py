@@ -11,6 +11,7 @@ names written in each other's place."""
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -72,7 +73,8 @@ def name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
             surname_keys |= word_keys("".join(surnames))
         surname_keys |= {"~" + "".join(sorted(key)) for key in surname_keys if not key.startswith("=")}
         joined |= {f"{key}|{letter}" for key in surname_keys for letter in letters or {"?"}}
-    return frozenset(keys), frozenset(joined)
+    # Interned: the same keys recur across thousands of names (a dedupe holds them all).
+    return frozenset(map(sys.intern, keys)), frozenset(map(sys.intern, joined))
 
 
 KEY_LENGTH = 40  # flows.NameKey.key holds this many characters
