@@ -67,3 +67,19 @@ def test_persian_letters_may_leave_out_one_word_of_a_longer_latin_name():
     assert compare(["Ali Moazzami Goodarzi"], ["علی گودرزی"]).same  # as Ali Goodarzi / Ali Moazzami Goodarzi
     assert not compare(["Ali Goodarzi"], ["علی مرادی"]).same
     assert not compare(["Ali Moazzami Goodarzi"], ["علی"]).same
+
+
+@pytest.mark.parametrize(("english", "cyrillic"), [
+    ("Paul Whelan", "Пол Уилан"),
+    ("John Smith", "Джон Смит"),
+    ("Evan Gershkovich", "Эван Гершкович"),
+    ("Brittney Griner", "Бриттни Грайнер"),
+    ("William Browder", "Уильям Браудер"),
+])
+def test_an_english_name_in_cyrillic_is_the_same_name(english, cyrillic):
+    assert compare([english], [cyrillic]).same, compare([english], [cyrillic]).explain()
+
+
+def test_english_given_names_are_names_of_their_own():
+    assert not compare(["John Smith"], ["Иван Смит"]).same  # John is not Ivan in a list
+    assert not compare(["William Smith"], ["Уолтер Смит"]).same

@@ -18,11 +18,12 @@ NAMES = [
     "Mohammad Reza Hajikhani", "محمدرضا حاجی‌خانی", "Seyed Ali Hosseini", "سید علی حسینی", "Omid Hassanpour",
     "امید حسن پور", "Abd al-Rahman bin Laden", "Mahsa (Jina) Amini", "Alexei Navalny", "Навальный А. А.",
     "Viktar Uladzimiravitj Sojka", "Cemilev Mustafa", "Çubarov Refat", "нач. ИК-15 Петров П.П.",
+    "Уильям Смит", "Пол Уилан",
 ]
 # The fingerprint of NAMES' keys under each version's rules. When this test fails, the keys
 # changed: raise KEYS_VERSION and record the new fingerprint here under it.
 FINGERPRINTS = {
-    8: "e01f3304413ae27d",
+    9: "20b9184c3f5230a3",
 }
 
 
