@@ -50,10 +50,10 @@ def _given_letters(word: str, persian: bool = False) -> frozenset[str]:
 def name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
     """The keys of a written name: one per word and reading, and the surname keys each joined
     with the letter of the given name's group or of the initial ("mrcnk|i")."""
-    from politzek.names.arabic_script import is_arabic_script, latin_rendering
+    from politzek.names.abjad import latin_rendering, writes_consonants
 
     readings_of_name = name_orders(name)
-    persian = is_arabic_script(name)
+    persian = writes_consonants(name)
     if persian:  # Persian script: its Latin rendering's keys too
         readings_of_name = (*readings_of_name, *name_orders(latin_rendering(name)))
     keys: set[str] = set()

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from politzek.names.arabic_script import is_arabic_script, words_left_out
+from politzek.names.abjad import words_left_out, writes_consonants
 from politzek.names.cultures import particles
 from politzek.names.given_names import forms_of, given_name_group, initials_compatible
 from politzek.names.parts import NameParts, father_of, parse
@@ -310,17 +310,19 @@ PERSIAN_SPELLING_BUT_ONE = 0.8  # … every word but one of a longer Latin name
 @lru_cache(maxsize=20_000)
 def compare_names(query: str, record: str) -> Match:
     """How well one written name matches another, with the features that counted."""
-    persian = next((name for name in (query, record) if is_arabic_script(name)), None)
-    latin = record if persian is query else query
-    if persian is not None and script_of(latin) == "Latn":
+    # Persian, Arabic or Hebrew letters against Latin ones: read letter by letter (names.abjad).
+    consonants = next((name for name in (query, record) if writes_consonants(name)), None)
+    latin = record if consonants is query else query
+    if consonants is not None and script_of(latin) == "Latn":
+        persian = consonants
         left_out = words_left_out(persian, latin)
         if left_out == 0:
             return Match(PERSIAN_SPELLING, query, record, (Feature(
-                "surname", PERSIAN_SPELLING, f"{latin} is what the Persian letters of {persian} spell "
+                "surname", PERSIAN_SPELLING, f"{latin} is what the letters of {persian} spell "
                 "(short vowels unwritten)"),))
         if left_out == 1:
             return Match(PERSIAN_SPELLING_BUT_ONE, query, record, (Feature(
-                "surname", PERSIAN_SPELLING_BUT_ONE, f"the Persian letters of {persian} spell {latin} but one "
+                "surname", PERSIAN_SPELLING_BUT_ONE, f"the letters of {persian} spell {latin} but one "
                 "of its words (short vowels unwritten)"),))
     best_score = -1.0
     best_features: list[Feature] = []

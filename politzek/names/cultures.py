@@ -24,6 +24,11 @@ def honorifics() -> frozenset[str]:
 
 
 @cache
+def east_asian_surnames() -> frozenset[str]:
+    return frozenset(_data()["east_asian_surnames"])  # type: ignore[arg-type]
+
+
+@cache
 def particles() -> frozenset[str]:
     return frozenset(_data()["particles"])  # type: ignore[arg-type]
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from politzek.names.cultures import is_compound_given, join_compounds, without_honorifics
+from politzek.names.cultures import east_asian_surnames, is_compound_given, join_compounds, without_honorifics
 from politzek.names.given_names import given_name_group
 from politzek.names.search_keys import words
 
@@ -109,6 +109,17 @@ def _take_patronymic(full: list[str]) -> tuple[str, int | None]:
     return full.pop(at), at
 
 
+def _east_asian_order(full: list[str]) -> NameParts | None:
+    """A name of three words or more with an East Asian surname at one end (data/
+    name_cultures.toml): that surname, and the other words as one given name, whichever end the
+    list put the surname at (Nguyen Van An, Van An Nguyen)."""
+    first, last = full[0] in east_asian_surnames(), full[-1] in east_asian_surnames()
+    if first == last:
+        return None
+    surname, given = (full[0], full[1:]) if first else (full[-1], full[:-1])
+    return NameParts(given=("".join(word.replace("-", "") for word in given),), surname=(surname,))
+
+
 def _known_given(word: str) -> bool:
     return given_name_group(word) is not None or is_compound_given(word)
 
@@ -137,6 +148,8 @@ def parse(name: str) -> NameParts:
     if at is not None:
         # "Мария Александровна Колесникова": given names, patronymic, then the surname.
         return NameParts(given=tuple(full[:at]), patronymic=patronymic, surname=tuple(full[at:]))
+    if len(full) >= 3 and (asian := _east_asian_order(full)) is not None:
+        return asian
     first_known, last_known = _known_given(full[0]), _known_given(full[-1])
     if last_known and not first_known:
         return NameParts(given=(full[-1],), surname=tuple(full[:-1]))

@@ -58,7 +58,7 @@ _WORD = re.compile(r"[a-z]+")
 _INSIDE_WORD = re.compile(r"['`´ʹʼ’‘″]")
 # Bumped whenever the rules above change: every stored name key is then rebuilt by
 # flows.refresh, since keys made by older rules would no longer be found.
-KEYS_VERSION = 9
+KEYS_VERSION = 10
 
 
 def fold_spelling(word: str) -> str:
@@ -125,11 +125,11 @@ def word_key(word: str) -> str:
 
 def search_keys(name: str) -> list[str]:
     """The keys of every word of a name, in order, without repeats (for a name in Persian or
-    Arabic script, those of its Latin rendering too: names.arabic_script)."""
-    from politzek.names.arabic_script import is_arabic_script, latin_rendering
+    Arabic script, those of its Latin rendering too: names.abjad)."""
+    from politzek.names.abjad import latin_rendering, writes_consonants
 
     keys: list[str] = []
-    spelled = words(name) + (words(latin_rendering(name)) if is_arabic_script(name) else [])
+    spelled = words(name) + (words(latin_rendering(name)) if writes_consonants(name) else [])
     for word in spelled:
         key = word_key(word)
         if key and key not in keys:

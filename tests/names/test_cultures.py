@@ -31,7 +31,7 @@ SAME = [
     ("Dima Ivanov", "Дмитрий Иванов"),
     ("Katya Petrova", "Екатерина Петрова"),
     ("Lyosha Sidorov", "Алексей Сидоров"),
-    ("Mahsa Amini", "مهسا امینی"),  # Persian script writes no short vowels (names.arabic_script)
+    ("Mahsa Amini", "مهسا امینی"),  # Persian script writes no short vowels (names.abjad)
     ("Mohammad Reza Hajikhani", "محمدرضا حاجی\u200cخانی"),
     ("Abdorrahman Bakhtiari", "عبدالرحمن بختیاری"),
     ("Mostafa Shabani", "مصطفی شعبانی"),
@@ -112,7 +112,7 @@ def test_latin_and_persian_spellings_of_one_person_agree(shared_data):
     """The 2022 records of the Iran memorial in their development part (bench/names/real_pairs.py
     holds a third out by a hash of the record's key; the rules are never tuned on it): the Latin
     and the Persian name of each record match in nine of ten records or more (1 in 10 did
-    before names.arabic_script: the transliterated Persian has no short vowels)."""
+    before names.abjad: the transliterated Persian has no short vowels)."""
     agree = total = 0
     for path in sorted((shared_data / "iran_memorial" / "victims_2022").glob("*.yaml")):
         if path.name.startswith("_") or zlib.crc32(path.stem.encode()) % 3 == 0:

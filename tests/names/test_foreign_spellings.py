@@ -83,3 +83,27 @@ def test_an_english_name_in_cyrillic_is_the_same_name(english, cyrillic):
 def test_english_given_names_are_names_of_their_own():
     assert not compare(["John Smith"], ["Иван Смит"]).same  # John is not Ivan in a list
     assert not compare(["William Smith"], ["Уолтер Смит"]).same
+
+
+@pytest.mark.parametrize(("latin", "hebrew"), [
+    ("David Cohen", "דוד כהן"),
+    ("Hannah Levi", "חנה לוי"),
+    ("Yosef Mizrahi", "יוסף מזרחי"),
+    ("Or Levy", "אור לוי"),
+    ("Itzhak Friedman", "יצחק פרידמן"),
+])
+def test_a_hebrew_name_is_read_letter_by_letter(latin, hebrew):
+    assert compare([latin], [hebrew]).same, compare([latin], [hebrew]).explain()
+
+
+def test_hebrew_namesakes_stay_apart():
+    assert not compare(["David Levi"], ["דוד כהן"]).same
+    assert not compare(["Hannah Cohen"], ["חנה לוי"]).same
+
+
+def test_an_east_asian_surname_is_the_surname_at_either_end():
+    assert compare(["Nguyen Van An"], ["Van An Nguyen"]).same
+    assert compare(["Kim Jong Un"], ["Jong Un Kim"]).same
+    assert compare(["Xi Jinping"], ["Jinping Xi"]).same
+    # The given name is all the other words: Van An and Van Binh are two people.
+    assert not compare(["Nguyen Van An"], ["Nguyen Van Binh"]).same

@@ -84,7 +84,7 @@ def test_a_foreign_press_spelling_finds_the_record_as_match_does(client, record,
 def test_a_name_held_only_in_persian_script_is_found_in_latin(client):
     """The keys of a Persian-script name include those of its Latin rendering (محمدرضا →
     mhmdrza), so the Latin spelling meets it among candidates; the matcher then reads it letter
-    by letter (names.arabic_script)."""
+    by letter (names.abjad)."""
     held = person("محمدرضا حاجی\u200cخانی")
     person("محمدرضا مجیدی")
     found = _ids(client.get("/", {"q": "Mohammad Reza Hajikhani"}).content.decode())

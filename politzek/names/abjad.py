@@ -1,14 +1,18 @@
-"""A name in Persian (or Arabic) script against the same name in Latin letters. Persian writes
-consonants and long vowels, not short ones: "مهسا امینی" is m-h-s-a a-m-y-n-y, "Mahsa Amini"
-adds the a's the script leaves out. Transliterating the Persian and comparing words (what the
-rest of the matcher does) loses: "mhsa" and "mahsa" look like two names. Here each Persian
+"""A name in a script that writes consonants (Persian, Arabic, Hebrew: an abjad) against the
+same name in Latin letters. Persian writes consonants and long vowels, not short ones:
+"مهسا امینی" is m-h-s-a a-m-y-n-y, "Mahsa Amini" adds the a's the script leaves out.
+Transliterating the Persian and comparing words (what the rest of the matcher does) loses:
+"mhsa" and "mahsa" look like two names. Here each Persian
 letter is read as the Latin spellings it has in names (ض is z in Persian, d in Arabic; و is v,
 o, u or ou; ی is y, i, ee or e; ه at the end is the -eh of Fatemeh), and the Latin name must be
-those letters in order with only short vowels added.
+those letters in order with only short vowels added. Hebrew is read the same way (דוד כהן is
+David Cohen: ו is v, o or u, כ is k, kh or ch, a final ה the -ah of Hannah).
 
 Sources: the Encyclopaedia Iranica and Library of Congress romanizations of Persian, the Sorani
 Kurdish alphabet (ە ێ ۆ ڕ ڵ), and the spellings of the Iran memorial's lists
-(../shared/data/iran_memorial), where one person is written both ways."""
+(../shared/data/iran_memorial), where one person is written both ways; for Hebrew, the
+Academy of the Hebrew Language's 2006 rules for romanization and the popular spellings of
+Israeli passports and the press (ch or kh for ח and כ, tz for צ, a geresh for j, zh and ch)."""
 
 from __future__ import annotations
 
@@ -34,6 +38,18 @@ READINGS: dict[str, tuple[str, ...]] = {
     "ە": ("e", "a", "eh", "ah", "h", ""), "ێ": ("e", "ey", "ei"), "ۆ": ("o", "ou", "u"), "ڕ": ("r",),
     "ڵ": ("l",), "ڤ": ("v",), "ھ": ("h", ""),
 }
+# Hebrew letters (final forms beside their letters). The geresh (׳ or ') after ג, ז, צ makes
+# them j, zh, ch (ג׳ורג׳ George): the letters carry those readings, and the mark is silent.
+READINGS.update({
+    "א": ("", "a", "e", "i", "o"), "ב": ("b", "v"), "ג": ("g", "j", "dj"), "ד": ("d",),
+    "ה": ("h", "", "a", "ah", "e", "eh"), "ו": ("v", "o", "u", "w", "ou", ""), "ז": ("z", "zh", "j"),
+    "ח": ("ch", "kh", "h", "x"), "ט": ("t",), "י": ("y", "i", "e", "ei", "ey", "j", ""),
+    "כ": ("k", "kh", "ch", "c"), "ך": ("k", "kh", "ch"), "ל": ("l",), "מ": ("m",), "ם": ("m",),
+    "נ": ("n",), "ן": ("n",), "ס": ("s",), "ע": ("", "a", "e", "o", "i"), "פ": ("p", "f", "ph"),
+    "ף": ("f", "ph", "p"), "צ": ("tz", "ts", "z", "ch", "c", "s"), "ץ": ("tz", "ts", "z", "ch", "c"),
+    "ק": ("k", "q", "c", "ck"), "ר": ("r",), "ש": ("sh", "s"), "ת": ("t", "th", "s"),
+    "׳": ("",), "'": ("",),
+})
 # The article ال inside a name is read as its vowel, often joined to the next consonant:
 # عبدالرحمن Abdorrahman / Abdolrahman / Abdulrahman, شهاب‌الدین Shahabeddin / Shahab al-Din.
 ARTICLE = "ال"
@@ -44,9 +60,19 @@ SHORT_VOWELS = frozenset("aeiou")
 _ARABIC_BLOCKS = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
+_CONSONANT_SCRIPTS = re.compile("[\u0590-\u05ff\ufb1d-\ufb4f\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
+                                "\ufb50-\ufdff\ufe70-\ufeff]")
+
+
 def is_arabic_script(text: str) -> bool:
     """Whether the text holds letters of the Arabic script (Persian, Arabic, Urdu…)."""
     return _ARABIC_BLOCKS.search(text) is not None
+
+
+def writes_consonants(text: str) -> bool:
+    """Whether the text holds letters of a script read here letter by letter: Arabic (Persian,
+    Arabic, Urdu…) or Hebrew."""
+    return _CONSONANT_SCRIPTS.search(text) is not None
 
 
 # A word-final ی or و is a sound of its own (Heydari is not Heydar): never silent there.
