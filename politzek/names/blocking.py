@@ -50,6 +50,10 @@ def _given_letters(word: str, persian: bool = False) -> frozenset[str]:
 def name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
     """The keys of a written name: one per word and reading, and the surname keys each joined
     with the letter of the given name's group or of the initial ("mrcnk|i")."""
+    return _name_keys(name)
+
+
+def _name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
     from politzek.names.abjad import latin_rendering, writes_consonants
 
     readings_of_name = name_orders(name)
@@ -89,16 +93,30 @@ def stored_keys(name: str) -> list[str]:
     return sorted({(PLAIN + key)[:KEY_LENGTH] for key in plain} | {(JOINED + key)[:KEY_LENGTH] for key in joined})
 
 
-def _index(names_of: Sequence[Iterable[str]]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+@lru_cache(maxsize=50_000)
+def _compact_keys(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """name_keys as tuples: a dedupe of 100,000 people reads 200,000 names, many of them alike,
+    and kept as frozensets (about 1 KB each) their keys held some 45 MB more at the peak."""
+    plain, joined = _name_keys(name)
+    return tuple(plain), tuple(joined)
+
+
+def _row_keys(names: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The keys of all of one record's names."""
+    plain: set[str] = set()
+    joined: set[str] = set()
+    for name in names:
+        keys, with_first = _compact_keys(name)
+        plain.update(keys)
+        joined.update(with_first)
+    return tuple(plain), tuple(joined)
+
+
+def _index(rows: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]
+           ) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
     plain: dict[str, list[int]] = defaultdict(list)
     joined: dict[str, list[int]] = defaultdict(list)
-    for row, names in enumerate(names_of):
-        row_plain: set[str] = set()
-        row_joined: set[str] = set()
-        for name in names:
-            keys, with_first = name_keys(name)
-            row_plain |= keys
-            row_joined |= with_first
+    for row, (row_plain, row_joined) in enumerate(rows):
         for key in row_plain:
             plain[key].append(row)
         for key in row_joined:
@@ -111,17 +129,15 @@ def candidate_pairs(left: Sequence[Iterable[str]], right: Sequence[Iterable[str]
     """(left row, right row) pairs worth comparing, each once; with no `right`, pairs of
     different rows of `left` (i < j), for finding duplicates inside one list."""
     same_list = right is None
-    right_index = _index(left if right is None else right)
-    plain, joined = right_index
-    for row, names in enumerate(left):
+    left_keys = [_row_keys(names) for names in left]
+    plain, joined = _index(left_keys if right is None else [_row_keys(names) for names in right])
+    for row, (keys, with_first) in enumerate(left_keys):
         seen: set[int] = set()
-        for name in names:
-            keys, with_first = name_keys(name)
-            blocks = [joined[key] for key in with_first if key in joined and len(joined[key]) <= MAX_BLOCK]
-            blocks += [plain[key] for key in keys if key in plain and len(plain[key]) <= SMALL_BLOCK]
-            for block in blocks:
-                for other in block:
-                    if other in seen or (same_list and other <= row):
-                        continue
-                    seen.add(other)
-                    yield row, other
+        blocks = [joined[key] for key in with_first if key in joined and len(joined[key]) <= MAX_BLOCK]
+        blocks += [plain[key] for key in keys if key in plain and len(plain[key]) <= SMALL_BLOCK]
+        for block in blocks:
+            for other in block:
+                if other in seen or (same_list and other <= row):
+                    continue
+                seen.add(other)
+                yield row, other

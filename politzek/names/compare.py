@@ -296,7 +296,6 @@ def _written_alike(query: str, record: str) -> bool:
     return script_of(query) == script_of(record) and not _raw_words(query).isdisjoint(_raw_words(record))
 
 
-@lru_cache(maxsize=50_000)
 def _raw_words(name: str) -> frozenset[str]:
     return frozenset(_RAW_WORD.findall(name.casefold()))
 
@@ -382,7 +381,7 @@ def _features(q: NameParts, r: NameParts, written_alike: bool) -> list[Feature]:
     return [f for f in (_surname(q.surname, r.surname), _given(q, r, alike), _patronymic(q, r, alike)) if f]
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)  # a dedupe asks for one person's names in a run of pairs
 def own_disagreements(names: tuple[str, ...]) -> frozenset[str]:
     """The parts (given name, patronymic…) on which one person's own names conflict under these
     rules, in any reading of their order: each name of a record stands on its own there
