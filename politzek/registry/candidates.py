@@ -190,9 +190,12 @@ def _word_search(searched: list[str], viewer: Viewer) -> list[tuple[int, float]]
         keys = [word_key(word), *("#" + key for key in word_keys(word))]
         people = people.filter(pk__in=NameKey.objects.filter(key__in=keys).values("person_id"))
     last = word_key(searched[-1])
-    whole = ["#" + key for key in word_keys(searched[-1])]
-    people = people.filter(pk__in=NameKey.objects.filter(
-        Q(key__gte=last, key__lt=last + "\uffff") | Q(key__in=whole)).values("person_id"))
+    holding = Q(key__in=["#" + key for key in word_keys(searched[-1])])
+    if len(last) >= 3:
+        # A word being typed: every sound it begins. Two consonants begin too many to read
+        # (the keys beginning "SK" are thousands of people's).
+        holding |= Q(key__gte=last, key__lt=last + "\uffff")
+    people = people.filter(pk__in=NameKey.objects.filter(holding).values("person_id"))
     folded = [(fold_spelling(word), word_key(word)) for word in searched]
     hits = []
     for person in people.prefetch_related("names").only("id")[:WORD_SEARCH_LIMIT]:
