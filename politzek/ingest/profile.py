@@ -42,8 +42,8 @@ _RECOGNITION_KEYS = {"statement_url", "grounds"}
 _BIOGRAPHY_KEYS = {"column", "language"}
 _NAME_KEYS = {"column", "kind", "script", "language", "primary"}
 _FIELD_KEYS = {"column", "value", "map", "split", "required"}
-_EVENT_KEYS = {"id", "kind", "date", "when", "when_contains", "unless_contains", "organization", "description",
-               "facility"}
+_EVENT_KEYS = {"id", "kind", "date", "when", "when_contains", "unless_contains", "undated", "organization",
+               "description", "facility"}
 _SOURCE_KEYS = {"column", "split"}
 
 
@@ -74,6 +74,10 @@ class EventRule:
     when: dict[str, list[str]] | None = None  # {column: [values]}: only rows with one of them
     when_contains: dict[str, list[str]] | None = None  # {column: [fragments]}, case-insensitive
     unless_contains: dict[str, list[str]] | None = None  # not rows whose column holds a fragment
+    # With a date column: whether a row with an empty date still has the event, date unknown.
+    # Only when the profile says so: a condition that lets a row through (unless_contains
+    # most of all) does not say the event happened.
+    undated: bool = False
     organization: str | None = None  # organization code
     description: str | None = None  # column
     facility: bool = False  # attach the row's facility (see FacilityRule)
@@ -265,6 +269,8 @@ def parse_profile(text: str, origin: str) -> Profile:
         if "kind" not in spec:
             raise _error(origin, f"{where}kind", "each event needs a kind")
         _choice(origin, f"{where}kind", spec["kind"], kinds)
+        if not isinstance(spec.get("undated", False), bool):
+            raise _error(origin, f"{where}undated", "is true or false", spec["undated"])
         conditions = {
             name: {column: [str(v) for v in (values if isinstance(values, list) else [values])]
                    for column, values in spec.get(name, {}).items()} or None

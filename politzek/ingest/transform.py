@@ -225,12 +225,11 @@ def transform(profile: Profile, row: Row, file: str) -> PersonRecord | list[RowE
     for event_rule in profile.events:
         if not reader.matches(event_rule):
             continue
-        conditional = bool(event_rule.when or event_rule.when_contains or event_rule.unless_contains)
         date = None
         if event_rule.date:
             if reader.text(event_rule.date) is None:
-                if not conditional:
-                    continue  # an empty date column means the event did not happen (yet)
+                if not event_rule.undated:
+                    continue  # an empty date means the event did not happen (yet), unless the profile says
             else:
                 date = reader.date(event_rule.date)
         description = reader.text(event_rule.description) if event_rule.description else None

@@ -152,3 +152,41 @@ def test_a_reimport_never_lowers_a_raised_visibility_nor_empties_private_notes(t
     ivanov.refresh_from_db()
     assert (ivanov.occupation, ivanov.visibility, ivanov.internal_notes) == (
         "engineer", "confidential", "family asked for discretion")
+
+
+RAIDS = """
+name = "raids"
+format = "csv"
+namespace = "raids"
+key = "id"
+
+[[names]]
+column = "name"
+
+[fields]
+country = { value = "IR" }
+
+[[events]]
+kind = "killed"
+date = "died_on"
+unless_contains = { note = ["alive", "released"] }
+"""
+
+
+def test_an_empty_date_is_no_event_unless_the_profile_says_so(tmp_path):
+    """A rule that lets rows through by a condition (here: unless the note says alive) used to
+    turn every empty date into an event of unknown date: living people were "killed, date
+    unknown". Now only `undated = true` keeps such an event."""
+    from politzek.ingest.profile import parse_profile
+
+    path = tmp_path / "raids.csv"
+    path.write_text("id,name,died_on,note\nr1,Reza Ahmadi,2026-01-09,\nr2,Ali Karimi,,held in Evin\n",
+                    encoding="utf-8")
+    run_import(parse_profile(RAIDS, "raids.toml"), path, actor="cli:test")
+    people = {key: m.ExternalKey.objects.get(key=key).person for key in ("r1", "r2")}
+    assert {key: sorted(e.kind for e in p.events.all()) for key, p in people.items()} == {"r1": ["killed"], "r2": []}
+
+    undated = RAIDS.replace('date = "died_on"', 'date = "died_on"\nundated = true')
+    run_import(parse_profile(undated.replace('"raids"', '"raids2"'), "raids2.toml"), path, actor="cli:test")
+    person = m.ExternalKey.objects.get(namespace="raids2", key="r2").person
+    assert [(e.kind, e.date) for e in person.events.all()] == [("killed", None)]
