@@ -74,8 +74,9 @@ def import_command(
             + (" (dry run: nothing written)" if dry_run else "")
             + (f" (import #{result.batch_id})" if result.batch_id else ""), highlight=False)
         if result.possible_duplicates:
-            console.print(f"politzek: {result.possible_duplicates} new people may be records already in the registry; "
-                          "review them with `politzek dedupe --review`", highlight=False)
+            console.print(f"politzek: {result.possible_duplicates} of the new people may be records already in the "
+                          f"registry ({result.possible_duplicate_pairs} pairs queued); review them with "
+                          "`politzek dedupe --review`", highlight=False)
         if result.officials_linked or result.officials_to_review:
             console.print(f"politzek: {result.officials_linked} listed officials linked to officials in the registry; "
                           f"{result.officials_to_review} may be: review them with `politzek officials review`",

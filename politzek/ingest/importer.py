@@ -84,7 +84,8 @@ def run_import(
                 people.write_many(records[start: start + CHUNK], batch)  # type: ignore[arg-type]
                 if progress:
                     progress(min(start + CHUNK, len(records)), len(records))
-            result.possible_duplicates = flag_duplicates_of(result.created, f"import #{batch.pk}")
+            flagged = flag_duplicates_of(result.created, f"import #{batch.pk}")
+            result.possible_duplicates, result.possible_duplicate_pairs = flagged.people, flagged.pairs
     return result
 
 

@@ -26,7 +26,8 @@ class ImportResult:
     batch_id: int | None = None
     # Pairs of a new person and a registry record the matcher took for one person, queued for
     # review (`politzek dedupe --review`) instead of silently kept as two.
-    possible_duplicates: int = 0
+    possible_duplicates: int = 0  # new people in at least one queued pair
+    possible_duplicate_pairs: int = 0
     # Officials of a sanctions list: linked by the matcher to an official already in the
     # registry, and those that may be one (for `politzek officials review`).
     officials_linked: int = 0
@@ -38,5 +39,6 @@ class ImportResult:
             "written": self.written, "batch": self.batch_id, "created": len(self.created),
             "updated": len(self.updated), "unchanged": len(self.unchanged), "rejected": len(self.rejected),
             "skipped": self.skipped, "possible_duplicates": self.possible_duplicates,
+            "possible_duplicate_pairs": self.possible_duplicate_pairs,
             "officials_linked": self.officials_linked, "officials_to_review": self.officials_to_review,
         }

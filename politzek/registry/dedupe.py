@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import transaction
 
@@ -93,12 +94,18 @@ def _store(found: dict[tuple[int, int], Match], origin: str) -> int:
     return len(new)
 
 
-def flag_duplicates_of(person_ids: list[int], origin: str) -> int:
+class FlaggedDuplicates(NamedTuple):
+    pairs: int  # pairs queued for review
+    people: int  # of the people asked about, those in at least one pair
+
+
+def flag_duplicates_of(person_ids: list[int], origin: str) -> FlaggedDuplicates:
     """Queue the likely duplicates of these (newly imported) people among every record of the
-    registry, whatever its visibility (the queue shows each reviewer only what they may see);
-    how many pairs were queued."""
+    registry, whatever its visibility (the queue shows each reviewer only what they may see):
+    how many pairs were queued, and how many of these people they hold (an import of 3,614
+    people once reported its 4,188 pairs as "new people that may be records already")."""
     if not person_ids:
-        return 0
+        return FlaggedDuplicates(0, 0)
     ids, names, births = _people(Viewer(Clearance.CONFIDENTIAL))
     row_of = {pk: row for row, pk in enumerate(ids)}
     new_rows = [row_of[pk] for pk in person_ids if pk in row_of]
@@ -113,7 +120,8 @@ def flag_duplicates_of(person_ids: list[int], origin: str) -> int:
             match = compare(names[i], names[j], births[i], births[j])
             if match.score >= REVIEW_THRESHOLD:
                 found[pair] = match
-    return _store(found, origin)
+    asked = set(person_ids)
+    return FlaggedDuplicates(_store(found, origin), len({pk for pair in found for pk in pair if pk in asked}))
 
 
 def queue(viewer: Viewer, unsure: bool = False) -> list[DuplicateCandidate]:

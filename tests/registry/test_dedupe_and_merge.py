@@ -160,3 +160,15 @@ def test_a_pair_that_no_longer_scores_leaves_the_queue(registry):
     other.save()
     dedupe.find_duplicates(STAFF)
     assert dedupe.queue(STAFF) == []
+
+
+def test_flagging_an_import_counts_its_people_not_its_pairs():
+    """An import of 3,614 people once said "4188 new people may be records already in the
+    registry": that was pairs. One new person who may be any of three records is one person."""
+    from politzek.registry.dedupe import flag_duplicates_of
+
+    for born in ("1971", "1972", "1973"):
+        person("Марчанка Ігар", birth_date=born)
+    new = person("Igor Marchenko")
+    flagged = flag_duplicates_of([new.pk], "import #1")
+    assert (flagged.pairs, flagged.people) == (3, 1)
