@@ -29,11 +29,15 @@ PERSON_FIELDS = {
     "citizenships": "list", "tags": "list", "visibility": "text", "consent": "text",
     "internal_notes": "text", "lawyer_contacts": "text", "relatives_contacts": "text", "health_notes": "text",
 }
+# A source's placeholder for an unknown part of a date, and the precision it leaves: the Iran
+# memorial's YAML writes 1 January for a year alone (38 of its 2022 records were "born"
+# 2000-01-01); other files write zeros for the unknown parts.
+PLACEHOLDER_DATES = ("YYYY-01-01", "YYYY-00-00", "YYYY-MM-00", "YYYY-MM-01")
 NAME_KINDS = ("original", "transliteration", "official_transliteration", "alias", "former")
 
 _TOP_KEYS = {"name", "title", "format", "target", "namespace", "key", "encoding", "records_path",
-             "null_values", "date_formats", "names", "fields", "events", "sources", "case", "facility",
-             "recognition", "biography", "aggregate", "optional_columns", "ignore_columns"}
+             "null_values", "date_formats", "placeholder_dates", "names", "fields", "events", "sources", "case",
+             "facility", "recognition", "biography", "aggregate", "optional_columns", "ignore_columns"}
 _AGGREGATE_KEYS = {"date", "count", "country", "region", "city", "place", "occasion", "description", "source"}
 _CASE_KEYS = {"jurisdiction", "code_system", "articles", "sentence_date", "sentence_term", "sentence_kind",
               "judge", "counsel"}
@@ -144,6 +148,8 @@ class Profile:
     records_path: str | None = None
     null_values: tuple[str, ...] = ("",)
     date_formats: tuple[str, ...] = ("iso",)
+    # Dates a source writes for "sometime that year (month)": read at that precision.
+    placeholder_dates: tuple[str, ...] = ()
     names: tuple[NameRule, ...] = ()
     fields: tuple[FieldRule, ...] = ()
     events: tuple[EventRule, ...] = ()
@@ -320,7 +326,11 @@ def parse_profile(text: str, origin: str) -> Profile:
     if "biography" in data:
         _check_keys(origin, "biography.", data["biography"], _BIOGRAPHY_KEYS)
         biography = BiographyRule(**data["biography"])
+    placeholders = tuple(data.get("placeholder_dates", []))
+    for index, placeholder in enumerate(placeholders):
+        _choice(origin, f"placeholder_dates[{index}]", placeholder, PLACEHOLDER_DATES)
     return Profile(
+        placeholder_dates=placeholders,
         case=case, facility=facility, recognition=recognition, biography=biography, aggregate=aggregate,
         optional_columns=tuple(data.get("optional_columns", [])), ignore_columns=tuple(data.get("ignore_columns", [])),
         name=data["name"], title=data.get("title", data["name"]),

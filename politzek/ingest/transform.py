@@ -161,6 +161,7 @@ class _RowReader:
         value = self.text(column)
         if value is None:
             return None
+        value = without_placeholder(value, self.profile.placeholder_dates)
         try:
             return parse_date(value, self.profile.date_formats)
         except PartialDateError as error:
@@ -346,3 +347,23 @@ def transform_aggregate(profile: Profile, row: Row, file: str) -> AggregateRecor
     if reader.errors:
         return reader.errors
     return AggregateRecord(key, row.number, values, url[0].rstrip(".,;)") if url else None)
+
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
+
+
+def without_placeholder(value: str, placeholders: tuple[str, ...]) -> str:
+    """An ISO day that is one of the profile's placeholders, cut to the precision it stands for
+    ("2000-01-01" under YYYY-01-01 is 2000; "2022-05-00" under YYYY-MM-00 is 2022-05)."""
+    found = _ISO_DAY.match(value.strip()) if placeholders else None
+    if found is None:
+        return value
+    year, month, day = found.groups()
+    for placeholder in placeholders:
+        if placeholder == "YYYY-01-01" and (month, day) == ("01", "01"):
+            return year
+        if placeholder == "YYYY-00-00" and month == "00":
+            return year
+        if placeholder in ("YYYY-MM-00", "YYYY-MM-01") and day == placeholder[-2:] and month != "00":
+            return f"{year}-{month}"
+    return value

@@ -76,3 +76,17 @@ def test_csv_records_by_status(shared_data, tmp_path):
         assert {n.script for n in who.names.all()} == ({"Latn", "Arab"} if row["Persian Name"] else {"Latn"})
         urls = [u.strip() for u in row["Source URLs"].split(",") if u.strip()]
         assert sorted(who.sources.values_list("url", flat=True)) == sorted(set(urls))
+
+
+def test_the_first_of_january_is_read_as_a_year_alone(shared_data, tmp_path):
+    """The records write 1 January for a year alone (profile option placeholder_dates): a
+    person "born 2000-01-01" was born in 2000, and one who "died 2022-01-01" died in 2022, not
+    months before the protests began."""
+    folder = tmp_path / "victims"
+    folder.mkdir()
+    for name in ("ahmadi-shadman-2022.yaml", "aqajani-yazdan-2022.yaml"):
+        shutil.copy(shared_data / "iran_memorial" / "victims_2022" / name, folder / name)
+    run_import(load_profile("iran-memorial-yaml"), folder, actor="cli:test")
+    assert str(person("iran-memorial", "ahmadi-shadman-2022").birth_date) == "2000"
+    deaths = person("iran-memorial", "aqajani-yazdan-2022").events.exclude(date=None)
+    assert [str(event.date) for event in deaths] == ["2022"]

@@ -53,3 +53,17 @@ def test_unknown_profile_name_suggests_a_bundled_one():
     with pytest.raises(ImportError_) as error:
         load_profile("politzek-cvs")
     assert "did you mean 'politzek-csv'?" in str(error.value)
+
+
+def test_placeholder_dates_are_read_at_their_precision():
+    from politzek.ingest.transform import without_placeholder
+
+    assert without_placeholder("2000-01-01", ("YYYY-01-01",)) == "2000"
+    assert without_placeholder("2000-01-02", ("YYYY-01-01",)) == "2000-01-02"
+    assert without_placeholder("2000-01-01", ()) == "2000-01-01"
+    assert without_placeholder("1988-00-00", ("YYYY-00-00",)) == "1988"
+    assert without_placeholder("1988-07-00", ("YYYY-MM-00",)) == "1988-07"
+    assert without_placeholder("1988-07-01", ("YYYY-MM-01",)) == "1988-07"
+    with pytest.raises(ImportError_) as error:
+        parse_profile(TOP + 'placeholder_dates = ["YYYY-12-31"]\n' + NAMES, "mine.toml")
+    assert "placeholder_dates[0]" in str(error.value)
