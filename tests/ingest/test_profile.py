@@ -67,3 +67,21 @@ def test_placeholder_dates_are_read_at_their_precision():
     with pytest.raises(ImportError_) as error:
         parse_profile(TOP + 'placeholder_dates = ["YYYY-12-31"]\n' + NAMES, "mine.toml")
     assert "placeholder_dates[0]" in str(error.value)
+
+
+def test_every_profile_key_is_documented():
+    """docs/import-profiles.md shows each key the profile reader accepts: as `key = …` or a
+    [table] in an example, or as `key` in the text."""
+    import re
+    from pathlib import Path
+
+    from politzek.ingest import profile
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "import-profiles.md").read_text(encoding="utf-8")
+    shown = set(re.findall(r"(?m)^\s*([a-z_]+) = ", docs)) | set(re.findall(r"`([a-z_]+)`", docs))
+    shown |= set(re.findall(r"\{ *([a-z_]+) = ", docs)) | set(re.findall(r", ([a-z_]+) = ", docs))
+    for table in re.findall(r"(?m)^\[\[?([a-z_.]+)\]\]?", docs):  # [case], [[events]], [case.sentence_kind]
+        shown |= set(table.split("."))
+    accepted = {name: keys for name, keys in vars(profile).items() if name.endswith("_KEYS") and isinstance(keys, set)}
+    missing = {name: sorted(keys - shown) for name, keys in accepted.items() if keys - shown}
+    assert not missing, f"undocumented profile keys: {missing}"
