@@ -37,7 +37,9 @@ class ImportResult:
         return {
             "profile": self.profile, "file": self.file, "rows": self.rows, "dry_run": self.dry_run,
             "written": self.written, "batch": self.batch_id, "created": len(self.created),
-            "updated": len(self.updated), "unchanged": len(self.unchanged), "rejected": len(self.rejected),
+            "updated": len(self.updated), "unchanged": len(self.unchanged),
+            # Rows set aside, not reasons: one row with three bad cells is one row.
+            "rejected": len({(error.file, error.row) for error in self.rejected}), "problems": len(self.rejected),
             "skipped": self.skipped, "possible_duplicates": self.possible_duplicates,
             "possible_duplicate_pairs": self.possible_duplicate_pairs,
             "officials_linked": self.officials_linked, "officials_to_review": self.officials_to_review,

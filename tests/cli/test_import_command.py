@@ -41,10 +41,27 @@ def test_bad_rows_exit_2_with_a_one_line_reason_and_an_error_report(migrated_dat
     assert [(line["row"], line["column"], line["value"]) for line in lines] == [
         ("4", "birth_date", "1985-02-30"), ("5", "country", "Belarus")]
     assert json.loads(run_politzek("stats", "--json", db=migrated_database_url).stdout)["people"] == 0
+    # A dry run with --skip-invalid answers as the real run will: the rows set aside, exit 0.
+    dry = run_politzek("import", "politzek-csv", str(source), "--skip-invalid", "--dry-run", "--errors", str(report),
+                       db=migrated_database_url)
+    assert dry.returncode == 0, dry.stderr
     skipped = run_politzek("import", "politzek-csv", str(source), "--skip-invalid", "--errors", str(report),
                            db=migrated_database_url)
     assert skipped.returncode == 0, skipped.stderr
     assert "created 2" in skipped.stdout and "rejected 2" in skipped.stdout
+
+
+def test_rejected_counts_rows_not_reasons(migrated_database_url, tmp_path):
+    """A row whose cells slid one column right (an unquoted comma, its extra cell empty) breaks
+    three fields: it is one row rejected, beside three problems in the report."""
+    source = tmp_path / "people.csv"
+    slid = "p3,Петров Пётр,Petr Petrov,BY,Minsk, extra,m,1981,,BY,,public,2021-05-03,,,,,,\n"
+    source.write_text(HEADER + ROWS + slid, encoding="utf-8")
+    result = run_politzek("import", "politzek-csv", str(source), "--skip-invalid", "--json", "--errors",
+                          str(tmp_path / "errors.csv"), db=migrated_database_url)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert (summary["created"], summary["rejected"], summary["problems"]) == (2, 1, 3)
 
 
 def test_unreadable_input_and_unknown_profile_exit_2(migrated_database_url, tmp_path):
