@@ -47,10 +47,15 @@ def prepare(
     errors: list[RowError] = []
     first_row: dict[str, int | str] = {}
     rows = 0
+    header_checked = False
     for row in read_rows(path, profile.format, encoding or profile.encoding, profile.records_path):
         rows += 1
-        if rows == 1 and profile.format in TABULAR_FORMATS:
+        if row.problem is not None:
+            errors.append(row.problem)
+            continue
+        if not header_checked and profile.format in TABULAR_FORMATS:
             profile.check_header(list(row.values), str(path))
+            header_checked = True
         result = convert(profile, row, str(path))
         if isinstance(result, list):
             errors += result

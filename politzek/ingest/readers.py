@@ -30,6 +30,9 @@ MAX_YAML_NODES = 2_000_000
 class Row:
     number: int | str  # line or sheet row for tables, file name for a folder of YAML files
     values: dict[str, str | None]
+    # What is wrong with the row as a whole (more cells than the header): the row is set aside
+    # like one with a bad value, so --skip-invalid imports the rest.
+    problem: RowError | None = None
 
 
 def _fail(path: Path, reason: str, row: int | str | None = None, column: str | None = None,
@@ -136,8 +139,11 @@ def _csv_rows(path: Path, encoding: str | None) -> Iterator[Row]:
             if len(cells) > len(columns):
                 extra = cells[len(columns):]
                 if any(cell.strip() for cell in extra):
-                    raise _fail(path, f"has {len(cells)} cells but the header has {len(columns)} columns",
-                                row=line, value=extra[0])
+                    yield Row(line, {}, RowError(str(path), line, None, extra[0], (
+                        f"has {len(cells)} cells but the header has {len(columns)} columns "
+                        "(a comma or semicolon inside a cell without quotes?)")))
+                    line = reader.line_num + 1
+                    continue
             yield Row(line, {name: (cells[i] if i < len(cells) else None) for i, name in enumerate(columns) if name})
         line = reader.line_num + 1
 

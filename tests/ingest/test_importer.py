@@ -190,3 +190,15 @@ def test_an_empty_date_is_no_event_unless_the_profile_says_so(tmp_path):
     run_import(parse_profile(undated.replace('"raids"', '"raids2"'), "raids2.toml"), path, actor="cli:test")
     person = m.ExternalKey.objects.get(namespace="raids2", key="r2").person
     assert [(e.kind, e.date) for e in person.events.all()] == [("killed", None)]
+
+
+def test_skip_invalid_sets_aside_a_row_with_an_extra_cell(tmp_path):
+    """Four rows of a published file had an unquoted comma: --skip-invalid imports the others
+    and reports those rows; without it nothing is written and the row is named."""
+    slid = "p3,Петров Пётр,Petr Petrov,BY,Minsk,m,1981,,BY,,public,2021-05-03,,,,,,,one too many\n"
+    path = write(tmp_path, ROWS + slid)
+    refused = run_import(PROFILE, path, actor="cli:test")
+    assert not refused.written and [(e.row, e.value) for e in refused.rejected] == [(4, "one too many")]
+    result = run_import(PROFILE, path, actor="cli:test", skip_invalid=True)
+    assert result.written and len(result.created) == 2
+    assert "has 19 cells but the header has 18 columns" in result.rejected[0].reason
