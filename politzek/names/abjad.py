@@ -57,16 +57,8 @@ READINGS[ARTICLE] = ("ol", "al", "ul", "el", "o", "a", "u", "e", "")
 SHORT_VOWELS = frozenset("aeiou")
 
 
-_ARABIC_BLOCKS = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-
-
 _CONSONANT_SCRIPTS = re.compile("[\u0590-\u05ff\ufb1d-\ufb4f\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
                                 "\ufb50-\ufdff\ufe70-\ufeff]")
-
-
-def is_arabic_script(text: str) -> bool:
-    """Whether the text holds letters of the Arabic script (Persian, Arabic, Urdu…)."""
-    return _ARABIC_BLOCKS.search(text) is not None
 
 
 def writes_consonants(text: str) -> bool:

@@ -313,15 +313,14 @@ def compare_names(query: str, record: str) -> Match:
     consonants = next((name for name in (query, record) if writes_consonants(name)), None)
     latin = record if consonants is query else query
     if consonants is not None and script_of(latin) == "Latn":
-        persian = consonants
-        left_out = words_left_out(persian, latin)
+        left_out = words_left_out(consonants, latin)
         if left_out == 0:
             return Match(PERSIAN_SPELLING, query, record, (Feature(
-                "surname", PERSIAN_SPELLING, f"{latin} is what the letters of {persian} spell "
+                "surname", PERSIAN_SPELLING, f"{latin} is what the letters of {consonants} spell "
                 "(short vowels unwritten)"),))
         if left_out == 1:
             return Match(PERSIAN_SPELLING_BUT_ONE, query, record, (Feature(
-                "surname", PERSIAN_SPELLING_BUT_ONE, f"the letters of {persian} spell {latin} but one "
+                "surname", PERSIAN_SPELLING_BUT_ONE, f"the letters of {consonants} spell {latin} but one "
                 "of its words (short vowels unwritten)"),))
     best_score = -1.0
     best_features: list[Feature] = []
