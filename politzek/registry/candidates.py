@@ -85,15 +85,18 @@ def _batch(queries: Sequence[tuple[str, str | None]], viewer: Viewer, limit: int
     for w in wanted:
         w.keys |= w.plain & rare
     holders = _holders({key for w in wanted for key in w.keys}, {key for w in wanted for key in w.surnames})
+    # Only people this viewer may see are ranked: hidden ones must not take a visible person's
+    # place among those compared.
+    born = _visible_births({pid for ids in holders.values() for pid in ids}, viewer)
     chosen: list[list[int]] = []
     for w in wanted:
         shared: Counter[int] = Counter()
         for key in (*w.keys, *w.surnames):
-            shared.update(holders.get(key, ()))
+            shared.update(pid for pid in holders.get(key, ()) if pid in born)
         # Most names meet a few dozen people; a common name in a large registry, more: those
         # sharing most of its keys are compared.
         chosen.append([pid for pid, _n in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:COMPARED]])
-    people = _people({pid for ids in chosen for pid in ids}, viewer)
+    people = _people({pid for ids in chosen for pid in ids}, born)
     found = []
     for (name, birth), ids in zip(queries, chosen, strict=True):
         scored = []
@@ -134,21 +137,26 @@ def _holders(keys: set[str], prefixes: set[str]) -> dict[str, list[int]]:
     return holders
 
 
-def _people(ids: Iterable[int], viewer: Viewer) -> dict[int, tuple[list[str], str | None]]:
-    """The visible ones among these people: their names (primary first) and birth date."""
+def _visible_births(ids: Iterable[int], viewer: Viewer) -> dict[int, str | None]:
+    """The visible ones among these people, with their birth dates."""
     ids = sorted(ids)
     born: dict[int, str | None] = {}
     for start in range(0, len(ids), IDS_PER_QUERY):
         chunk = ids[start:start + IDS_PER_QUERY]
         for pid, birth in visible_people(Person.objects.filter(pk__in=chunk), viewer).values_list("id", "birth_date"):
             born[pid] = str(birth) if birth else None
+    return born
+
+
+def _people(ids: Iterable[int], born: dict[int, str | None]) -> dict[int, tuple[list[str], str | None]]:
+    """These (visible) people's names, primary first, and birth dates."""
     names: dict[int, list[tuple[bool, int, str]]] = defaultdict(list)
-    visible = sorted(born)
-    for start in range(0, len(visible), IDS_PER_QUERY):
-        rows = PersonName.objects.filter(person_id__in=visible[start:start + IDS_PER_QUERY])
+    chosen = sorted(ids)
+    for start in range(0, len(chosen), IDS_PER_QUERY):
+        rows = PersonName.objects.filter(person_id__in=chosen[start:start + IDS_PER_QUERY])
         for pid, pk, name, primary in rows.values_list("person_id", "id", "name", "is_primary"):
             names[pid].append((not primary, pk, name))
-    return {pid: ([name for _p, _pk, name in sorted(names[pid])], born[pid]) for pid in visible if names[pid]}
+    return {pid: ([name for _p, _pk, name in sorted(names[pid])], born[pid]) for pid in chosen if names[pid]}
 
 
 # The public search (web/public/people_list.py, /api/people?q=) asks the same generator:

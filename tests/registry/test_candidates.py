@@ -59,3 +59,15 @@ def test_a_common_name_in_a_large_block_is_still_compared(monkeypatch):
     found = candidates("Иванова Анна Петровна", Viewer.public())
     assert len(found) == 5 and wanted.pk in {c.person_id for c in found}
     assert found[0].match.score == 1.0
+
+
+def test_hidden_people_never_crowd_a_visible_one_out_of_the_comparison(monkeypatch):
+    """Only visible people are ranked for the full comparison: restricted namesakes sharing
+    more of the name's keys must not take the public person's place."""
+    import politzek.registry.candidates as module
+
+    monkeypatch.setattr(module, "COMPARED", 2)
+    for _ in range(3):
+        person("Иванова Анна Петровна", visibility="restricted")
+    wanted = person("Ivanova Anna")
+    assert [c.person_id for c in candidates("Иванова Анна Петровна", Viewer.public())] == [wanted.pk]
