@@ -60,6 +60,9 @@ def impact_chart(impact: Impact, path: Path, today: dt.date | None = None) -> Pa
         for offset, (label, rate) in enumerate((("detentions", window.detentions),
                                                 ("recognitions", window.recognitions))):
             y = row * 3 + offset
+            if not window.coverage.enough:
+                ratios.annotate(f"{window.weeks} wk: not enough data", (1, y), fontsize=7, color="grey")
+                continue
             if rate.ratio is None or rate.low is None:
                 continue
             high = rate.high if rate.high is not None and not math.isinf(rate.high) else rate.ratio * 4

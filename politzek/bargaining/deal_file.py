@@ -14,6 +14,7 @@ the matcher when exactly one person fits), what was conceded, and the sources.
     person = 123                         # or: name = "…", birth_date = "1980"
     direction = "released_by_regime"     # or returned_to_regime
     destination = "LT"
+    event = "released_pardon"            # optional: the release event's kind (default from the deal's kind)
     [[concessions]]
     kind = "sanctions_relief"
     program = "US Belarus sanctions"
@@ -37,6 +38,7 @@ from django.db import transaction
 
 from politzek.registry import models as m
 from politzek.registry.candidates import candidates_for
+from politzek.registry.event_kinds import event_kinds
 from politzek.registry.history import recorded_change
 from politzek.registry.partial_date import PartialDate, PartialDateError
 from politzek.registry.visibility import Viewer, visible_people
@@ -44,6 +46,12 @@ from politzek.registry.visibility import Viewer, visible_people
 KINDS = [choice for choice, _label in m.Deal.Kind.choices]
 DIRECTIONS = [choice for choice, _label in m.DealRelease.Direction.choices]
 CONCESSION_KINDS = [choice for choice, _label in m.Concession.Kind.choices]
+# The release event a deal writes for each person it releases, by the deal's kind. The
+# Belarusian releases for concessions were pardons in form (the people were then taken
+# abroad, which the event's description and the release's destination say).
+RELEASE_EVENT = {"exchange": "released_exchange", "concession_release": "released_pardon",
+                 "pardon_wave": "released_pardon", "amnesty": "released_other"}
+RELEASE_KINDS = sorted(code for code, kind in event_kinds().items() if kind.custody == "leave" and not kind.death)
 
 
 class DealFileError(ValueError):
@@ -56,6 +64,9 @@ class Linked:
 
     linked: list[tuple[str, int]] = field(default_factory=list)  # (as listed, person id)
     unlinked: list[tuple[str, str]] = field(default_factory=list)  # (as listed, why)
+    # Release events: written (or an existing one linked to the deal), and those not written.
+    events: list[tuple[str, int, str]] = field(default_factory=list)  # (as listed, person id, kind)
+    no_event: list[tuple[str, int, str]] = field(default_factory=list)  # (as listed, person id, why)
 
 
 def _country(path: Path, where: str, value: Any) -> str:
@@ -133,6 +144,8 @@ def read_deal_file(path: Path) -> dict[str, Any]:
                                  DIRECTIONS),
             "destination": _country(path, f"{where}.destination", release["destination"])
             if release.get("destination") else "",
+            "event": _choice(path, f"{where}.event", release["event"], RELEASE_KINDS) if release.get("event")
+            else RELEASE_EVENT[deal["kind"]],
         })
     for i, concession in enumerate(data.get("concessions", [])):
         where = f"concessions[{i}]"
@@ -164,8 +177,10 @@ def _source(url: str, title: str = "", publisher: str = "", published: PartialDa
     return source or m.Source.objects.create(url=url, title=title, publisher=publisher, published=published)
 
 
-def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False) -> tuple[m.Deal | None, Linked]:
-    """Check the file, link its released people, and write the deal (unless `dry_run`)."""
+def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False,
+                events: bool = True) -> tuple[m.Deal | None, Linked]:
+    """Check the file, link its released people, and write the deal (unless `dry_run`) with a
+    release event for each person it releases from the registry (unless not `events`)."""
     deal = read_deal_file(path)
     ids = [r["person"] for r in deal["released"] if r["person"] is not None]
     # An id the viewer may not see is refused as if it did not exist: a different answer
@@ -192,6 +207,8 @@ def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False) -
                 str(c.person_id) for c in fitting)
             linked.unlinked.append((release["name"], why))
     if dry_run:
+        if events:
+            _release_events(None, deal, linked)
         return None, linked
     with transaction.atomic(), recorded_change(actor, f"deal recorded from {path.name}"):
         record = m.Deal.objects.create(name=deal["name"], date=deal["date"], kind=deal["kind"],
@@ -208,4 +225,52 @@ def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False) -
                 program=concession["program"], entity=concession["entity"],
                 estimated_value_usd=concession["value_usd"], counterparty=concession["counterparty"],
                 source=_source(concession["source"]) if concession["source"] else None)
+        if events:
+            _release_events(record, deal, linked)
     return record, linked
+
+
+def _release_events(record: m.Deal | None, deal: dict[str, Any], linked: Linked) -> None:
+    """A release event on the timeline of each registry person the deal releases, dated the
+    deal's day, citing its sources; so the stock of political prisoners moves with the deal.
+
+    A person already released that day (an imported release event) keeps that event, now
+    linked to the deal. One whom the timeline does not show in custody on that day gets no
+    event, and the reason is said: a release out of nowhere would be an impossible timeline.
+    `record` None (a dry run) says what would be written."""
+    from politzek.registry.models.events import timeline_errors_with
+
+    names = {person: name for name, person in linked.linked}
+    sources = list(record.sources.all()) if record else []
+    for release in deal["released"]:
+        person = release["person"]
+        if person is None or release["direction"] != m.DealRelease.Direction.RELEASED_BY_REGIME:
+            continue
+        name = names.get(person, f"person {person}")
+        if deal["date"] is None:
+            linked.no_event.append((name, person, "the deal has no date"))
+            continue
+        same_day = m.Event.objects.filter(person_id=person, kind__in=RELEASE_KINDS,
+                                          date_earliest=deal["date"].earliest)
+        existing = same_day.filter(kind=release["event"]).first() or same_day.first()
+        if existing is not None:
+            if record is not None:
+                existing.deal = record
+                existing.save()
+                existing.sources.add(*sources)
+            linked.events.append((name, person, existing.kind))
+            continue
+        description = f"Released in the deal: {deal['name']}"
+        if release["destination"]:
+            description += f"; taken to {release['destination']}"
+        event = m.Event(person_id=person, kind=release["event"], date=deal["date"], deal=record,
+                        description=description)
+        if timeline_errors_with(event):
+            # The timeline's own message may name events the reader may not see: say only what.
+            linked.no_event.append((name, person, f"the timeline does not show the person in custody on "
+                                                  f"{deal['date']}; record the release by hand"))
+            continue
+        if record is not None:
+            event.save()
+            event.sources.set(sources)
+        linked.events.append((name, person, event.kind))

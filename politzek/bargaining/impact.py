@@ -11,9 +11,12 @@ cover every record, restricted ones included, as every figure does (docs/privacy
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.db.models import Max, Min
 
 from politzek.bargaining.rates import RateRatio, rate_ratio
 from politzek.bargaining.rules import vetting_rules
@@ -23,10 +26,36 @@ from politzek.registry.status import recognized_at
 from politzek.registry.timeline import timelines
 
 WINDOWS = (4, 12, 26)
+# The registry's data is taken to stop when nothing was recorded for this long (or for three
+# times the usual gap between events before the deal, when events were rarer than that).
+QUIET_DAYS = 14
 
 
 class ImpactError(ValueError):
     """A deal whose impact cannot be computed (no date, a date in the future)."""
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Whether the registry holds data on both sides of a window: a registry whose records
+    stop before the window ends would show a "clear fall" that is only missing data."""
+
+    first_recorded: dt.date | None  # the earliest dated event of the country's people
+    last_recorded: dt.date | None  # the latest, on or before today (the deal's own releases left out)
+    events_before: int  # events of any kind in the before-window
+    per_week_before: float
+    enough_before: bool
+    enough_after: bool
+
+    @property
+    def enough(self) -> bool:
+        return self.enough_before and self.enough_after
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"first_recorded": self.first_recorded.isoformat() if self.first_recorded else None,
+                "last_recorded": self.last_recorded.isoformat() if self.last_recorded else None,
+                "events_before": self.events_before, "events_per_week_before": round(self.per_week_before, 2),
+                "enough_data_before": self.enough_before, "enough_data_after": self.enough_after}
 
 
 @dataclass
@@ -41,6 +70,7 @@ class Window:
     stock_after: int  # at the end of the after-window
     released: int  # political prisoners released in the after-window, by any mode
     new: int  # new political prisoners in the after-window
+    coverage: Coverage
 
     @property
     def net_change(self) -> int:
@@ -52,8 +82,10 @@ class Window:
             "before": {"from": self.before.first.isoformat(), "to": self.before.last.isoformat()},
             "after": {"from": self.after.first.isoformat(), "to": self.after.last.isoformat(),
                       "complete": self.complete},
-            "new_detentions": self.detentions.as_dict(),
-            "new_recognitions": self.recognitions.as_dict(),
+            # No rate ratio where the registry has no data to compare: it would be an artifact.
+            "new_detentions": self.detentions.as_dict() if self.coverage.enough else None,
+            "new_recognitions": self.recognitions.as_dict() if self.coverage.enough else None,
+            "coverage": self.coverage.as_dict(),
             "political_prisoners_before_deal": self.stock_before_deal,
             "political_prisoners_at_end": self.stock_after, "net_change": self.net_change,
             "released_in_window": self.released, "new_in_window": self.new,
@@ -158,13 +190,39 @@ def released_people(deal: m.Deal, country: str, organizations: tuple[str, ...] |
     return released
 
 
-def _window(scope: Scope, day: dt.date, weeks: int, today: dt.date) -> Window:
+def _recorded(deal: m.Deal, country: str, today: dt.date) -> Any:
+    """Dated events of the country's people up to today; the deal's own release events left
+    out, since they would show data after the deal where there is none."""
+    return (m.Event.objects.filter(person__country=country, date_earliest__isnull=False, date_earliest__lte=today)
+            .exclude(deal=deal))
+
+
+def _coverage(recorded: Any, span: tuple[dt.date | None, dt.date | None], first: dt.date, day: dt.date,
+              end: dt.date) -> Coverage:
+    before = recorded.filter(date_earliest__gte=first, date_earliest__lt=day).count()
+    per_week = before / ((day - first).days / 7)
+    # Silence at the end is "no data" after QUIET_DAYS, or after three usual gaps when events
+    # were rarer, but never more than half the after-window (it would then cover nothing).
+    usual_gap = math.ceil(3 * 7 / per_week) if per_week else QUIET_DAYS
+    quiet = dt.timedelta(days=max(QUIET_DAYS, min(usual_gap, ((end - day).days + 1) // 2)))
+    first_recorded, last_recorded = span
+    return Coverage(
+        first_recorded=first_recorded, last_recorded=last_recorded, events_before=before, per_week_before=per_week,
+        enough_before=before > 0 and first_recorded is not None
+        and first_recorded <= first + dt.timedelta(days=QUIET_DAYS),
+        enough_after=last_recorded is not None and last_recorded >= end - quiet,
+    )
+
+
+def _window(scope: Scope, day: dt.date, weeks: int, today: dt.date, recorded: Any,
+            span: tuple[dt.date | None, dt.date | None]) -> Window:
     length = dt.timedelta(days=7 * weeks)
     before = window_flows(scope, day - length, day - dt.timedelta(days=1))
     end = min(day + length - dt.timedelta(days=1), today)
     after = window_flows(scope, day, end)
     before_days, after_days = 7 * weeks, (end - day).days + 1
     return Window(
+        coverage=_coverage(recorded, span, day - length, day, end),
         weeks=weeks, before=before, after=after, complete=end == day + length - dt.timedelta(days=1),
         detentions=rate_ratio(sum(after.custody.entries.values()), after_days,
                               sum(before.custody.entries.values()), before_days),
@@ -183,5 +241,8 @@ def deal_impact(deal: m.Deal, windows: tuple[int, ...] = WINDOWS, country: str |
         raise ImpactError(f"deal {deal.pk} ({deal.name}) is dated {deal.date}, after today; nothing followed it yet")
     country = (country or deal_country(deal)).upper()
     scope = Scope(country=country, organizations=organizations)
+    recorded = _recorded(deal, country, today)
+    bounds = recorded.aggregate(first=Min("date_earliest"), last=Max("date_earliest"))
+    span = (bounds["first"], bounds["last"])
     return Impact(deal, country, day, organizations, released_people(deal, country, organizations),
-                  [_window(scope, day, weeks, today) for weeks in windows])
+                  [_window(scope, day, weeks, today, recorded, span) for weeks in windows])

@@ -4,6 +4,7 @@ reader's language: the sentences go through Django's translations)."""
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from politzek.bargaining.impact import Impact, Window
 from politzek.bargaining.rates import RateRatio
@@ -29,31 +30,55 @@ def _rate(rate: RateRatio) -> str:
         "verdict": verdict}
 
 
+def coverage_sentence(window: Window) -> str | None:
+    """Why the window's rates are not compared, when the registry lacks data on one side."""
+    coverage = window.coverage
+    if not coverage.enough_after:
+        if coverage.last_recorded is None:
+            return _("not enough data after the deal: the registry records no dated event in this country")
+        return _("not enough data after the deal: the registry's last recorded event in this country is on "
+                 "%(day)s, before the window ends (%(end)s); no rate ratio") % {
+            "day": coverage.last_recorded.isoformat(), "end": window.after.last.isoformat()}
+    if not coverage.enough_before:
+        return _("not enough data before the deal: the registry's records in this country begin on %(day)s; "
+                 "no rate ratio") % {"day": coverage.first_recorded.isoformat() if coverage.first_recorded else "-"}
+    return None
+
+
 def window_sentences(window: Window) -> list[str]:
     if window.complete:
         heading = _("%(weeks)s weeks before and after:") % {"weeks": window.weeks}
     else:
         heading = _("%(weeks)s weeks before and after (the after-window is cut at %(day)s: it has not ended):") % {
             "weeks": window.weeks, "day": window.after.last.isoformat()}
-    lines = [heading,
-             "  " + _("new detentions: %(rate)s") % {"rate": _rate(window.detentions)},
-             "  " + _("new recognitions: %(rate)s") % {"rate": _rate(window.recognitions)},
+    missing = coverage_sentence(window)
+    if missing:
+        rates = ["  " + missing]
+    else:
+        rates = ["  " + _("new detentions: %(rate)s") % {"rate": _rate(window.detentions)},
+                 "  " + _("new recognitions: %(rate)s") % {"rate": _rate(window.recognitions)}]
+    lines = [heading, *rates,
              "  " + _("political prisoners: %(before)s the day before the deal, %(after)s at the end (%(change)+d)") % {
                  "before": window.stock_before_deal, "after": window.stock_after, "change": window.net_change}]
     if window.released:
         lines.append("  " + _("for every %(released)s released, %(new)s new (%(ratio).2f new per release)") % {
             "released": window.released, "new": window.new, "ratio": window.new / window.released})
     else:
-        lines.append("  " + _("no political prisoner released in the window; %(new)s new") % {"new": window.new})
+        lines.append("  " + ngettext("no political prisoner released in the window; %(new)s new",
+                                     "no political prisoner released in the window; %(new)s new",
+                                     window.new) % {"new": window.new})
     return lines
 
 
 def released_sentences(impact: Impact) -> list[str]:
     r = impact.released
-    lines = [_("released by the regime: %(all)s: %(recognized)s recognized political prisoners, %(not_recognized)s "
-               "in the registry but not recognized, %(absent)s not in the registry") % {
-        "all": r.by_regime, "recognized": r.recognized, "not_recognized": r.not_recognized,
-        "absent": r.not_in_registry}]
+    parts = [ngettext("%(n)s recognized political prisoner", "%(n)s recognized political prisoners",
+                      r.recognized) % {"n": r.recognized},
+             ngettext("%(n)s in the registry but not recognized", "%(n)s in the registry but not recognized",
+                      r.not_recognized) % {"n": r.not_recognized},
+             ngettext("%(n)s not in the registry", "%(n)s not in the registry", r.not_in_registry) % {
+                 "n": r.not_in_registry}]
+    lines = [_("released by the regime: %(all)s: %(parts)s") % {"all": r.by_regime, "parts": ", ".join(parts)}]
     if r.foreign_citizens:
         lines.append("  " + _("%(n)s of them citizens of another country") % {"n": r.foreign_citizens})
     if r.charged_with_violence:
@@ -62,7 +87,9 @@ def released_sentences(impact: Impact) -> list[str]:
         lines.append("  " + _("%(n)s sent abroad rather than freed at home (%(where)s)") % {
             "n": r.sent_abroad, "where": ", ".join(f"{c}: {n}" for c, n in r.destinations.most_common())})
     if r.returned_to_regime:
-        lines.append(_("returned to the regime in exchange: %(n)s") % {"n": r.returned_to_regime})
+        lines.append(ngettext("%(n)s person returned to the regime in exchange",
+                              "%(n)s people returned to the regime in exchange",
+                              r.returned_to_regime) % {"n": r.returned_to_regime})
     return lines
 
 

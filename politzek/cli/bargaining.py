@@ -171,6 +171,8 @@ def price_command(
 def add_command(
     path: Annotated[Path, typer.Argument(metavar="DEAL.toml", help="The deal file (format: docs/deals.md).")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and link, write nothing.")] = False,
+    no_events: Annotated[bool, typer.Option("--no-events", help="Write no release events on the released "
+                                            "people's timelines (the default writes one per person).")] = False,
     actor: Actor = None,
     include_restricted: IncludeRestricted = False,
     include_confidential: IncludeConfidential = False,
@@ -183,13 +185,17 @@ def add_command(
     require_schema()
     try:
         deal, linked = record_deal(path, actor or command_line_actor(), viewer_for(include_restricted,
-                                   include_confidential), dry_run)
+                                   include_confidential), dry_run, events=not no_events)
     except DealFileError as error:
         fail(str(error))
     for name, person in linked.linked:
         console.print(f"  linked: {name} -> person {person}", highlight=False, markup=False)
     for name, why in linked.unlinked:
         console.print(f"  kept by name: {name} ({why})", highlight=False, markup=False)
+    for name, person, kind in linked.events:
+        console.print(f"  release event: {name} (person {person}): {kind}", highlight=False, markup=False)
+    for name, person, why in linked.no_event:
+        console.print(f"  no release event: {name} (person {person}): {why}", highlight=False, markup=False)
     if deal is None:
         console.print(f"politzek: {path} is valid; nothing written (--dry-run)", highlight=False)
     else:

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from politzek.bargaining.impact import ImpactError, deal_impact
+from politzek.bargaining.impact_report import released_sentences, window_sentences
 from politzek.bargaining.price import deal_prices, trend
 from politzek.registry import models as m
 from politzek.registry.partial_date import PartialDate
@@ -82,12 +83,40 @@ def test_an_after_window_cut_by_today_compares_rates(deal):
     assert window.detentions.ratio == pytest.approx((5 / 14) / (4 / 28))
 
 
+def test_a_registry_whose_records_stop_gives_no_rate_ratio(deal):
+    """The hand-built registry's last event is on 28 March: 4 weeks after the deal are covered;
+    12 weeks are not (6 events in the 12 weeks before, one a fortnight: data is taken to stop
+    after 6 weeks of silence), and a rate ratio there would be a "clear fall" of missing data."""
+    four, twelve = deal_impact(deal, windows=(4, 12), today=LATER).windows
+    assert four.coverage.enough and four.as_dict()["new_detentions"]["after"] == 8
+    assert twelve.coverage.events_before == 6 and twelve.coverage.last_recorded == dt.date(2025, 3, 28)
+    assert twelve.coverage.enough_before and not twelve.coverage.enough_after
+    assert twelve.as_dict()["new_detentions"] is None and twelve.as_dict()["new_recognitions"] is None
+    text = "\n".join(window_sentences(twelve))
+    assert "not enough data after the deal" in text and "2025-03-28" in text and "new detentions" not in text
+    # The deal's own releases are no data after it: a release dated later changes nothing.
+    event(m.Person.objects.get(names__name="Old 4"), "released_pardon", "2025-05-20", deal=deal)
+    assert not deal_impact(deal, windows=(12,), today=LATER).windows[0].coverage.enough_after
+
+
+def test_a_registry_that_begins_after_the_window_starts_gives_no_rate_ratio():
+    deal = m.Deal.objects.create(name="Early deal", date=PartialDate.parse("2025-03-03"), kind="amnesty",
+                                 parties=["BY"])
+    for day in ("2025-02-25", "2025-03-01", "2025-03-10", "2025-03-20", "2025-03-29"):
+        _held(f"Held {day}", day)
+    [window] = deal_impact(deal, windows=(4,), today=LATER).windows
+    assert window.coverage.enough_after and not window.coverage.enough_before
+    assert "not enough data before the deal" in "\n".join(window_sentences(window))
+
+
 def test_who_was_released(deal):
     released = deal_impact(deal, windows=(4,), today=LATER).released
     assert (released.by_regime, released.recognized, released.not_recognized, released.not_in_registry) == (5, 3, 1, 1)
     assert released.foreign_citizens == 1 and released.charged_with_violence == 1
     assert released.sent_abroad == 4 and dict(released.destinations) == {"LT": 4, "BY": 1}
     assert released.returned_to_regime == 1
+    assert released_sentences(deal_impact(deal, windows=(4,), today=LATER))[-1] == (
+        "1 person returned to the regime in exchange")
 
 
 def test_only_the_chosen_organizations_make_a_release_political(deal):

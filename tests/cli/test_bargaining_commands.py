@@ -142,6 +142,8 @@ def test_a_deal_recorded_from_a_file_links_people_and_shows_its_impact_and_price
     added = run_politzek_here("deals", "add", path)
     assert added.returncode == 0, added.stderr
     assert "kept by name: Someone Unlisted (not in the registry)" in added.stdout
+    # The deal moves the ledger: Hanna, held since 2021, now has a release event of the deal.
+    assert "release event: Hanna Stsiapanava" in added.stdout and "released_pardon" in added.stdout
     [deal] = json.loads(run_politzek_here("deals", "list", "--json").stdout)["deals"]
     assert deal["released_by_regime"] == 2 and deal["concessions"] == 1
     shown = json.loads(run_politzek_here("deals", "show", str(deal["id"]), "--json").stdout)
@@ -151,8 +153,13 @@ def test_a_deal_recorded_from_a_file_links_people_and_shows_its_impact_and_price
     impact = json.loads(run_politzek_here("deals", "impact", str(deal["id"]), "--weeks", "12", "--json").stdout)
     assert impact["country"] == "BY" and impact["released"]["recognized_political_prisoners"] == 1
     assert impact["released"]["not_in_registry"] == 1 and impact["windows"][0]["weeks"] == 12
+    assert impact["windows"][0]["political_prisoners_before_deal"] == 3  # p1, p3 and the restricted p4
+    assert impact["windows"][0]["released_in_window"] == 1
+    # The registry's last other event is from 2024: no rate ratio, but the reason.
+    assert impact["windows"][0]["new_detentions"] is None
+    assert impact["windows"][0]["coverage"]["last_recorded"] == "2024-01-15"
     text = run_politzek_here("deals", "impact", str(deal["id"])).stdout
-    assert "4 weeks before and after" in text and "rate ratio" in text
+    assert "4 weeks before and after" in text and "not enough data after the deal" in text
 
     chart = folder / "price.svg"
     price = json.loads(run_politzek_here("deals", "price", "--chart", str(chart), "--json").stdout)

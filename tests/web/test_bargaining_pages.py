@@ -167,6 +167,9 @@ def test_an_editor_records_a_deal_from_a_file(client, deal):
     assert f"/deals/{saved.pk}/" in recorded.content.decode()
     assert saved.releases.get().person.names.filter(name="Ганна Сцяпанава").exists()
     assert saved.concessions.get().entity == "potash exports"
+    hanna = saved.releases.get().person
+    assert 'id="release-events"' in recorded.content.decode()
+    assert hanna.events.get(deal=saved).kind == "released_pardon"
     bad = client.post("/staff/deals/new/", {"deal": SimpleUploadedFile("bad.toml", b"name = 'x'\nkind = 'bribe'\n")})
     assert bad.status_code == 400 and "bad.toml: kind: &#x27;bribe&#x27; is not one of" in bad.content.decode()
 

@@ -11,7 +11,7 @@ from django.shortcuts import render
 
 from politzek.bargaining.charts import impact_chart, price_chart
 from politzek.bargaining.impact import ImpactError, deal_impact
-from politzek.bargaining.impact_report import released_sentences, window_sentences
+from politzek.bargaining.impact_report import coverage_sentence, released_sentences, window_sentences
 from politzek.bargaining.ledger import deal_detail
 from politzek.bargaining.price import deal_prices, trend
 from politzek.registry.models import Deal, DealRelease
@@ -50,7 +50,8 @@ def deal(request: HttpRequest, deal_id: int) -> HttpResponse:
         "concessions": record.concessions.select_related("source").order_by("id"),
         "impact": impact, "impact_error": error,
         "released_sentences": released_sentences(impact) if impact else [],
-        "windows": [{"window": w, "sentences": window_sentences(w)} for w in impact.windows] if impact else [],
+        "windows": [{"window": w, "sentences": window_sentences(w), "coverage_note": coverage_sentence(w)}
+                    for w in impact.windows] if impact else [],
         "shows_synthetic": record.synthetic,
     })
 

@@ -165,9 +165,11 @@ def add_deal(request: HttpRequest) -> HttpResponse:
         path = _saved_upload(upload, folder, ".toml")
         try:
             deal, linked = record_deal(path, f"web:{request.user.get_username()}", Viewer.for_user(request.user),
-                                       dry_run=request.POST.get("check_only") == "on")
+                                       dry_run=request.POST.get("check_only") == "on",
+                                       events=request.POST.get("no_events") != "on")
         except DealFileError as error:
             context["error"] = str(error).replace(f"{folder}/", "")
             return render(request, "staff/add_deal.html", context, status=400)
-    context.update({"deal": deal, "linked": linked.linked, "unlinked": linked.unlinked, "checked": deal is None})
+    context.update({"deal": deal, "linked": linked.linked, "unlinked": linked.unlinked, "checked": deal is None,
+                    "events": linked.events, "no_event": linked.no_event})
     return render(request, "staff/add_deal.html", context)
