@@ -3,7 +3,9 @@
 list found, the most urgent political prisoners missing from it ranked, and a summary.
 
 A list is a CSV file with a `name` column (any script; several names with `;`), and optional
-`birth_date`, `citizenship`, `notes` and `side` (which side proposes the person) columns."""
+`birth_date`, `citizenship`, `notes` and the columns saying which way a person goes: `side`
+(which side proposes the person), `direction`, `released_by`, `received_by`. Entries the list
+sends *to* the detaining state (the other half of an exchange) get their own verdict."""
 
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ from politzek.bargaining.vetting import (
     Vetting,
     not_in_registry,
     note_flags,
+    sent_to_regime,
     vet_record,
 )
 from politzek.flows.facts import ANY_ORGANIZATION, POLITICAL
@@ -42,6 +45,53 @@ from politzek.registry.candidates import Candidate, candidates_for
 from politzek.registry.visibility import Viewer
 
 MISSING_LIMIT = 20
+# Words of a `direction` (or `side`) cell: going to the detaining state, or freed by it. The
+# first list is read first: "returned_to_regime" must not read as "released".
+TO_REGIME_WORDS = ("to_regime", "to regime", "to the regime", "returned", "handed back", "handed over",
+                   "sent to", "→ regime", "в обмен", "передан")
+FROM_REGIME_WORDS = ("released_by_regime", "from_regime", "from regime", "from the regime", "released by",
+                     "freed", "released", "освобожд", "вызвал")
+
+
+@dataclass(frozen=True)
+class Sides:
+    """How to tell the entries a list sends to the detaining state (`regime`, an ISO code):
+    `to_regime` holds (column, value) pairs a user gives (`--to-regime side=RU`); without them
+    the usual columns are read (see `direction_of`)."""
+
+    regime: str | None = None
+    to_regime: tuple[tuple[str, str], ...] = ()
+
+
+def direction_of(fields: dict[str, str], sides: Sides) -> str | None:
+    """Why the entry goes to the regime (the column and value that say so), or None."""
+    def cell(column: str) -> str:
+        return (fields.get(column) or "").strip()
+
+    if sides.to_regime:
+        for column, value in sides.to_regime:
+            if cell(column).lower() == value.strip().lower():
+                return f"{column} = {cell(column)}"
+        return None
+    regime = (sides.regime or "").upper()
+    for column in ("direction", "side"):
+        text = cell(column).lower()
+        if not text:
+            continue
+        if any(word in text for word in TO_REGIME_WORDS):
+            return f"{column} = {cell(column)}"
+        if any(word in text for word in FROM_REGIME_WORDS):
+            return None
+        words = text.upper().replace("→", " ").replace("->", " ").split()
+        if regime and column == "direction" and len(words) >= 2 and words[-2] == "TO" and words[-1] == regime:
+            return f"{column} = {cell(column)}"
+    if regime and cell("received_by").upper() == regime:
+        return f"received_by = {cell('received_by')}"
+    if regime and cell("released_by") and cell("released_by").upper() != regime:
+        return f"released_by = {cell('released_by')}, not {regime}"
+    if regime and cell("side").upper() == regime:
+        return f"side = {cell('side')}: the regime asks for this person"
+    return None
 
 
 @dataclass
@@ -52,6 +102,7 @@ class VettedEntry:
     fitting: list[Candidate]  # every candidate the matcher says is the same person
     record: PersonRecord | None
     vetting: Vetting
+    to_regime: str | None = None  # why the list sends this person to the regime, if it does
 
     def as_dict(self) -> dict[str, Any]:
         fields = self.entry.fields
@@ -59,6 +110,7 @@ class VettedEntry:
             "row": self.entry.row, "name": self.entry.names[0], "other_names": list(self.entry.names[1:]),
             "birth_date": self.entry.birth_date, "citizenship": fields.get("citizenship", "").strip(),
             "side": self.side, "notes": fields.get("notes", "").strip(),
+            "direction": "to_regime" if self.to_regime else "from_regime", "direction_read_from": self.to_regime,
             "person_id": self.match.person_id if self.match else None,
             "person_name": self.match.name if self.match else None,
             "match_score": round(self.match.match.score, 3) if self.match else None,
@@ -74,11 +126,12 @@ class VettedEntry:
 class Missing:
     record: PersonRecord
     priority: Priority
+    flags: list[Flag] = field(default_factory=list)  # the same flags an entry gets: violence stays visible
 
     def as_dict(self) -> dict[str, Any]:
         return {"person_id": self.record.person_id, "name": self.record.name,
                 "custody_since": self.record.custody_since.isoformat() if self.record.custody_since else None,
-                **self.priority.as_dict()}
+                **self.priority.as_dict(), "flags": [f.as_dict() for f in self.flags]}
 
 
 @dataclass
@@ -132,8 +185,13 @@ def _best_candidates(entries: list[Entry], viewer: Viewer,
 
 
 def _side(entry: Entry) -> str:
+    """Who proposes the entry, or who releases it to whom ("RU → US")."""
     fields = entry.fields
-    return (fields.get("side") or fields.get("proposed_by") or "").strip()
+    side = (fields.get("side") or fields.get("proposed_by") or "").strip()
+    if side:
+        return side
+    released, received = (fields.get("released_by") or "").strip(), (fields.get("received_by") or "").strip()
+    return f"{released or '?'} → {received or '?'}" if released or received else ""
 
 
 def _duplicates(vetted: list[VettedEntry]) -> None:
@@ -159,10 +217,11 @@ def _duplicates(vetted: list[VettedEntry]) -> None:
         by_row[b].vetting.flags.append(Flag(DUPLICATE, f"same person as row {a}: {why}"))
 
 
-def _country(vetted: list[VettedEntry], country: str | None) -> str | None:
+def _country(records: list[PersonRecord], country: str | None) -> str | None:
+    """The detaining state: as given, else the most common country of the people matched."""
     if country:
         return country.upper()
-    found = Counter(item.record.country for item in vetted if item.record and item.record.country)
+    found = Counter(record.country for record in records if record.country)
     return found.most_common(1)[0][0] if found else None
 
 
@@ -173,7 +232,7 @@ def _missing(country: str, listed: set[int], viewer: Viewer, organizations: froz
     spells = spells.filter(organization__in=organizations) if organizations else spells.filter(
         organization=ANY_ORGANIZATION)
     held = set(spells.values_list("person_id", flat=True)) - listed
-    weights = priority_weights()
+    weights, rules = priority_weights(), vetting_rules()
     missing = []
     for record in person_records(held, viewer, day).values():
         # What the viewer may see must show the person held and recognized, or they are not listed.
@@ -181,7 +240,8 @@ def _missing(country: str, listed: set[int], viewer: Viewer, organizations: froz
                 not r.withdrawn_on and (r.organization in organizations if organizations else r.human_rights)
                 for r in record.recognitions):
             continue
-        missing.append(Missing(record, priority(record, weights, day)))
+        flags = vet_record(record, rules, organizations, country).flags
+        missing.append(Missing(record, priority(record, weights, day), flags))
     missing.sort(key=lambda x: (-x.priority.score, x.record.person_id))
     return missing[:limit], len(missing)
 
@@ -204,10 +264,12 @@ def _summary(vetted: list[VettedEntry], unreadable: list[str]) -> dict[str, Any]
 
 def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organizations: frozenset[str] | None = None,
              skip_invalid: bool = False, missing_limit: int = MISSING_LIMIT, day: dt.date | None = None,
-             progress: Callable[[int, int], None] | None = None) -> VettedList:
-    """Vet every entry of the list at `path`; raises ListError for a list that cannot be read
-    (or, without `skip_invalid`, for its first bad row). `progress(done, total)` is told of
-    each entry matched (matching is nearly all the time)."""
+             progress: Callable[[int, int], None] | None = None,
+             to_regime: tuple[tuple[str, str], ...] = ()) -> VettedList:
+    """Vet every entry of the list at `path` as of `day` (default today); raises ListError for
+    a list that cannot be read (or, without `skip_invalid`, for its first bad row).
+    `progress(done, total)` is told of each entry matched (matching is nearly all the time).
+    `to_regime`: (column, value) pairs that mark the entries sent to the regime."""
     day = day or dt.date.today()
     entries, problems = read_list_skipping(path)
     if problems and not skip_invalid:
@@ -218,6 +280,10 @@ def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organiza
     found = _best_candidates(entries, viewer, progress)
     ids = {c.person_id for fitting in found.values() for c in fitting}
     records = person_records(ids, viewer, day)
+    single = [records[fitting[0].person_id] for fitting in found.values()
+              if len([c for c in fitting if c.person_id in records]) == 1]
+    held_in = _country(single, country)
+    sides = Sides(held_in, to_regime)
     vetted = []
     for entry in entries:
         fitting = [c for c in found[entry.row] if c.person_id in records]
@@ -234,9 +300,13 @@ def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organiza
             match, record = fitting[0], records[fitting[0].person_id]
             vetting = vet_record(record, rules, organizations)
             vetting.flags += note_flags(notes, rules)
-        vetted.append(VettedEntry(entry, _side(entry), match, fitting, record, vetting))
+        why = direction_of(entry.fields, sides)
+        if why:
+            # The other half of the exchange: its own verdict, whatever the record says.
+            registry = vet_record(record, rules, organizations) if record else None
+            vetting = sent_to_regime(why, notes, rules, registry)
+        vetted.append(VettedEntry(entry, _side(entry), match, fitting, record, vetting, why))
     _duplicates(vetted)
-    held_in = _country(vetted, country)
     listed = {c.person_id for item in vetted for c in item.fitting}
     missing, missing_total = (_missing(held_in, listed, viewer, organizations, day, missing_limit)
                               if held_in else ([], 0))

@@ -9,11 +9,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
+from rigour.text import ascii_text
+from rigour.text.scripts import text_scripts
 
 from politzek.bargaining.rules import vetting_rules
 from politzek.bargaining.vetting import ChargeFact, PersonRecord, RecognitionFact
-from politzek.flows.listing import primary_names
 from politzek.registry import models as m
+from politzek.registry.organizations import organization_name
 from politzek.registry.partial_date import PartialDate
 from politzek.registry.status import TimelineEvent, derive
 from politzek.registry.timeline import timeline_events
@@ -41,7 +43,7 @@ def _load(ids: list[int], viewer: Viewer, today: dt.date) -> dict[int, PersonRec
     if not people:
         return {}
     ids = list(people)
-    names = primary_names(m.Person.objects.filter(pk__in=ids))
+    names, other_names = _names_in_two_scripts(ids)
     tags: dict[int, set[str]] = defaultdict(set)
     for person_id, code in m.Person.tags.through.objects.filter(person_id__in=ids).values_list(
             "person_id", "tag__code"):
@@ -86,6 +88,7 @@ def _load(ids: list[int], viewer: Viewer, today: dt.date) -> dict[int, PersonRec
                            if custody_since is not None and day >= custody_since)
         records[person_id] = PersonRecord(
             person_id=person_id, name=names.get(person_id, f"person {person_id}"), country=person.country,
+            other_script_name=other_names.get(person_id, ""),
             citizenships=tuple(person.citizenships or ()),
             birth_year=person.birth_date.earliest.year if person.birth_date else None,
             tags=frozenset(tags.get(person_id, ())), charges=tuple(charges.get(person_id, ())),
@@ -98,21 +101,59 @@ def _load(ids: list[int], viewer: Viewer, today: dt.date) -> dict[int, PersonRec
     return records
 
 
+def _names_in_two_scripts(ids: list[int]) -> tuple[dict[int, str], dict[int, str]]:
+    """Each person's name shown first, and a name in another script beside it: the Latin one
+    for a name in a local script (a negotiator reads Latin), the local one for a Latin name
+    (the other side writes it so); a Latin transliteration when the record has none."""
+    rows: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for person_id, name, script in m.PersonName.objects.filter(person_id__in=ids).order_by(
+            "person_id", "-is_primary", "id").values_list("person_id", "name", "script"):
+        rows[person_id].append((name, script or _script(name)))
+    first, other = {}, {}
+    for person_id, names in rows.items():
+        name, script = names[0]
+        first[person_id] = name
+        if script == "Latn":
+            found = next((n for n, s in names[1:] if s and s != "Latn"), "")
+        else:
+            found = next((n for n, s in names[1:] if s == "Latn"), "") or ascii_text(name).title()
+        if found and found != name:
+            other[person_id] = found
+    return first, other
+
+
+def _script(name: str) -> str:
+    return "Latn" if text_scripts(name) == {"Latin"} else "other"
+
+
+def _first_sources(through: type, owner: str, ids: Iterable[int]) -> dict[int, str]:
+    """The first source address of each record (event or case), by its id."""
+    found: dict[int, str] = {}
+    for owner_id, url in through.objects.filter(**{f"{owner}_id__in": list(ids)}).order_by(
+            f"{owner}_id", "source_id").values_list(f"{owner}_id", "source__url"):
+        if url:
+            found.setdefault(owner_id, url)
+    return found
+
+
 def _recognitions(events: QuerySet[m.Event]) -> dict[int, list[RecognitionFact]]:
     kind = vetting_rules().recognizer_kind
     rows = list(events.filter(kind__in=("recognized", "recognition_withdrawn")).order_by("date_earliest", "id")
-                .values_list("person_id", "kind", "date", "date_earliest", "organization__code", "organization__name",
-                             "organization__kind", "recognition__grounds"))
+                .values_list("person_id", "id", "kind", "date", "date_earliest", "organization__code",
+                             "organization__name", "organization__kind", "recognition__grounds",
+                             "recognition__statement_url"))
+    sources = _first_sources(m.Event.sources.through, "event", [row[1] for row in rows])
     found: dict[int, list[RecognitionFact]] = defaultdict(list)
-    for person_id, event_kind, date, day, code, name, org_kind, grounds in rows:
+    for person_id, event_id, event_kind, date, day, code, name, org_kind, grounds, statement in rows:
         if event_kind == "recognized":
-            found[person_id].append(RecognitionFact(code or "", name or code or "an organization",
+            found[person_id].append(RecognitionFact(code or "", organization_name(code or "", name or "")
+                                                    or "an organization",
                                                     str(date) if date else "", tuple(grounds or ()),
-                                                    None, org_kind == kind))
+                                                    None, org_kind == kind, statement or sources.get(event_id, "")))
         else:  # a withdrawal closes the same organization's recognitions given before it
             found[person_id] = [
                 RecognitionFact(r.organization, r.organization_name, r.date, r.grounds, str(date) if date else "?",
-                                r.human_rights)
+                                r.human_rights, r.source)
                 if r.organization == code and r.withdrawn_on is None and (
                     not r.date or day is None or PartialDate.parse(r.date).earliest <= day) else r
                 for r in found[person_id]]
@@ -129,6 +170,7 @@ def _charges(ids: list[int], viewer: Viewer) -> dict[int, list[ChargeFact]]:
     convicted = set(m.Sentence.objects.filter(case_id__in=case_numbers, person_id__in=ids)
                     .values_list("case_id", "person_id"))
     wanted = set(ids)
+    sources = _first_sources(m.Case.sources.through, "case", case_numbers)
     found: dict[int, list[ChargeFact]] = defaultdict(list)
     for case_id, person_id, system, article, part, label in m.Charge.objects.filter(
             case_id__in=case_numbers).order_by("id").values_list(
@@ -136,5 +178,5 @@ def _charges(ids: list[int], viewer: Viewer) -> dict[int, list[ChargeFact]]:
         for defendant in ([person_id] if person_id else sorted(defendants[case_id])):
             if defendant in wanted:
                 found[defendant].append(ChargeFact(system, article, part, label, case_numbers[case_id],
-                                                   (case_id, defendant) in convicted))
+                                                   (case_id, defendant) in convicted, sources.get(case_id, "")))
     return found

@@ -7,7 +7,9 @@ Verdicts, in the order a summary lists them:
   ground (a charge under an article the rules map to a ground) and no exclusion;
 - does_not_meet: not recognized, and the record shows violence against persons (the 2013
   guidelines' exclusion) or a combatant / prisoner of war (another legal category);
-- not_documented: not in the registry, or in it with no fact that meets a ground.
+- not_documented: not in the registry, or in it with no fact that meets a ground;
+- sent_to_regime: the list sends the person *to* the detaining state (the other side of an
+  exchange): never counted with political prisoners, whatever the registry says of them.
 Every reason cites the criterion and the fact of the record behind it. Flags are what a
 negotiator must know whatever the verdict; a "spy" or "terrorist" charge is a flag, never a
 reason to exclude.
@@ -26,13 +28,15 @@ MEETS_CRITERIA = "meets_criteria"
 DOES_NOT_MEET = "does_not_meet"
 NOT_DOCUMENTED = "not_documented"
 AMBIGUOUS = "ambiguous"
-VERDICTS = (RECOGNIZED, MEETS_CRITERIA, DOES_NOT_MEET, NOT_DOCUMENTED, AMBIGUOUS)
+SENT_TO_REGIME = "sent_to_regime"
+VERDICTS = (RECOGNIZED, MEETS_CRITERIA, DOES_NOT_MEET, NOT_DOCUMENTED, AMBIGUOUS, SENT_TO_REGIME)
 VERDICT_LABELS = {
     RECOGNIZED: "recognized political prisoner",
     MEETS_CRITERIA: "meets the criteria on the record, not recognized",
     DOES_NOT_MEET: "does not meet the criteria",
     NOT_DOCUMENTED: "not documented",
     AMBIGUOUS: "ambiguous: several people in the registry fit",
+    SENT_TO_REGIME: "sent to the regime (the other side of the exchange)",
 }
 
 VIOLENCE, COMBATANT, STATE_LABEL, DUPLICATE, NOT_IN_CUSTODY, FOREIGN_CITIZEN = (
@@ -49,7 +53,10 @@ FLAG_LABELS = {
 
 
 # What a reason cites when it is not a criterion: the registry's record itself.
-CITES = {"record": "The registry", "recognition": "Recognition"}
+CITES = {"record": "The registry", "recognition": "Recognition", "list": "The list"}
+# The note every state-label flag carries: a charge of spying or extremism is the detaining
+# state's word about a person, whatever the verdict.
+STATE_LABEL_NOTE = "the charge is the detaining state's word and proves nothing by itself (hr-guidelines-2013 note)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +67,7 @@ class ChargeFact:
     label: str = ""
     case: str = ""  # the case number, or "case <id>"
     convicted: bool = False  # a sentence was handed down in that case
+    source: str = ""  # the address of the case's first source, when it has one
 
     def describe(self) -> str:
         part = f" part {self.part}" if self.part else ""
@@ -76,6 +84,7 @@ class RecognitionFact:
     grounds: tuple[str, ...] = ()
     withdrawn_on: str | None = None
     human_rights: bool = True  # the organization is a human-rights group (recognizer_kind)
+    source: str = ""  # the statement, or the event's first source
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,7 @@ class PersonRecord:
     person_id: int
     name: str
     country: str = ""
+    other_script_name: str = ""  # the name in Latin beside a local script, or the other way round
     citizenships: tuple[str, ...] = ()
     birth_year: int | None = None
     tags: frozenset[str] = frozenset()
@@ -105,6 +115,7 @@ class PersonRecord:
 class Reason:
     criterion: str  # a criterion code (pace-1900:a, hr-guidelines-2013:violence) or a rules entry
     fact: str
+    source: str = ""  # where the fact is published: a statement, a case's source
 
     def as_dict(self) -> dict[str, str]:
         name = criterion_name(self.criterion) if ":" in self.criterion else CITES.get(self.criterion, self.criterion)
@@ -112,7 +123,8 @@ class Reason:
             text = criterion_text(self.criterion)
         except (KeyError, ValueError):
             text = ""
-        return {"criterion": self.criterion, "cites": name, "criterion_text": text, "fact": self.fact}
+        return {"criterion": self.criterion, "cites": name, "criterion_text": text, "fact": self.fact,
+                "source": self.source}
 
 
 @dataclass(frozen=True)
@@ -147,7 +159,8 @@ def _in_force(recognition: RecognitionFact, organizations: frozenset[str] | None
 
 def note_flags(notes: str, rules: VettingRules) -> list[Flag]:
     """The flags the list's own notes raise (the other side's words, not the registry's)."""
-    return [Flag(code, f"the list's notes say {words!r}") for code, words in rules.note_flags(notes)]
+    return [Flag(code, f"the list's notes say {words!r}" + (f"; {STATE_LABEL_NOTE}" if code == STATE_LABEL else ""))
+            for code, words in rules.note_flags(notes)]
 
 
 def vet_record(record: PersonRecord, rules: VettingRules, organizations: frozenset[str] | None = None,
@@ -179,18 +192,20 @@ def vet_record(record: PersonRecord, rules: VettingRules, organizations: frozens
             when = f" on {recognition.date}" if recognition.date else ""
             fact = f"recognized by {recognition.organization_name}{when}"
             if not recognition.grounds:
-                vetting.reasons.append(Reason("recognition", fact + " (the grounds are not recorded)"))
+                vetting.reasons.append(Reason("recognition", fact + " (the grounds are not recorded)",
+                                              recognition.source))
             for ground in recognition.grounds:
-                vetting.reasons.append(Reason(ground, fact))
+                vetting.reasons.append(Reason(ground, fact, recognition.source))
     elif combatant_tags:
         vetting = Vetting(DOES_NOT_MEET, [Reason("politzek-vetting:combatants",
                                                  f"{rules.combatant_reason} (tag {combatant_tags[0]!r})")])
     elif violent:
         vetting = Vetting(DOES_NOT_MEET, [
             Reason("hr-guidelines-2013:violence", charge.describe() + "; the charge is the detaining state's word, "
-                   "so a documenter should check the case before the list is answered") for charge in violent])
+                   "so a documenter should check the case before the list is answered", charge.source)
+            for charge in violent])
     elif grounded:
-        vetting = Vetting(MEETS_CRITERIA, [Reason(rule.ground, f"{charge.describe()}: {rule.reason}")
+        vetting = Vetting(MEETS_CRITERIA, [Reason(rule.ground, f"{charge.describe()}: {rule.reason}", charge.source)
                                            for rule, charge in grounded])
     else:
         why = "no recognition in force and no charge under an article the vetting rules map to a ground"
@@ -198,15 +213,31 @@ def vet_record(record: PersonRecord, rules: VettingRules, organizations: frozens
         if withdrawn:
             why += f"; recognition by {withdrawn[0].organization_name} withdrawn on {withdrawn[0].withdrawn_on}"
         vetting = Vetting(NOT_DOCUMENTED, [Reason("record", f"in the registry, but the record shows {why}")])
-    if vetting.verdict in (RECOGNIZED, MEETS_CRITERIA):
-        for label, charge in labelled:
-            flags.append(Flag(STATE_LABEL, f"held as a {label}: {charge.describe()}; the record shows a political "
-                                           "case, and the charge itself proves nothing (hr-guidelines-2013 note)"))
-    else:
-        for label, charge in labelled:
-            flags.append(Flag(STATE_LABEL, f"held as a {label}: {charge.describe()}"))
+    for label, charge in labelled:
+        flags.append(Flag(STATE_LABEL, f"held as {_article(label)} {label}: {charge.describe()}; {STATE_LABEL_NOTE}"))
     vetting.flags = flags
     return vetting
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def sent_to_regime(why: str, notes: str, rules: VettingRules, registry: Vetting | None) -> Vetting:
+    """The verdict on an entry the list sends to the detaining state: what the list says of the
+    person (its side, its notes) and, when the registry knows them, what the record shows, with
+    the record's flags (a violent conviction stays visible) beside the notes' own."""
+    reasons = [Reason("list", f"the list sends this person to the regime ({why})")]
+    if notes.strip():
+        reasons.append(Reason("list", f"the list's notes: {notes.strip()!r}"))
+    if registry is None:
+        reasons.append(Reason("record", "not in the registry: no record documents this person"))
+        flags = []
+    else:
+        reasons.append(Reason("record", f"the registry's record reads: {VERDICT_LABELS[registry.verdict]}"))
+        reasons += registry.reasons
+        flags = list(registry.flags)
+    return Vetting(SENT_TO_REGIME, reasons, flags + note_flags(notes, rules))
 
 
 def not_in_registry(notes: str, rules: VettingRules) -> Vetting:

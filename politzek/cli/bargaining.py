@@ -18,6 +18,7 @@ from politzek.cli.common import (
     check_organizations,
     console,
     fail,
+    parse_date,
     print_json,
     require_schema,
     viewer_for,
@@ -204,8 +205,10 @@ def add_command(
 
 def vet_command(
     path: Annotated[Path, typer.Argument(help="The list: CSV with a name column; optional birth_date, "
-                                        "citizenship, notes, side.", metavar="LIST.csv")],
-    form: Annotated[str, typer.Option("--format", help="md (for a negotiator), csv or json.")] = "md",
+                                        "citizenship, notes, and which way each person goes: side, direction, "
+                                        "released_by, received_by.", metavar="LIST.csv")],
+    form: Annotated[str, typer.Option("--format", help="md or html (for a negotiator, as is), xlsx, csv or json."
+                                      )] = "md",
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of the screen.")] = None,
     country: Annotated[str | None, typer.Option(help="The country holding the people (default: the most common "
                                                 "among those matched); for who is missing from the list.")] = None,
@@ -218,6 +221,11 @@ def vet_command(
                                                "output) instead of stopping at the first.")] = False,
     save_as: Annotated[str | None, typer.Option("--save", help="Keep the list and its verdicts under this title "
                                                 "(staff pages show it).")] = None,
+    at: Annotated[str | None, typer.Option("--at", help="Vet as of this day (YYYY-MM-DD): custody, time served "
+                                           "and age are counted to it. Default: today.")] = None,
+    to_regime: Annotated[list[str] | None, typer.Option(
+        "--to-regime", help="COLUMN=VALUE: entries with this value go to the regime, the other side of the exchange "
+        "(repeatable; default: read side, direction, released_by and received_by against --country).")] = None,
     include_restricted: IncludeRestricted = False,
     include_confidential: IncludeConfidential = False,
 ) -> None:
@@ -229,22 +237,38 @@ def vet_command(
     Example: politzek vet proposed.csv --format md --out vetting.md
     """
     from politzek.bargaining.exchange_list import save, vet_list
-    from politzek.bargaining.vetting_report import FORMATS, render
+    from politzek.bargaining.vetting_report import BINARY_FORMATS, FORMATS, render, render_bytes
     from politzek.names.lists import ListError
 
     if form not in FORMATS:
         fail(f"--format: {form!r} is not one of {', '.join(FORMATS)}")
+    if form in BINARY_FORMATS and out is None:
+        fail(f"--format {form}: give --out FILE (a workbook is not written to the screen)")
+    pairs = []
+    for given in to_regime or []:
+        column, equals, value = given.partition("=")
+        if not equals or not column.strip() or not value.strip():
+            fail(f"--to-regime: {given!r} is not COLUMN=VALUE (e.g. side=RU)")
+        pairs.append((column.strip(), value.strip()))
+    day = parse_date(at, "--at")
     country = check_country(country)
     require_schema()
     check_organizations(organizations)
     try:
         result = vet_list(path, viewer_for(include_restricted, include_confidential), country=country,
                           organizations=frozenset(organizations) if organizations else None,
-                          skip_invalid=skip_invalid, missing_limit=missing)
+                          skip_invalid=skip_invalid, missing_limit=missing, day=day, to_regime=tuple(pairs))
     except ListError as error:
         fail(str(error))
     if save_as:
         saved = save(result, save_as)
         typer.echo(f"politzek: saved as exchange list {saved.pk}", err=True)
-    if write_text(out, render(result, form), "--out"):
+    if form in BINARY_FORMATS:
+        assert out is not None
+        try:
+            out.write_bytes(render_bytes(result, form))
+        except OSError as error:
+            fail(f"--out: cannot write {out}: {error.strerror}")
+        console.print(f"politzek: {result.summary['entries']} entries vetted; written to {out}", highlight=False)
+    elif write_text(out, render(result, form), "--out"):
         console.print(f"politzek: {result.summary['entries']} entries vetted; written to {out}", highlight=False)

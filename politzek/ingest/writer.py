@@ -11,6 +11,7 @@ from politzek.ingest.profile import Profile
 from politzek.ingest.transform import AggregateRecord, CaseRecord, EventRecord, NameRecord, PersonRecord
 from politzek.registry import models as m
 from politzek.registry.bulk import bulk_insert, insert_values
+from politzek.registry.organizations import organization_for
 from politzek.registry.writes import update_without_loss
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class RecordWriter:
         self.sources: dict[str, m.Source] = {}
         self.facilities: dict[tuple[str, str, str], m.Facility] = {}
         self.judges: dict[str, OfficialIndex] = {}
+        self.profile_organizations: dict[str, dict[str, str]] = {}
 
     def write(self, record: PersonRecord, batch: m.ImportBatch, stored: _Stored | None = None,
               looked_up: bool = False) -> None:
@@ -340,8 +342,7 @@ class RecordWriter:
         if code is None:
             return None
         if code not in self.organizations:
-            self.organizations[code] = m.Organization.objects.get_or_create(
-                code=code, defaults={"name": code, "kind": m.Organization.Kind.HUMAN_RIGHTS})[0]
+            self.organizations[code] = organization_for(code, self.profile_organizations.get(code))
         return self.organizations[code]
 
 

@@ -119,7 +119,7 @@ def test_a_mixed_list_gets_the_expected_verdicts_and_flags(tmp_path, registry):
     assert len(result.unreadable) == 1 and "row 10, column name: '???' has no letters" in result.unreadable[0]
     summary = result.summary
     assert summary["verdicts"] == {"recognized": 4, "meets_criteria": 1, "does_not_meet": 2, "not_documented": 2,
-                                   "ambiguous": 0}
+                                   "ambiguous": 0, "sent_to_regime": 0}
     assert summary["flags"]["duplicate"] == 2 and summary["flags"]["violence"] == 1
     assert summary["by_side"]["RU"] == {"does_not_meet": 2}
     # The murderer is flagged both by his record and by the list's own words.

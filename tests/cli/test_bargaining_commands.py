@@ -90,7 +90,7 @@ def test_vet_writes_markdown_for_a_negotiator(registry):
     # The imported record of Pavel Zhuk holds no charge; the other two are not in the registry.
     assert "| does not meet the criteria | 0 |" in text and "| not documented | 3 |" in text
     assert "### Row 2: Hanna Stsiapanava, proposed by EU: recognized political prisoner" in text
-    assert "Flag, violence against persons" in text and "Flag, combatant or prisoner of war" in text
+    assert "**Flag: violence against persons" in text and "**Flag: combatant or prisoner of war" in text
     assert "missing from the list" in text and "Краўчук" in text
     assert "Карповіч" not in text and "Karpovich" not in text  # restricted: never to the public command
 
@@ -102,9 +102,30 @@ def test_vet_csv_and_json_carry_the_same_verdicts(registry):
     data = json.loads(run_politzek("vet", path, "--format", "json", db=url).stdout)
     assert [r["verdict"] for r in rows] == [e["verdict"] for e in data["entries"]] == [
         "recognized", "not_documented", "not_documented", "not_documented"]
-    assert "recognized by viasna on 2021-06-01" in rows[0]["reasons"] and rows[0]["recognized_by"] == "viasna"
+    # The organization imported by its code reads by its name (registry/data/organizations.toml).
+    assert 'recognized by Human Rights Centre "Viasna" on 2021-06-01' in rows[0]["reasons"]
+    assert rows[0]["recognized_by"] == 'Human Rights Centre "Viasna"'
+    assert rows[0]["person_name_other_script"] == "Hanna Stsiapanava"
     assert data["summary"]["entries"] == 4 and data["rules"].startswith("politzek-vetting")
     assert rows[2]["flags"] == "violence" and rows[3]["flags"] == "combatant"
+
+
+def test_vet_writes_a_workbook_and_a_printable_page_as_of_a_day(registry):
+    url, folder = registry
+    path = _file(folder, "list.csv", LIST)
+    workbook = folder / "vetting.xlsx"
+    result = run_politzek("vet", path, "--format", "xlsx", "--out", str(workbook), "--at", "2025-01-01",
+                          "--to-regime", "side=RU", db=url)
+    assert result.returncode == 0, result.stderr
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(workbook)["Entries"].iter_rows(values_only=True))
+    verdicts = [row[rows[0].index("verdict")] for row in rows[1:]]
+    assert verdicts == ["recognized", "not_documented", "sent_to_regime", "sent_to_regime"]
+    about = [row[0] for row in load_workbook(workbook)["About"].iter_rows(values_only=True)]
+    assert any("as of 2025-01-01" in line for line in about)
+    page = run_politzek("vet", path, "--format", "html", db=url).stdout
+    assert page.startswith("<!doctype html>") and "Hanna Stsiapanava" in page
 
 
 def test_vet_refuses_bad_input_in_one_line(db, tmp_path):
@@ -112,7 +133,10 @@ def test_vet_refuses_bad_input_in_one_line(db, tmp_path):
     for args, message in [
         ((_file(folder, "empty.csv", ""),), "empty; a header row is expected"),
         ((_file(folder, "garbage.csv", "name\n12345\n"),), "row 2, column name: '12345' has no letters"),
-        ((_file(folder, "list.csv", LIST), "--format", "pdf"), "--format: 'pdf' is not one of md, csv, json"),
+        ((_file(folder, "list.csv", LIST), "--format", "pdf"), "--format: 'pdf' is not one of md, html, xlsx, csv"),
+        ((_file(folder, "list.csv", LIST), "--format", "xlsx"), "--format xlsx: give --out FILE"),
+        ((_file(folder, "list.csv", LIST), "--to-regime", "side"), "--to-regime: 'side' is not COLUMN=VALUE"),
+        ((_file(folder, "list.csv", LIST), "--at", "yesterday"), "--at: 'yesterday' is not a date"),
         ((str(folder / "absent.csv"),), "cannot be read"),
         ((_file(folder, "list.csv", LIST), "--org", "nobody"), "--org: no organization with code 'nobody'"),
     ]:

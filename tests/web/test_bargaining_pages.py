@@ -102,7 +102,12 @@ def test_staff_vet_an_upload_at_their_clearance_and_keep_it(client, deal):
     download = client.post("/staff/vet/", {"list": _upload(), "download": "csv"})
     assert download["Content-Type"].startswith("text/csv")
     assert download["Content-Disposition"] == 'attachment; filename="proposed_list-vetting.csv"'
-    assert download.content.decode().startswith("row,name,birth_date,side,verdict")
+    assert download.content.decode().startswith("row,name,birth_date,side,direction,verdict")
+    workbook = client.post("/staff/vet/", {"list": _upload(), "download": "xlsx"})
+    assert workbook["Content-Disposition"] == 'attachment; filename="proposed_list-vetting.xlsx"'
+    assert workbook.content[:2] == b"PK"  # a zip: the workbook
+    page = client.post("/staff/vet/", {"list": _upload(), "download": "html"}).content.decode()
+    assert page.startswith("<!doctype html>") and "Vetting of the list proposed_list.csv" in page
 
 
 def test_a_viewer_may_vet_but_not_keep(client, deal):

@@ -36,6 +36,7 @@ class ExchangeListEntry(models.Model):
         DOES_NOT_MEET = "does_not_meet", "Does not meet the criteria"
         NOT_DOCUMENTED = "not_documented", "Not documented"
         AMBIGUOUS = "ambiguous", "Ambiguous: several people in the registry fit"
+        SENT_TO_REGIME = "sent_to_regime", "Sent to the regime (the other side of the exchange)"
 
     exchange_list = models.ForeignKey(ExchangeList, on_delete=models.CASCADE, related_name="entries")
     row_number = models.PositiveIntegerField()

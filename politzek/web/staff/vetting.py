@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from politzek.bargaining.deal_file import DealFileError, record_deal
 from politzek.bargaining.exchange_list import save, vet_list
 from politzek.bargaining.vetting import FLAG_LABELS, VERDICT_LABELS
-from politzek.bargaining.vetting_report import render as render_report
+from politzek.bargaining.vetting_report import render_bytes
 from politzek.names.lists import ListError, read_list_skipping
 from politzek.registry.models import ExchangeList
 from politzek.registry.visibility import Viewer, visible_records
@@ -28,6 +28,10 @@ from politzek.web.staff.access import staff_required
 MAX_BYTES = 5 * 1024 * 1024
 VIEW = "registry.view_exchangelist"
 ADD = "registry.add_exchangelist"
+# The report formats a vetter downloads, and their content types.
+DOWNLOADS = {"md": "text/markdown; charset=utf-8", "csv": "text/csv; charset=utf-8",
+             "html": "text/html; charset=utf-8",
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
 def _saved_upload(upload: Any, folder: str, suffix: str) -> Path:
@@ -83,10 +87,9 @@ def vet(request: HttpRequest) -> HttpResponse:
             context["error"] = str(error).replace(f"{folder}/", "")
             return render(request, "staff/vet.html", context, status=400)
         result.path = path.name
-    if request.POST.get("download") in ("md", "csv"):
+    if request.POST.get("download") in DOWNLOADS:
         form = request.POST["download"]
-        kind = "text/markdown" if form == "md" else "text/csv"
-        response = HttpResponse(render_report(result, form), content_type=f"{kind}; charset=utf-8")
+        response = HttpResponse(render_bytes(result, form), content_type=DOWNLOADS[form])
         response["Content-Disposition"] = f'attachment; filename="{Path(result.path).stem}-vetting.{form}"'
         return response
     if keep:
@@ -109,8 +112,7 @@ def vet_job_report(request: HttpRequest, job_id: int, form: str) -> HttpResponse
     job = _own_job(request, job_id)
     if form not in ("md", "csv") or job.status != VettingJob.Status.DONE:
         raise Http404("no such report")
-    kind = "text/markdown" if form == "md" else "text/csv"
-    response = HttpResponse(job.report_md if form == "md" else job.report_csv, content_type=f"{kind}; charset=utf-8")
+    response = HttpResponse(job.report_md if form == "md" else job.report_csv, content_type=DOWNLOADS[form])
     response["Content-Disposition"] = f'attachment; filename="{Path(job.file_name).stem}-vetting.{form}"'
     return response
 

@@ -1,0 +1,37 @@
+"""Organizations known by code (data/organizations.toml): the name, kind and country a
+recognition's organization gets when an import or a deal names it by code alone."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from politzek.registry import models as m
+
+
+@cache
+def known_organizations() -> dict[str, dict[str, Any]]:
+    text = resources.files("politzek.registry").joinpath("data/organizations.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)["organizations"]
+
+
+def organization_name(code: str, name: str = "") -> str:
+    """The name to show for an organization: its own, unless that is only its code."""
+    if name and name != code:
+        return name
+    return str(known_organizations().get(code, {}).get("name") or name or code)
+
+
+def organization_for(code: str, defaults: dict[str, Any] | None = None) -> m.Organization:
+    """The organization with this code, created with the known name (or `defaults`) when new.
+    One created earlier under its bare code gets the known name now."""
+    spec = {**known_organizations().get(code, {}), **(defaults or {})}
+    spec.setdefault("name", code)
+    spec.setdefault("kind", m.Organization.Kind.HUMAN_RIGHTS)
+    organization, created = m.Organization.objects.get_or_create(code=code, defaults=spec)
+    if not created and organization.name == code and spec["name"] != code:
+        organization.name = spec["name"]
+        organization.save()
+    return organization
