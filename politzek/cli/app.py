@@ -81,8 +81,13 @@ app.command("simulate")(simulate.simulate_command)
 
 
 def main() -> None:
+    from politzek.registry.event_kinds import EventKindsError
+
     try:
         app()
+    except EventKindsError as error:  # a registry's own kinds file (POLITZEK_EVENT_KINDS) is wrong
+        errors.print(f"politzek: error: {error}", markup=False, highlight=False, soft_wrap=True)
+        raise SystemExit(2) from None
     except Exception as error:
         from politzek.database_errors import database_trouble
 

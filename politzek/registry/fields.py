@@ -129,3 +129,24 @@ class WebAddressField(models.URLField):
         # the scheme a form assumes is no part of the schema.
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.URLField", args, kwargs
+
+
+class EventKindField(models.CharField):
+    """An event kind's code. The kinds are data (registry/data/event_kinds.toml and a
+    registry's own file, POLITZEK_EVENT_KINDS), so they are checked here and offered as the
+    form's choices, but are no part of the schema: adding a kind needs no migration."""
+
+    def validate(self, value: Any, model_instance: Any) -> None:
+        from politzek.registry.event_kinds import event_kinds
+
+        super().validate(value, model_instance)
+        if value and value not in event_kinds():
+            raise ValidationError(f"{value!r} is not an event kind; known kinds: {', '.join(event_kinds())}")
+
+    def formfield(self, **kwargs: Any) -> Any:
+        from django import forms
+
+        from politzek.registry.event_kinds import event_kind_choices
+
+        return forms.ChoiceField(choices=event_kind_choices, required=not self.blank,
+                                 label=self.verbose_name.capitalize(), help_text=self.help_text)

@@ -50,7 +50,8 @@ def test_a_long_list_is_vetted_in_the_background_and_kept(client, deal, settings
     kept = m.ExchangeList.objects.get(title="Long list")
     assert kept.pk == job.kept_list_id and kept.entries.count() == 6
     report = client.get(f"/staff/vet/jobs/{job.pk}/report.csv")
-    assert report.status_code == 200 and report.content.decode().startswith("row,name,birth_date,side,direction,verdict")
+    assert report.status_code == 200
+    assert report.content.decode().startswith("row,name,birth_date,side,direction,verdict")
     # Someone else, or the same person without the clearance it ran at, finds nothing there.
     client.force_login(staff("olga", "editor"))
     assert client.get(answer["Location"]).status_code == 404

@@ -7,8 +7,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from politzek.registry.event_kinds import event_kind_choices, event_kinds
-from politzek.registry.fields import PartialDateField, WebAddressField
+from politzek.registry.event_kinds import event_kind, event_kinds
+from politzek.registry.fields import EventKindField, PartialDateField, WebAddressField
 from politzek.registry.models.base import Record, Visibility, history
 from politzek.registry.models.cases import Case, Sentence
 from politzek.registry.models.facilities import Facility
@@ -24,7 +24,7 @@ KINDS_WITH_ORGANIZATION = ("recognized", "recognition_withdrawn")
 
 class Event(Record):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=32, choices=event_kind_choices(), db_index=True)
+    kind = EventKindField(max_length=32, db_index=True)
     date = PartialDateField(null=True, blank=True, help_text="YYYY, YYYY-MM or YYYY-MM-DD; empty when unknown.")
     # The first day `date` can mean, kept for range queries (flows, reports); set on save.
     date_earliest = models.DateField(null=True, blank=True, editable=False, db_index=True)
@@ -50,7 +50,11 @@ class Event(Record):
         indexes = [models.Index(fields=["person", "date_earliest"])]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.date or '(date unknown)'}"
+        return f"{self.kind_label} {self.date or '(date unknown)'}"
+
+    @property
+    def kind_label(self) -> str:
+        return event_kind(self.kind).label if self.kind in event_kinds() else self.kind
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         date = PartialDate.coerce(self.date)
