@@ -20,7 +20,7 @@ from politzek.demo.world import Group, groups, name_pools, weeks, world
 from politzek.registry import models as m
 from politzek.registry.bulk import bulk_insert
 from politzek.registry.history import command_line_actor, recorded_change
-from politzek.registry.organizations import known_organizations
+from politzek.registry.organizations import known_organizations, organization_defaults
 from politzek.registry.partial_date import PartialDate
 
 BATCH = 2000
@@ -158,9 +158,10 @@ class DemoGenerator:
     def institutions(self) -> _Institutions:
         rng, writer = self.rng, self.writer
         recognizers: dict[str, m.Organization] = {}
-        for code, spec in known_organizations().items():
+        for code in known_organizations():
             # Real organizations are reference data, not demo records: kept on --replace.
-            organization, created = m.Organization.objects.get_or_create(code=code, defaults=spec)
+            organization, created = m.Organization.objects.get_or_create(code=code,
+                                                                         defaults=organization_defaults(code))
             if created:
                 writer.counts.rows += 1
             recognizers[code] = organization

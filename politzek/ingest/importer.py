@@ -16,7 +16,14 @@ from politzek.ingest.errors import RowError
 from politzek.ingest.profile import TABULAR_FORMATS, Profile
 from politzek.ingest.readers import read_rows
 from politzek.ingest.result import ImportResult
-from politzek.ingest.transform import AggregateRecord, PersonRecord, transform, transform_aggregate
+from politzek.ingest.transform import (
+    AggregateRecord,
+    PersonRecord,
+    as_long,
+    merge_row,
+    transform,
+    transform_aggregate,
+)
 from politzek.ingest.writer import AggregateWriter, RecordWriter
 from politzek.registry import models as m
 from politzek.registry.dedupe import flag_duplicates_of
@@ -46,6 +53,7 @@ def prepare(
     convert = transform_aggregate if profile.target == "aggregate_detention" else transform
     errors: list[RowError] = []
     first_row: dict[str, int | str] = {}
+    people: dict[str, PersonRecord] = {}  # long format: the person of each key seen
     rows = 0
     header_checked = False
     for row in read_rows(path, profile.format, encoding or profile.encoding, profile.records_path):
@@ -60,13 +68,51 @@ def prepare(
         if isinstance(result, list):
             errors += result
             continue
+        if profile.rows == "many" and isinstance(result, PersonRecord):
+            if result.key in people:
+                errors += merge_row(people[result.key], result, profile, str(path))
+            else:
+                people[result.key] = as_long(result)
+                records.append(result)
+            continue
         if result.key in first_row:
             errors.append(RowError(str(path), row.number, profile.key, result.key,
                                    f"the source key repeats the one on row {first_row[result.key]}"))
             continue
         first_row[result.key] = row.number
         records.append(result)
-    return records, errors, rows
+    unknown = _unknown_deals([r for r in records if isinstance(r, PersonRecord)], str(path))
+    if unknown:  # a person whose row names no deal is set aside whole
+        rows_in_error = {error.row for error in unknown}
+        records = [r for r in records if not (isinstance(r, PersonRecord) and (
+            r.row in rows_in_error or any(piece.row in rows_in_error for piece in r.parts)))]
+    return records, errors + unknown, rows
+
+
+def deal_named(text: str) -> m.Deal | None:
+    """The deal a row names: by its id, or by its name (any case) when one deal bears it."""
+    if text.isdigit():
+        return m.Deal.objects.filter(pk=int(text)).first()
+    found = list(m.Deal.objects.filter(name__iexact=text.strip())[:2])
+    return found[0] if len(found) == 1 else None
+
+
+def _unknown_deals(records: list[PersonRecord], file: str) -> list[RowError]:
+    """Each deal named by a row must be one deal of the registry, or that row is in error."""
+    errors = []
+    checked: dict[str, bool] = {}
+    for record in records:
+        for piece in (record, *record.parts):
+            for event in piece.events:
+                if event.deal is None:
+                    continue
+                if event.deal not in checked:
+                    checked[event.deal] = deal_named(event.deal) is not None
+                if not checked[event.deal]:
+                    errors.append(RowError(file, piece.row, record.deal_columns.get(event.deal), event.deal,
+                                           "names no deal of the registry (by id, or by a name one deal bears); "
+                                           "`politzek deals list` shows them"))
+    return errors
 
 
 def run_import(
@@ -85,6 +131,8 @@ def run_import(
                 aggregates.write(record, batch)  # type: ignore[arg-type]
         else:
             people = RecordWriter(profile, result, actor, reason)
+            people.deals = {event.deal: deal_named(event.deal) for record in records  # type: ignore[union-attr]
+                            for piece in (record, *record.parts) for event in piece.events if event.deal}
             for start in range(0, len(records), CHUNK):
                 people.write_many(records[start: start + CHUNK], batch)  # type: ignore[arg-type]
                 if progress:

@@ -9,6 +9,7 @@ for a new format without writing Python. `docs/import-profiles.md` documents eve
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -37,17 +38,22 @@ NAME_KINDS = ("original", "transliteration", "official_transliteration", "alias"
 
 _TOP_KEYS = {"name", "title", "format", "target", "namespace", "key", "encoding", "records_path",
              "null_values", "date_formats", "placeholder_dates", "names", "fields", "events", "sources", "case",
-             "facility", "recognition", "biography", "aggregate", "optional_columns", "ignore_columns"}
+             "facility", "recognition", "biography", "aggregate", "optional_columns", "ignore_columns",
+             "organizations", "rows", "spell"}
+ROWS = ("one", "many")  # one row per person, or several (long format: one per event, spell or case)
+_ORGANIZATION_KEYS = {"name", "kind", "country", "website", "aliases"}
 _AGGREGATE_KEYS = {"date", "count", "country", "region", "city", "place", "occasion", "description", "source"}
 _CASE_KEYS = {"jurisdiction", "code_system", "articles", "sentence_date", "sentence_term", "sentence_kind",
               "judge", "counsel"}
 _FACILITY_KEYS = {"name", "address", "country"}
 _RECOGNITION_KEYS = {"statement_url", "grounds"}
 _BIOGRAPHY_KEYS = {"column", "language"}
-_NAME_KEYS = {"column", "kind", "script", "language", "primary"}
-_FIELD_KEYS = {"column", "value", "map", "split", "required"}
+_NAME_KEYS = {"column", "kind", "script", "language", "primary", "split"}
+_FIELD_KEYS = {"column", "value", "map", "split", "required", "map_contains", "map_pattern", "pattern", "default",
+               "age", "at", "at_column"}
 _EVENT_KEYS = {"id", "kind", "date", "when", "when_contains", "unless_contains", "undated", "organization",
-               "description", "facility"}
+               "description", "facility", "date_value", "date_map", "date_pattern", "deal", "deal_value",
+               "organization_column", "organization_split"}
 _SOURCE_KEYS = {"column", "split"}
 
 
@@ -58,6 +64,7 @@ class NameRule:
     script: str = "auto"
     language: str = ""
     primary: bool = False
+    split: str | None = None  # a column holding several names (aliases), split on this text
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,13 @@ class FieldRule:
     map: dict[str, str] | None = None
     split: str | None = None
     required: bool = False
+    map_contains: dict[str, str] | None = None  # {fragment: value}, any case, tried after `map`
+    map_pattern: dict[str, str] | None = None  # {regular expression: value}, tried after `map_contains`
+    pattern: str | None = None  # a regular expression: the cell's value is its first group (or the match)
+    default: Any = None  # the value of a cell no map takes (else such a cell is the row's error)
+    age: str | None = None  # birth_date only: a column of the age in years …
+    at: str | None = None  # … at this date (a constant)
+    at_column: str | None = None  # … or at the date in this column
 
 
 @dataclass(frozen=True)
@@ -85,6 +99,30 @@ class EventRule:
     organization: str | None = None  # organization code
     description: str | None = None  # column
     facility: bool = False  # attach the row's facility (see FacilityRule)
+    date_value: str | None = None  # a constant date for every row that has the event
+    date_map: dict[str, str] | None = None  # {text of the date cell (any case): date}
+    date_pattern: str | None = None  # a regular expression finding the date in the cell's text
+    deal: str | None = None  # a column naming the deal that released the person (its id or name)
+    deal_value: str | None = None  # … or one deal for every row
+    organization_column: str | None = None  # a column naming the organizations: one event each
+    organization_split: str | None = None  # … several in a cell, split on this text
+
+
+@dataclass(frozen=True)
+class OrganizationSpec:
+    """An organization a profile names by code: how a registry gets its name, and the other
+    ways a file writes it (an organization column may say "Вясна" or "Viasna")."""
+
+    code: str
+    name: str = ""
+    kind: str = "human_rights"
+    country: str = ""
+    website: str = ""
+    aliases: tuple[str, ...] = ()
+
+    def defaults(self) -> dict[str, str]:
+        return {k: v for k, v in (("name", self.name), ("kind", self.kind), ("country", self.country),
+                                  ("website", self.website)) if v}
 
 
 @dataclass(frozen=True)
@@ -161,14 +199,24 @@ class Profile:
     aggregate: AggregateRule | None = None
     optional_columns: tuple[str, ...] = ()
     ignore_columns: tuple[str, ...] = ()
+    key_columns: tuple[str, ...] = ()  # the key's columns (one, or several joined)
+    organizations: tuple[OrganizationSpec, ...] = ()
+    rows: str = "one"
+    spell: str | None = None  # long format: the column telling one row of a person from another
+
+    def __post_init__(self) -> None:
+        if not self.key_columns:
+            object.__setattr__(self, "key_columns", (self.key,))
 
     def columns(self) -> set[str]:
         """Every column the profile reads."""
-        used = {self.key}
+        used = set(self.key_columns)
         used |= {rule.column for rule in self.names}
-        used |= {rule.column for rule in (*self.fields, *self.sources) if rule.column}
+        used |= {c for rule in (*self.fields, *self.sources) for c in (rule.column, rule.age, rule.at_column) if c}
+        if self.spell:
+            used.add(self.spell)
         for rule in self.events:
-            used |= {c for c in (rule.date, rule.description) if c}
+            used |= {c for c in (rule.date, rule.description, rule.deal, rule.organization_column) if c}
             used |= set(rule.when or {}) | set(rule.when_contains or {}) | set(rule.unless_contains or {})
         if self.case:
             kind = (self.case.sentence_kind or {}).get("column")
@@ -257,6 +305,8 @@ def parse_profile(text: str, origin: str) -> Profile:
         if "column" not in spec:
             raise _error(origin, f"{where}column", "each name needs a column")
         _choice(origin, f"{where}kind", spec.get("kind", "original"), NAME_KINDS)
+        if "split" in spec and (not isinstance(spec["split"], str) or not spec["split"]):
+            raise _error(origin, f"{where}split", "is the text between names in a cell, e.g. ';'", spec["split"])
         names.append(NameRule(**spec))
     fields = []
     for name, spec in data.get("fields", {}).items():
@@ -264,8 +314,9 @@ def parse_profile(text: str, origin: str) -> Profile:
         if not isinstance(spec, dict):
             spec = {"column": spec}
         _check_keys(origin, f"fields.{name}.", spec, _FIELD_KEYS)
-        if ("column" in spec) == ("value" in spec):
-            raise _error(origin, f"fields.{name}", "give either a column or a constant value")
+        if [key in spec for key in ("column", "value", "age")].count(True) != 1:
+            raise _error(origin, f"fields.{name}", "give a column, a constant value, or (birth_date) an age")
+        _check_field_transforms(origin, name, spec)
         fields.append(FieldRule(field=name, **spec))
     events = []
     kinds = list(event_kinds())
@@ -282,6 +333,7 @@ def parse_profile(text: str, origin: str) -> Profile:
                    for column, values in spec.get(name, {}).items()} or None
             for name in ("when", "when_contains", "unless_contains")
         }
+        _check_event_transforms(origin, where, spec)
         events.append(EventRule(**{**spec, "id": spec.get("id", spec["kind"]), **conditions}))
     ids = [rule.id for rule in events]
     for rule_id in ids:
@@ -329,18 +381,92 @@ def parse_profile(text: str, origin: str) -> Profile:
     placeholders = tuple(data.get("placeholder_dates", []))
     for index, placeholder in enumerate(placeholders):
         _choice(origin, f"placeholder_dates[{index}]", placeholder, PLACEHOLDER_DATES)
+    organizations = []
+    for code, spec in data.get("organizations", {}).items():
+        if not isinstance(spec, dict):
+            raise _error(origin, f"organizations.{code}", "is a table: name, kind, country, website, aliases")
+        _check_keys(origin, f"organizations.{code}.", spec, _ORGANIZATION_KEYS)
+        from politzek.registry.models.sources import Organization
+
+        _choice(origin, f"organizations.{code}.kind", spec.get("kind", "human_rights"), Organization.Kind.values)
+        organizations.append(OrganizationSpec(code=code, **{**spec, "aliases": tuple(spec.get("aliases", ()))}))
+    key = data["key"]
+    if isinstance(key, list):
+        if not key or not all(isinstance(column, str) and column for column in key):
+            raise _error(origin, "key", "is a column, or a list of columns whose values together are the key", key)
+        key_columns = tuple(key)
+    elif isinstance(key, str) and key:
+        key_columns = (key,)
+    else:
+        raise _error(origin, "key", "is a column, or a list of columns whose values together are the key", key)
+    rows = _choice(origin, "rows", data.get("rows", "one"), ROWS)
+    if "spell" in data and rows != "many":
+        raise _error(origin, "spell", "only a profile with rows = \"many\" tells a person's rows apart")
     return Profile(
+        key_columns=key_columns, organizations=tuple(organizations), rows=rows, spell=data.get("spell"),
         placeholder_dates=placeholders,
         case=case, facility=facility, recognition=recognition, biography=biography, aggregate=aggregate,
         optional_columns=tuple(data.get("optional_columns", [])), ignore_columns=tuple(data.get("ignore_columns", [])),
         name=data["name"], title=data.get("title", data["name"]),
         format=_choice(origin, "format", data["format"], FORMATS),
         target=_choice(origin, "target", data.get("target", "person"), TARGETS),
-        namespace=data["namespace"], key=data["key"], origin=origin,
+        namespace=data["namespace"], key=" + ".join(key_columns), origin=origin,
         encoding=data.get("encoding"), records_path=data.get("records_path"),
         null_values=tuple(data.get("null_values", [""])), date_formats=tuple(data.get("date_formats", ["iso"])),
         names=tuple(names), fields=tuple(fields), events=tuple(events), sources=tuple(sources),
     )
+
+
+def _date_text(origin: str, where: str, value: Any) -> str:
+    from politzek.registry.partial_date import PartialDate, PartialDateError
+
+    try:
+        return str(PartialDate.parse(str(value)))
+    except PartialDateError as error:
+        raise _error(origin, where, f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD): {error}", value) from None
+
+
+def _regex(origin: str, where: str, value: Any) -> None:
+    try:
+        re.compile(str(value))
+    except re.error as error:
+        raise _error(origin, where, f"{value!r} is not a regular expression: {error}", value) from None
+
+
+def _check_field_transforms(origin: str, name: str, spec: dict[str, Any]) -> None:
+    where = f"fields.{name}."
+    for pattern in (spec.get("map_pattern") or {}):
+        _regex(origin, f"{where}map_pattern", pattern)
+    if "pattern" in spec:
+        _regex(origin, f"{where}pattern", spec["pattern"])
+    if "age" in spec:
+        if name != "birth_date":
+            raise _error(origin, f"{where}age", "an age gives a birth date only")
+        if ("at" in spec) == ("at_column" in spec):
+            raise _error(origin, f"{where}at", "an age needs the date it was given at: at (a date) or at_column")
+        if "at" in spec:
+            _date_text(origin, f"{where}at", spec["at"])
+    elif "at" in spec or "at_column" in spec:
+        raise _error(origin, f"{where}at", "only an age is given at a date")
+
+
+def _check_event_transforms(origin: str, where: str, spec: dict[str, Any]) -> None:
+    if "date_value" in spec:
+        if "date" in spec:
+            raise _error(origin, f"{where}date_value", "give a date column or a constant date, not both")
+        _date_text(origin, f"{where}date_value", spec["date_value"])
+    for text, value in (spec.get("date_map") or {}).items():
+        _date_text(origin, f"{where}date_map.{text}", value)
+    if ("date_map" in spec or "date_pattern" in spec) and "date" not in spec:
+        raise _error(origin, f"{where}date", "date_map and date_pattern read the date column; name it in date")
+    if "date_pattern" in spec:
+        _regex(origin, f"{where}date_pattern", spec["date_pattern"])
+    if "deal" in spec and "deal_value" in spec:
+        raise _error(origin, f"{where}deal_value", "give a deal column or one deal, not both")
+    if "organization_column" in spec and "organization" in spec:
+        raise _error(origin, f"{where}organization_column", "give an organization or a column of them, not both")
+    if "organization_split" in spec and "organization_column" not in spec:
+        raise _error(origin, f"{where}organization_split", "splits the organization_column; name it")
 
 
 def bundled_profiles() -> dict[str, str]:

@@ -42,6 +42,13 @@ class EventRecord:
     date: PartialDate | None
     organization: str | None = None
     description: str = ""
+    deal: str | None = None  # the deal's id or name as the row gives it (the importer resolves it)
+    part: str = ""  # tells apart the events one rule makes for one row (one per organization)
+
+    @property
+    def key_part(self) -> str:
+        """The event's part of its source key: the rule, and the part when there is one."""
+        return f"{self.rule_id}:{self.part}" if self.part else self.rule_id
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,11 @@ class PersonRecord:
     facility: FacilityRecord | None = None
     statement_url: str | None = None
     biography: tuple[str, str] | None = None  # (language, text)
+    # Long format (rows = "many"): the person's other rows, each with its own events, case and
+    # facility; their key is the person's key and the row's spell.
+    parts: list[PersonRecord] = field(default_factory=list)
+    deal_columns: dict[str, str] = field(default_factory=dict)  # deal text → the column it came from
+    spell: str | None = None  # long format: the row's value of the profile's spell column
 
 
 _TERM = re.compile(r"(?P<whole>\d+)(?:\s+(?P<num>\d)/(?P<den>\d))?\s*(?P<unit>years?|months?|days?)", re.I)
@@ -161,6 +173,9 @@ class _RowReader:
         value = self.text(column)
         if value is None:
             return None
+        return self.date_text(column, value)
+
+    def date_text(self, column: str, value: str) -> PartialDate | None:
         value = without_placeholder(value, self.profile.placeholder_dates)
         try:
             return parse_date(value, self.profile.date_formats)
@@ -169,6 +184,8 @@ class _RowReader:
             return None
 
     def field_value(self, rule: FieldRule) -> Any:
+        if rule.age:
+            return self.birth_from_age(rule)
         if rule.column is None:
             return rule.value
         value = self.text(rule.column)
@@ -176,18 +193,51 @@ class _RowReader:
             if rule.required:
                 self.error(rule.column, None, f"{rule.field} is required")
             return None
+        if rule.pattern:
+            found = re.search(rule.pattern, value)
+            if found is None:
+                self.error(rule.column, value, f"the profile's pattern {rule.pattern!r} finds nothing in it")
+                return None
+            value = (found.group(1) if found.re.groups else found.group(0)).strip()
         kind = PERSON_FIELDS[rule.field]
         if kind == "list":
             parts = [p.strip() for p in value.split(rule.split or ";") if p.strip()]
             return [self._mapped(rule, p) for p in parts]
         if kind == "date":
-            return self.date(rule.column)
+            return self.date_text(rule.column, value)
         return self._mapped(rule, value)
 
+    def birth_from_age(self, rule: FieldRule) -> PartialDate | None:
+        """The likelier year of birth of someone `age` years old on the rule's date: an age
+        spans two calendar years of birth, and the year holding more of that span is taken
+        (someone 30 on 7 October 2023 was born between 8 October 1992 and 7 October 1993:
+        1993). The year may be one off; the profile's documentation says so."""
+        assert rule.age is not None
+        text = self.text(rule.age)
+        if text is None:
+            return None
+        number = text.split()[0].rstrip("+~")
+        if not number.isdigit() or not 0 <= int(number) <= 130:
+            self.error(rule.age, text, "is not an age in whole years (0–130)")
+            return None
+        at = PartialDate.parse(rule.at) if rule.at else (self.date(rule.at_column) if rule.at_column else None)
+        if at is None:
+            if rule.at_column and self.text(rule.at_column) is None:
+                self.error(rule.at_column, None, "the date the age was given at is empty")
+            return None
+        day = at.earliest if at.precision == 3 else at.earliest.replace(month=7, day=1)
+        year = day.year - int(number) - (0 if day.timetuple().tm_yday > 182 else 1)
+        try:
+            return PartialDate(year)
+        except PartialDateError as error:
+            self.error(rule.age, text, str(error))
+            return None
+
     def _mapped(self, rule: FieldRule, value: str) -> Any:
-        mapped = rule.map.get(value, rule.map.get(value.lower())) if rule.map else value
+        mapped = _map_value(rule, value)
         if mapped is None:
-            self.error(rule.column, value, f"is not one of the values the profile maps: {', '.join(rule.map or {})}")
+            known = [*(rule.map or {}), *(rule.map_contains or {}), *(rule.map_pattern or {})]
+            self.error(rule.column, value, f"is not one of the values the profile maps: {', '.join(known)}")
             return None
         choices = FIELD_CHOICES.get(rule.field)
         if choices and mapped not in choices:
@@ -201,19 +251,105 @@ class _RowReader:
         return mapped
 
 
+def _map_value(rule: FieldRule, value: str) -> Any:
+    """A cell's value through the rule's maps: exact (any case), then by fragment, then by
+    pattern; the rule's default (None when it has none) when no map takes it; the value
+    itself when the rule maps nothing."""
+    if not (rule.map or rule.map_contains or rule.map_pattern):
+        return value
+    if rule.map:
+        found = rule.map.get(value, rule.map.get(value.lower()))
+        if found is not None:
+            return found
+        lowered = {key.lower(): mapped for key, mapped in rule.map.items()}
+        if value.lower() in lowered:
+            return lowered[value.lower()]
+    for fragment, mapped in (rule.map_contains or {}).items():
+        if fragment.lower() in value.lower():
+            return mapped
+    for pattern, mapped in (rule.map_pattern or {}).items():
+        if re.search(pattern, value, re.IGNORECASE):
+            return mapped
+    return rule.default
+
+
+def _row_key(profile: Profile, reader: _RowReader) -> str | list[RowError]:
+    parts = []
+    for column in profile.key_columns:
+        value = reader.text(column)
+        if value is None:
+            return [RowError(reader.file, reader.row.number, column, None,
+                             "the source key is empty; every row needs one")]
+        parts.append(value)
+    return " | ".join(parts)
+
+
+def organization_code(profile: Profile, text: str) -> str | None:
+    """The code of the organization a cell names: by code, name or alias, in the profile's
+    [organizations] table or among those politzek knows; None when none."""
+    from politzek.registry.organizations import known_organizations
+
+    wanted = text.strip().casefold()
+    for spec in profile.organizations:
+        if wanted in {spec.code.casefold(), spec.name.casefold(), *(a.casefold() for a in spec.aliases)}:
+            return spec.code
+    for code, spec in known_organizations().items():
+        if wanted in {code.casefold(), str(spec.get("name", "")).casefold(),
+                      *(str(a).casefold() for a in spec.get("aliases", ()))}:
+            return code
+    return None
+
+
+def _event_date(reader: _RowReader, rule: EventRule) -> tuple[bool, PartialDate | None]:
+    """Whether the row has the event (its conditions already hold), and its date."""
+    if rule.date_value:
+        return True, PartialDate.parse(rule.date_value)
+    if not rule.date:
+        return True, None
+    text = reader.text(rule.date)
+    if text is None:
+        # An empty date means the event did not happen (yet), unless the profile says.
+        return rule.undated, None
+    if rule.date_map:
+        mapped = {key.casefold(): value for key, value in rule.date_map.items()}.get(text.casefold())
+        if mapped is not None:
+            return True, PartialDate.parse(mapped)
+    if rule.date_pattern:
+        found = re.search(rule.date_pattern, text)
+        if found is None:
+            if rule.date_map:
+                reader.error(rule.date, text, f"is neither a date the profile's date_map names nor one its "
+                                              f"date_pattern {rule.date_pattern!r} finds")
+            else:
+                reader.error(rule.date, text, f"the profile's date_pattern {rule.date_pattern!r} finds no date in it")
+            return True, None
+        text = (found.group(1) if found.re.groups else found.group(0)).strip()
+    elif rule.date_map:
+        try:
+            return True, parse_date(without_placeholder(text, reader.profile.placeholder_dates),
+                                    reader.profile.date_formats)
+        except PartialDateError:
+            reader.error(rule.date, text, f"is neither a date nor a text the profile's date_map names "
+                                          f"({', '.join(rule.date_map)})")
+            return True, None
+    return True, reader.date_text(rule.date, text)
+
+
 def transform(profile: Profile, row: Row, file: str) -> PersonRecord | list[RowError]:
     reader = _RowReader(profile, row, file)
-    key = reader.text(profile.key)
-    if key is None:
-        return [RowError(file, row.number, profile.key, None, "the source key is empty; every row needs one")]
+    key = _row_key(profile, reader)
+    if isinstance(key, list):
+        return key
     record = PersonRecord(key=key, row=row.number)
     for name_rule in profile.names:
         for column in reader.columns(name_rule.column):
-            name = reader.text(column)
-            if name and name not in [n.name for n in record.names]:
-                script = script_code(name, name_rule.script)
-                record.names.append(NameRecord(" ".join(name.split()), name_rule.kind, script, name_rule.language,
-                                               name_rule.primary))
+            cell = reader.text(column)
+            for name in (cell.split(name_rule.split) if cell and name_rule.split else [cell]):
+                name = " ".join((name or "").split())
+                if name and name not in [n.name for n in record.names]:
+                    script = script_code(name, name_rule.script)
+                    record.names.append(NameRecord(name, name_rule.kind, script, name_rule.language,
+                                                   name_rule.primary))
     if not record.names:
         reader.error(", ".join(r.column for r in profile.names) or None, None, "the row has no name")
     elif not any(n.primary for n in record.names):
@@ -226,16 +362,29 @@ def transform(profile: Profile, row: Row, file: str) -> PersonRecord | list[RowE
     for event_rule in profile.events:
         if not reader.matches(event_rule):
             continue
-        date = None
-        if event_rule.date:
-            if reader.text(event_rule.date) is None:
-                if not event_rule.undated:
-                    continue  # an empty date means the event did not happen (yet), unless the profile says
-            else:
-                date = reader.date(event_rule.date)
+        happened, date = _event_date(reader, event_rule)
+        if not happened:
+            continue
         description = reader.text(event_rule.description) if event_rule.description else None
+        deal = event_rule.deal_value or (reader.text(event_rule.deal) if event_rule.deal else None)
+        if deal and event_rule.deal:
+            record.deal_columns[deal] = event_rule.deal
+        if event_rule.organization_column:
+            cell = reader.text(event_rule.organization_column) or ""
+            named = [p.strip() for p in (cell.split(event_rule.organization_split)
+                                         if event_rule.organization_split else [cell]) if p.strip()]
+            for text in named:
+                code = organization_code(profile, text)
+                if code is None:
+                    reader.error(event_rule.organization_column, text,
+                                 "is no organization the profile's [organizations] table or politzek knows "
+                                 "(by code, name or alias)")
+                    continue
+                record.events.append(EventRecord(event_rule.id, event_rule.kind, date, code, description or "",
+                                                 deal, part=code))
+            continue
         record.events.append(EventRecord(event_rule.id, event_rule.kind, date, event_rule.organization,
-                                         description or ""))
+                                         description or "", deal))
     for rule in profile.sources:
         for column in reader.columns(rule.column or ""):
             value = reader.text(column)
@@ -262,7 +411,69 @@ def transform(profile: Profile, row: Row, file: str) -> PersonRecord | list[RowE
         if text:
             record.biography = (profile.biography.language, text)
     _check_events(profile, record, reader)
+    if profile.spell:
+        record.spell = reader.text(profile.spell)
     return reader.errors or record
+
+
+# Long format (rows = "many"): several rows of one person, one per event, spell or case.
+# Every row becomes a part with its own events, case and facility, keyed by the row's spell
+# (or its place among the person's rows), so a re-import updates each instead of adding one.
+
+
+def as_long(record: PersonRecord) -> PersonRecord:
+    """The person of a first row in long format: the row's events, case and facility moved
+    into the person's first part."""
+    record.parts = [_part(record, record.spell or "1")]
+    record.events, record.case, record.facility, record.statement_url = [], None, None, None
+    return record
+
+
+def _part(record: PersonRecord, spell: str) -> PersonRecord:
+    return PersonRecord(key=f"{record.key}#{spell}", row=record.row, events=list(record.events), case=record.case,
+                        facility=record.facility, statement_url=record.statement_url, spell=spell)
+
+
+def merge_row(person: PersonRecord, row: PersonRecord, profile: Profile, file: str) -> list[RowError]:
+    """Add another row of the same person: its names, sources and fields and, as a new part,
+    its events and case. A field two rows give differently, a repeated spell or a timeline the
+    rows make impossible together is the later row's error, and the row is then left out whole."""
+    spell = row.spell or str(len(person.parts) + 1)
+    for part in person.parts:
+        if part.spell == spell:
+            column = profile.spell or profile.key
+            return [RowError(file, row.row, column, spell, f"the person's row {part.row} has the same "
+                             f"{'spell' if profile.spell else 'place'}; each row of a person needs its own")]
+    errors = []
+    rules = {rule.field: rule for rule in profile.fields}
+    fields = dict(person.fields)
+    for name, value in row.fields.items():
+        known = fields.get(name)
+        if known is None or known == []:
+            fields[name] = value
+        elif known != value and isinstance(value, list):
+            fields[name] = list(dict.fromkeys([*known, *value]))
+        elif known != value:
+            errors.append(RowError(file, row.row, rules[name].column if name in rules else name, str(value),
+                                   f"{name} differs from the person's row {person.row} ({known})"))
+    part = _part(row, spell)
+    timeline = [TimelineEvent(kind=e.kind, date=e.date, id=f"{piece.row}/{e.key_part}", organization=e.organization)
+                for piece in (*person.parts, part) for e in piece.events]
+    for issue in check_timeline(timeline):
+        if issue.severity == "error" and any(str(i).startswith(f"{row.row}/") for i in issue.event_ids):
+            errors.append(RowError(file, row.row, None, None, f"with the person's other rows: {issue.message}"))
+    if errors:
+        return errors
+    person.fields = fields
+    for name in row.names:
+        if name.name not in [n.name for n in person.names]:
+            person.names.append(NameRecord(name.name, name.kind, name.script, name.language, False))
+    person.sources += [url for url in row.sources if url not in person.sources]
+    person.deal_columns.update(row.deal_columns)
+    if person.biography is None:
+        person.biography = row.biography
+    person.parts.append(part)
+    return []
 
 
 def _read_case(profile: Profile, record: PersonRecord, reader: _RowReader) -> None:
@@ -297,13 +508,14 @@ def _read_case(profile: Profile, record: PersonRecord, reader: _RowReader) -> No
 def _check_events(profile: Profile, record: PersonRecord, reader: _RowReader) -> None:
     """Impossible timelines within one row are errors naming the columns involved."""
     columns = {rule.id: rule.date for rule in profile.events}
-    timeline = [TimelineEvent(kind=e.kind, date=e.date, id=e.rule_id, organization=e.organization)
+    rules = {e.key_part: e.rule_id for e in record.events}
+    timeline = [TimelineEvent(kind=e.kind, date=e.date, id=e.key_part, organization=e.organization)
                 for e in record.events]
     for issue in check_timeline(timeline):
         if issue.severity != "error":
             continue
-        dates = {e.rule_id: e.date for e in record.events}
-        involved = [columns[str(i)] for i in issue.event_ids if columns.get(str(i))]
+        dates = {e.key_part: e.date for e in record.events}
+        involved = [columns[rules[str(i)]] for i in issue.event_ids if columns.get(rules.get(str(i), ""))]
         values = [str(dates[str(i)]) for i in issue.event_ids if dates.get(str(i))]
         reader.error(", ".join(involved) or None, ", ".join(values) or None, issue.message)
 
@@ -324,9 +536,9 @@ def transform_aggregate(profile: Profile, row: Row, file: str) -> AggregateRecor
     rule = profile.aggregate
     assert rule is not None
     reader = _RowReader(profile, row, file)
-    key = reader.text(profile.key)
-    if key is None:
-        return [RowError(file, row.number, profile.key, None, "the source key is empty; every row needs one")]
+    key = _row_key(profile, reader)
+    if isinstance(key, list):
+        return key
     date = reader.date(rule.date)
     if date is None and not reader.errors:
         reader.error(rule.date, None, "the date is required")

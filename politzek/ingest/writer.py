@@ -69,7 +69,9 @@ class RecordWriter:
         self.sources: dict[str, m.Source] = {}
         self.facilities: dict[tuple[str, str, str], m.Facility] = {}
         self.judges: dict[str, OfficialIndex] = {}
-        self.profile_organizations: dict[str, dict[str, str]] = {}
+        self.profile_organizations = {spec.code: spec.defaults() for spec in profile.organizations}
+        # The deals the rows name (id or name as written → the deal), resolved by the importer.
+        self.deals: dict[str, m.Deal] = {}
 
     def write(self, record: PersonRecord, batch: m.ImportBatch, stored: _Stored | None = None,
               looked_up: bool = False) -> None:
@@ -92,7 +94,7 @@ class RecordWriter:
 
     def write_many(self, records: list[PersonRecord], batch: m.ImportBatch) -> None:
         stored = self._stored([r.key for r in records])
-        simple = [r for r in records if r.key not in stored and r.case is None and r.facility is None]
+        simple = [r for r in records if r.key not in stored and r.case is None and r.facility is None and not r.parts]
         self._bulk_create(simple)
         simple_keys = {r.key for r in simple}
         self._prefetch_sources({url for r in records if r.key not in simple_keys for url in r.sources})
@@ -146,7 +148,8 @@ class RecordWriter:
         event_ids = insert_values(m.Event, [
             {"person_id": p, "kind": e.kind, "date": e.date, "date_earliest": e.date.earliest if e.date else None,
              "description": e.description, "organization_id": self._organization_id(e.organization),
-             "source_key": self._key(r, e.rule_id)} for p, r in pairs for e in r.events], actor, reason)
+             "deal_id": self.deals[e.deal].pk if e.deal else None,
+             "source_key": self._key(r, e.key_part)} for p, r in pairs for e in r.events], actor, reason)
         if self.profile.recognition:
             grounds = list(self.profile.recognition.grounds)
             insert_values(m.Recognition, [
@@ -168,7 +171,7 @@ class RecordWriter:
         return m.Event(
             person=person, kind=event.kind, date=event.date, date_earliest=event.date.earliest if event.date else None,
             description=event.description, organization=self._organization(event.organization),
-            source_key=self._key(record, event.rule_id), **links,
+            source_key=self._key(record, event.key_part), **links,
         )
 
     def _key(self, record: PersonRecord, part: str) -> str:
@@ -179,20 +182,23 @@ class RecordWriter:
 
     def _write_details(self, person: m.Person, record: PersonRecord, held: _Stored, new: bool) -> bool:
         changed = self._names(person, record, held, new)
-        case, sentence, case_changed = self._case(person, record)
-        facility = self._facility(record)
-        for event in record.events:
-            stored = held.events.get(self._key(record, event.rule_id))
-            links = self._event_links(event, case, sentence, facility)
-            if stored is None:
-                stored = self._event(person, record, event, links)
-                stored.save()
-                changed = True
-            elif _assign(stored, {"date": event.date, "description": event.description, **links}):
-                stored.save()
-                changed = True
-            if event.kind == "recognized" and self.profile.recognition:
-                changed = self._recognition(stored, record, held) or changed
+        # A row's events, case and facility; in long format each of the person's rows in turn.
+        for piece in (record, *record.parts):
+            case, sentence, case_changed = self._case(person, piece)
+            changed = case_changed or changed
+            facility = self._facility(piece)
+            for event in piece.events:
+                stored = held.events.get(self._key(piece, event.key_part))
+                links = self._event_links(event, case, sentence, facility)
+                if stored is None:
+                    stored = self._event(person, piece, event, links)
+                    stored.save()
+                    changed = True
+                elif _assign(stored, {"date": event.date, "description": event.description, **links}):
+                    stored.save()
+                    changed = True
+                if event.kind == "recognized" and self.profile.recognition:
+                    changed = self._recognition(stored, piece, held) or changed
         if record.biography:
             language, text = record.biography
             biography = held.biographies.get(language)
@@ -203,7 +209,7 @@ class RecordWriter:
                 biography.text = text
                 biography.save()
                 changed = True
-        return self._link(person, record, held, new) or case_changed or changed
+        return self._link(person, record, held, new) or changed
 
     def _names(self, person: m.Person, record: PersonRecord, held: _Stored, new: bool) -> bool:
         known = held.names
@@ -221,6 +227,7 @@ class RecordWriter:
             "case": case if event.kind in CASE_EVENT_KINDS else None,
             "sentence": sentence if event.kind == "sentenced" else None,
             "facility": facility if rule.facility else None,
+            "deal": self.deals[event.deal] if event.deal else None,
         }
 
     def _case(self, person: m.Person, record: PersonRecord) -> tuple[m.Case | None, m.Sentence | None, bool]:

@@ -17,6 +17,11 @@ def known_organizations() -> dict[str, dict[str, Any]]:
     return tomllib.loads(text)["organizations"]
 
 
+def organization_defaults(code: str) -> dict[str, Any]:
+    """The model fields of a known organization (its aliases are for reading files only)."""
+    return {key: value for key, value in known_organizations().get(code, {}).items() if key != "aliases"}
+
+
 def organization_name(code: str, name: str = "") -> str:
     """The name to show for an organization: its own, unless that is only its code."""
     if name and name != code:
@@ -27,7 +32,7 @@ def organization_name(code: str, name: str = "") -> str:
 def organization_for(code: str, defaults: dict[str, Any] | None = None) -> m.Organization:
     """The organization with this code, created with the known name (or `defaults`) when new.
     One created earlier under its bare code gets the known name now."""
-    spec = {**known_organizations().get(code, {}), **(defaults or {})}
+    spec = {**organization_defaults(code), **(defaults or {})}
     spec.setdefault("name", code)
     spec.setdefault("kind", m.Organization.Kind.HUMAN_RIGHTS)
     organization, created = m.Organization.objects.get_or_create(code=code, defaults=spec)
