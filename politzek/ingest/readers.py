@@ -290,7 +290,7 @@ def _load_yaml(path: Path, text: str) -> Any:
     (a "billion laughs" file): the node graph is checked before any Python object is built."""
     import yaml
 
-    loader = yaml.SafeLoader(text)
+    loader = yaml.CSafeLoader(text) if yaml.__with_libyaml__ else yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:

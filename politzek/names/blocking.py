@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from politzek.names.compare import name_orders
+from politzek.names.cultures import is_placeholder
 from politzek.names.given_names import given_name_group, initial_group_letters
 from politzek.names.search_keys import readings
 from politzek.names.similarity import common_ending, skeleton
@@ -56,6 +57,8 @@ def name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
 def _name_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
     from politzek.names.abjad import latin_rendering, writes_consonants
 
+    if is_placeholder(name):  # "Unknown": no key, so no one is compared on it
+        return frozenset(), frozenset()
     readings_of_name = name_orders(name)
     persian = writes_consonants(name)
     if persian:  # Persian script: its Latin rendering's keys too

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from politzek.names.abjad import words_left_out, writes_consonants
-from politzek.names.cultures import particles
+from politzek.names.cultures import is_placeholder, particles
 from politzek.names.given_names import forms_of, given_name_group, initials_compatible
 from politzek.names.parts import NameParts, father_of, parse
 from politzek.names.search_keys import fold_spelling, readings
@@ -429,6 +429,9 @@ def compare(query_names: Iterable[str], record_names: Iterable[str], query_birth
     birth dates: agreeing dates raise the score, different ones cap it below the threshold. A
     conflict shown by another pair of the two records' names caps it too."""
     queries, records = _expanded(query_names), _expanded(record_names)
+    if any(is_placeholder(name) for name in (*queries, *records)):  # "Unknown" is nobody's name
+        queries = tuple(q for q in queries if not is_placeholder(q))
+        records = tuple(r for r in records if not is_placeholder(r))
     pairs = [compare_names(q, r) for q in queries for r in records]
     if not pairs:
         return Match(0.0, "", "", ())

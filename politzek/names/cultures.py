@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 
@@ -21,6 +21,18 @@ def _data() -> dict[str, object]:
 @cache
 def honorifics() -> frozenset[str]:
     return frozenset(_data()["honorifics"])  # type: ignore[arg-type]
+
+
+@cache
+def _placeholders() -> frozenset[str]:
+    return frozenset(_data()["placeholder_names"])  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=50_000)
+def is_placeholder(name: str) -> bool:
+    """Whether a list wrote this where the name is not known ("Unknown", "ناشناس", "N.N.")."""
+    folded = "".join(char for char in name.casefold() if char.isalpha())
+    return folded in _placeholders()
 
 
 @cache

@@ -58,7 +58,7 @@ _WORD = re.compile(r"[a-z]+")
 _INSIDE_WORD = re.compile(r"['`´ʹʼ’‘″]")
 # Bumped whenever the rules above change: every stored name key is then rebuilt by
 # flows.refresh, since keys made by older rules would no longer be found.
-KEYS_VERSION = 10
+KEYS_VERSION = 11
 
 
 def fold_spelling(word: str) -> str:

@@ -144,3 +144,16 @@ def test_namesakes_sharing_a_given_name_stay_apart(shared_data):
                 same += compare([left], [right]).score >= THRESHOLD
     assert pairs > 20_000
     assert same / pairs < 0.005, f"{same} of {pairs} namesake pairs called the same"
+
+
+@pytest.mark.parametrize("placeholder", ["Unknown", "ناشناس", "N. N.", "Неизвестный", "невядомы"])
+def test_a_name_written_for_an_unknown_name_matches_no_one(placeholder):
+    """66 records of the Iran memorial's 2022 victims are named ناشناس ("unknown"): they were
+    queued as 2,130 pairs of possible duplicates of each other."""
+    from politzek.names.blocking import name_keys
+    from politzek.names.compare import compare
+
+    assert name_keys(placeholder) == (frozenset(), frozenset())
+    assert compare([placeholder], [placeholder]).score == 0.0
+    assert compare([placeholder, "Ali Rezaei"], ["Ali Rezaei"]).score == 1.0
+    assert compare([placeholder], ["Ali Rezaei", placeholder]).score == 0.0
