@@ -22,21 +22,42 @@ from pathlib import Path
 
 HEADER = ("source_key,name,name_latin,country,region,gender,birth_date,occupation,citizenships,tags,visibility,"
           "detained_on,sentenced_on,recognized_by,recognized_on,release_mode,released_on,sources")
-SURNAMES = ["Иванов", "Петров", "Сидоров", "Козлов", "Новиков", "Морозов", "Волков", "Соловьёв", "Лебедев"]
-GIVEN = ["Алексей", "Иван", "Сергей", "Андрей", "Дмитрий", "Мария", "Анна", "Ольга", "Елена"]
+
+
+def _name_pool() -> list[tuple[str, str]]:
+    """(Cyrillic, Latin) names from the demo's synthetic pools: surname, given name and
+    patronymic drawn independently, as diverse as a real list (the first version used 81
+    combinations and one Latin name for everyone, so the duplicate check compared every row
+    with every other; its figures before 2026-12-03 are not comparable)."""
+    from rigour.text.translit import ascii_text
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import tomllib
+
+    pools = tomllib.loads((Path(__file__).resolve().parents[1] / "politzek/demo/data/names.toml")
+                          .read_text(encoding="utf-8"))["ru"]
+    rng = random.Random(7)
+    names = []
+    for _ in range(50_000):
+        given, patronymic = rng.choice(pools["male"])[0], rng.choice(pools["male"])[1]
+        name = f"{rng.choice(pools['surnames'])} {given} {patronymic}"
+        names.append((name, ascii_text(name)))
+    return names
 
 
 def generate(path: Path, rows: int) -> None:
     """A synthetic person CSV in politzek's template (synthetic names: no real people)."""
     rng = random.Random(1)
+    pool = _name_pool()
     with path.open("w", encoding="utf-8") as handle:
         handle.write(HEADER + "\n")
         for i in range(rows):
             year = rng.randint(2020, 2025)
             released = rng.random() < 0.4
+            name, latin = rng.choice(pool)
             handle.write(",".join([
-                f"bench-{i}", f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}", f"Synthetic Person {i}",
-                rng.choice(["BY", "RU"]), "", rng.choice(["m", "f"]), f"{rng.randint(1950, 2004)}",
+                f"bench-{i}", name, latin,
+                rng.choice(["BY", "RU"]), "", "m", f"{rng.randint(1950, 2004)}",
                 "", "", rng.choice(["", "journalist", "anti-war"]), "public",
                 f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", f"{year + 1}-01-15",
                 rng.choice(["viasna", "memorial", ""]), f"{year + 1}-02",

@@ -32,6 +32,9 @@ def import_command(
     encoding: Annotated[str | None, typer.Option(help="The file's encoding (utf-8, utf-8-sig, cp1251).")] = None,
     errors_report: Annotated[Path | None, typer.Option(
         "--errors", help="Where to write rejected rows (CSV). Default: ./FILE-NAME.errors.csv")] = None,
+    no_duplicate_check: Annotated[bool, typer.Option(
+        "--no-duplicate-check", help="Do not match the new people against the registry now (a large first load); "
+        "run `politzek dedupe` afterwards to queue the pairs.")] = False,
     as_json: JsonOutput = False,
 ) -> None:
     """Import people from a spreadsheet or export, updating those already imported.
@@ -54,7 +57,8 @@ def import_command(
             chosen = load_profile(profile)
             with progress_bar("importing") as progress:
                 result = run_import(chosen, source, actor=command_line_actor(), dry_run=dry_run,
-                                    skip_invalid=skip_invalid, encoding=encoding, progress=progress)
+                                    skip_invalid=skip_invalid, encoding=encoding, progress=progress,
+                                    check_duplicates=not no_duplicate_check)
     except ImportError_ as error:
         fail(str(error))
     report = None

@@ -118,8 +118,11 @@ def _unknown_deals(records: list[PersonRecord], file: str) -> list[RowError]:
 def run_import(
     profile: Profile, path: Path, *, actor: str, dry_run: bool = False, skip_invalid: bool = False,
     encoding: str | None = None, progress: Callable[[int, int], None] | None = None,
+    check_duplicates: bool = True,
 ) -> ImportResult:
-    """Import `path` with `profile`. With errors and no `skip_invalid`, nothing is written."""
+    """Import `path` with `profile`. With errors and no `skip_invalid`, nothing is written.
+    New people are matched against the registry and likely duplicates queued, unless not
+    `check_duplicates` (`politzek dedupe` then does it for the whole registry)."""
     result = ImportResult(profile=profile.name, file=str(path), dry_run=dry_run)
     records, result.rejected, result.rows = prepare(profile, path, encoding)
     if result.rejected and not skip_invalid:
@@ -137,8 +140,9 @@ def run_import(
                 people.write_many(records[start: start + CHUNK], batch)  # type: ignore[arg-type]
                 if progress:
                     progress(min(start + CHUNK, len(records)), len(records))
-            flagged = flag_duplicates_of(result.created, f"import #{batch.pk}")
-            result.possible_duplicates, result.possible_duplicate_pairs = flagged.people, flagged.pairs
+            if check_duplicates:
+                flagged = flag_duplicates_of(result.created, f"import #{batch.pk}")
+                result.possible_duplicates, result.possible_duplicate_pairs = flagged.people, flagged.pairs
     return result
 
 

@@ -96,6 +96,9 @@ def test_an_import_flags_a_probable_duplicate_instead_of_creating_it_blindly(tmp
     again = tmp_path / "other-group.csv"
     again.write_text(COLUMNS + "\nb7,Babariko Viktor Dmitrievich,,BY,,m,09.11.1963,,,,public,,,,,,,\n",
                      encoding="utf-8")
+    unchecked = run_politzek_here("import", "politzek-csv", str(again), "--json", "--no-duplicate-check",
+                                  "--dry-run")
+    assert json.loads(unchecked.stdout)["possible_duplicates"] == 0  # left for `politzek dedupe`
     imported = run_politzek_here("import", "politzek-csv", str(again), "--json")
     assert imported.returncode == 0, imported.stderr
     summary = json.loads(imported.stdout)
