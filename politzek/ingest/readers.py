@@ -79,6 +79,32 @@ def decode(path: Path, data: bytes, encoding: str | None) -> str:
     return text
 
 
+# A UTF-8 file with a few lines in another encoding (one pasted from an old spreadsheet) is
+# read with those lines set aside as bad rows; past this share, the file is in two encodings
+# and is refused whole.
+MAX_BAD_LINES_SHARE = 0.1
+
+
+def decode_lines(path: Path, data: bytes, encoding: str | None) -> tuple[str, dict[int, str]]:
+    """The text of a file, and the lines (by number) that are not UTF-8 when a few lines of a
+    UTF-8 file are not: those are read with replacement characters, for the caller to set aside."""
+    try:
+        return decode(path, data, encoding), {}
+    except ImportError_ as error:
+        if encoding or "mixes encodings" not in error.error.reason:
+            raise
+        lines = data.split(b"\n")
+        bad: dict[int, str] = {}
+        for number, line in enumerate(lines, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as problem:
+                bad[number] = f"byte {problem.start} of the line"
+        if 1 in bad or len(bad) > max(1, len(lines) * MAX_BAD_LINES_SHARE):
+            raise
+        return data.decode("utf-8-sig", errors="replace"), bad
+
+
 def _is_utf8(line: bytes) -> bool:
     try:
         line.decode("utf-8")
@@ -113,7 +139,7 @@ def _header(path: Path, header: list[Any]) -> list[str]:
 
 
 def _csv_rows(path: Path, encoding: str | None) -> Iterator[Row]:
-    text = decode(path, path.read_bytes(), encoding)
+    text, bad_lines = decode_lines(path, path.read_bytes(), encoding)
     # The delimiter is whichever of , ; or tab the header uses most (spreadsheets in Russian
     # and Belarusian locales write `;`). The rest is standard CSV quoting; csv.Sniffer guesses
     # quoting wrongly on cells with doubled quotes.
@@ -136,16 +162,32 @@ def _csv_rows(path: Path, encoding: str | None) -> Iterator[Row]:
         except csv.Error as error:
             raise _fail(path, f"is not well-formed CSV: {error}", row=line) from None
         if cells and any(cell.strip() for cell in cells):
-            if len(cells) > len(columns):
-                extra = cells[len(columns):]
-                if any(cell.strip() for cell in extra):
-                    yield Row(line, {}, RowError(str(path), line, None, extra[0], (
-                        f"has {len(cells)} cells but the header has {len(columns)} columns "
-                        "(a comma or semicolon inside a cell without quotes?)")))
-                    line = reader.line_num + 1
-                    continue
+            problem = _row_problem(path, line, reader.line_num, cells, len(columns), bad_lines)
+            if problem is not None:
+                yield Row(line, {}, problem)
+                line = reader.line_num + 1
+                continue
             yield Row(line, {name: (cells[i] if i < len(cells) else None) for i, name in enumerate(columns) if name})
         line = reader.line_num + 1
+
+
+def _row_problem(path: Path, first: int, last: int, cells: list[str], columns: int,
+                 bad_lines: dict[int, str]) -> RowError | None:
+    """What makes a CSV row unreadable as a whole (set aside by --skip-invalid): a line in
+    another encoding, more cells than the header (an unquoted comma), or fewer (a line cut
+    short, or a quote that swallowed the line break)."""
+    bad = [number for number in range(first, last + 1) if number in bad_lines]
+    if bad:
+        return RowError(str(path), first, None, None, f"line {bad[0]} is not UTF-8 ({bad_lines[bad[0]]}) while "
+                        "the rest of the file is; save it again as UTF-8")
+    if len(cells) > columns and any(cell.strip() for cell in cells[columns:]):
+        return RowError(str(path), first, None, cells[columns], (
+            f"has {len(cells)} cells but the header has {columns} columns "
+            "(a comma or semicolon inside a cell without quotes?)"))
+    if len(cells) < columns:
+        return RowError(str(path), first, None, None, (
+            f"has {len(cells)} cells but the header has {columns} columns (a line cut short?)"))
+    return None
 
 
 def _sheet_rows(path: Path, rows: Iterator[list[Any]]) -> Iterator[Row]:

@@ -202,3 +202,19 @@ def test_skip_invalid_sets_aside_a_row_with_an_extra_cell(tmp_path):
     result = run_import(PROFILE, path, actor="cli:test", skip_invalid=True)
     assert result.written and len(result.created) == 2
     assert "has 19 cells but the header has 18 columns" in result.rejected[0].reason
+
+
+def test_malformed_rows_are_set_aside_and_the_rest_imported(tmp_path):
+    """A line in another encoding, one cut short, one with an extra cell: each a rejected row
+    naming its line, the same count in a dry run and a real one; the rest imported."""
+    good = "".join(f"g{i},Колесникова {i},,BY,,,,,,,public,,,,,,,\n" for i in range(12))
+    path = tmp_path / "malformed.csv"
+    path.write_bytes((HEADER + good).encode() + "c1,Бабарико,,BY,,,,,,,public,,,,,,,\n".encode("cp1251")
+                     + b"s1,Short Row\n" + b"x1,Extra Cell,,BY,,,,,,,public,,,,,,,,surplus\n")
+    dry = run_import(PROFILE, path, actor="test", dry_run=True, skip_invalid=True)
+    real = run_import(PROFILE, path, actor="test", skip_invalid=True)
+    assert [(e.row, e.reason.split(" (")[0]) for e in real.rejected] == [
+        (14, "line 14 is not UTF-8"), (15, "has 2 cells but the header has 18 columns"),
+        (16, "has 19 cells but the header has 18 columns")]
+    assert len(dry.rejected) == len(real.rejected) == 3 and len(real.created) == 12
+    assert not run_import(PROFILE, path, actor="test").written  # without --skip-invalid: nothing

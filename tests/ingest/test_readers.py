@@ -24,11 +24,25 @@ def test_encodings_are_detected(tmp_path, encoding):
 
 def test_mixed_encodings_are_refused_naming_the_line(tmp_path):
     path = tmp_path / "mixed.csv"
-    path.write_bytes(HEADER.encode() + "p1,Колесникова\n".encode() + "p2,Бабарико\n".encode("cp1251"))
+    path.write_bytes(HEADER.encode() + "p1,Колесникова\n".encode() + "p2,Бабарико\n".encode("cp1251")
+                     + "p3,Лосік\n".encode("cp1251"))
     with pytest.raises(ImportError_) as error:
         rows(path)
     assert "mixes encodings" in str(error.value)
     assert "line 2 is UTF-8 but line 3 is not" in str(error.value)
+
+
+def test_one_line_in_another_encoding_is_a_bad_row_the_rest_reads(tmp_path):
+    """A published UTF-8 file with one line pasted from an old cp1251 sheet: the line is set
+    aside (--skip-invalid imports the rest), naming it; a line cut short likewise."""
+    path = tmp_path / "one-bad-line.csv"
+    good = "".join(f"p{i},Колесникова {i}\n" for i in range(1, 12))
+    path.write_bytes(HEADER.encode() + good.encode() + "p20,Бабарико\n".encode("cp1251") + "p21\n".encode())
+    read = list(read_rows(path, "csv"))
+    assert [row.number for row in read if row.problem is None] == list(range(2, 13))
+    bad, short = [row.problem for row in read if row.problem is not None]
+    assert (bad.row, short.row) == (13, 14)
+    assert "line 13 is not UTF-8" in bad.reason and "has 1 cells but the header has 2 columns" in short.reason
 
 
 def test_named_encoding_that_does_not_fit_is_an_error(tmp_path):
