@@ -135,3 +135,32 @@ def export_command(
     partial.rename(out)
     unit = {"ftm": "entities", "json": "people"}.get(kind, "rows")
     console.print(f"politzek: wrote {count} {kind} {unit} to {out}", highlight=False)
+
+
+def template_command(
+    out: Annotated[Path, typer.Argument(help="The file to write (it must not exist yet).")],
+    form: Annotated[str, typer.Option("--format", help="xlsx (a sheet to fill and one explaining each column) "
+                                      "or csv (the header).")] = "xlsx",
+    language: Annotated[str, typer.Option("--lang", help="The explanations' language: en, ru, be or uk.")] = "en",
+) -> None:
+    """Write politzek's template to fill in and import with the politzek-csv profile.
+
+    Example: politzek template people.xlsx --lang be; then politzek import politzek-csv people.xlsx
+    """
+    from politzek.ingest.template import FORMATS, LANGUAGES, template_csv, template_xlsx
+
+    if form not in FORMATS:
+        fail(f"--format: {form!r} is not one of {', '.join(FORMATS)}")
+    if language not in LANGUAGES:
+        fail(f"--lang: {language!r} is not one of {', '.join(LANGUAGES)}")
+    if out.exists():
+        fail(f"{out}: already exists; choose a new file name")
+    try:
+        if form == "xlsx":
+            out.write_bytes(template_xlsx(language))
+        else:
+            out.write_text(template_csv(), encoding="utf-8")
+    except OSError as error:
+        fail(f"{out}: cannot be written: {error.strerror}")
+    console.print(f"politzek: wrote the template to {out}; fill it and run `politzek import politzek-csv {out}`",
+                  highlight=False, markup=False)

@@ -56,12 +56,13 @@ def prepare(
     people: dict[str, PersonRecord] = {}  # long format: the person of each key seen
     rows = 0
     header_checked = False
-    for row in read_rows(path, profile.format, encoding or profile.encoding, profile.records_path):
+    tabular = reading_format(profile, path) in TABULAR_FORMATS
+    for row in read_rows(path, reading_format(profile, path), encoding or profile.encoding, profile.records_path):
         rows += 1
         if row.problem is not None:
             errors.append(row.problem)
             continue
-        if not header_checked and profile.format in TABULAR_FORMATS:
+        if not header_checked and tabular:
             profile.check_header(list(row.values), str(path))
             header_checked = True
         result = convert(profile, row, str(path))
@@ -87,6 +88,16 @@ def prepare(
         records = [r for r in records if not (isinstance(r, PersonRecord) and (
             r.row in rows_in_error or any(piece.row in rows_in_error for piece in r.parts)))]
     return records, errors + unknown, rows
+
+
+def reading_format(profile: Profile, path: Path) -> str:
+    """The format to read: a table profile (csv, xlsx, ods) reads a file whose extension names
+    another table format in that format, since its columns are the same (politzek's template
+    is filled as CSV or in a spreadsheet)."""
+    extension = path.suffix.lower().lstrip(".")
+    if profile.format in TABULAR_FORMATS and extension in TABULAR_FORMATS:
+        return extension
+    return profile.format
 
 
 def deal_named(text: str) -> m.Deal | None:

@@ -44,7 +44,8 @@ ROWS = ("one", "many")  # one row per person, or several (long format: one per e
 _ORGANIZATION_KEYS = {"name", "kind", "country", "website", "aliases"}
 _AGGREGATE_KEYS = {"date", "count", "country", "region", "city", "place", "occasion", "description", "source"}
 _CASE_KEYS = {"jurisdiction", "code_system", "articles", "sentence_date", "sentence_term", "sentence_kind",
-              "judge", "counsel"}
+              "judge", "counsel", "jurisdiction_column", "code_system_column", "articles_split", "case_number",
+              "court"}
 _FACILITY_KEYS = {"name", "address", "country"}
 _RECOGNITION_KEYS = {"statement_url", "grounds"}
 _BIOGRAPHY_KEYS = {"column", "language"}
@@ -129,9 +130,14 @@ class OrganizationSpec:
 class CaseRule:
     """The row's case: charges from article texts, the sentence, the judge."""
 
-    jurisdiction: str
-    code_system: str
+    jurisdiction: str = ""  # a constant ISO code, or …
+    code_system: str = ""  # a constant code system (BY-CC), or …
     articles: str | None = None  # a column, or a prefix ending in * for numbered columns
+    jurisdiction_column: str | None = None  # … a column of ISO codes
+    code_system_column: str | None = None  # … a column of code systems
+    articles_split: str | None = None  # several articles in one cell, split on this text
+    case_number: str | None = None  # column
+    court: str | None = None  # column: the court's name
     sentence_date: str | None = None
     sentence_term: str | None = None  # text such as "2 1/2 years" or "19 months"
     sentence_kind: dict[str, Any] | None = None  # {column, contains = {text: kind}}
@@ -221,7 +227,8 @@ class Profile:
         if self.case:
             kind = (self.case.sentence_kind or {}).get("column")
             used |= {c for c in (self.case.articles, self.case.sentence_date, self.case.sentence_term, kind,
-                                 self.case.judge, self.case.counsel) if c}
+                                 self.case.judge, self.case.counsel, self.case.jurisdiction_column,
+                                 self.case.code_system_column, self.case.case_number, self.case.court) if c}
         if self.facility:
             used |= {c for c in (self.facility.name, self.facility.address) if c}
         if self.recognition and self.recognition.statement_url:
@@ -347,8 +354,8 @@ def parse_profile(text: str, origin: str) -> Profile:
     if "case" in data:
         _check_keys(origin, "case.", data["case"], _CASE_KEYS)
         for required in ("jurisdiction", "code_system"):
-            if required not in data["case"]:
-                raise _error(origin, f"case.{required}", f"the case needs {required!r}")
+            if required not in data["case"] and f"{required}_column" not in data["case"]:
+                raise _error(origin, f"case.{required}", f"the case needs {required!r} (or {required}_column)")
         kinds = (data["case"].get("sentence_kind") or {}).get("contains", {})
         from politzek.registry.models.cases import Sentence
 

@@ -60,6 +60,10 @@ class ChargeRecord:
 
 @dataclass(frozen=True)
 class CaseRecord:
+    jurisdiction: str = ""
+    code_system: str = ""
+    case_number: str = ""
+    court: str = ""
     charges: tuple[ChargeRecord, ...] = ()
     sentence_date: PartialDate | None = None
     sentence_kind: str | None = None
@@ -95,8 +99,18 @@ class PersonRecord:
     spell: str | None = None  # long format: the row's value of the profile's spell column
 
 
-_TERM = re.compile(r"(?P<whole>\d+)(?:\s+(?P<num>\d)/(?P<den>\d))?\s*(?P<unit>years?|months?|days?)", re.I)
+# Units as lists write them in English, Russian, Belarusian and Ukrainian ("3 года", "6 месяцев",
+# "2 гады", "5 років").
+_UNITS = {"year": r"years?|год[а]?|лет|гады|гадоў|год|рок[иі]?|років",
+          "month": r"months?|месяц[аев]*|мес\.?|месяцы|месяцаў|місяц[іья]*|міс\.?",
+          "day": r"days?|дн[ейяі]*|дзён|дзень|сут[ок]*"}
+_TERM = re.compile(r"(?P<whole>\d+)(?:\s+(?P<num>\d)/(?P<den>\d))?\s*(?P<unit>"
+                   + "|".join(f"(?P<{unit}>{words})" for unit, words in _UNITS.items()) + r")\b", re.I)
 _UNIT_DAYS = {"year": 365, "month": 30, "day": 1}
+# An article as a template's cell gives it: "342", "361-1", "342 part 2", "ч. 2 ст. 342".
+_PLAIN_ARTICLE = re.compile(
+    r"(?:(?:ч\.?|part|частка|частина)\s*(?P<part_before>\d+)\s*(?:ст\.?|art\.?|артыкула|статті|статьи)?\s*)?"
+    r"(?P<article>\d+(?:[.-]\d+)*)(?:\s*,?\s*(?:ч\.?|part|частка|частина)\s*(?P<part_after>\d+))?", re.I)
 _ARTICLE = re.compile(r"Art(?:icle|\.)\s*(\d+(?:[.-]\d+)*)", re.I)
 _PART = re.compile(r"Part\s+(\d+)\s+of\s+Art", re.I)
 
@@ -107,7 +121,8 @@ def parse_term(text: str) -> int | None:
     total = 0.0
     for match in _TERM.finditer(text):
         amount = int(match["whole"]) + (int(match["num"]) / int(match["den"]) if match["num"] else 0)
-        total += amount * _UNIT_DAYS[match["unit"].lower().rstrip("s")]
+        unit = next(name for name in _UNITS if match[name])
+        total += amount * _UNIT_DAYS[unit]
     return round(total) or None
 
 
@@ -119,7 +134,10 @@ def parse_charge(text: str) -> ChargeRecord | None:
     article is named. The label keeps the whole original text."""
     articles = _ARTICLE.findall(text)
     if not articles:
-        return None
+        plain = _PLAIN_ARTICLE.fullmatch(text.strip())
+        if plain is None:
+            return None
+        return ChargeRecord(plain["article"], plain["part_before"] or plain["part_after"] or "", text)
     part = _PART.search(text)
     return ChargeRecord(articles[-1], part[1] if part and len(articles) == 1 else "", text)
 
@@ -484,12 +502,22 @@ def _read_case(profile: Profile, record: PersonRecord, reader: _RowReader) -> No
     if rule.articles:
         for column in reader.columns(rule.articles):
             text = reader.text(column)
-            if text:
-                charge = parse_charge(text)
+            for piece in (text.split(rule.articles_split) if text and rule.articles_split else [text]):
+                piece = (piece or "").strip()
+                if not piece:
+                    continue
+                charge = parse_charge(piece)
                 if charge is None:
-                    reader.error(column, text, "names no article (expected e.g. 'Art. 342' or 'Part 2 of Art. 285')")
+                    reader.error(column, piece, "names no article (expected e.g. 'Art. 342', 'Part 2 of Art. 285', "
+                                                "'342', '361-1' or 'ч. 2 ст. 342')")
                 else:
                     charges.append(charge)
+    jurisdiction = (reader.text(rule.jurisdiction_column) if rule.jurisdiction_column else None) or rule.jurisdiction
+    code_system = (reader.text(rule.code_system_column) if rule.code_system_column else None) or rule.code_system
+    if charges and not code_system:
+        reader.error(rule.code_system_column, None, "the articles need their code (BY-CC, RU-CC, UA-CC…)")
+    if code_system and not re.fullmatch(r"[A-Z]{2}-[A-Z]{2,5}", code_system):
+        reader.error(rule.code_system_column, code_system, "is not a code such as BY-CC, RU-CC or BY-CAO")
     sentence_date = reader.date(rule.sentence_date) if rule.sentence_date else None
     term_text = (reader.text(rule.sentence_term) if rule.sentence_term else None) or ""
     kind = None
@@ -501,8 +529,11 @@ def _read_case(profile: Profile, record: PersonRecord, reader: _RowReader) -> No
                 break
     judge = reader.text(rule.judge) if rule.judge else None
     counsel = reader.text(rule.counsel) if rule.counsel else None
-    if charges or sentence_date or term_text or judge:
-        record.case = CaseRecord(tuple(charges), sentence_date, kind, parse_term(term_text), term_text, judge, counsel)
+    number = (reader.text(rule.case_number) if rule.case_number else None) or ""
+    court = (reader.text(rule.court) if rule.court else None) or ""
+    if charges or sentence_date or term_text or judge or number or court:
+        record.case = CaseRecord(jurisdiction.upper(), code_system, number, court, tuple(charges), sentence_date, kind,
+                                 parse_term(term_text), term_text, judge, counsel)
 
 
 def _check_events(profile: Profile, record: PersonRecord, reader: _RowReader) -> None:

@@ -3,6 +3,7 @@ leave the rest untouched, so a re-import is a no-op and history only shows real 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +69,7 @@ class RecordWriter:
         self.organizations: dict[str, m.Organization] = {}
         self.sources: dict[str, m.Source] = {}
         self.facilities: dict[tuple[str, str, str], m.Facility] = {}
+        self.courts: dict[tuple[str, str], m.Organization] = {}
         self.judges: dict[str, OfficialIndex] = {}
         self.profile_organizations = {spec.code: spec.defaults() for spec in profile.organizations}
         # The deals the rows name (id or name as written → the deal), resolved by the importer.
@@ -182,19 +184,27 @@ class RecordWriter:
 
     def _write_details(self, person: m.Person, record: PersonRecord, held: _Stored, new: bool) -> bool:
         changed = self._names(person, record, held, new)
+        pieces = (record, *record.parts)
+        # Events of this person's earlier imports that no rule of this file makes under their
+        # key: a profile that changed how it keys an event (the template's recognitions became
+        # one rule per organization) finds its old event here instead of adding a second one.
+        wanted = {self._key(piece, event.key_part) for piece in pieces for event in piece.events}
+        spare = [stored for key, stored in held.events.items() if key not in wanted]
         # A row's events, case and facility; in long format each of the person's rows in turn.
-        for piece in (record, *record.parts):
+        for piece in pieces:
             case, sentence, case_changed = self._case(person, piece)
             changed = case_changed or changed
             facility = self._facility(piece)
             for event in piece.events:
-                stored = held.events.get(self._key(piece, event.key_part))
+                key = self._key(piece, event.key_part)
+                stored = held.events.get(key) or self._adopt(spare, event)
                 links = self._event_links(event, case, sentence, facility)
                 if stored is None:
                     stored = self._event(person, piece, event, links)
                     stored.save()
                     changed = True
-                elif _assign(stored, {"date": event.date, "description": event.description, **links}):
+                elif _assign(stored, {"date": event.date, "description": event.description, "source_key": key,
+                                      **links}):
                     stored.save()
                     changed = True
                 if event.kind == "recognized" and self.profile.recognition:
@@ -210,6 +220,16 @@ class RecordWriter:
                 biography.save()
                 changed = True
         return self._link(person, record, held, new) or changed
+
+    def _adopt(self, spare: list[m.Event], event: EventRecord) -> m.Event | None:
+        """An earlier import's event of the same kind and organization, no longer made under
+        its old key (taken from `spare`), or None."""
+        organization = self._organization_id(event.organization)
+        for stored in spare:
+            if stored.kind == event.kind and stored.organization_id == organization:
+                spare.remove(stored)
+                return stored
+        return None
 
     def _names(self, person: m.Person, record: PersonRecord, held: _Stored, new: bool) -> bool:
         known = held.names
@@ -237,21 +257,24 @@ class RecordWriter:
         key = self._key(record, "case")
         case = m.Case.objects.filter(source_key=key).first()
         changed = False
+        jurisdiction = data.jurisdiction or rule.jurisdiction
+        values = {"description": self._case_description(data), "case_number": data.case_number,
+                  "court": self._court(data.court, jurisdiction) if data.court else None}
         if case is None:
-            case = m.Case.objects.create(jurisdiction=rule.jurisdiction, kind=m.Case.Kind.CRIMINAL, source_key=key,
-                                         description=self._case_description(data))
+            case = m.Case.objects.create(jurisdiction=jurisdiction, kind=m.Case.Kind.CRIMINAL, source_key=key,
+                                         **values)
             case.defendants.add(person)
             changed = True
-        elif _assign(case, {"description": self._case_description(data)}):
+        elif _assign(case, values):
             case.save()
             changed = True
-        wanted = [(c.article, c.part, c.label) for c in data.charges]
-        stored = [(c.article, c.part, c.label) for c in case.charges.order_by("id")]
+        code_system = data.code_system or rule.code_system
+        wanted = [(code_system, c.article, c.part, c.label) for c in data.charges]
+        stored = [(c.code_system, c.article, c.part, c.label) for c in case.charges.order_by("id")]
         if wanted != stored:
             case.charges.all().delete()
-            for article, part, label in wanted:
-                case.charges.create(person=person, code_system=rule.code_system, article=article, part=part,
-                                    label=label)
+            for system, article, part, label in wanted:
+                case.charges.create(person=person, code_system=system, article=article, part=part, label=label)
             changed = True
         sentence = None
         if data.sentence_date or data.term_days or data.sentence_kind:
@@ -271,6 +294,18 @@ class RecordWriter:
                 defaults={"date": data.sentence_date})
             changed = changed or created
         return case, sentence, changed
+
+    def _court(self, name: str, country: str) -> m.Organization:
+        """The court a row names, found by its name or created once (code from the name)."""
+        key = (name, country)
+        if key not in self.courts:
+            found = m.Organization.objects.filter(kind=m.Organization.Kind.COURT, name=name).first()
+            if found is None:
+                code = f"court-{country.lower()}-{hashlib.sha1(name.encode()).hexdigest()[:10]}"
+                found = m.Organization.objects.get_or_create(
+                    code=code, defaults={"name": name, "kind": m.Organization.Kind.COURT, "country": country})[0]
+            self.courts[key] = found
+        return self.courts[key]
 
     @staticmethod
     def _case_description(data: CaseRecord) -> str:

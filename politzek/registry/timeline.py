@@ -23,7 +23,9 @@ _COLUMNS = (
 
 
 def _custodial(sentence_kind: str | None, in_absentia: bool | None) -> bool | None:
-    if sentence_kind is None:
+    # "other" is what an import writes when the source does not say the kind: unknown, not
+    # non-custodial (which would end the custody of someone sentenced to a colony).
+    if sentence_kind is None or (sentence_kind == "other" and not in_absentia):
         return None
     return sentence_is_custodial(sentence_kind, bool(in_absentia))
 
