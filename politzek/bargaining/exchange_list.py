@@ -89,8 +89,8 @@ def direction_of(fields: dict[str, str], sides: Sides) -> str | None:
         return f"received_by = {cell('received_by')}"
     if regime and cell("released_by") and cell("released_by").upper() != regime:
         return f"released_by = {cell('released_by')}, not {regime}"
-    if regime and cell("side").upper() == regime:
-        return f"side = {cell('side')}: the regime asks for this person"
+    # A `side` that is a country code is not read: "BY" may mean the side that holds the person
+    # or the side that asks for them. --to-regime side=BY says which.
     return None
 
 

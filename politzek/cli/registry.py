@@ -177,6 +177,45 @@ def stats(
     console.print(table)
 
 
+def audit_command(
+    months: Annotated[int, typer.Option(help="A record not changed for this many months is stale.")] = 12,
+    limit: Annotated[int, typer.Option(help="How many of each finding to list.")] = 50,
+    include_restricted: IncludeRestricted = False,
+    include_confidential: IncludeConfidential = False,
+    as_json: JsonOutput = False,
+) -> None:
+    """Evidence audit: facts citing no source, impossible timelines, records not updated for
+    months, source addresses that are not web addresses; counted per country (every record),
+    listed as far as your clearance goes.
+
+    Example: politzek audit --months 6 --json
+    """
+    from politzek.registry.audit import COUNTS, run_audit
+
+    if months < 1 or limit < 0:
+        fail(f"--months and --limit: {months if months < 1 else limit} is not allowed (months ≥ 1, limit ≥ 0)")
+    require_schema()
+    audit = run_audit(viewer_for(include_restricted, include_confidential), months=months, limit=limit)
+    if as_json:
+        print_json(audit.as_dict())
+        return
+    table = Table("country", *COUNTS.values())
+    for country, counts in audit.per_country.items():
+        table.add_row(country or "?", *(str(counts[key]) for key in COUNTS))
+    console.print(table)
+    overall = audit.overall
+    console.print(f"deals citing no source: {overall['unsourced_deals']} of {overall['deals']}; concessions citing "
+                  f"no source: {overall['unsourced_concessions']} of {overall['concessions']}; source addresses "
+                  f"that are not web addresses: {overall['bad_source_urls']}", highlight=False)
+    for kind, found in audit.findings.items():
+        if found:
+            console.print(f"\n{kind.replace('_', ' ')} (first {len(found)}, as {audit.viewer} readers see them):",
+                          highlight=False)
+            for finding in found:
+                console.print(f"  {finding.country or '-'}  {finding.what}: {finding.detail}", highlight=False,
+                              markup=False)
+
+
 def backup_command(
     out: Annotated[Path, typer.Argument(help="The file to write; it must not exist yet.")],
 ) -> None:

@@ -127,6 +127,11 @@ def _day(rng: random.Random, start: dt.date, min_days: int, max_days: int) -> dt
     return start + dt.timedelta(days=rng.randint(min_days, max_days))
 
 
+def _synthetic_source(slug: str, title: str) -> m.Source:
+    return m.Source(url=f"https://example.org/demo/{slug}", title=title, publisher="politzek demo (synthetic)",
+                    synthetic=True)
+
+
 def _event(person: m.Person, kind: str, day: dt.date, **extra: Any) -> m.Event:
     date = PartialDate.from_date(day)
     return m.Event(person=person, kind=kind, date=date, date_earliest=day, synthetic=True, **extra)
@@ -252,10 +257,17 @@ class DemoGenerator:
             )
             deals.append((spec, deal))
         writer.insert(m.Deal, [deal for _spec, deal in deals])
+        # Each synthetic deal cites a synthetic statement, as a real one cites its announcement.
+        statements = [_synthetic_source(f"deal-{deal.pk}", f"Synthetic statement on {deal.name} (invented)")
+                      for _spec, deal in deals]
+        writer.insert(m.Source, statements)
+        writer.link(m.Deal.sources.through, [m.Deal.sources.through(deal_id=deal.pk, source_id=source.pk)
+                                             for (_spec, deal), source in zip(deals, statements, strict=True)])
         writer.insert(m.Concession, [
-            m.Concession(deal=deal, kind=kind, description=text,
+            m.Concession(deal=deal, kind=kind, description=text, source=source,
                          estimated_value_usd=value or None, counterparty=deal.parties[-1])
-            for spec, deal in deals for kind, text, value in spec["concessions"]
+            for (spec, deal), source in zip(deals, statements, strict=True)
+            for kind, text, value in spec["concessions"]
         ])
         writer.insert(m.DealRelease, [
             m.DealRelease(deal=deal, name_as_listed=f"Synthetic returned person {i + 1}",
@@ -406,12 +418,31 @@ class DemoGenerator:
         events = [event for event in events if event.date_earliest <= self.today]
         writer.insert(m.Event, events)
         writer.counts.events += len(events)
+        self._cite(events)
         writer.insert(m.Recognition, [
             m.Recognition(event=event, grounds=["pace-1900:a"] + (["pace-1900:e"] if rng.random() < 0.5 else []),
                           statement_url=f"https://example.org/demo/statement/{event.pk}")
             for event in recognitions if event.date_earliest <= self.today
         ])
         writer.insert(m.DealRelease, deal_releases)
+
+    def _cite(self, events: list[m.Event]) -> None:
+        """Every synthetic event cites a synthetic source: the monthly bulletin of its country,
+        as a documenter's record cites the group's published list. A real registry's facts
+        cite real sources; the demo's say they are invented."""
+        bulletins: dict[tuple[str, int, int], m.Source] = {}
+        for event in events:
+            day = event.date_earliest
+            key = (event.person.country, day.year, day.month)
+            if key not in bulletins:
+                bulletins[key] = _synthetic_source(
+                    f"bulletin-{key[0].lower()}-{day.year}-{day.month:02d}",
+                    f"Synthetic demo bulletin, {key[0]}, {day.year}-{day.month:02d} (invented)")
+        writer = self.writer
+        writer.insert(m.Source, list(bulletins.values()))
+        through = m.Event.sources.through
+        writer.link(through, [through(event_id=event.pk, source_id=bulletins[
+            (event.person.country, event.date_earliest.year, event.date_earliest.month)].pk) for event in events])
 
     def _timeline(self, plan: tuple[Any, ...], places: _Institutions, events: list[m.Event],
                   recognitions: list[m.Event], deal_releases: list[m.DealRelease]) -> None:

@@ -160,6 +160,11 @@ class RecordWriter:
         insert_values(m.Biography, [{"person_id": p, "language": r.biography[0], "text": r.biography[1]}
                                     for p, r in pairs if r.biography], actor, reason)
         self._prefetch_sources({url for r in records for url in r.sources})
+        # Each fact a row gives cites the row's sources, so a page shows where it comes from.
+        insert_values(m.Event.sources.through, [
+            {"event_id": event_id, "source_id": self._source(url).pk}
+            for event_id, (r, _e) in zip(event_ids, events, strict=True) for url in dict.fromkeys(r.sources)],
+            actor, reason)
         insert_values(m.Person.tags.through, [
             {"person_id": p, "tag_id": self._tag(code).pk}
             for p, r in pairs for code in dict.fromkeys(r.fields.get("tags", []))], actor, reason)
@@ -190,6 +195,7 @@ class RecordWriter:
         # one rule per organization) finds its old event here instead of adding a second one.
         wanted = {self._key(piece, event.key_part) for piece in pieces for event in piece.events}
         spare = [stored for key, stored in held.events.items() if key not in wanted]
+        cited: list[int] = []  # the events the rows make, each to cite the rows' sources
         # A row's events, case and facility; in long format each of the person's rows in turn.
         for piece in pieces:
             case, sentence, case_changed = self._case(person, piece)
@@ -209,6 +215,8 @@ class RecordWriter:
                     changed = True
                 if event.kind == "recognized" and self.profile.recognition:
                     changed = self._recognition(stored, piece, held) or changed
+                cited.append(stored.pk)
+        changed = self._cite(cited, record) and not new or changed
         if record.biography:
             language, text = record.biography
             biography = held.biographies.get(language)
@@ -220,6 +228,17 @@ class RecordWriter:
                 biography.save()
                 changed = True
         return self._link(person, record, held, new) or changed
+
+    def _cite(self, event_ids: list[int], record: PersonRecord) -> bool:
+        """Link the person's events to the rows' sources they do not cite yet; True when any was."""
+        if not event_ids or not record.sources:
+            return False
+        through = m.Event.sources.through
+        have = set(through.objects.filter(event_id__in=event_ids).values_list("event_id", "source_id"))
+        wanted = [(event_id, self._source(url).pk) for event_id in event_ids for url in dict.fromkeys(record.sources)]
+        missing = [through(event_id=e, source_id=s) for e, s in wanted if (e, s) not in have]
+        through.objects.bulk_create(missing, ignore_conflicts=True)
+        return bool(missing)
 
     def _adopt(self, spare: list[m.Event], event: EventRecord) -> m.Event | None:
         """An earlier import's event of the same kind and organization, no longer made under

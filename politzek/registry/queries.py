@@ -123,6 +123,14 @@ def list_people(filters: PeopleFilter, viewer: Viewer) -> list[dict[str, Any]]:
     return rows[: filters.limit]
 
 
+def _statement(event: Event) -> str:
+    """A recognition's statement address, when it is a web address (never a script: link)."""
+    from politzek.registry.fields import is_web_address
+
+    url = getattr(getattr(event, "recognition", None), "statement_url", "") or ""
+    return url if is_web_address(url) else ""
+
+
 def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) -> dict[str, Any]:
     """Everything about one person that this viewer may see."""
     today = today or dt.date.today()
@@ -135,7 +143,7 @@ def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) 
         raise NotFound(f"no person with id {person_id}")
     events_qs = visible_events(person.events.all(), viewer).select_related(
         "organization", "facility", "case", "sentence", "recognition"
-    ).order_by("date_earliest", "id")
+    ).prefetch_related("sources").order_by("date_earliest", "id")
     timeline = timeline_events(events_qs, with_sources=True)
     derived = derive(timeline) if timeline else None
     intervals = derived.intervals if derived else []
@@ -177,6 +185,10 @@ def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) 
                 "case": e.case_id,
                 "description": e.description,
                 "synthetic": e.synthetic,
+                # Where the fact comes from: a source seen beside a visible event is visible.
+                "sources": [{"title": str(source), "url": source.url, "link": source.link}
+                            for source in e.sources.all()],
+                "statement_url": _statement(e),
             }
             for e in events_qs
         ],

@@ -90,7 +90,8 @@ def test_a_registry_record_sent_to_the_regime_keeps_its_flags(tmp_path, registry
     ({"direction": "returned_to_regime"}, "direction = returned_to_regime"),
     ({"direction": "released_by_regime"}, None),
     ({"direction": "to RU"}, "direction = to RU"),
-    ({"side": "RU"}, "side = RU: the regime asks for this person"),
+    ({"side": "RU"}, None),  # a country code says nothing of the direction: --to-regime side=RU does
+    ({"side": "returned to RU"}, "side = returned to RU"),
     ({"side": "US"}, None),
     ({"received_by": "ru"}, "received_by = ru"),
     ({"released_by": "RU", "received_by": "US"}, None),

@@ -45,6 +45,12 @@ def test_everything_the_demo_writes_is_marked_synthetic():
         assert not model.objects.filter(synthetic=False).exists(), model
     assert all("synthetic" in f.postal_address for f in m.Facility.objects.all())
     assert not m.Event.objects.filter(date_earliest__gt=TODAY).exists()
+    # Every synthetic fact cites a synthetic source that says it is invented.
+    assert not m.Event.objects.filter(sources__isnull=True).exists()
+    assert not m.Deal.objects.filter(sources__isnull=True).exists()
+    assert not m.Concession.objects.filter(source__isnull=True).exists()
+    cited = m.Source.objects.filter(events__isnull=False).distinct()
+    assert all(s.synthetic and "(invented)" in s.title for s in cited)
 
 
 def test_demo_refuses_a_registry_with_real_people():

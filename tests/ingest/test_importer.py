@@ -40,6 +40,9 @@ def test_import_creates_people_names_events_and_a_batch(tmp_path):
     assert ivanov.names.get(kind="original").script == "Cyrl"
     assert sorted(ivanov.tags.values_list("code", flat=True)) == ["anti-war", "journalist"]
     assert ivanov.sources.count() == 2
+    # Each fact of the row cites the row's sources.
+    assert all(sorted(e.sources.values_list("url", flat=True)) == ["https://example.org/a", "https://example.org/b"]
+               for e in ivanov.events.all())
     assert sorted(e.kind for e in ivanov.events.all()) == ["detained", "recognized", "sentenced"]
     petrova = m.ExternalKey.objects.get(key="p2").person
     assert str(petrova.events.get(kind="detained").date) == "2023-03-12"  # DD.MM.YYYY

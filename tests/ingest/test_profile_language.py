@@ -46,8 +46,13 @@ split = ";"
 [fields]
 country = { value = "PS" }
 birth_date = { age = "age_at_kidnapping", at = "2023-10-07" }
-tags = { column = "status", split = ";", map_contains = { "murdered" = "killed-in-captivity", "body" = "body-returned", "released" = "released-hostage" }, default = "held-hostage" }
 gender = { column = "sex", map_pattern = { "^(m|male|זכר)$" = "male", "^(f|female|נקבה)$" = "female" } }
+
+[fields.tags]
+column = "status"
+split = ";"
+map_contains = { "murdered" = "killed-in-captivity", "body" = "body-returned", "released" = "released-hostage" }
+default = "held-hostage"
 
 [[events]]
 kind = "abducted"
@@ -69,11 +74,13 @@ kind = "body_returned"
 date = "body_returned"
 when_contains = { status = ["body returned"] }
 """
-HOSTAGES = """id,name_en,name_he,aliases,age_at_kidnapping,sex,status,kidnapped,released,deal,body_returned
-H-001,Dana Synthetic,דנה סינתטית,Dana S.;Dani Synthetic,34,F,Released in exchange,Taken from home,2023-11-24,Synthetic November deal,
-H-002,Avi Synthetic,אבי סינתטי,,52,זכר,Murdered in captivity; body returned,Taken from home,,,2024-06-20
-H-003,Noa Synthetic,נועה סינתטית,,21,female,Held,Taken at the festival,,,
-"""
+HOSTAGES = (
+    "id,name_en,name_he,aliases,age_at_kidnapping,sex,status,kidnapped,released,deal,body_returned\n"
+    "H-001,Dana Synthetic,דנה סינתטית,Dana S.;Dani Synthetic,34,F,Released in exchange,Taken from home,2023-11-24,"
+    "Synthetic November deal,\n"
+    "H-002,Avi Synthetic,אבי סינתטי,,52,זכר,Murdered in captivity; body returned,Taken from home,,,2024-06-20\n"
+    "H-003,Noa Synthetic,נועה סינתטית,,21,female,Held,Taken at the festival,,,\n"
+)
 
 
 def _file(tmp_path, name, text):

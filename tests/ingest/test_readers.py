@@ -37,7 +37,7 @@ def test_one_line_in_another_encoding_is_a_bad_row_the_rest_reads(tmp_path):
     aside (--skip-invalid imports the rest), naming it; a line cut short likewise."""
     path = tmp_path / "one-bad-line.csv"
     good = "".join(f"p{i},Колесникова {i}\n" for i in range(1, 12))
-    path.write_bytes(HEADER.encode() + good.encode() + "p20,Бабарико\n".encode("cp1251") + "p21\n".encode())
+    path.write_bytes(HEADER.encode() + good.encode() + "p20,Бабарико\n".encode("cp1251") + b"p21\n")
     read = list(read_rows(path, "csv"))
     assert [row.number for row in read if row.problem is None] == list(range(2, 13))
     bad, short = [row.problem for row in read if row.problem is not None]

@@ -127,3 +127,13 @@ def test_a_nul_character_is_refused_naming_the_parameter(client, registry, path)
     assert "NUL" in response.content.decode()
     name = path.split("?")[1].split("=")[0]
     assert name in response.content.decode()
+
+
+def test_each_fact_names_its_source_or_says_it_has_none(client, registry):
+    freed = registry["freed"]
+    bulletin = m.Source.objects.create(url="https://example.org/bulletin", title="A bulletin")
+    m.Event.objects.get(person=freed, kind="detained").sources.add(bulletin)
+    html = client.get(f"/people/{freed.pk}/").content.decode()
+    assert '<a href="#source-1">[1]</a>' in html and 'id="source-1"' in html
+    assert html.count("no source recorded") == 1  # the pardon cites nothing
+    assert "источник не указан" in client.get(f"/ru/people/{freed.pk}/").content.decode()

@@ -140,11 +140,15 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         event["label"] = labels.event_label(event["kind"])
     # The person's own sources and those of the events this viewer may see.
     events = visible_events(Event.objects.filter(person_id=person_id), viewer)
-    sources = Source.objects.filter(Q(people__pk=person_id) | Q(events__in=events)).distinct().order_by("pk")
+    sources = list(Source.objects.filter(Q(people__pk=person_id) | Q(events__in=events)).distinct().order_by("pk"))
+    # Each fact names its sources by their number in the list at the end of the page.
+    number = {source.url or str(source): i for i, source in enumerate(sources, start=1)}
+    for event in detail["events"]:
+        event["source_numbers"] = sorted({number[s["url"] or s["title"]] for s in event["sources"]
+                                          if (s["url"] or s["title"]) in number})
     return render(request, "web/person.html", {
         "person": detail, "shows_synthetic": detail["synthetic"], "letters": _letters(detail),
-        "staff": is_staff_session(request.user),
-        "sources": list(sources),
+        "staff": is_staff_session(request.user), "sources": sources,
     })
 
 

@@ -1,13 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from politzek.web.staff import duplicates, proposals, vetting, views
+from politzek.web.staff import audit, duplicates, proposals, vetting, views
 
 app_name = "staff"
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page="/"), name="logout"),
     path("", views.dashboard, name="dashboard"),
+    path("audit/", audit.audit, name="audit"),
     path("duplicates/", duplicates.queue, name="duplicates"),
     path("duplicates/<int:left_id>/<int:right_id>/decide/", duplicates.decide, name="decide"),
     path("merges/", duplicates.merges, name="merges"),

@@ -1,0 +1,25 @@
+"""The evidence audit on a staff page: the same counts and lists as `politzek audit`, the
+lists at the reader's clearance."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from politzek.registry.audit import COUNTS, MONTHS, run_audit
+from politzek.registry.visibility import Viewer
+from politzek.web.staff.access import staff_required
+
+
+@staff_required("registry.view_person")
+def audit(request: HttpRequest) -> HttpResponse:
+    try:
+        months = max(1, min(120, int(request.GET.get("months", MONTHS))))
+    except ValueError:
+        months = MONTHS
+    result = run_audit(Viewer.for_user(request.user), months=months)
+    # Plain rows: a Counter's `.items` in a template reads as the count of a key named "items".
+    rows = [(country, [counts[key] for key in COUNTS]) for country, counts in result.per_country.items()]
+    return render(request, "staff/audit.html", {"audit": result, "labels": list(COUNTS.values()), "months": months,
+                                                "rows": rows, "overall": dict(result.overall),
+                                                "findings": list(result.findings.items())})
