@@ -531,7 +531,9 @@ def _read_case(profile: Profile, record: PersonRecord, reader: _RowReader) -> No
     counsel = reader.text(rule.counsel) if rule.counsel else None
     number = (reader.text(rule.case_number) if rule.case_number else None) or ""
     court = (reader.text(rule.court) if rule.court else None) or ""
-    if charges or sentence_date or term_text or judge or number or court:
+    # A sentence date alone makes no case (the `sentenced` event keeps it): a case of one date
+    # would say nothing more, and rows with a case are written one at a time.
+    if charges or term_text or judge or number or court:
         record.case = CaseRecord(jurisdiction.upper(), code_system, number, court, tuple(charges), sentence_date, kind,
                                  parse_term(term_text), term_text, judge, counsel)
 
