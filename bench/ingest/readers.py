@@ -8,7 +8,7 @@ synthetic one (issue 21). For each source, in fresh processes on a fresh SQLite 
 Each figure is rows per second of `run_import` alone (process start-up, migrations and the
 flows refresh left out), the median of `--repeat` runs; the ratio is import ÷ reader.
 
-Usage: python bench/ingest/readers.py [--repeat 3] [--rows 20000] [--out result.json]
+Usage: python bench/ingest/readers.py [--repeat 3] [--rows 20000] [--only PROFILE] [--out result.json]
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rows", type=int, default=20_000)
     parser.add_argument("--out")
+    parser.add_argument("--only", help="Measure only the sources whose profile is this (e.g. politzek-csv).")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "bench"))
     from import_rate import generate
@@ -79,6 +80,8 @@ def main() -> None:
     ]
     results = []
     for profile, source, label in sources:
+        if args.only and profile != args.only:
+            continue
         figures = {}
         for mode in ("reader", "import", "duplicates"):
             runs = [measure(mode, profile, source) for _ in range(args.repeat)]

@@ -125,7 +125,7 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
         task = bar.add_task(label, total=None)
 
         def advance(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            bar.update(task, completed=done, total=total or None)  # 0: not known while streaming
 
         yield advance
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.db import connection, transaction
 from django.utils import timezone
 
-from politzek.ingest.errors import RowError
+from politzek.ingest.errors import ImportError_, RowError
 from politzek.ingest.profile import TABULAR_FORMATS, Profile
 from politzek.ingest.readers import read_rows
 from politzek.ingest.result import ImportResult
@@ -45,20 +45,21 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def prepare(
-    profile: Profile, path: Path, encoding: str | None = None
-) -> tuple[list[PersonRecord | AggregateRecord], list[RowError], int]:
-    """Every row transformed; errors for bad rows and for source keys repeated in the file."""
-    records: list[PersonRecord | AggregateRecord] = []
+def records_of(profile: Profile, path: Path, encoding: str | None, errors: list[RowError],
+               rows: list[int]) -> Iterator[PersonRecord | AggregateRecord]:
+    """The file's rows transformed, one at a time: bad rows (and source keys repeated in the
+    file, deals the registry does not hold) go to `errors` instead; `rows` counts the rows
+    read. A profile in long format (rows = "many") gathers each person's rows, so its people
+    come at the end of the file."""
     convert = transform_aggregate if profile.target == "aggregate_detention" else transform
-    errors: list[RowError] = []
     first_row: dict[str, int | str] = {}
     people: dict[str, PersonRecord] = {}  # long format: the person of each key seen
-    rows = 0
+    deals: dict[str, bool] = {}  # deal named → whether the registry holds it
     header_checked = False
     tabular = reading_format(profile, path) in TABULAR_FORMATS
+    rows.append(0)
     for row in read_rows(path, reading_format(profile, path), encoding or profile.encoding, profile.records_path):
-        rows += 1
+        rows[0] += 1
         if row.problem is not None:
             errors.append(row.problem)
             continue
@@ -74,20 +75,21 @@ def prepare(
                 errors += merge_row(people[result.key], result, profile, str(path))
             else:
                 people[result.key] = as_long(result)
-                records.append(result)
             continue
         if result.key in first_row:
             errors.append(RowError(str(path), row.number, profile.key, result.key,
                                    f"the source key repeats the one on row {first_row[result.key]}"))
             continue
         first_row[result.key] = row.number
-        records.append(result)
-    unknown = _unknown_deals([r for r in records if isinstance(r, PersonRecord)], str(path))
-    if unknown:  # a person whose row names no deal is set aside whole
-        rows_in_error = {error.row for error in unknown}
-        records = [r for r in records if not (isinstance(r, PersonRecord) and (
-            r.row in rows_in_error or any(piece.row in rows_in_error for piece in r.parts)))]
-    return records, errors + unknown, rows
+        if isinstance(result, PersonRecord) and (unknown := _unknown_deals(result, str(path), deals)):
+            errors += unknown  # a person whose row names no deal is set aside whole
+            continue
+        yield result
+    for person in people.values():
+        if unknown := _unknown_deals(person, str(path), deals):
+            errors += unknown
+            continue
+        yield person
 
 
 def reading_format(profile: Profile, path: Path) -> str:
@@ -108,22 +110,24 @@ def deal_named(text: str) -> m.Deal | None:
     return found[0] if len(found) == 1 else None
 
 
-def _unknown_deals(records: list[PersonRecord], file: str) -> list[RowError]:
-    """Each deal named by a row must be one deal of the registry, or that row is in error."""
+def _unknown_deals(record: PersonRecord, file: str, checked: dict[str, bool]) -> list[RowError]:
+    """Each deal a person's rows name must be one deal of the registry, or that row is in error."""
     errors = []
-    checked: dict[str, bool] = {}
-    for record in records:
-        for piece in (record, *record.parts):
-            for event in piece.events:
-                if event.deal is None:
-                    continue
-                if event.deal not in checked:
-                    checked[event.deal] = deal_named(event.deal) is not None
-                if not checked[event.deal]:
-                    errors.append(RowError(file, piece.row, record.deal_columns.get(event.deal), event.deal,
-                                           "names no deal of the registry (by id, or by a name one deal bears); "
-                                           "`politzek deals list` shows them"))
+    for piece in (record, *record.parts):
+        for event in piece.events:
+            if event.deal is None:
+                continue
+            if event.deal not in checked:
+                checked[event.deal] = deal_named(event.deal) is not None
+            if not checked[event.deal]:
+                errors.append(RowError(file, piece.row, record.deal_columns.get(event.deal), event.deal,
+                                       "names no deal of the registry (by id, or by a name one deal bears); "
+                                       "`politzek deals list` shows them"))
     return errors
+
+
+class _Refused(Exception):
+    """Raised inside the transaction when bad rows refuse the whole import (no --skip-invalid)."""
 
 
 def run_import(
@@ -134,27 +138,62 @@ def run_import(
     """Import `path` with `profile`. With errors and no `skip_invalid`, nothing is written.
     New people are matched against the registry and likely duplicates queued, unless not
     `check_duplicates` (`politzek dedupe` then does it for the whole registry)."""
+    if not path.exists():  # before the batch reads the file's hash
+        raise ImportError_(RowError(str(path), None, None, None, "no such file or folder"))
     result = ImportResult(profile=profile.name, file=str(path), dry_run=dry_run)
-    records, result.rejected, result.rows = prepare(profile, path, encoding)
-    if result.rejected and not skip_invalid:
-        return result
-    with import_batch(result, path, actor) as (batch, reason):
-        if profile.target == "aggregate_detention":
-            aggregates = AggregateWriter(profile, result)
-            for record in records:
-                aggregates.write(record, batch)  # type: ignore[arg-type]
-        else:
-            people = RecordWriter(profile, result, actor, reason)
-            people.deals = {event.deal: deal_named(event.deal) for record in records  # type: ignore[union-attr]
-                            for piece in (record, *record.parts) for event in piece.events if event.deal}
-            for start in range(0, len(records), CHUNK):
-                people.write_many(records[start: start + CHUNK], batch)  # type: ignore[arg-type]
-                if progress:
-                    progress(min(start + CHUNK, len(records)), len(records))
-            if check_duplicates:
+    errors: list[RowError] = []
+    rows: list[int] = []
+    # Rows are read, checked and written a chunk at a time inside one transaction, so memory
+    # holds a chunk, not the file; a bad row without --skip-invalid stops the writing, the rest
+    # of the file is still read for the error report, and the transaction is rolled back.
+    try:
+        with import_batch(result, path, actor) as (batch, reason):
+            if profile.target == "aggregate_detention":
+                aggregates = AggregateWriter(profile, result)
+                for record in records_of(profile, path, encoding, errors, rows):
+                    if not errors or skip_invalid:
+                        aggregates.write(record, batch)  # type: ignore[arg-type]
+            else:
+                _write_people(profile, result, path, encoding, errors, rows, skip_invalid, progress, batch, actor,
+                              reason)
+            result.rejected, result.rows = errors, rows[0] if rows else 0
+            if errors and not skip_invalid:
+                raise _Refused
+            if check_duplicates and profile.target != "aggregate_detention":
                 flagged = flag_duplicates_of(result.created, f"import #{batch.pk}")
                 result.possible_duplicates, result.possible_duplicate_pairs = flagged.people, flagged.pairs
+    except _Refused:
+        result.created, result.updated, result.unchanged, result.batch_id = [], [], [], None
     return result
+
+
+def _write_people(profile: Profile, result: ImportResult, path: Path, encoding: str | None, errors: list[RowError],
+                  rows: list[int], skip_invalid: bool, progress: Callable[[int, int], None] | None,
+                  batch: m.ImportBatch, actor: str, reason: str) -> None:
+    people = RecordWriter(profile, result, actor, reason)
+    pending: list[PersonRecord] = []
+    written = 0
+
+    def flush() -> None:
+        nonlocal written
+        people.deals.update({event.deal: deal for record in pending for piece in (record, *record.parts)
+                             for event in piece.events
+                             if event.deal and event.deal not in people.deals
+                             and (deal := deal_named(event.deal)) is not None})
+        people.write_many(pending, batch)
+        written += len(pending)
+        pending.clear()
+        if progress:
+            progress(written, 0)
+
+    for record in records_of(profile, path, encoding, errors, rows):
+        if errors and not skip_invalid:
+            continue  # nothing more is written: the rest is read for the error report
+        pending.append(record)  # type: ignore[arg-type]
+        if len(pending) >= CHUNK:
+            flush()
+    if pending and (skip_invalid or not errors):
+        flush()
 
 
 # PostgreSQL lets two imports write side by side, and two imports of one file would both

@@ -67,7 +67,9 @@ class RecordWriter:
         self.actor, self.reason = actor, reason
         self.tags: dict[str, m.Tag] = {}
         self.organizations: dict[str, m.Organization] = {}
-        self.sources: dict[str, m.Source] = {}
+        # Source ids by address, for the whole import (rows often cite one bulletin); ids, not
+        # model instances, so 100,000 rows citing 100,000 pages do not hold 100,000 objects.
+        self.source_ids: dict[str, int] = {}
         self.facilities: dict[tuple[str, str, str], m.Facility] = {}
         self.courts: dict[tuple[str, str], m.Organization] = {}
         self.judges: dict[str, OfficialIndex] = {}
@@ -162,14 +164,14 @@ class RecordWriter:
         self._prefetch_sources({url for r in records for url in r.sources})
         # Each fact a row gives cites the row's sources, so a page shows where it comes from.
         insert_values(m.Event.sources.through, [
-            {"event_id": event_id, "source_id": self._source(url).pk}
+            {"event_id": event_id, "source_id": self._source_id(url)}
             for event_id, (r, _e) in zip(event_ids, events, strict=True) for url in dict.fromkeys(r.sources)],
             actor, reason)
         insert_values(m.Person.tags.through, [
             {"person_id": p, "tag_id": self._tag(code).pk}
             for p, r in pairs for code in dict.fromkeys(r.fields.get("tags", []))], actor, reason)
         insert_values(m.Person.sources.through, [
-            {"person_id": p, "source_id": self._source(url).pk}
+            {"person_id": p, "source_id": self._source_id(url)}
             for p, r in pairs for url in dict.fromkeys(r.sources)], actor, reason)
         self.result.created += people
 
@@ -235,7 +237,7 @@ class RecordWriter:
             return False
         through = m.Event.sources.through
         have = set(through.objects.filter(event_id__in=event_ids).values_list("event_id", "source_id"))
-        wanted = [(event_id, self._source(url).pk) for event_id in event_ids for url in dict.fromkeys(record.sources)]
+        wanted = [(event_id, self._source_id(url)) for event_id in event_ids for url in dict.fromkeys(record.sources)]
         missing = [through(event_id=e, source_id=s) for e, s in wanted if (e, s) not in have]
         through.objects.bulk_create(missing, ignore_conflicts=True)
         return bool(missing)
@@ -371,9 +373,10 @@ class RecordWriter:
         tag_links, source_links = m.Person.tags.through, m.Person.sources.through
         have_tags, have_sources = held.tag_ids, held.source_ids
         tags = [self._tag(code) for code in record.fields.get("tags", [])]
-        sources = [self._source(url) for url in record.sources]
+        source_ids = [self._source_id(url) for url in record.sources]
         new_tags = [tag_links(person_id=person.pk, tag_id=t.pk) for t in tags if t.pk not in have_tags]
-        new_sources = [source_links(person_id=person.pk, source_id=s.pk) for s in sources if s.pk not in have_sources]
+        new_sources = [source_links(person_id=person.pk, source_id=pk) for pk in dict.fromkeys(source_ids)
+                       if pk not in have_sources]
         tag_links.objects.bulk_create(new_tags, ignore_conflicts=True)
         source_links.objects.bulk_create(new_sources, ignore_conflicts=True)
         return bool(new_tags or new_sources) and not new
@@ -385,15 +388,17 @@ class RecordWriter:
 
     def _prefetch_sources(self, urls: set[str]) -> None:
         """Find the chunk's sources in one query and create the missing ones in bulk."""
-        wanted = urls - set(self.sources)
-        for source in m.Source.objects.filter(url__in=wanted):
-            self.sources.setdefault(source.url, source)
-        missing = [m.Source(url=url) for url in sorted(wanted - set(self.sources))]
+        wanted = urls - set(self.source_ids)
+        for pk, url in m.Source.objects.filter(url__in=wanted).values_list("pk", "url"):
+            self.source_ids.setdefault(url, pk)
+        missing = [m.Source(url=url) for url in sorted(wanted - set(self.source_ids))]
         bulk_insert(m.Source, missing, self.actor, self.reason)
-        self.sources.update((source.url, source) for source in missing)
+        self.source_ids.update((source.url, source.pk) for source in missing)
 
-    def _source(self, url: str) -> m.Source:
-        return source_for(url, self.sources)
+    def _source_id(self, url: str) -> int:
+        if url not in self.source_ids:
+            self._prefetch_sources({url})
+        return self.source_ids[url]
 
     def _organization_id(self, code: str | None) -> int | None:
         organization = self._organization(code)

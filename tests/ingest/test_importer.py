@@ -221,3 +221,35 @@ def test_malformed_rows_are_set_aside_and_the_rest_imported(tmp_path):
         (16, "has 19 cells but the header has 18 columns")]
     assert len(dry.rejected) == len(real.rejected) == 3 and len(real.created) == 12
     assert not run_import(PROFILE, path, actor="test").written  # without --skip-invalid: nothing
+
+
+def test_rows_are_written_a_chunk_at_a_time_as_they_are_read(tmp_path, monkeypatch):
+    """Memory holds a chunk, not the file: the first chunk is written before the reader has
+    gone further than one chunk; a bad row late in the file still rolls everything back."""
+    from politzek.ingest import importer, writer
+
+    monkeypatch.setattr(importer, "CHUNK", 50)
+    read = []
+    real_read, real_write = importer.read_rows, writer.RecordWriter.write_many
+
+    def counting_read(*args, **kwargs):
+        for row in real_read(*args, **kwargs):
+            read.append(row.number)
+            yield row
+
+    written_after = []
+
+    def noting_write(self, records, batch):
+        written_after.append(len(read))
+        return real_write(self, records, batch)
+
+    monkeypatch.setattr(importer, "read_rows", counting_read)
+    monkeypatch.setattr(writer.RecordWriter, "write_many", noting_write)
+    rows = "".join(f"c{i},Колесникова {i},,BY,,,,,,,public,,,,,,,\n" for i in range(500))
+    result = run_import(PROFILE, write(tmp_path, rows), actor="test", check_duplicates=False)
+    assert result.written and len(result.created) == 500
+    assert written_after[0] <= 51 and len(written_after) == 10
+    bad = rows + "c999,Late Row,,Belarus,,,,,,,public,,,,,,,\n"
+    refused = run_import(PROFILE, write(tmp_path, bad, "late.csv"), actor="test")
+    assert not refused.written and [e.row for e in refused.rejected] == [502]
+    assert m.Person.objects.count() == 500 and not m.ExternalKey.objects.filter(key="c999").exists()
