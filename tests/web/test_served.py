@@ -315,3 +315,35 @@ def test_the_simulator_reruns_without_javascript(served, browser):
     assert "at a response of 70%" in page.locator("#results").inner_text()
     assert page.locator("#response_to_deals").input_value() == "0.7"
     assert images and all(status == 200 for status in images.values()), images
+
+
+@pytest.mark.browser
+def test_no_public_page_is_wider_than_a_phone(served, browser):
+    """On a 390-px phone (and on 320 px) every public page fits the screen: nothing scrolls
+    sideways but a wide table inside its own box; the search results come before the filters."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(served + "/")
+    person = page.locator("tbody tr td a").first.get_attribute("href")
+    page.goto(served + person)
+    linked = {kind: page.locator(f"a[href*='/{kind}/']").first.get_attribute("href")
+              for kind in ("cases", "facilities") if page.locator(f"a[href*='/{kind}/']").count()}
+    page.goto(served + "/deals/")
+    deal = page.locator("main a[href*='/deals/']").first.get_attribute("href")
+    paths = ["/", "/ru/", "/be/?q=Kavalenka", "/statistics/", "/uk/statistics/", "/deals/", deal, "/accountability/",
+             "/simulator/", person, f"/ru{person}", *linked.values()]
+    too_wide = {}
+    for width in (390, 320):
+        page.set_viewport_size({"width": width, "height": 844})
+        for path in paths:
+            assert page.goto(served + path).status == 200, path
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            if scroll > width:
+                too_wide[(width, path)] = scroll
+    assert too_wide == {}
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(served + "/")
+    results = page.locator("main section").bounding_box()
+    filters = page.locator("main aside").bounding_box()
+    assert results["y"] < filters["y"]  # the first person is on the first screen, not after ~100 links
+    context.close()
