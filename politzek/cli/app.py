@@ -54,6 +54,11 @@ def configure(
         except DatabaseURLError as error:
             fail(f"--db: {error}")
     setup_django()
+    from django.utils import translation
+
+    # The command line speaks English whatever language a web request in the same process
+    # (a test, a shell) left active: reports go through the same translated sentences.
+    translation.activate("en")
 
 
 app.command("init")(registry.init)

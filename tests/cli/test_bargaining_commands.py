@@ -182,6 +182,9 @@ def test_a_deal_recorded_from_a_file_links_people_and_shows_its_impact_and_price
     # The registry's last other event is from 2024: no rate ratio, but the reason.
     assert impact["windows"][0]["new_detentions"] is None
     assert impact["windows"][0]["coverage"]["last_recorded"] == "2024-01-15"
+    from django.utils import translation
+
+    translation.activate("ru")  # as a web request earlier in the same process may leave it
     text = run_politzek_here("deals", "impact", str(deal["id"])).stdout
     assert "4 weeks before and after" in text and "not enough data after the deal" in text
 

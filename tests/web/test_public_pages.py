@@ -137,3 +137,13 @@ def test_each_fact_names_its_source_or_says_it_has_none(client, registry):
     assert '<a href="#source-1">[1]</a>' in html and 'id="source-1"' in html
     assert html.count("no source recorded") == 1  # the pardon cites nothing
     assert "источник не указан" in client.get(f"/ru/people/{freed.pk}/").content.decode()
+
+
+def test_an_empty_search_never_suggests_a_person_is_free(client, registry):
+    html = client.get("/", {"q": "Zzyzx Qwerty"}).content.decode()
+    assert "No one in this registry matches." in html and "may still be in custody" in html
+    assert 'id="synthetic-notice"' not in html  # real records only: no demo notice
+    person("Synthetic Person", synthetic=True)
+    demo = client.get("/", {"q": "Zzyzx Qwerty"}).content.decode()
+    assert 'id="synthetic-notice"' in demo and "a real person will not be found here" in demo
+    assert "придуманные" in client.get("/ru/", {"q": "Zzyzx Qwerty"}).content.decode()

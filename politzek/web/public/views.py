@@ -86,7 +86,10 @@ def people(request: HttpRequest) -> HttpResponse:
     params = query.as_params()
     context = {
         "query": query, "error": error, "page": page, "rows": rows,
-        "shows_synthetic": any(row["synthetic"] for row in rows),
+        # An empty result on demo data still says the data is invented: a reader must never
+        # conclude from "no one matches" that a real person is free.
+        "shows_synthetic": any(row["synthetic"] for row in rows) or (
+            not rows and Person.objects.filter(synthetic=True).exists()),
         # Computed only when the template's fragment cache misses (a callable is called there).
         "facets": lambda: _facet_blocks(query, viewer),
         "facets_seconds": SUMMARY_SECONDS,
