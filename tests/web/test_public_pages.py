@@ -147,3 +147,20 @@ def test_an_empty_search_never_suggests_a_person_is_free(client, registry):
     demo = client.get("/", {"q": "Zzyzx Qwerty"}).content.decode()
     assert 'id="synthetic-notice"' in demo and "a real person will not be found here" in demo
     assert "придуманные" in client.get("/ru/", {"q": "Zzyzx Qwerty"}).content.decode()
+
+
+@pytest.mark.parametrize("language", ["ru", "be", "uk"])
+def test_every_event_kind_reads_in_the_language(client, registry, language):
+    """Readers in Belarus saw "Detained", "Sentenced" on Russian pages: the kinds' labels come
+    from a data file that makemessages did not read."""
+    from django.utils import translation
+
+    from politzek.registry.event_kinds import event_kinds
+    from politzek.web.public.labels import EVENT_KIND_LABELS, event_label
+
+    assert {kind.label for kind in event_kinds().values()} <= set(EVENT_KIND_LABELS)
+    with translation.override(language):
+        untranslated = [code for code, kind in event_kinds().items() if event_label(code) == kind.label]
+    assert untranslated == []
+    page = client.get(f"/{language}/people/{registry['freed'].pk}/").content.decode()
+    assert "Detained" not in page and {"ru": "Задержан", "be": "Затрыманы", "uk": "Затриманий"}[language] in page
