@@ -164,3 +164,13 @@ def test_every_event_kind_reads_in_the_language(client, registry, language):
     assert untranslated == []
     page = client.get(f"/{language}/people/{registry['freed'].pk}/").content.decode()
     assert "Detained" not in page and {"ru": "Задержан", "be": "Затрыманы", "uk": "Затриманий"}[language] in page
+
+
+@pytest.mark.parametrize(("prefix", "heading", "language"), [
+    ("", "Page not found", "en"), ("/ru", "Страница не найдена", "ru"), ("/be", "Старонка не знойдзена", "be")])
+def test_a_missing_page_answers_in_the_readers_language_with_a_way_back(client, registry, prefix, heading, language):
+    response = client.get(f"{prefix}/no-such-page/")
+    html = response.content.decode()
+    assert response.status_code == 404 and f'<html lang="{language}">' in html
+    assert heading in html and 'id="not-found"' in html and 'rel="icon"' in html
+    assert client.get(f"{prefix}/people/999999/").status_code == 404
