@@ -41,7 +41,7 @@ from politzek.registry.candidates import candidates_for
 from politzek.registry.event_kinds import event_kinds
 from politzek.registry.history import recorded_change
 from politzek.registry.partial_date import PartialDate, PartialDateError
-from politzek.registry.visibility import Viewer, visible_people
+from politzek.registry.visibility import Viewer, visible_events, visible_people
 
 KINDS = [choice for choice, _label in m.Deal.Kind.choices]
 DIRECTIONS = [choice for choice, _label in m.DealRelease.Direction.choices]
@@ -208,7 +208,7 @@ def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False,
             linked.unlinked.append((release["name"], why))
     if dry_run:
         if events:
-            _release_events(None, deal, linked)
+            _release_events(None, deal, linked, viewer)
         return None, linked
     with transaction.atomic(), recorded_change(actor, f"deal recorded from {path.name}"):
         record = m.Deal.objects.create(name=deal["name"], date=deal["date"], kind=deal["kind"],
@@ -226,11 +226,11 @@ def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False,
                 estimated_value_usd=concession["value_usd"], counterparty=concession["counterparty"],
                 source=_source(concession["source"]) if concession["source"] else None)
         if events:
-            _release_events(record, deal, linked)
+            _release_events(record, deal, linked, viewer)
     return record, linked
 
 
-def _release_events(record: m.Deal | None, deal: dict[str, Any], linked: Linked) -> None:
+def _release_events(record: m.Deal | None, deal: dict[str, Any], linked: Linked, viewer: Viewer) -> None:
     """A release event on the timeline of each registry person the deal releases, dated the
     deal's day, citing its sources; so the stock of political prisoners moves with the deal.
 
@@ -250,8 +250,9 @@ def _release_events(record: m.Deal | None, deal: dict[str, Any], linked: Linked)
         if deal["date"] is None:
             linked.no_event.append((name, person, "the deal has no date"))
             continue
-        same_day = m.Event.objects.filter(person_id=person, kind__in=RELEASE_KINDS,
-                                          date_earliest=deal["date"].earliest)
+        # Only a release the writer may see is linked (a hidden one is neither changed nor named).
+        same_day = visible_events(m.Event.objects.filter(person_id=person, kind__in=RELEASE_KINDS,
+                                                         date_earliest=deal["date"].earliest), viewer)
         existing = same_day.filter(kind=release["event"]).first() or same_day.first()
         if existing is not None:
             if record is not None:

@@ -106,3 +106,14 @@ def test_a_release_event_that_does_not_release_is_refused(people, tmp_path):
     path.write_text(path.read_text().replace('"released_other"', '"recognized"'), encoding="utf-8")
     with pytest.raises(DealFileError, match=r"released\[2\]\.event: 'recognized' is not one of"):
         record_deal(path, "tester", Viewer.public())
+
+
+def test_a_release_the_writer_may_not_see_is_neither_linked_nor_named(people, tmp_path):
+    """A confidential release event of that day stays as it was for a writer without clearance:
+    not linked to the deal, no source added, its kind not reported."""
+    hidden = event(m.Person.objects.get(pk=people["held"]), "released_other", "2025-09-11",
+                   visibility="confidential")
+    deal, linked = record_deal(_file(tmp_path, **people), "tester", Viewer.public())
+    hidden.refresh_from_db()
+    assert hidden.deal is None and not hidden.sources.exists()
+    assert all(kind != "released_other" or person != people["held"] for _n, person, kind in linked.events)
