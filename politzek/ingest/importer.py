@@ -46,7 +46,7 @@ def file_sha256(path: Path) -> str:
 
 
 def records_of(profile: Profile, path: Path, encoding: str | None, errors: list[RowError],
-               rows: list[int]) -> Iterator[PersonRecord | AggregateRecord]:
+               rows: list[int], deals: dict[str, m.Deal | None]) -> Iterator[PersonRecord | AggregateRecord]:
     """The file's rows transformed, one at a time: bad rows (and source keys repeated in the
     file, deals the registry does not hold) go to `errors` instead; `rows` counts the rows
     read. A profile in long format (rows = "many") gathers each person's rows, so its people
@@ -54,7 +54,6 @@ def records_of(profile: Profile, path: Path, encoding: str | None, errors: list[
     convert = transform_aggregate if profile.target == "aggregate_detention" else transform
     first_row: dict[str, int | str] = {}
     people: dict[str, PersonRecord] = {}  # long format: the person of each key seen
-    deals: dict[str, bool] = {}  # deal named → whether the registry holds it
     header_checked = False
     tabular = reading_format(profile, path) in TABULAR_FORMATS
     rows.append(0)
@@ -110,16 +109,17 @@ def deal_named(text: str) -> m.Deal | None:
     return found[0] if len(found) == 1 else None
 
 
-def _unknown_deals(record: PersonRecord, file: str, checked: dict[str, bool]) -> list[RowError]:
-    """Each deal a person's rows name must be one deal of the registry, or that row is in error."""
+def _unknown_deals(record: PersonRecord, file: str, checked: dict[str, m.Deal | None]) -> list[RowError]:
+    """Each deal a person's rows name must be one deal of the registry, or that row is in error
+    (`checked`: each deal named, looked up once for the whole import)."""
     errors = []
     for piece in (record, *record.parts):
         for event in piece.events:
             if event.deal is None:
                 continue
             if event.deal not in checked:
-                checked[event.deal] = deal_named(event.deal) is not None
-            if not checked[event.deal]:
+                checked[event.deal] = deal_named(event.deal)
+            if checked[event.deal] is None:
                 errors.append(RowError(file, piece.row, record.deal_columns.get(event.deal), event.deal,
                                        "names no deal of the registry (by id, or by a name one deal bears); "
                                        "`politzek deals list` shows them"))
@@ -143,6 +143,7 @@ def run_import(
     result = ImportResult(profile=profile.name, file=str(path), dry_run=dry_run)
     errors: list[RowError] = []
     rows: list[int] = []
+    deals: dict[str, m.Deal | None] = {}  # each deal a row names, looked up once
     # Rows are read, checked and written a chunk at a time inside one transaction, so memory
     # holds a chunk, not the file; a bad row without --skip-invalid stops the writing, the rest
     # of the file is still read for the error report, and the transaction is rolled back.
@@ -150,12 +151,12 @@ def run_import(
         with import_batch(result, path, actor) as (batch, reason):
             if profile.target == "aggregate_detention":
                 aggregates = AggregateWriter(profile, result)
-                for record in records_of(profile, path, encoding, errors, rows):
+                for record in records_of(profile, path, encoding, errors, rows, deals):
                     if not errors or skip_invalid:
                         aggregates.write(record, batch)  # type: ignore[arg-type]
             else:
-                _write_people(profile, result, path, encoding, errors, rows, skip_invalid, progress, batch, actor,
-                              reason)
+                _write_people(profile, result, path, encoding, errors, rows, deals, skip_invalid, progress, batch,
+                              actor, reason)
             result.rejected, result.rows = errors, rows[0] if rows else 0
             if errors and not skip_invalid:
                 raise _Refused
@@ -168,25 +169,22 @@ def run_import(
 
 
 def _write_people(profile: Profile, result: ImportResult, path: Path, encoding: str | None, errors: list[RowError],
-                  rows: list[int], skip_invalid: bool, progress: Callable[[int, int], None] | None,
-                  batch: m.ImportBatch, actor: str, reason: str) -> None:
+                  rows: list[int], deals: dict[str, m.Deal | None], skip_invalid: bool,
+                  progress: Callable[[int, int], None] | None, batch: m.ImportBatch, actor: str, reason: str) -> None:
     people = RecordWriter(profile, result, actor, reason)
+    people.deals = deals  # type: ignore[assignment]  # a record naming an unknown deal never reaches the writer
     pending: list[PersonRecord] = []
     written = 0
 
     def flush() -> None:
         nonlocal written
-        people.deals.update({event.deal: deal for record in pending for piece in (record, *record.parts)
-                             for event in piece.events
-                             if event.deal and event.deal not in people.deals
-                             and (deal := deal_named(event.deal)) is not None})
         people.write_many(pending, batch)
         written += len(pending)
         pending.clear()
         if progress:
             progress(written, 0)
 
-    for record in records_of(profile, path, encoding, errors, rows):
+    for record in records_of(profile, path, encoding, errors, rows, deals):
         if errors and not skip_invalid:
             continue  # nothing more is written: the rest is read for the error report
         pending.append(record)  # type: ignore[arg-type]
