@@ -52,6 +52,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so every page, CSV, SVG and JSON leaves compressed when the client accepts it
+    # (a 181-KB page is 42 KB gzipped: seconds over Tor). It sets Vary: Accept-Encoding, and
+    # Django pads its gzip header at random against BREACH on pages with a CSRF token.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A NUL character in a parameter is a 4xx here, not a database error later.
     "politzek.web.input_guard.RefuseNulCharacters",
