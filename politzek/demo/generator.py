@@ -132,6 +132,12 @@ def _synthetic_source(slug: str, title: str) -> m.Source:
                     synthetic=True)
 
 
+# Hearings announced up to this many days ahead; the share of terms ended with no release
+# recorded (in real registries: new charges in prison, or a release not yet documented).
+HEARINGS_AHEAD = 60
+OVERDUE_SHARE = 0.03
+
+
 def _event(person: m.Person, kind: str, day: dt.date, **extra: Any) -> m.Event:
     date = PartialDate.from_date(day)
     return m.Event(person=person, kind=kind, date=date, date_earliest=day, synthetic=True, **extra)
@@ -415,7 +421,8 @@ class DemoGenerator:
         deal_releases: list[m.DealRelease] = []
         for plan in events_plan:
             self._timeline(plan, places, events, recognitions, deal_releases)
-        events = [event for event in events if event.date_earliest <= self.today]
+        # Nothing after today, but for hearings: they are announced before they happen.
+        events = [event for event in events if event.date_earliest <= self.today or event.kind == "hearing_scheduled"]
         writer.insert(m.Event, events)
         writer.counts.events += len(events)
         self._cite(events)
@@ -466,6 +473,10 @@ class DemoGenerator:
                                      organization=places.register_keepers[group.register_keeper],
                                      register=group.register))
         if sentence is None:
+            if sentence_day <= self.today + dt.timedelta(days=HEARINGS_AHEAD):
+                # The verdict's hearing, announced: what /this-week/ lists under court hearings.
+                events.append(_event(person, "hearing_scheduled", sentence_day, case=case,
+                                     description=f"courtroom {self.later_rng.randint(1, 12)} (synthetic)"))
             return
         events.append(_event(person, "sentenced", sentence_day, case=case, sentence=sentence))
         if rng.random() < 0.8:
@@ -498,6 +509,8 @@ class DemoGenerator:
         if group.country == "BY" and release_day.year >= 2024 and rng.random() < 0.06:
             events.append(_event(person, "released_pardon", _day(rng, max(sentence_day, dt.date(2024, 1, 1)), 30, 500)))
             return
+        if release_day <= self.today and self.later_rng.random() < OVERDUE_SHARE:
+            return  # still recorded as held after the term: a release overdue (/this-week/)
         events.append(_event(person, "released_end_of_term", release_day))
 
 

@@ -44,7 +44,8 @@ def _listing_rows(person_id: int, events: list[tuple[Any, str]], sort_name: str)
             status = derived.status
             first = derived.intervals[0].start.year if derived.intervals else None
             previous = (len(seen), {"status": status.status, "since": status.since,
-                                    "release_mode": status.release_mode or "", "arrest_year": first})
+                                    "release_mode": status.release_mode or "", "arrest_year": first,
+                                    "term_ends": derived.term_ends})
         rows.append({"person_id": person_id, "clearance": int(clearance), "sort_name": sort_name,
                      **previous[1]})
     return rows

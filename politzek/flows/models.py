@@ -85,6 +85,9 @@ class Listing(models.Model):
     arrest_year = models.SmallIntegerField(null=True)
     # The primary name, case-folded, for sorting by name without a join.
     sort_name = models.CharField(max_length=300, blank=True)
+    # While in custody: the day the term recorded runs out (status.term_ends), for the terms
+    # ending this week and the releases overdue.
+    term_ends = models.DateField(null=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["clearance", "person_id"], name="flows_listing_key")]
@@ -92,6 +95,7 @@ class Listing(models.Model):
             models.Index(fields=["clearance", "status", "person_id"], name="flows_listing_status"),
             models.Index(fields=["clearance", "arrest_year", "person_id"], name="flows_listing_year"),
             models.Index(fields=["clearance", "sort_name"], name="flows_listing_name"),
+            models.Index(fields=["clearance", "term_ends"], name="flows_listing_term_ends"),
         ]
 
 

@@ -57,7 +57,7 @@ def _derivations_by_person(people: Iterable[Person], viewer: Viewer) -> dict[int
 def _status_fields(derived: Derivation | None) -> dict[str, Any]:
     if derived is None:
         return {"status": "unknown", "status_label": str(STATUS_LABELS["unknown"]), "since": None,
-                "release_mode": None}
+                "release_mode": None, "term_ends": None}
     status = derived.status
     return {
         "status": status.status,
@@ -65,6 +65,7 @@ def _status_fields(derived: Derivation | None) -> dict[str, Any]:
         + (f" ({status.release_mode.replace('_', ' ')})" if status.release_mode else ""),
         "since": status.since.isoformat() if status.since else None,
         "release_mode": status.release_mode,
+        "term_ends": derived.term_ends.isoformat() if derived.term_ends else None,
     }
 
 

@@ -65,6 +65,8 @@ class TimelineEvent:
     # (fine, suspended, restricted freedom at home, in absentia), None when not known.
     custodial: bool | None = None
     sources: frozenset[int | str] = frozenset()
+    # For `sentenced`: the term in days, when the sentence has one.
+    term_days: int | None = None
 
     @property
     def day(self) -> dt.date:
@@ -140,6 +142,8 @@ class Derivation:
     intervals: list[CustodyInterval] = field(default_factory=list)
     status: Status = field(default_factory=lambda: Status(UNKNOWN))
     undated: int = 0
+    # While custody lasts: the day the last term passed in this spell runs out (see term_ends).
+    term_ends: dt.date | None = None
 
 
 def ordered(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
@@ -160,10 +164,11 @@ def derive(events: Iterable[TimelineEvent], at: dt.date | None = None) -> Deriva
     last_release: tuple[str, dt.date] | None = None
     death: TimelineEvent | None = None
     disappeared_since: dt.date | None = None
+    term: int | None = None  # days of the last custodial term passed in the open spell
 
     def open_custody(day: dt.date, phase: str, by: str) -> None:
-        nonlocal start, phases, opened_by
-        start, phases, opened_by = day, [Phase(phase, day)], by
+        nonlocal start, phases, opened_by, term
+        start, phases, opened_by, term = day, [Phase(phase, day)], by, None
 
     def close_custody(day: dt.date, mode: str, by: str) -> None:
         nonlocal start, phases, last_release
@@ -202,6 +207,8 @@ def derive(events: Iterable[TimelineEvent], at: dt.date | None = None) -> Deriva
             elif event.custodial:
                 # Taken into custody in the courtroom.
                 open_custody(day, SERVING, event.kind)
+            if start is not None and event.term_days:
+                term = event.term_days  # a later verdict's term is the whole term (sentences are added up)
         elif kind.custody == "leave" and in_custody:
             close_custody(day, kind.release_mode or "other", event.kind)
         if kind.death:
@@ -211,6 +218,7 @@ def derive(events: Iterable[TimelineEvent], at: dt.date | None = None) -> Deriva
 
     if start is not None:
         result.intervals.append(CustodyInterval(start, None, None, tuple(phases), opened_by))
+        result.term_ends = term_ends(start, term)
     result.status = _status(result.intervals, death, disappeared_since, last_release, timeline)
     return result
 
@@ -234,6 +242,16 @@ def _status(
     if timeline:
         return Status(NOT_DETAINED)
     return Status(UNKNOWN)
+
+
+def term_ends(custody_start: dt.date, term_days: int | None) -> dt.date | None:
+    """The day a term runs out: the spell's first day plus the term, every day held before the
+    verdict counted one for one. An estimate, and an early bound of the law's: Russia counts a
+    day in a pre-trial centre as 1.5 days of a general-regime colony (two of a settlement) and
+    a day of house arrest as half a day, so release may be due sooner (docs/status.md)."""
+    if not term_days:
+        return None
+    return custody_start + dt.timedelta(days=term_days)
 
 
 def custody_intervals(events: Iterable[TimelineEvent]) -> list[CustodyInterval]:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 _COLUMNS = (
     "person_id", "id", "kind", "date", "case_id", "organization__code",
-    "sentence__kind", "sentence__in_absentia",
+    "sentence__kind", "sentence__in_absentia", "sentence__term_days",
 )
 
 
@@ -31,10 +31,10 @@ def _custodial(sentence_kind: str | None, in_absentia: bool | None) -> bool | No
 
 
 def _timeline_event(row: tuple[Any, ...], sources: frozenset[int] = frozenset()) -> TimelineEvent:
-    _person, event_id, kind, date, case_id, organization, sentence_kind, in_absentia = row
+    _person, event_id, kind, date, case_id, organization, sentence_kind, in_absentia, term_days = row
     return TimelineEvent(
         kind=kind, date=date, id=event_id, case=case_id, organization=organization,
-        custodial=_custodial(sentence_kind, in_absentia), sources=sources,
+        custodial=_custodial(sentence_kind, in_absentia), sources=sources, term_days=term_days,
     )
 
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from politzek.web.public import accountability, deals, simulator, statistics, views
-from politzek.web.public.feed import RecognitionsAndReleases
+from politzek.web.public import accountability, deals, simulator, statistics, this_week, views
+from politzek.web.public.feed import PersonEvents, RecognitionsAndReleases
 
 # Public pages; politzek/urls.py serves them under a language prefix (/ru/, /be/, /uk/; none
 # for English).
@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.people, name="people"),
     path("people.csv", views.people_csv, name="people_csv"),
     path("people/<int:person_id>/", views.person, name="person"),
+    path("people/<int:person_id>/feed.atom", PersonEvents(), name="person_feed"),
     path("cases/<int:case_id>/", views.case, name="case"),
     path("facilities/<int:facility_id>/", views.facility, name="facility"),
     path("officials/<int:official_id>/", views.official, name="official"),
@@ -23,4 +24,7 @@ urlpatterns = [
     path("simulator/", simulator.simulator, name="simulator"),
     path("simulator/<slug:name>.svg", simulator.simulator_chart, name="simulator_chart"),
     path("feed.atom", RecognitionsAndReleases(), name="feed"),
+    path("this-week/", this_week.this_week, name="this_week"),
+    path("this-week.ics", this_week.this_week_ics, name="this_week_ics"),
+    path("this-week.atom", this_week.ThisWeekFeed(), name="this_week_feed"),
 ]

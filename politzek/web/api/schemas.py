@@ -98,6 +98,9 @@ class PersonDetail(Schema):
     status: str
     since: str | None
     release_mode: str | None
+    term_ends: str | None = Field(None, description=(
+        "While in custody: the day the last term recorded runs out, estimated as the first day in custody "
+        "plus the term (docs/status.md)."))
     in_custody: bool
     political_prisoner: bool
     custody_intervals: list[Interval]

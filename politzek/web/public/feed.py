@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from politzek.registry.models import Event
-from politzek.registry.visibility import Viewer, visible_events
+from politzek.registry.models import Event, Person
+from politzek.registry.visibility import Viewer, can_see_person, visible_events
 from politzek.web.public.labels import event_label
 
 FEED_KINDS = ("recognized", "released_pretrial", "released_end_of_term", "released_pardon", "released_exchange",
@@ -42,6 +43,52 @@ class RecognitionsAndReleases(Feed):
 
     def item_description(self, item: Event) -> str:
         return f"{item.date} — {item.description}" if item.description else str(item.date)
+
+    def item_link(self, item: Event) -> str:
+        return reverse("person", args=[item.person_id])
+
+    def item_guid(self, item: Event) -> str:
+        return f"politzek-event-{item.pk}"
+
+    def item_pubdate(self, item: Event) -> dt.datetime:
+        return dt.datetime.combine(item.date_earliest, dt.time(), tzinfo=dt.UTC)
+
+    def item_updateddate(self, item: Event) -> dt.datetime:
+        return item.updated_at or timezone.now()
+
+
+class PersonEvents(Feed):
+    """One person's events, newest first: a family, lawyer or journalist follows one case
+    without watching the whole registry. Public clearance, like every feed."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request: HttpRequest, person_id: int) -> Person:  # type: ignore[override]
+        person = Person.objects.filter(pk=person_id).prefetch_related("names").first()
+        if person is None or not can_see_person(person, Viewer.public()):
+            raise Http404("no such person")
+        return person
+
+    def title(self, obj: Person) -> str:
+        synthetic = " [synthetic]" if obj.synthetic else ""
+        return _("politzek: %(name)s") % {"name": obj.display_name} + synthetic
+
+    def link(self, obj: Person) -> str:
+        return reverse("person", args=[obj.pk])
+
+    def subtitle(self, obj: Person) -> str:
+        return str(_("Every event recorded for this person, newest first."))
+
+    def items(self, obj: Person) -> list[Event]:
+        events = visible_events(obj.events.filter(date_earliest__isnull=False), Viewer.public())
+        return list(events.select_related("organization", "person").order_by("-date_earliest", "-id")[:ITEMS])
+
+    def item_title(self, item: Event) -> str:
+        by = f" ({item.organization.name})" if item.organization_id else ""
+        return f"{item.date}: {event_label(item.kind)}{by}"
+
+    def item_description(self, item: Event) -> str:
+        return item.description or str(item.date)
 
     def item_link(self, item: Event) -> str:
         return reverse("person", args=[item.person_id])

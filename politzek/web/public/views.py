@@ -5,6 +5,7 @@ viewer may not see is answered exactly like one that does not exist (404)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
@@ -141,6 +142,8 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         raise Http404(str(missing)) from None
     for event in detail["events"]:
         event["label"] = labels.event_label(event["kind"])
+    detail["term_overdue"] = bool(detail["term_ends"] and detail["in_custody"]
+                                  and detail["term_ends"] < dt.date.today().isoformat())
     # The person's own sources and those of the events this viewer may see.
     events = visible_events(Event.objects.filter(person_id=person_id), viewer)
     sources = list(Source.objects.filter(Q(people__pk=person_id) | Q(events__in=events)).distinct().order_by("pk"))
