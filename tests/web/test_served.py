@@ -41,8 +41,9 @@ def _free_port() -> int:
 def served(tmp_path_factory, database_vendor) -> Iterator[str]:
     with new_database(tmp_path_factory.mktemp("served"), migrated=True) as db:
         assert run_politzek("demo", "--people", "60", db=db).returncode == 0
-        assert run_politzek("user", "add", "editor", "--role", "editor", "--password-stdin", db=db,
-                            input=STAFF_PASSWORD + "\n").returncode == 0
+        for user, role in (("editor", "editor"), ("rhea", "reviewer")):
+            assert run_politzek("user", "add", user, "--role", role, "--password-stdin", db=db,
+                                input=STAFF_PASSWORD + "\n").returncode == 0
         port = _free_port()
         env = {**os.environ, "POLITZEK_DATABASE_URL": db}
         env.pop("DJANGO_SETTINGS_MODULE", None)
@@ -317,29 +318,53 @@ def test_the_simulator_reruns_without_javascript(served, browser):
     assert images and all(status == 200 for status in images.values()), images
 
 
-@pytest.mark.browser
-def test_no_public_page_is_wider_than_a_phone(served, browser):
-    """On a 390-px phone (and on 320 px) every public page fits the screen: nothing scrolls
-    sideways but a wide table inside its own box; the search results come before the filters."""
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
-    page = context.new_page()
+def _public_pages(page, served: str) -> list[str]:
+    """The public pages a reader reaches, with a person, a case, a facility and a deal of the demo."""
     page.goto(served + "/")
     person = page.locator("tbody tr td a").first.get_attribute("href")
     page.goto(served + person)
-    linked = {kind: page.locator(f"a[href*='/{kind}/']").first.get_attribute("href")
-              for kind in ("cases", "facilities") if page.locator(f"a[href*='/{kind}/']").count()}
+    linked = [page.locator(f"a[href*='/{kind}/']").first.get_attribute("href")
+              for kind in ("cases", "facilities") if page.locator(f"a[href*='/{kind}/']").count()]
     page.goto(served + "/deals/")
     deal = page.locator("main a[href*='/deals/']").first.get_attribute("href")
-    paths = ["/", "/ru/", "/be/?q=Kavalenka", "/statistics/", "/uk/statistics/", "/deals/", deal, "/accountability/",
-             "/simulator/", person, f"/ru{person}", *linked.values()]
+    return ["/", "/ru/", "/be/?q=Kavalenka", "/?q=zzzzqq", "/statistics/", "/uk/statistics/", "/deals/", deal,
+            "/accountability/", "/simulator/", "/this-week/", "/ru/this-week/", person, f"/ru{person}", *linked]
+
+
+STAFF_PAGES = ["/staff/", "/staff/audit/", "/staff/duplicates/", "/staff/merges/", "/staff/vet/", "/staff/deals/new/",
+               "/staff/lists/", "/staff/proposals/", "/staff/officials/matches/", "/staff/people/new/"]
+
+
+def _signed_in(context, served: str):
+    """A reviewer's page: every staff page opens to the role."""
+    page = context.new_page()
+    page.goto(served + "/staff/login/")
+    page.fill("#id_username", "rhea")
+    page.fill("#id_password", STAFF_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state("load")
+    return page
+
+
+@pytest.mark.browser
+def test_no_page_is_wider_than_a_phone(served, browser):
+    """On a 390-px phone (and on 320 px) every public and staff page fits the screen: nothing
+    scrolls sideways but a wide table inside its own box; the search results come before the filters."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    paths = _public_pages(page, served)
+    staff = _signed_in(browser.new_context(java_script_enabled=False), served)
+    person = next(path for path in paths if path.startswith("/people/"))
+    staff_paths = [*STAFF_PAGES, person, f"/staff/people/{person.split('/')[2]}/history/"]
     too_wide = {}
     for width in (390, 320):
-        page.set_viewport_size({"width": width, "height": 844})
-        for path in paths:
-            assert page.goto(served + path).status == 200, path
-            scroll = page.evaluate("document.documentElement.scrollWidth")
-            if scroll > width:
-                too_wide[(width, path)] = scroll
+        for reader, pages in ((page, paths), (staff, staff_paths)):
+            reader.set_viewport_size({"width": width, "height": 844})
+            for path in pages:
+                assert reader.goto(served + path).status == 200, path
+                scroll = reader.evaluate("document.documentElement.scrollWidth")
+                if scroll > width:
+                    too_wide[(width, path)] = scroll
     assert too_wide == {}
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(served + "/")
@@ -347,3 +372,29 @@ def test_no_public_page_is_wider_than_a_phone(served, browser):
     filters = page.locator("main aside").bounding_box()
     assert results["y"] < filters["y"]  # the first person is on the first screen, not after ~100 links
     context.close()
+
+
+@pytest.mark.browser
+def test_axe_finds_nothing_on_any_page(served, browser):
+    """axe-core (the engine browsers' accessibility audits use, bundled in the
+    axe-playwright-python wheel) on every public page, the 404 and the staff pages, on a phone
+    and a desktop screen: no violation of any impact (contrast, labels, headings, alt text…)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    found = {}
+    for width in (1366, 390):
+        # axe runs as a script the test evaluates; the pages themselves carry none.
+        contexts = [browser.new_context(viewport={"width": width, "height": 900}) for _ in range(2)]
+        page = contexts[0].new_page()
+        paths = [*_public_pages(page, served), "/nowhere/", "/ru/nowhere/", "/staff/login/"]
+        staff = _signed_in(contexts[1], served)
+        for reader, pages in ((page, paths), (staff, STAFF_PAGES)):
+            for path in pages:
+                reader.goto(served + path)
+                for violation in axe.run(reader).response["violations"]:
+                    found[(width, path, violation["id"])] = (violation["impact"], violation["help"],
+                                                             violation["nodes"][0]["html"][:200])
+        for context in contexts:
+            context.close()
+    assert sorted(found.items()) == []
