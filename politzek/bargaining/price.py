@@ -86,12 +86,17 @@ def deal_prices(country: str | None = None, organizations: tuple[str, ...] | Non
     return prices
 
 
+MIN_PRICED_FOR_TREND = 3
+
+
 def trend(prices: list[DealPrice]) -> str:
     """Whether the price in dollars per political prisoner rose, fell or varied across the
     deals that have one, in date order."""
     values = [p.usd_per_prisoner for p in prices if p.usd_per_prisoner is not None]
-    if len(values) < 2:
-        return _("too few priced deals to tell")
+    if len(values) < MIN_PRICED_FOR_TREND:
+        # Two prices always rise or fall: that is no trend a diplomat should be told.
+        return _("too few priced deals to tell (%(n)s of the %(least)s needed)") % {
+            "n": len(values), "least": MIN_PRICED_FOR_TREND}
     steps = [b - a for a, b in zip(values, values[1:], strict=False)]
     if all(step > 0 for step in steps):
         return _("rising with every deal")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.event_kinds import event_kind
 from politzek.registry.models import Event, Person, PersonName
+from politzek.registry.organizations import organization_name
 from politzek.registry.status import (
     STATUSES,
     Derivation,
@@ -180,6 +181,8 @@ def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) 
                 "id": e.pk, "kind": e.kind, "label": event_kind(e.kind).label,
                 "date": str(e.date) if e.date else None,
                 "organization": e.organization.code if e.organization else None,
+                "organization_name": organization_name(e.organization.code, e.organization.name)
+                if e.organization else None,
                 "facility": e.facility.name if e.facility else None,
                 "facility_id": e.facility_id,
                 "facility_address": e.facility.postal_address if e.facility else None,

@@ -154,5 +154,7 @@ def test_the_price_per_political_prisoner_deal_after_deal():
     assert [p.deal.name for p in prices] == ["first", "visit", "second"]
     assert [p.usd_per_prisoner for p in prices] == [5_000_000, None, 20_000_000]
     assert dict(prices[1].unvalued) == {"official_visit": 1}
-    assert trend(prices) == "rising with every deal"
+    assert trend(prices) == "too few priced deals to tell (2 of the 3 needed)"  # two prices are no trend
+    _priced("third", "2025-12-13", 123_000_000, 3)
+    assert trend(deal_prices()) == "rising with every deal"
     assert deal_prices(country="RU") == []

@@ -313,7 +313,7 @@ def test_the_simulator_reruns_without_javascript(served, browser):
     page.fill("#response_to_deals", "0.7")
     page.locator("#parameters button[type=submit]").click()
     page.wait_for_load_state("load")
-    assert "at a response of 70%" in page.locator("#results").inner_text()
+    assert "arrests 70% higher after each deal" in page.locator("#results").inner_text()
     assert page.locator("#response_to_deals").input_value() == "0.7"
     assert images and all(status == 200 for status in images.values()), images
 

@@ -10,10 +10,13 @@ pytestmark = pytest.mark.django_db
 
 def test_the_bundled_comparison_with_its_assumptions(client):
     page = client.get("/simulator/").content.decode()
-    for policy in ("no_engagement", "pay_for_releases", "automatic_cost", "mixed"):
+    for policy in ("No engagement", "Paying for releases", "Automatic cost for every new case",
+                   "Paying for releases with the automatic cost"):
         assert f"<td>{policy}</td>" in page
     assert "Belarus 2024–2025-like (calibrated on synthetic demo data)" in page and 'id="synthetic-notice"' in page
-    assert "Brandt, George &amp; Sandler (2016" in page and "stop paying off" in page
+    assert "Brandt, George &amp; Sandler (2016" in page and "the arrests outweigh the early releases" in page
+    # The two figures a diplomat read as contradicting each other are reconciled on the page.
+    assert "Both figures hold; they answer different questions." in page
     assert 'name="response_to_deals" value="0.018"' in page
     held = client.get("/simulator/held.svg")
     assert held.status_code == 200 and b"<svg" in b"".join(held.streaming_content)
@@ -24,7 +27,7 @@ def test_the_bundled_comparison_with_its_assumptions(client):
 def test_a_visitor_changes_a_value_and_runs_again(client):
     page = client.get("/simulator/?response_to_deals=0.6&arrests_per_week=").content.decode()
     assert 'name="response_to_deals" value="0.6"' in page and "changed by the user" in page
-    assert "at a response of 60%" in page
+    assert "arrests 60% higher after each deal" in page
     assert client.get("/simulator/held.svg?response_to_deals=0.6").status_code == 200
 
 

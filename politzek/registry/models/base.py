@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from politzek.registry.history import HistoryActor
 
 
 class Visibility(models.TextChoices):
-    PUBLIC = "public", "Public"
-    RESTRICTED = "restricted", "Restricted (registry staff)"
-    CONFIDENTIAL = "confidential", "Confidential (cleared staff only)"
+    PUBLIC = "public", _("Public")
+    RESTRICTED = "restricted", _("Restricted (registry staff)")
+    CONFIDENTIAL = "confidential", _("Confidential (cleared staff only)")
 
 
 class _EveryFieldButId:
@@ -42,11 +43,11 @@ class Record(models.Model):
 
 
 class NameKind(models.TextChoices):
-    ORIGINAL = "original", "Original"
-    TRANSLITERATION = "transliteration", "Transliteration"
-    OFFICIAL_TRANSLITERATION = "official_transliteration", "Official transliteration"
-    ALIAS = "alias", "Alias"
-    FORMER = "former", "Former name"
+    ORIGINAL = "original", _("Original")
+    TRANSLITERATION = "transliteration", _("Transliteration")
+    OFFICIAL_TRANSLITERATION = "official_transliteration", _("Official transliteration")
+    ALIAS = "alias", _("Alias")
+    FORMER = "former", _("Former name")
 
 
 class Name(models.Model):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.fields import PartialDateField
 from politzek.registry.models.base import Record, history
@@ -13,10 +14,10 @@ from politzek.registry.status import sentence_is_custodial
 
 class Case(Record):
     class Kind(models.TextChoices):
-        CRIMINAL = "criminal", "Criminal"
-        ADMINISTRATIVE = "administrative", "Administrative"
-        EXTRAJUDICIAL = "extrajudicial", "Extrajudicial"
-        PSYCHIATRIC = "psychiatric", "Psychiatric"
+        CRIMINAL = "criminal", _("Criminal")
+        ADMINISTRATIVE = "administrative", _("Administrative")
+        EXTRAJUDICIAL = "extrajudicial", _("Extrajudicial")
+        PSYCHIATRIC = "psychiatric", _("Psychiatric")
 
     jurisdiction = models.CharField(max_length=2, help_text="ISO 3166-1 alpha-2 of the prosecuting state.")
     case_number = models.CharField(max_length=120, blank=True)
@@ -61,17 +62,18 @@ class Charge(models.Model):
 
 class Sentence(models.Model):
     class Kind(models.TextChoices):
-        COLONY = "colony", "Penal colony"
-        PRISON = "prison", "Prison"
-        RESTRICTED_FREEDOM_INSTITUTION = "restricted_freedom_institution", "Restricted freedom in an open institution"
-        RESTRICTED_FREEDOM = "restricted_freedom", "Restricted freedom at home"
-        FORCED_LABOUR = "forced_labour", "Forced labour (correctional centre)"
-        ARREST = "arrest", "Arrest (short custodial term)"
-        FINE = "fine", "Fine"
-        SUSPENDED = "suspended", "Suspended sentence"
-        COMPULSORY_TREATMENT = "compulsory_treatment", "Compulsory psychiatric treatment"
-        DEATH = "death", "Death penalty"
-        OTHER = "other", "Other"
+        COLONY = "colony", _("Penal colony")
+        PRISON = "prison", _("Prison")
+        RESTRICTED_FREEDOM_INSTITUTION = (
+            "restricted_freedom_institution", _("Restricted freedom in an open institution"))
+        RESTRICTED_FREEDOM = "restricted_freedom", _("Restricted freedom at home")
+        FORCED_LABOUR = "forced_labour", _("Forced labour (correctional centre)")
+        ARREST = "arrest", _("Arrest (short custodial term)")
+        FINE = "fine", _("Fine")
+        SUSPENDED = "suspended", _("Suspended sentence")
+        COMPULSORY_TREATMENT = "compulsory_treatment", _("Compulsory psychiatric treatment")
+        DEATH = "death", _("Death penalty")
+        OTHER = "other", _("Other")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="sentences")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="sentences")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.fields import PartialDateField
 from politzek.registry.models.base import Record, history
@@ -12,10 +13,10 @@ from politzek.registry.models.sources import Source
 
 class Deal(Record):
     class Kind(models.TextChoices):
-        EXCHANGE = "exchange", "Prisoner exchange"
-        CONCESSION_RELEASE = "concession_release", "Release for concessions"
-        AMNESTY = "amnesty", "Amnesty"
-        PARDON_WAVE = "pardon_wave", "Pardon wave"
+        EXCHANGE = "exchange", _("Prisoner exchange")
+        CONCESSION_RELEASE = "concession_release", _("Release for concessions")
+        AMNESTY = "amnesty", _("Amnesty")
+        PARDON_WAVE = "pardon_wave", _("Pardon wave")
 
     name = models.CharField(max_length=300)
     date = PartialDateField(null=True, blank=True)
@@ -32,8 +33,8 @@ class Deal(Record):
 
 class DealRelease(models.Model):
     class Direction(models.TextChoices):
-        RELEASED_BY_REGIME = "released_by_regime", "Released by the regime"
-        RETURNED_TO_REGIME = "returned_to_regime", "Returned to the regime"
+        RELEASED_BY_REGIME = "released_by_regime", _("Released by the regime")
+        RETURNED_TO_REGIME = "returned_to_regime", _("Returned to the regime")
 
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="releases")
     person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="deal_releases")
@@ -48,12 +49,12 @@ class DealRelease(models.Model):
 
 class Concession(models.Model):
     class Kind(models.TextChoices):
-        SANCTIONS_RELIEF = "sanctions_relief", "Sanctions relief"
-        PRISONERS_RETURNED = "prisoners_returned", "Prisoners returned"
-        MONEY = "money", "Money"
-        OFFICIAL_VISIT = "official_visit", "Official visit"
-        TRADE = "trade", "Trade"
-        OTHER = "other", "Other"
+        SANCTIONS_RELIEF = "sanctions_relief", _("Sanctions relief")
+        PRISONERS_RETURNED = "prisoners_returned", _("Prisoners returned")
+        MONEY = "money", _("Money")
+        OFFICIAL_VISIT = "official_visit", _("Official visit")
+        TRADE = "trade", _("Trade")
+        OTHER = "other", _("Other")
 
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="concessions")
     kind = models.CharField(max_length=24, choices=Kind.choices)

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.models.base import Record, history
 
 
 class Facility(Record):
     class Kind(models.TextChoices):
-        PRETRIAL_CENTRE = "pretrial_centre", "Pre-trial detention centre"
-        COLONY = "colony", "Penal colony"
-        PRISON = "prison", "Prison"
-        PSYCHIATRIC = "psychiatric", "Psychiatric hospital"
-        TEMPORARY = "temporary", "Temporary detention (police)"
-        CORRECTIONAL_CENTRE = "correctional_centre", "Correctional centre / open institution"
-        OTHER = "other", "Other"
+        PRETRIAL_CENTRE = "pretrial_centre", _("Pre-trial detention centre")
+        COLONY = "colony", _("Penal colony")
+        PRISON = "prison", _("Prison")
+        PSYCHIATRIC = "psychiatric", _("Psychiatric hospital")
+        TEMPORARY = "temporary", _("Temporary detention (police)")
+        CORRECTIONAL_CENTRE = "correctional_centre", _("Correctional centre / open institution")
+        OTHER = "other", _("Other")
 
     name = models.CharField(max_length=300)
     name_local = models.CharField(max_length=300, blank=True, help_text="The name in the local language.")

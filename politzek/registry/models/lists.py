@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.fields import PartialDateField
 from politzek.registry.models.base import Record, history
@@ -30,13 +31,13 @@ class ExchangeList(Record):
 class ExchangeListEntry(models.Model):
     class Verdict(models.TextChoices):
         # The verdicts of bargaining.vetting, in the order a summary lists them.
-        PENDING = "pending", "Not vetted yet"
-        RECOGNIZED = "recognized", "Recognized political prisoner"
-        MEETS_CRITERIA = "meets_criteria", "Meets the criteria on the record, not recognized"
-        DOES_NOT_MEET = "does_not_meet", "Does not meet the criteria"
-        NOT_DOCUMENTED = "not_documented", "Not documented"
-        AMBIGUOUS = "ambiguous", "Ambiguous: several people in the registry fit"
-        SENT_TO_REGIME = "sent_to_regime", "Sent to the regime (the other side of the exchange)"
+        PENDING = "pending", _("Not vetted yet")
+        RECOGNIZED = "recognized", _("Recognized political prisoner")
+        MEETS_CRITERIA = "meets_criteria", _("Meets the criteria on the record, not recognized")
+        DOES_NOT_MEET = "does_not_meet", _("Does not meet the criteria")
+        NOT_DOCUMENTED = "not_documented", _("Not documented")
+        AMBIGUOUS = "ambiguous", _("Ambiguous: several people in the registry fit")
+        SENT_TO_REGIME = "sent_to_regime", _("Sent to the regime (the other side of the exchange)")
 
     exchange_list = models.ForeignKey(ExchangeList, on_delete=models.CASCADE, related_name="entries")
     row_number = models.PositiveIntegerField()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.models.people import Person
 
@@ -11,9 +12,9 @@ class MatchJudgement(models.Model):
     """A documenter's decision that two records are, or are not, the same person."""
 
     class Judgement(models.TextChoices):
-        SAME = "same", "Same person"
-        DIFFERENT = "different", "Different people"
-        UNSURE = "unsure", "Unsure"
+        SAME = "same", _("Same person")
+        DIFFERENT = "different", _("Different people")
+        UNSURE = "unsure", _("Unsure")
 
     left = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     right = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")

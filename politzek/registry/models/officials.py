@@ -4,6 +4,7 @@ positions over time, the sanctions already on them, and their roles in cases."""
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.fields import PartialDateField
 from politzek.registry.models.base import Name, Record, history
@@ -39,11 +40,11 @@ class OfficialName(Name):
 
 class Position(models.Model):
     class Role(models.TextChoices):
-        JUDGE = "judge", "Judge"
-        PROSECUTOR = "prosecutor", "Prosecutor"
-        INVESTIGATOR = "investigator", "Investigator"
-        PRISON_HEAD = "prison_head", "Head of a detention facility"
-        OTHER = "other", "Other"
+        JUDGE = "judge", _("Judge")
+        PROSECUTOR = "prosecutor", _("Prosecutor")
+        INVESTIGATOR = "investigator", _("Investigator")
+        PRISON_HEAD = "prison_head", _("Head of a detention facility")
+        OTHER = "other", _("Other")
 
     official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="positions")
     role = models.CharField(max_length=16, choices=Role.choices)
@@ -84,12 +85,12 @@ class Sanction(models.Model):
 
 class CaseRole(models.Model):
     class Role(models.TextChoices):
-        JUDGE_FIRST_INSTANCE = "judge_first_instance", "Judge (first instance)"
-        JUDGE_APPEAL = "judge_appeal", "Judge (appeal)"
-        JUDGE_CASSATION = "judge_cassation", "Judge (cassation)"
-        PROSECUTOR = "prosecutor", "Prosecutor"
-        INVESTIGATOR = "investigator", "Investigator"
-        OTHER = "other", "Other"
+        JUDGE_FIRST_INSTANCE = "judge_first_instance", _("Judge (first instance)")
+        JUDGE_APPEAL = "judge_appeal", _("Judge (appeal)")
+        JUDGE_CASSATION = "judge_cassation", _("Judge (cassation)")
+        PROSECUTOR = "prosecutor", _("Prosecutor")
+        INVESTIGATOR = "investigator", _("Investigator")
+        OTHER = "other", _("Other")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="roles")
     official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="case_roles")
@@ -114,9 +115,9 @@ class OfficialMatch(models.Model):
     (`politzek officials review`). "same" merges the two; "different" keeps them apart for good."""
 
     class Decision(models.TextChoices):
-        PENDING = "", "Waiting for review"
-        SAME = "same", "Same official"
-        DIFFERENT = "different", "Different officials"
+        PENDING = "", _("Waiting for review")
+        SAME = "same", _("Same official")
+        DIFFERENT = "different", _("Different officials")
 
     source_key = models.CharField(max_length=300, db_index=True, help_text="The outside record, e.g. ftm:NK-….")
     imported = models.ForeignKey(Official, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",

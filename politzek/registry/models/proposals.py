@@ -6,6 +6,7 @@ proposal as one."""
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.models.base import history
 from politzek.registry.models.cases import Case
@@ -15,10 +16,10 @@ from politzek.registry.models.officials import Official
 
 class SanctionProposal(models.Model):
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Proposed"
-        SUBMITTED = "submitted", "Submitted to the authority"
-        ADOPTED = "adopted", "Adopted by the authority"
-        REJECTED = "rejected", "Rejected"
+        PROPOSED = "proposed", _("Proposed")
+        SUBMITTED = "submitted", _("Submitted to the authority")
+        ADOPTED = "adopted", _("Adopted by the authority")
+        REJECTED = "rejected", _("Rejected")
 
     official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="proposals")
     authority = models.CharField(max_length=40, help_text="The authority's code (EU, US, UK, CA…).")

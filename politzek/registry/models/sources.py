@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.fields import PartialDateField, WebAddressField, is_web_address
 from politzek.registry.models.base import Record, history
@@ -42,15 +43,15 @@ class Organization(Record):
     """A human-rights group, a court, a state body, a mediator."""
 
     class Kind(models.TextChoices):
-        HUMAN_RIGHTS = "human_rights", "Human-rights group"
-        COURT = "court", "Court"
-        PROSECUTION = "prosecution", "Prosecutor's office"
-        INVESTIGATION = "investigation", "Investigative body"
-        PENITENTIARY = "penitentiary", "Penitentiary service"
-        STATE = "state", "State or government"
-        INTERNATIONAL = "international", "International organization"
-        MEDIA = "media", "Media"
-        OTHER = "other", "Other"
+        HUMAN_RIGHTS = "human_rights", _("Human-rights group")
+        COURT = "court", _("Court")
+        PROSECUTION = "prosecution", _("Prosecutor's office")
+        INVESTIGATION = "investigation", _("Investigative body")
+        PENITENTIARY = "penitentiary", _("Penitentiary service")
+        STATE = "state", _("State or government")
+        INTERNATIONAL = "international", _("International organization")
+        MEDIA = "media", _("Media")
+        OTHER = "other", _("Other")
 
     code = models.SlugField(max_length=80, unique=True, help_text="Stable short id, e.g. viasna.")
     name = models.CharField(max_length=300)

@@ -13,14 +13,22 @@ from politzek.bargaining.charts import impact_chart, price_chart
 from politzek.bargaining.impact import ImpactError, deal_impact
 from politzek.bargaining.impact_report import coverage_sentence, released_sentences, window_sentences
 from politzek.bargaining.ledger import deal_detail
-from politzek.bargaining.price import deal_prices, trend
-from politzek.registry.models import Deal, DealRelease
+from politzek.bargaining.price import DealPrice, deal_prices, trend
+from politzek.registry.models import Concession, Deal, DealRelease
 from politzek.registry.visibility import Viewer
 from politzek.web.public.statistics import cached_chart
 
 
+def _unvalued_words(price: DealPrice) -> str:
+    """The concessions with no estimate in the page's language: "Official visit: 1"."""
+    return ", ".join(f"{Concession.Kind(kind).label if kind in Concession.Kind.values else kind}: {n}"
+                     for kind, n in sorted(price.unvalued.items()))
+
+
 def deals(request: HttpRequest) -> HttpResponse:
     prices = deal_prices()
+    for price in prices:
+        price.unvalued_words = _unvalued_words(price)  # type: ignore[attr-defined]
     return render(request, "web/deals.html", {
         "prices": prices, "trend": trend(prices), "shows_synthetic": any(p.deal.synthetic for p in prices),
         "undated": Deal.objects.filter(date__isnull=True).order_by("name"),
@@ -37,21 +45,26 @@ def _deal(deal_id: int) -> Deal:
 def deal(request: HttpRequest, deal_id: int) -> HttpResponse:
     record = _deal(deal_id)
     detail = deal_detail(record, Viewer.for_user(request.user))
-    directions = dict(DealRelease.Direction.choices)
-    shown = [{**item, "direction_label": directions.get(item["direction"], item["direction"])}
-             for item in detail["released"]]
+    # One list per direction under its own heading (not the direction before every name).
+    groups = [(label, [item for item in detail["released"] if item["direction"] == code])
+              for code, label in DealRelease.Direction.choices]
+    price = next((p for p in deal_prices() if p.deal.pk == record.pk), None)
     try:
         impact = deal_impact(record)
         error = ""
     except ImpactError as problem:
         impact, error = None, str(problem)
     return render(request, "web/deal.html", {
-        "deal": record, "released": shown, "not_named": detail["not_shown"],
+        "deal": record, "released_groups": [(label, items) for label, items in groups if items],
+        "not_named": detail["not_shown"], "price": price,
+        "unvalued": _unvalued_words(price) if price else "",
         "concessions": record.concessions.select_related("source").order_by("id"),
         "impact": impact, "impact_error": error,
         "released_sentences": released_sentences(impact) if impact else [],
         "windows": [{"window": w, "sentences": window_sentences(w), "coverage_note": coverage_sentence(w)}
                     for w in impact.windows] if impact else [],
+        # The footnote on windows still open, only when one is.
+        "open_window": bool(impact) and any(not w.complete for w in impact.windows),
         "shows_synthetic": record.synthetic,
     })
 

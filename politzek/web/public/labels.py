@@ -3,7 +3,7 @@ labels are registry/queries.py's STATUS_LABELS."""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.event_kinds import event_kinds
@@ -48,3 +48,64 @@ def event_label(code: str) -> str:
     """The event kind's label from the kinds data (English); translated where a translation exists."""
     kinds = event_kinds()
     return gettext(kinds[code].label) if code in kinds else code
+
+
+# One person's status, in the form that agrees with them: "освобождена", "освобождён", and a
+# form that fits anyone where the gender is not recorded. STATUS_LABELS (registry/queries.py)
+# names the groups of the list's facets ("released" people).
+_PERSON_STATUS = {
+    "pretrial_custody": (pgettext_lazy("status of a man", "in pre-trial custody"),
+                         pgettext_lazy("status of a woman", "in pre-trial custody"),
+                         pgettext_lazy("status of a person", "in pre-trial custody")),
+    "house_arrest": (pgettext_lazy("status of a man", "under house arrest"),
+                     pgettext_lazy("status of a woman", "under house arrest"),
+                     pgettext_lazy("status of a person", "under house arrest")),
+    "serving_sentence": (pgettext_lazy("status of a man", "serving a sentence"),
+                         pgettext_lazy("status of a woman", "serving a sentence"),
+                         pgettext_lazy("status of a person", "serving a sentence")),
+    "released": (pgettext_lazy("status of a man", "released"), pgettext_lazy("status of a woman", "released"),
+                 pgettext_lazy("status of a person", "released")),
+    "died": (pgettext_lazy("status of a man", "died"), pgettext_lazy("status of a woman", "died"),
+             pgettext_lazy("status of a person", "died")),
+    "disappeared": (pgettext_lazy("status of a man", "disappeared"), pgettext_lazy("status of a woman", "disappeared"),
+                    pgettext_lazy("status of a person", "disappeared")),
+    "not_detained": (pgettext_lazy("status of a man", "not detained"),
+                     pgettext_lazy("status of a woman", "not detained"),
+                     pgettext_lazy("status of a person", "not detained")),
+    "unknown": (pgettext_lazy("status of a man", "status unknown"),
+                pgettext_lazy("status of a woman", "status unknown"),
+                pgettext_lazy("status of a person", "status unknown")),
+}
+RELEASE_MODES = {
+    "pretrial": _("before trial"),
+    "end_of_term": _("at the end of the term"),
+    "pardon": _("by pardon"),
+    "exchange": _("in an exchange"),
+    "deported": _("deported"),
+    "non_custodial_sentence": _("by a sentence without custody"),
+    "other": _("other release"),
+}
+
+
+def person_status(code: str, gender: str = "", release_mode: str | None = None) -> str:
+    """A person's status in the page's language, agreeing with their gender where recorded."""
+    forms = _PERSON_STATUS.get(code)
+    if forms is None:
+        return code
+    text = str(forms[0] if gender == "male" else forms[1] if gender == "female" else forms[2])
+    if release_mode:
+        text += f" ({RELEASE_MODES.get(release_mode, release_mode)})"
+    return text
+
+
+def country_name(code: str) -> str:
+    """The country's name in the page's language (CLDR through Babel), or the code as given."""
+    if not code:
+        return ""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse((get_language() or "en").split("-")[0])
+    except (UnknownLocaleError, ValueError):
+        return code
+    return locale.territories.get(code.upper(), code)

@@ -169,7 +169,7 @@ def count(query: ListQuery, viewer: Viewer) -> int:
 def rows_for(listing_rows: list[Listing]) -> list[dict[str, Any]]:
     """Display rows: names in every script, country, region, status, in the listing order."""
     ids = [row.person_id for row in listing_rows]
-    people = {p.pk: p for p in Person.objects.filter(pk__in=ids).only("id", "country", "region", "synthetic")}
+    people = {p.pk: p for p in Person.objects.filter(pk__in=ids).only("id", "country", "region", "synthetic", "gender")}
     names: dict[int, list[str]] = {}
     for person_id, name in PersonName.objects.filter(person_id__in=ids).order_by(
             "person_id", "-is_primary", "id").values_list("person_id", "name"):
@@ -184,6 +184,7 @@ def rows_for(listing_rows: list[Listing]) -> list[dict[str, Any]]:
             "id": row.person_id, "name": person_names[0], "other_names": person_names[1:],
             "country": person.country, "region": person.region, "synthetic": person.synthetic,
             "status": row.status, "status_label": str(STATUS_LABELS.get(row.status, row.status)),
+            "gender": person.gender,
             "since": row.since.isoformat() if row.since else None, "release_mode": row.release_mode or None,
             "arrest_year": row.arrest_year,
         })
@@ -241,8 +242,19 @@ def _facet_counts(query: ListQuery, viewer: Viewer, limit: int) -> dict[str, lis
 
 
 def _facet_label(facet: str, value: str) -> str:
+    """The words a facet value shows in the page's language (the value itself stays in the link)."""
+    from politzek.registry.organizations import organization_name
+    from politzek.web.public.labels import country_name
+    from politzek.web.public.values import value_label
+
     if facet == "status":
         return str(STATUS_LABELS.get(value, value))
     if facet == "tag":
-        return value.replace("-", " ")
+        return value_label("tag", value) if value_label("tag", value) != value else value.replace("-", " ")
+    if facet == "country":
+        return country_name(value)
+    if facet == "region":
+        return value_label("region", value)
+    if facet == "organization":
+        return organization_name(value)
     return value

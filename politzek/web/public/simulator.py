@@ -22,9 +22,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext_noop
 
 from politzek.database_errors import Trouble
-from politzek.simulate.report import Simulation, bundled_scenarios, run_simulation, sentences
+from politzek.simulate.report import Simulation, bundled_scenarios, run_simulation
 from politzek.simulate.scenario import PARAMETERS, Scenario, ScenarioError, load_scenario
 from politzek.web.database_trouble import unavailable
+from politzek.web.public.simulator_words import PARAMETER_HELP, policy_name, result_lines
 from politzek.web.public.statistics import cached_chart
 
 BUNDLED = "belarus-demo"
@@ -106,10 +107,12 @@ def simulator(request: HttpRequest) -> HttpResponse:
     except SimulatorBusy:
         return unavailable(request, BUSY)
     data = simulation.as_dict(series=False)
+    for policy in data["policies"]:
+        policy["label"] = policy_name(policy["policy"]["name"])
     query = request.GET.urlencode()
     return render(request, "web/simulator.html", {
-        "scenario": scenario, "simulation": data, "lines": sentences(simulation), "query": query,
-        "fields": [{"name": name, "value": scenario.value(name), "help": help_text,
+        "scenario": scenario, "simulation": data, "lines": result_lines(simulation), "query": query,
+        "fields": [{"name": name, "value": scenario.value(name), "help": PARAMETER_HELP.get(name, help_text),
                     "parameter": scenario.parameters[name]} for name, help_text in PARAMETERS.items()],
         "changed": sorted(changes), "runs": simulation.runs, "shows_synthetic": scenario.synthetic,
     })

@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from politzek.flows.upcoming import Entry, Upcoming, upcoming
 from politzek.registry.models import Person
-from politzek.registry.queries import STATUS_LABELS
 from politzek.registry.visibility import Viewer, visible_people
+from politzek.web.public import labels
 
 DAYS = 7
 MAX_DAYS = 62
@@ -72,7 +72,7 @@ def this_week(request: HttpRequest) -> HttpResponse:
         "next_url": urlencode({**({"country": country} if country else {}),
                                "from": (start + dt.timedelta(days=days)).isoformat(), "days": days}),
         "feed_query": query,
-        "overdue": [(entry, STATUS_LABELS.get(entry.status, entry.status)) for entry in week.overdue],
+        "overdue": [(entry, labels.person_status(entry.status)) for entry in week.overdue],
         "shows_synthetic": any(entry.synthetic for entry in entries),
     })
 

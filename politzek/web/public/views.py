@@ -23,6 +23,7 @@ from politzek.registry.models import Case, Event, Facility, Official, Person, So
 from politzek.registry.queries import NotFound, person_detail
 from politzek.registry.visibility import Viewer, visible_cases, visible_events, visible_people
 from politzek.web.public import labels
+from politzek.web.public.name_order import names_for_page, reading_order
 from politzek.web.public.people_list import (
     SUMMARY_SECONDS,
     BadFilter,
@@ -84,6 +85,10 @@ def people(request: HttpRequest) -> HttpResponse:
     rows_query = listings(query, viewer)
     page = _CountedPaginator(rows_query, PAGE_SIZE, count(query, viewer)).get_page(request.GET.get("page"))
     rows = rows_for(list(page.object_list))
+    for row in rows:  # in the page's language: the name in its script first, the status agreeing
+        names = names_for_page([row["name"], *row["other_names"]])
+        row["name"], row["other_names"] = names[0], names[1:]
+        row["status_text"] = labels.person_status(row["status"], row["gender"])
     params = query.as_params()
     context = {
         "query": query, "error": error, "page": page, "rows": rows,
@@ -142,6 +147,9 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         raise Http404(str(missing)) from None
     for event in detail["events"]:
         event["label"] = labels.event_label(event["kind"])
+    detail["names"] = reading_order(detail["names"], lambda n: n["name"], lambda n: n["script"],
+                                    lambda n: n["language"])
+    detail["status_text"] = labels.person_status(detail["status"], detail["gender"], detail["release_mode"])
     detail["term_overdue"] = bool(detail["term_ends"] and detail["in_custody"]
                                   and detail["term_ends"] < dt.date.today().isoformat())
     # The person's own sources and those of the events this viewer may see.
@@ -191,11 +199,35 @@ def facility(request: HttpRequest, facility_id: int) -> HttpResponse:
     if found is None:
         raise Http404("no such facility")
     viewer = _viewer(request)
-    # Who is there: people this viewer may see whose latest visible event names this facility.
-    events = visible_events(found.events.all(), viewer).select_related("person").order_by("-date_earliest")[:200]
-    people = list({event.person_id: event.person for event in events}.values())
-    return render(request, "web/facility.html", {"facility": found, "people": people,
+    current, former = facility_people(found, viewer)
+    return render(request, "web/facility.html", {"facility": found, "current": current, "former": former,
                                                  "shows_synthetic": found.synthetic})
+
+
+def facility_people(found: Facility, viewer: Viewer) -> tuple[list[tuple[str, Person]], list[tuple[str, Person]]]:
+    """(name, person) of the people this viewer may see held at this facility now (in custody,
+    and it is the last facility their visible timeline names) and of those held there before,
+    each sorted by the name the page shows."""
+    from politzek.flows.models import Listing
+    from politzek.flows.refresh import refresh
+    from politzek.registry.status import IN_CUSTODY_STATUSES
+    from politzek.web.templatetags.politzek_labels import page_name
+
+    refresh()
+    ids = set(visible_events(found.events.all(), viewer).values_list("person_id", flat=True))
+    last_facility: dict[int, int] = {}
+    located = visible_events(Event.objects.filter(person_id__in=ids, facility__isnull=False,
+                                                  date_earliest__isnull=False), viewer)
+    for person_id, facility_id in located.order_by("date_earliest", "id").values_list("person_id", "facility_id"):
+        last_facility[person_id] = facility_id
+    held = set(Listing.objects.filter(clearance=int(viewer.clearance), person_id__in=ids,
+                                      status__in=IN_CUSTODY_STATUSES).values_list("person_id", flat=True))
+    people = visible_people(Person.objects.filter(pk__in=ids), viewer).prefetch_related("names")
+    current, former = [], []
+    for person in people:
+        here = person.pk in held and last_facility.get(person.pk) == found.pk
+        (current if here else former).append((page_name(person), person))
+    return sorted(current, key=lambda pair: pair[0].casefold()), sorted(former, key=lambda pair: pair[0].casefold())
 
 
 def official(request: HttpRequest, official_id: int) -> HttpResponse:

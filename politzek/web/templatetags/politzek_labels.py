@@ -1,0 +1,87 @@
+"""Template filters that turn codes and records into words of the page's language:
+`{{ person|page_name }}`, `{{ "BY"|country }}`, `{{ "colony"|sentence_kind }}`,
+`{{ value|data_label:"region" }}` (politzek/web/data/values.toml)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.translation import ngettext
+
+from politzek.registry import models as m
+from politzek.web.public import labels
+from politzek.web.public.name_order import reading_order
+from politzek.web.public.values import value_label
+
+register = template.Library()
+
+
+@register.filter
+def page_name(person: Any) -> str:
+    """A Person's name to show first on this page (name_order.py); names are prefetched."""
+    names = list(person.names.all())
+    if not names:
+        return f"#{person.pk}"
+    names.sort(key=lambda name: (not name.is_primary, name.pk or 0))
+    return reading_order(names, lambda n: n.name, lambda n: n.script, lambda n: n.language)[0].name
+
+
+@register.filter
+def country(code: str) -> str:
+    return labels.country_name(code)
+
+
+@register.filter
+def data_label(value: str, kind: str) -> str:
+    return value_label(kind, value)
+
+
+def _choice(choices: Any, code: str) -> str:
+    try:
+        return str(choices(code).label)
+    except ValueError:
+        return code
+
+
+@register.filter
+def sentence_kind(code: str) -> str:
+    return _choice(m.Sentence.Kind, code)
+
+
+@register.filter
+def case_kind(code: str) -> str:
+    return _choice(m.Case.Kind, code)
+
+
+@register.filter
+def case_role(code: str) -> str:
+    return _choice(m.CaseRole.Role, code)
+
+
+@register.filter
+def facility_kind(code: str) -> str:
+    return _choice(m.Facility.Kind, code)
+
+
+@register.filter
+def event_kind(code: str) -> str:
+    return labels.event_label(code)
+
+
+@register.filter
+def term(days: int | None) -> str:
+    """A term in days as years, months and days in the page's language ("14 лет 11 месяцев");
+    a year is 365 days and a month 30, as terms are entered."""
+    if not days:
+        return ""
+    years, rest = divmod(int(days), 365)
+    months, rest = divmod(rest, 30)
+    parts = []
+    if years:
+        parts.append(ngettext("%(n)d year", "%(n)d years", years) % {"n": years})
+    if months:
+        parts.append(ngettext("%(n)d month", "%(n)d months", months) % {"n": months})
+    if rest and not years:
+        parts.append(ngettext("%(n)d day", "%(n)d days", rest) % {"n": rest})
+    return " ".join(parts)
