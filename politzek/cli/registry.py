@@ -66,7 +66,8 @@ def demo(
     refresh_derived()
     console.print(
         f"politzek: created {summary['people']} synthetic people, {summary['events']} events, "
-        f"{summary['rows']} rows in {summary['seconds']:.1f} s"
+        f"{summary['rows']} rows in {summary['seconds']:.1f} s; the automatic cost proposed "
+        f"{summary['proposals']} sanctions on synthetic officials"
     )
 
 

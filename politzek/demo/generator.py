@@ -525,6 +525,16 @@ def _delete_demo_data() -> None:
         model.objects.filter(synthetic=True).delete()
 
 
+def _run_the_automatic_cost(actor: str, today: dt.date) -> int:
+    """The bundled cost policy run once over the demo, as a registry's staff would: the public
+    accountability page then shows proposals (of synthetic officials) instead of none."""
+    from politzek.accountability.policy import default_policy
+    from politzek.accountability.run import run_cost
+
+    recorded = run_cost(default_policy(), actor, today=today).recorded
+    return recorded.created if recorded is not None else 0
+
+
 def create_demo(
     people: int = DEFAULT_PEOPLE, seed: int = 1, if_empty: bool = False, replace: bool = False,
     progress: Any = None, today: dt.date | None = None,
@@ -555,7 +565,9 @@ def create_demo(
         generator = DemoGenerator(people, seed, today, writer)
         places = generator.institutions()
         generator.people(places, progress)
+        proposals = _run_the_automatic_cost(writer.actor, today)
     return {
+        "proposals": proposals,
         "people": writer.counts.people,
         "events": writer.counts.events,
         "rows": writer.counts.rows,

@@ -46,6 +46,13 @@ def _title(granularity: str) -> str:
             "quarter": _("Quarterly figures"), "year": _("Yearly figures")}.get(granularity, granularity)
 
 
+def _value_label(breakdown: str, value: str) -> str:
+    """A region, occupation or tag in the active language where web/data/values.toml knows it."""
+    from politzek.web.public.values import value_label
+
+    return value_label(breakdown, value) if breakdown in ("region", "occupation", "tag") else value
+
+
 def _breakdown_name(name: str) -> str:
     return {"country": _("country"), "region": _("region"), "gender": _("gender"), "age": _("age"),
             "tag": _("tag"), "article": _("article")}.get(name, name)
@@ -188,7 +195,7 @@ def _notes(figures: Figures) -> list[str]:
             "people": _count(ngettext("%(n)s person", "%(n)s people", people), people),
             "events": _count(ngettext("%(n)s event", "%(n)s events", detentions), detentions)})
     for name, counts in figures.breakdowns.items():
-        shown = ", ".join(f"{value} {_number(n)}" for value, n in list(counts.items())[:12])
+        shown = ", ".join(f"{_value_label(name, value)} {_number(n)}" for value, n in list(counts.items())[:12])
         paragraphs.append(_("Political prisoners in custody on %(day)s by %(name)s: %(values)s.") % {
             "day": _day(figures.last), "name": _breakdown_name(name), "values": shown or "—"})
     notes = []

@@ -19,14 +19,21 @@ def known_organizations() -> dict[str, dict[str, Any]]:
 
 def organization_defaults(code: str) -> dict[str, Any]:
     """The model fields of a known organization (its aliases are for reading files only)."""
-    return {key: value for key, value in known_organizations().get(code, {}).items() if key != "aliases"}
+    return {key: value for key, value in known_organizations().get(code, {}).items() if key not in ("aliases", "names")}
 
 
 def organization_name(code: str, name: str = "") -> str:
-    """The name to show for an organization: its own, unless that is only its code."""
+    """The name to show for an organization in the active language: a known organization's own
+    name in that language, else the name recorded, unless that is only its code."""
+    from django.utils.translation import get_language
+
+    known = known_organizations().get(code, {})
+    translated = known.get("names", {}).get((get_language() or "en").split("-")[0])
+    if translated and (not name or name in (code, known.get("name"))):
+        return str(translated)
     if name and name != code:
         return name
-    return str(known_organizations().get(code, {}).get("name") or name or code)
+    return str(known.get("name") or name or code)
 
 
 def organization_for(code: str, defaults: dict[str, Any] | None = None) -> m.Organization:

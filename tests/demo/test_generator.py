@@ -44,7 +44,10 @@ def test_everything_the_demo_writes_is_marked_synthetic():
         assert model.objects.exists(), model
         assert not model.objects.filter(synthetic=False).exists(), model
     assert all("synthetic" in f.postal_address for f in m.Facility.objects.all())
-    assert not m.Event.objects.filter(date_earliest__gt=TODAY).exists()
+    # Nothing dated after today but hearings announced for the weeks ahead (/this-week/).
+    ahead = m.Event.objects.filter(date_earliest__gt=TODAY)
+    assert set(ahead.values_list("kind", flat=True)) == {"hearing_scheduled"}
+    assert max(ahead.values_list("date_earliest", flat=True)) <= TODAY + dt.timedelta(days=60)
     # Every synthetic fact cites a synthetic source that says it is invented.
     assert not m.Event.objects.filter(sources__isnull=True).exists()
     assert not m.Deal.objects.filter(sources__isnull=True).exists()

@@ -41,7 +41,7 @@ def proposals():
 
 def test_the_public_page_shows_the_index_and_the_officials_proposed(client, proposals):
     page = client.get("/accountability/").content.decode()
-    assert "Judge Pagetest" in page and "EU (proposed)" in page
+    assert "Judge Pagetest" in page and "EU</span> (proposed)" in page
     assert "1-shown/2025" in page and "1-hidden/2025" not in page and "Hidden Pagetest" not in page
     # two new cases, a point each, in March 2025; then quiet, and after 26 weeks it falls
     assert "<td>2025-03</td><td>2.0</td>" in page and "<td>2025-09</td><td>2.0</td>" not in page

@@ -65,7 +65,11 @@ def served(tmp_path_factory, database_vendor) -> Iterator[str]:
             yield url
         finally:
             server.terminate()
-            server.wait(timeout=20)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a worker still busy (a simulator run) on a loaded machine
+                server.kill()
+                server.wait(timeout=30)
 
 
 def test_serve_uses_gunicorn_and_answers(served):
@@ -140,9 +144,11 @@ def test_search_in_cyrillic_then_person_page(served, browser, tmp_path):
     page.click("form.search button")
     page.wait_for_load_state("load")
     assert "q=" in page.url
-    page.locator("tbody tr td a", has_text=name).first.click()
+    # On /ru/ the name in Cyrillic comes first; the Latin one is beside it.
+    page.locator("tbody tr", has_text=name).first.locator("td a").first.click()
     page.wait_for_load_state("load")
-    assert page.locator("h1").inner_text().startswith(name)
+    assert name in page.content()
+    assert not page.locator("h1").inner_text().startswith(name)
     assert page.locator("html").get_attribute("lang") == "ru"
     page.screenshot(path=str(tmp_path / "person.png"), full_page=True)
     assert (tmp_path / "person.png").stat().st_size > 1000
@@ -296,7 +302,7 @@ def test_the_automatic_cost_without_javascript(served, browser):
               if response.url.endswith(".svg") or ".svg?" in response.url else None)
     assert public.goto(served + "/accountability/").status == 200
     public.wait_for_load_state("load")
-    assert "(submitted)" in public.locator("#proposals").inner_text()
+    assert "(submitted to the authority)" in public.locator("#proposals").inner_text()
     assert "synthetic" in public.locator("#proposals").inner_text()
     assert public.locator("#synthetic-notice").count() == 1
     assert images and all(status == 200 for status in images.values()), images

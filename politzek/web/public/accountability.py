@@ -49,7 +49,7 @@ def _officials(rows: list[Any]) -> list[dict[str, Any]]:
         line["to"].append((row.authority, row.status))
     lines = sorted(grouped.values(), key=lambda line: (-line["evidence"], line["name"]))
     for line in lines:
-        line["roles"] = ", ".join(sorted(line["roles"]))
+        line["roles"] = sorted(line["roles"])
         line["cases"] = sorted(line["cases"].values(), key=lambda c: c["date"])
     return lines
 

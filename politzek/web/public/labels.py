@@ -44,6 +44,15 @@ EVENT_KIND_LABELS = (
 )
 
 
+# The bundled cost policy's measures (accountability/data/cost-policy.toml), for makemessages;
+# a registry's own policy text is shown as written.
+COST_MEASURES = (
+    gettext_noop("Personal sanctions (asset freeze, entry ban) on the judge, prosecutor and investigator of a "
+                 "politically motivated case"),
+    gettext_noop("Personal sanctions on the head of the facility where torture or a death in custody was reported"),
+)
+
+
 def event_label(code: str) -> str:
     """The event kind's label from the kinds data (English); translated where a translation exists."""
     kinds = event_kinds()

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from politzek.flows.charts import CHARTS, write_charts
+from politzek.flows.charts import CHARTS, alt_texts, write_charts
 from politzek.flows.figures import Figures, Scope, compute
 from politzek.flows.models import RefreshMark
 from politzek.flows.refresh import refresh
@@ -47,9 +48,11 @@ def statistics(request: HttpRequest) -> HttpResponse:
         return render(request, "web/statistics.html", {"error": str(bad)}, status=400)
     figures = _figures(country)
     countries = sorted(c for c in Person.objects.values_list("country", flat=True).distinct() if c)
+    alts = alt_texts(figures)
     return render(request, "web/statistics.html", {
         "summary": sentences(figures), "columns": columns(), "rows": table_rows(figures),
-        "country": country, "countries": countries, "charts": CHARTS, "shows_synthetic": figures.synthetic,
+        "country": country, "countries": countries, "charts": [(name, alts[name]) for name in CHARTS],
+        "shows_synthetic": figures.synthetic,
     })
 
 
@@ -76,7 +79,8 @@ def prune_charts(root: Path, now: float | None = None) -> int:
 def chart_folder(country: str) -> Path:
     """Charts are drawn once per country, day and state of the data, then served from disk."""
     marks = ";".join(f"{t}={h}" for t, h in RefreshMark.objects.order_by("table").values_list("table", "history_id"))
-    state = hashlib.sha256(f"{country}|{dt.date.today()}|{marks}".encode()).hexdigest()[:16]
+    # Charts are drawn in the page's language: one folder per language too.
+    state = hashlib.sha256(f"{country}|{get_language()}|{dt.date.today()}|{marks}".encode()).hexdigest()[:16]
     home = Path(os.environ.get("POLITZEK_HOME", Path(tempfile.gettempdir()) / "politzek"))
     return home / "charts" / state
 

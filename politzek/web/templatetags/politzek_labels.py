@@ -56,12 +56,19 @@ def case_kind(code: str) -> str:
 
 @register.filter
 def case_role(code: str) -> str:
-    return _choice(m.CaseRole.Role, code)
+    """A role in a case, or an official's position (head of a facility) when it is one."""
+    label = _choice(m.CaseRole.Role, code)
+    return _choice(m.Position.Role, code) if label == code else label
 
 
 @register.filter
 def facility_kind(code: str) -> str:
     return _choice(m.Facility.Kind, code)
+
+
+@register.filter
+def proposal_status(code: str) -> str:
+    return _choice(m.SanctionProposal.Status, code).lower()
 
 
 @register.filter

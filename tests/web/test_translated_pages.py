@@ -1,0 +1,63 @@
+"""Every public page read in Russian, Belarusian and Ukrainian has no English left: labels,
+statuses, event kinds, roles, countries, charts' alt texts and messages are translated, and what
+stays as written (names, sources, court and facility names, descriptions) is marked
+translate="no" (tests/web/untranslated.py). On a demo registry, so every kind of page and
+record is there."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from politzek.demo.generator import create_demo
+from politzek.registry import models as m
+from tests.web.untranslated import english_snippets, english_words
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+
+@pytest.fixture
+def demo(settings):
+    settings.SIMULATOR_PAGE_RUNS = 10
+    create_demo(people=80, seed=4)
+
+
+def _pages(client) -> list[str]:
+    person = next(p for p in m.Person.objects.filter(visibility="public", consent__in=["yes", "unknown"])
+                  .order_by("id") if p.sentences.exists() and p.events.filter(organization__isnull=False).exists())
+    case = m.Case.objects.filter(defendants=person).first()
+    facility = m.Facility.objects.filter(events__person=person).first()
+    official = m.Official.objects.filter(case_roles__case=case).first()
+    deal = m.Deal.objects.filter(releases__isnull=False).order_by("id").first()
+    return ["/", "/?q=Kavalenka", "/?q=zzzzqq", "/?status=released", f"/people/{person.pk}/", f"/cases/{case.pk}/",
+            f"/facilities/{facility.pk}/", f"/officials/{official.pk}/", "/statistics/", "/statistics/?country=BY",
+            "/deals/", f"/deals/{deal.pk}/", "/accountability/", "/simulator/", "/this-week/", "/no-such-page/"]
+
+
+@pytest.mark.parametrize("language", ["ru", "be", "uk"])
+def test_no_english_left_on_any_public_page(client, demo, language):
+    left = {}
+    for path in _pages(client):
+        response = client.get(f"/{language}{path}")
+        assert response.status_code in (200, 404), path
+        html = response.content.decode()
+        assert f'<html lang="{language}">' in html
+        snippets = english_snippets(html)
+        if snippets:
+            left[path] = sorted(set(snippets))[:8]
+    assert left == {}
+
+
+def test_the_check_finds_english_and_respects_translate_no():
+    page = ('<html><body><p>Статус: released</p><a translate="no" href="/">Ivan Petrov</a>'
+            '<img alt="Stock chart"><p>politzek · CSV</p></body></html>')
+    assert english_words(page) == ["released", "Stock", "chart"]
+
+
+def test_the_english_page_shows_latin_names_first_and_the_russian_page_cyrillic(client, demo):
+    person = m.Person.objects.filter(visibility="public").exclude(consent="no").order_by("id").first()
+    heading = re.compile(r"<h1><span translate=\"no\">([^<]+)</span>")
+    latin = heading.search(client.get(f"/people/{person.pk}/").content.decode())
+    cyrillic = heading.search(client.get(f"/ru/people/{person.pk}/").content.decode())
+    assert re.search("[A-Za-z]", latin.group(1)) and re.search("[А-Яа-яІіЎў]", cyrillic.group(1))
