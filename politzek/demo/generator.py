@@ -8,6 +8,7 @@ import bisect
 import datetime as dt
 import itertools
 import random
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -132,6 +133,15 @@ def _synthetic_source(slug: str, title: str) -> m.Source:
                     synthetic=True)
 
 
+# The demo's towns in Cyrillic, for the envelopes of its (invented) facility addresses.
+CITIES_LOCAL = {
+    "Minsk": "Минск", "Brest": "Брест", "Vitebsk": "Витебск", "Gomel": "Гомель", "Grodno": "Гродно",
+    "Mogilev": "Могилёв", "Baranovichi": "Барановичи", "Bobruisk": "Бобруйск", "Pinsk": "Пинск", "Lida": "Лида",
+    "Moscow": "Москва", "Saint Petersburg": "Санкт-Петербург", "Yekaterinburg": "Екатеринбург",
+    "Krasnodar": "Краснодар", "Kazan": "Казань", "Ufa": "Уфа", "Novosibirsk": "Новосибирск",
+    "Simferopol": "Симферополь", "Melitopol": "Мелитополь", "Kherson": "Херсон", "Donetsk": "Донецк",
+    "Berdiansk": "Бердянск",
+}
 # Hearings announced up to this many days ahead; the share of terms ended with no release
 # recorded (in real registries: new charges in prison, or a release not yet documented).
 HEARINGS_AHEAD = 60
@@ -150,6 +160,7 @@ class DemoGenerator:
         # Draws added after the first release (colony heads, torture reports) take their own
         # stream, so the rest of a seed's registry stays what it was.
         self.later_rng = random.Random(f"{seed}-later")
+        self.address_rng = random.Random(f"{seed}-addresses")  # drawn from later still (envelopes)
         self.today = today
         self.writer = writer
         self.groups = groups()
@@ -286,9 +297,18 @@ class DemoGenerator:
 
     def _facility(self, name: str, kind: str, regime: str, city: str, country: str) -> m.Facility:
         street = self.rng.randint(1, 120)
+        # The address in parts, as an envelope needs it; every part says it is invented (the
+        # street is "Example street", the postcode made up).
+        later = self.address_rng
+        number = re.search(r"No\. (\d+)", name)
+        short = {"colony": "ИК", "pretrial_centre": "СИЗО"}.get(kind, "")
+        town = CITIES_LOCAL.get(city, city)
         return m.Facility(
             name=name, kind=kind, regime=regime, region=city, country=country, synthetic=True,
             postal_address=f"ul. Primernaya {street}, {city}, {country} (synthetic address)",
+            name_local=f"{short}-{number.group(1)}" if short and number else "",
+            postcode=f"{later.randint(100000, 999999)}", street_local=f"ул. Примерная, {street} (вымышленный адрес)",
+            town_local=f"г. {town}", street_latin=f"ul. Primernaya {street} (synthetic address)", town_latin=city,
         )
 
     def _colony_heads(self, colonies: dict[str, list[m.Facility]]) -> None:

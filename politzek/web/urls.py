@@ -1,6 +1,6 @@
 from django.urls import path
 
-from politzek.web.public import accountability, deals, simulator, statistics, this_week, views
+from politzek.web.public import accountability, deals, letters, simulator, statistics, this_week, views
 from politzek.web.public.feed import PersonEvents, RecognitionsAndReleases
 
 # Public pages; politzek/urls.py serves them under a language prefix (/ru/, /be/, /uk/; none
@@ -10,6 +10,7 @@ urlpatterns = [
     path("people.csv", views.people_csv, name="people_csv"),
     path("people/<int:person_id>/", views.person, name="person"),
     path("people/<int:person_id>/feed.atom", PersonEvents(), name="person_feed"),
+    path("people/<int:person_id>/letter/", letters.letter, name="letter"),
     path("cases/<int:case_id>/", views.case, name="case"),
     path("facilities/<int:facility_id>/", views.facility, name="facility"),
     path("officials/<int:official_id>/", views.official, name="official"),

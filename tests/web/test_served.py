@@ -334,7 +334,8 @@ def _public_pages(page, served: str) -> list[str]:
     page.goto(served + "/deals/")
     deal = page.locator("main a[href*='/deals/']").first.get_attribute("href")
     return ["/", "/ru/", "/be/?q=Kavalenka", "/?q=zzzzqq", "/statistics/", "/uk/statistics/", "/deals/", deal,
-            "/accountability/", "/simulator/", "/this-week/", "/ru/this-week/", person, f"/ru{person}", *linked]
+            "/accountability/", "/simulator/", "/this-week/", "/ru/this-week/", person, f"/ru{person}", *linked,
+            f"{person}letter/", f"/be{person}letter/"]
 
 
 STAFF_PAGES = ["/staff/", "/staff/audit/", "/staff/duplicates/", "/staff/merges/", "/staff/vet/", "/staff/deals/new/",

@@ -30,9 +30,12 @@ def _pages(client) -> list[str]:
     facility = m.Facility.objects.filter(events__person=person).first()
     official = m.Official.objects.filter(case_roles__case=case).first()
     deal = m.Deal.objects.filter(releases__isnull=False).order_by("id").first()
+    held = next(p for p in m.Person.objects.filter(visibility="public", consent__in=["yes", "unknown"])
+                .order_by("id") if client.get(f"/people/{p.pk}/").context["letters"])
     return ["/", "/?q=Kavalenka", "/?q=zzzzqq", "/?status=released", f"/people/{person.pk}/", f"/cases/{case.pk}/",
             f"/facilities/{facility.pk}/", f"/officials/{official.pk}/", "/statistics/", "/statistics/?country=BY",
-            "/deals/", f"/deals/{deal.pk}/", "/accountability/", "/simulator/", "/this-week/", "/no-such-page/"]
+            "/deals/", f"/deals/{deal.pk}/", "/accountability/", "/simulator/", "/this-week/", "/no-such-page/",
+            f"/people/{held.pk}/letter/"]
 
 
 @pytest.mark.parametrize("language", ["ru", "be", "uk"])

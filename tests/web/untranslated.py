@@ -15,6 +15,8 @@ SAME_IN_EVERY_LANGUAGE = frozenset({
 READABLE_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+# Web addresses and domain names are the same in every language.
+_ADDRESS = re.compile(r"(https?://\S+|\b[\w-]+(\.[\w-]+)*\.(ru|by|ua|org|com|net|info|democrat)\b)")
 
 
 class _Text(HTMLParser):
@@ -50,6 +52,7 @@ def english_words(html: str) -> list[str]:
     parser.feed(html)
     words = []
     for text in parser.found:
+        text = _ADDRESS.sub(" ", text)
         words.extend(word for word in _LATIN_WORD.findall(text) if word.casefold() not in SAME_IN_EVERY_LANGUAGE)
     return words
 
@@ -59,4 +62,5 @@ def english_snippets(html: str) -> list[str]:
     parser = _Text()
     parser.feed(html)
     return [" ".join(text.split())[:100] for text in parser.found
-            if any(word.casefold() not in SAME_IN_EVERY_LANGUAGE for word in _LATIN_WORD.findall(text))]
+            if any(word.casefold() not in SAME_IN_EVERY_LANGUAGE
+                   for word in _LATIN_WORD.findall(_ADDRESS.sub(" ", text)))]
