@@ -177,6 +177,13 @@ def _door(figures: Figures) -> str:
     net = _("net %(change)s") % {"change": _change(0, door.net)} if door.net else _("net 0")
     text = _("For every %(released)s released, %(new)s came in (newly recognized, or detained while recognized): "
              "%(net)s.") % {"released": _number(door.released), "new": _number(door.new), "net": net}
+    exits = _sum(figures.political, "exits")
+    died, withdrawn = sum(exits[kind] for kind in DEATHS), exits["recognition_withdrawn"]
+    if died or withdrawn:
+        # The net of the revolving door counts releases only: say what else left the stock.
+        text += " " + _("Besides releases, %(died)s died in custody and %(withdrawn)s recognitions were withdrawn: "
+                        "the net counts them too.") % {
+            "died": _number(died), "withdrawn": _number(withdrawn)}
     if door.median_days_in_custody_of_released is not None:
         text += " " + _("Those released had spent a median of %(duration)s in custody.") % {
             "duration": _duration(door.median_days_in_custody_of_released)}
@@ -224,16 +231,19 @@ def sentences(figures: Figures) -> list[str]:
 
 def columns() -> list[str]:
     return [_("period"), _("from"), _("to"), _("political prisoners at start"), _("entries"), _("exits"),
-            _("released"), _("political prisoners at end"), _("in custody at end"), _("recognized"), _("detained"),
-            _("sentenced"), _("added to registers")]
+            _("released"), _("died in custody"), _("recognition withdrawn"), _("political prisoners at end"),
+            _("in custody at end"), _("recognized"), _("detained"), _("sentenced"), _("added to registers")]
 
 
 def table_rows(figures: Figures) -> list[list[str]]:
     rows = []
     for political, custody, events in zip(figures.political, figures.custody, figures.events, strict=True):
         released = sum(n for kind, n in political.exits.items() if kind in RELEASES)
+        died = sum(n for kind, n in political.exits.items() if kind in DEATHS)
+        # Every exit beside the releases: a net change never hides a death.
         figures_row = [political.stock_start, sum(political.entries.values()), sum(political.exits.values()),
-                       released, political.stock_end, custody.stock_end, events["recognized"], events["detained"],
+                       released, died, political.exits.get("recognition_withdrawn", 0), political.stock_end,
+                       custody.stock_end, events["recognized"], events["detained"],
                        events["sentenced"], events["added_to_register"]]
         rows.append([political.label, political.period.first.isoformat(), political.period.last.isoformat(),
                      *(_number(n) for n in figures_row)])

@@ -17,8 +17,10 @@ ENGLISH = [
     "end of 14 December 2025 (no change).",
     "In this period 2 people were newly recognized as political prisoners, 1 was detained and 0 were sentenced.",
     "1 political prisoner was released (1 pardoned) and 1 died in custody or was executed.",
-    "For every 1 released, 2 came in (newly recognized, or detained while recognized): net 0. Those released had "
-    "spent a median of 6 months (185 days) in custody.",
+    # The net is not 2 − 1: the death is said beside it.
+    "For every 1 released, 2 came in (newly recognized, or detained while recognized): net 0. Besides releases, 1 "
+    "died in custody and 0 recognitions were withdrawn: the net counts them too. Those released had spent a median "
+    "of 6 months (185 days) in custody.",
     "Everyone in custody in the registry, recognized or not: 5 → 3 (−2).",
     "Counted without names (protest detentions as published): 30 people detained at 1 event; not included in the "
     "figures above.",

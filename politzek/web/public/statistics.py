@@ -5,25 +5,37 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import os
 import shutil
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from politzek.flows.charts import CHARTS, alt_texts, write_charts
+from politzek.csv_safety import SafeWriter
+from politzek.flows.charts import CHARTS, PERIOD_NAMES, alt_texts, write_charts
 from politzek.flows.figures import Figures, Scope, compute
 from politzek.flows.models import RefreshMark
+from politzek.flows.periods import GRANULARITIES, periods
 from politzek.flows.refresh import refresh
 from politzek.flows.report import columns, sentences, table_rows
 from politzek.registry.models import Person
+from politzek.registry.organizations import organization_name
 
 WEEKS = 12
+# How far back each period reaches by default: a dozen of them.
+DEFAULT_SPAN = {"day": dt.timedelta(days=30), "week": dt.timedelta(weeks=12), "month": dt.timedelta(days=365),
+                "quarter": dt.timedelta(days=3 * 365), "year": dt.timedelta(days=10 * 365)}
+ALL = "all"  # the explicit choice to sum every country into one figure
+MAX_PERIODS = 400
 
 
 def country_of(request: HttpRequest) -> str:
@@ -34,26 +46,122 @@ def country_of(request: HttpRequest) -> str:
     return country
 
 
-def _figures(country: str) -> Figures:
-    last = dt.date.today()
-    first = last - dt.timedelta(weeks=WEEKS) + dt.timedelta(days=1)
+@dataclass(frozen=True)
+class StatisticsQuery:
+    """What a journalist chose: country (or all, summed, said so), recognizing organization,
+    period and dates. Every chart and download of the page takes the same query string."""
+
+    country: str  # "" only when the registry has no country at all
+    organization: str
+    period: str
+    first: dt.date
+    last: dt.date
+
+    @property
+    def scope(self) -> Scope:
+        return Scope(country=None if self.country in ("", ALL) else self.country,
+                     organizations=(self.organization,) if self.organization else None)
+
+    def as_query(self) -> str:
+        return urlencode({key: value for key, value in (
+            ("country", self.country), ("organization", self.organization), ("period", self.period),
+            ("from", self.first.isoformat()), ("to", self.last.isoformat())) if value})
+
+
+def countries() -> list[str]:
+    """The countries of the registry, the one with the most people first."""
+    counts = Person.objects.exclude(country="").values("country").annotate(n=Count("id")).order_by("-n", "country")
+    return [row["country"] for row in counts]
+
+
+def statistics_query(request: HttpRequest) -> StatisticsQuery:
+    """The page's query; ValueError names the parameter and value that cannot mean anything."""
+    known = countries()
+    country = (request.GET.get("country") or "").strip()
+    if country.lower() == ALL:
+        country = ALL
+    else:
+        country = country_of(request)
+        # Never summed silently: without a choice, the country with the most people.
+        country = country or (known[0] if known else "")
+    organization = (request.GET.get("organization") or "").strip()
+    if organization and organization not in recognizers():
+        raise ValueError(_("organization=%(value)s is not an organization that recognizes political prisoners "
+                           "here") % {"value": organization[:40]})
+    period = (request.GET.get("period") or "week").strip()
+    if period not in GRANULARITIES:
+        raise ValueError(_("period=%(value)s must be one of %(known)s") % {
+            "value": period[:20], "known": ", ".join(GRANULARITIES)})
+    try:
+        last = _date(request, "to") or dt.date.today()
+        first = _date(request, "from") or last - DEFAULT_SPAN[period] + dt.timedelta(days=1)
+    except ValueError as bad:
+        raise ValueError(str(bad)) from None
+    if first > last:
+        raise ValueError(_("from=%(first)s is after to=%(last)s") % {"first": first, "last": last})
+    if len(periods(first, last, period)) > MAX_PERIODS:
+        raise ValueError(_("%(first)s to %(last)s is more than %(most)s periods of a %(period)s: choose a longer "
+                           "period or a shorter span") % {"first": first, "last": last, "most": MAX_PERIODS,
+                                                          "period": period})
+    return StatisticsQuery(country, organization, period, first, last)
+
+
+def _date(request: HttpRequest, name: str) -> dt.date | None:
+    text = (request.GET.get(name) or "").strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(_("%(name)s=%(value)s is not a date (YYYY-MM-DD)") % {"name": name, "value": text[:20]}) \
+            from None
+
+
+def recognizers() -> dict[str, str]:
+    """Codes and names of the organizations whose recognitions the registry holds."""
+    from politzek.registry.models import Event
+
+    codes = Event.objects.filter(kind="recognized", organization__isnull=False).values_list(
+        "organization__code", "organization__name").distinct()
+    return {code: organization_name(code, name) for code, name in sorted(codes)}
+
+
+def _figures(query: StatisticsQuery) -> Figures:
     # Counts include restricted and confidential records: a count names no one (docs/privacy.md).
-    return compute(Scope(country=country or None), first, last, "week", breakdowns=["region"])
+    return compute(query.scope, query.first, query.last, query.period, breakdowns=["region"])
 
 
 def statistics(request: HttpRequest) -> HttpResponse:
     try:
-        country = country_of(request)
+        query = statistics_query(request)
     except ValueError as bad:
         return render(request, "web/statistics.html", {"error": str(bad)}, status=400)
-    figures = _figures(country)
-    countries = sorted(c for c in Person.objects.values_list("country", flat=True).distinct() if c)
+    figures = _figures(query)
     alts = alt_texts(figures)
     return render(request, "web/statistics.html", {
         "summary": sentences(figures), "columns": columns(), "rows": table_rows(figures),
-        "country": country, "countries": countries, "charts": [(name, alts[name]) for name in CHARTS],
-        "shows_synthetic": figures.synthetic,
+        "query": query, "query_string": query.as_query(), "country": query.country, "countries": countries(),
+        "organizations": recognizers(), "periods": [(code, PERIOD_NAMES[code]) for code in GRANULARITIES],
+        "charts": [(name, alts[name]) for name in CHARTS], "shows_synthetic": figures.synthetic,
     })
+
+
+def statistics_csv(request: HttpRequest) -> HttpResponse:
+    """The page's table as CSV, for the same query (a stable address to cite or embed)."""
+    try:
+        query = statistics_query(request)
+    except ValueError as bad:
+        return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
+    figures = _figures(query)
+    out = io.StringIO()
+    writer = SafeWriter(out)
+    writer.writerow(columns())
+    for row in table_rows(figures):
+        writer.writerow(row)
+    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    name = f"politzek-statistics-{query.country or 'all'}-{query.period}-{query.first}-{query.last}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 # Chart folders are named by the day and the state of the data, so yesterday's are never read
@@ -76,37 +184,38 @@ def prune_charts(root: Path, now: float | None = None) -> int:
     return removed
 
 
-def chart_folder(country: str) -> Path:
-    """Charts are drawn once per country, day and state of the data, then served from disk."""
+def chart_folder(key: str) -> Path:
+    """Charts are drawn once per query (or key), language, day and state of the data, then
+    served from disk."""
     marks = ";".join(f"{t}={h}" for t, h in RefreshMark.objects.order_by("table").values_list("table", "history_id"))
     # Charts are drawn in the page's language: one folder per language too.
-    state = hashlib.sha256(f"{country}|{get_language()}|{dt.date.today()}|{marks}".encode()).hexdigest()[:16]
+    state = hashlib.sha256(f"{key}|{get_language()}|{dt.date.today()}|{marks}".encode()).hexdigest()[:16]
     home = Path(os.environ.get("POLITZEK_HOME", Path(tempfile.gettempdir()) / "politzek"))
     return home / "charts" / state
 
 
-def chart(request: HttpRequest, name: str) -> HttpResponse:
-    if name not in CHARTS:
+def chart(request: HttpRequest, name: str, form: str = "svg") -> HttpResponse:
+    if name not in CHARTS or form not in ("svg", "png"):
         raise Http404("no such chart")
     try:
-        country = country_of(request)
+        query = statistics_query(request)
     except ValueError as bad:
         return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
     refresh()  # the folder's name holds the refresh marks: bring them up to date first
-    folder = chart_folder(country)
-    path = folder / f"{name}.svg"
+    folder = chart_folder(query.as_query())
+    path = folder / f"{name}.{form}"
     if not path.exists():
         folder.parent.mkdir(parents=True, exist_ok=True)
         prune_charts(folder.parent)
         draft = Path(tempfile.mkdtemp(prefix="draft-", dir=folder.parent))
-        write_charts(_figures(country), draft)
+        write_charts(_figures(query), draft)
         try:
             draft.rename(folder)  # whole folders appear at once; a racing worker's copy is as good
         except OSError:
             pass
         if not path.exists():
-            path = draft / f"{name}.svg"
-    return FileResponse(path.open("rb"), content_type="image/svg+xml")
+            path = draft / f"{name}.{form}"
+    return FileResponse(path.open("rb"), content_type="image/svg+xml" if form == "svg" else "image/png")
 
 
 def cached_chart(key: str, draw) -> Path:  # type: ignore[no-untyped-def]

@@ -1,0 +1,90 @@
+"""The journalist's statistics page: country (never all summed without saying so),
+recognizing organization, period and dates as a GET form; the table as CSV and every chart as
+SVG and PNG at addresses that keep the choices; alt texts that state the figures; bad choices
+answered 400 naming the value."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+
+from tests.registry.factories import event, organization, person
+
+pytestmark = pytest.mark.django_db
+
+TODAY = dt.date.today()
+
+
+def day(offset: int) -> str:
+    return (TODAY + dt.timedelta(days=offset)).isoformat()
+
+
+@pytest.fixture
+def registry():
+    viasna = organization("viasna", kind="human_rights")
+    memorial = organization("memorial", kind="human_rights")
+    for number in range(3):
+        held = person(f"Belarus Testau {number}", country="BY", region="Minsk")
+        event(held, "detained", day(-40))
+        event(held, "recognized", day(-30), organization=viasna)
+    freed = person("Belarus Volny", country="BY")
+    event(freed, "detained", day(-200))
+    event(freed, "recognized", day(-190), organization=viasna)
+    event(freed, "died_in_custody", day(-10))
+    russian = person("Ivan Testov", country="RU")
+    event(russian, "detained", day(-40))
+    event(russian, "recognized", day(-30), organization=memorial)
+
+
+def test_the_default_is_one_country_never_all_summed(client, registry):
+    html = client.get("/statistics/").content.decode()
+    assert '<option value="BY" selected>' in html  # the country with the most people
+    assert "added together" in html  # the sum is a choice, named as such
+    summed = client.get("/statistics/", {"country": "all"}).content.decode()
+    assert "These figures add every country of the registry together" in summed
+
+
+def test_deaths_stand_beside_releases(client, registry):
+    html = client.get("/statistics/", {"country": "BY"}).content.decode()
+    assert "died in custody" in html
+    table = client.get("/statistics.csv", {"country": "BY", "period": "month", "from": day(-60), "to": day(0)})
+    rows = list(csv.reader(io.StringIO(table.content.decode("utf-8-sig"))))
+    header = rows[0]
+    died = header.index("died in custody")
+    assert sum(int(row[died]) for row in rows[1:]) == 1
+
+
+def test_organization_period_and_dates(client, registry):
+    by_memorial = client.get("/statistics.csv", {"country": "all", "organization": "memorial", "period": "month",
+                                                 "from": day(-60), "to": day(0)})
+    rows = list(csv.reader(io.StringIO(by_memorial.content.decode("utf-8-sig"))))
+    end = rows[0].index("political prisoners at end")
+    assert rows[-1][end] == "1"  # only Memorial's recognition counts
+    assert by_memorial["Content-Disposition"].startswith('attachment; filename="politzek-statistics-all-month-')
+    page = client.get("/statistics/", {"country": "BY", "period": "month", "from": day(-60), "to": day(0)})
+    html = page.content.decode()
+    assert 'value="month" selected' in html
+    assert f"/statistics/charts/stock.png?country=BY&amp;period=month&amp;from={day(-60)}" in html
+    assert "Line chart: political prisoners in custody went from" in html  # alt text with figures
+
+
+def test_charts_download_as_svg_and_png(client, registry):
+    svg = client.get("/statistics/charts/stock.svg", {"country": "BY", "period": "month"})
+    assert svg["Content-Type"] == "image/svg+xml" and b"<svg" in b"".join(svg.streaming_content)
+    png = client.get("/statistics/charts/inflow-outflow.png", {"country": "BY"})
+    assert png["Content-Type"] == "image/png" and b"".join(png.streaming_content).startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(("params", "named"), [
+    ({"period": "fortnight"}, "period=fortnight"), ({"from": "yesterday"}, "from=yesterday"),
+    ({"organization": "kgb"}, "organization=kgb"), ({"from": "2026-01-01", "to": "2025-01-01"}, "is after"),
+    ({"period": "day", "from": "2000-01-01"}, "more than 400 periods"), ({"country": "Belarus"}, "BELARUS"),
+])
+def test_bad_choices_are_400(client, registry, params, named):
+    for path in ("/statistics/", "/statistics.csv", "/statistics/charts/stock.svg"):
+        response = client.get(path, params)
+        assert response.status_code == 400, path
+        assert named in response.content.decode(), path
