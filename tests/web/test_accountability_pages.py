@@ -49,7 +49,7 @@ def test_the_public_page_shows_the_index_and_the_officials_proposed(client, prop
     chart = client.get("/accountability/index.svg?country=BY")
     assert chart.status_code == 200 and b"<svg" in b"".join(chart.streaming_content)
     official = client.get(f"/officials/{proposals.pk}/").content.decode()
-    assert "EU (proposed, since 2025-03-03)" in official and "not sanctions" in official
+    assert "EU (proposed, since March 3, 2025)" in official and "not sanctions" in official
     assert client.get("/accountability/?country=Belarus").status_code == 400
     assert client.get("/accountability/index.svg?country=12").status_code == 400
 

@@ -47,9 +47,13 @@ def served(tmp_path_factory, database_vendor) -> Iterator[str]:
         port = _free_port()
         env = {**os.environ, "POLITZEK_DATABASE_URL": db}
         env.pop("DJANGO_SETTINGS_MODULE", None)
+        # The server's log goes to a file: a pipe nobody reads fills up after enough requests
+        # (each 404 is logged) and the server then blocks writing to it.
+        log_path = tmp_path_factory.mktemp("served-log") / "server.log"
+        log = log_path.open("w")
         server = subprocess.Popen(
             [sys.executable, "-m", "politzek", "serve", "--port", str(port), "--workers", "1"],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
         )
         url = f"http://127.0.0.1:{port}"
         _DATABASES[url] = db
@@ -60,7 +64,7 @@ def served(tmp_path_factory, database_vendor) -> Iterator[str]:
                     break
                 except OSError:
                     if server.poll() is not None:
-                        pytest.fail(f"politzek serve exited: {server.stdout.read()}")
+                        pytest.fail(f"politzek serve exited: {log_path.read_text()}")
                     time.sleep(0.2)
             yield url
         finally:
@@ -70,6 +74,7 @@ def served(tmp_path_factory, database_vendor) -> Iterator[str]:
             except subprocess.TimeoutExpired:  # a worker still busy (a simulator run) on a loaded machine
                 server.kill()
                 server.wait(timeout=30)
+            log.close()
 
 
 def test_serve_uses_gunicorn_and_answers(served):

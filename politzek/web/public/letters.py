@@ -36,6 +36,18 @@ def _local_name(person_id: int, fallback: str) -> str:
     return cyrillic[0] if cyrillic else fallback
 
 
+def where_to_write(detail: dict[str, Any]) -> dict[str, Any] | None:
+    """Where a person in custody receives letters: the facility of their latest dated event
+    that names one (person_detail's timeline is in date order)."""
+    if not detail["in_custody"]:
+        return None
+    placed = [event for event in detail["events"] if event["facility_id"] and event["date"]]
+    if not placed:
+        return None
+    latest = placed[-1]
+    return {"id": latest["facility_id"], "name": latest["facility"], "address": latest["facility_address"]}
+
+
 def envelope(facility: Facility, name: str, birth_year: int | None, language: str) -> list[str]:
     """The envelope's lines for this country (letters.toml), or the address as recorded."""
     country = guidance().get(facility.country.upper(), {})
@@ -63,9 +75,7 @@ def letter(request: HttpRequest, person_id: int) -> HttpResponse:
         detail = person_detail(person_id, viewer)
     except NotFound:
         raise Http404("no such person") from None
-    from politzek.web.public.views import _letters  # the person page's own choice of facility
-
-    place = _letters(detail)
+    place = where_to_write(detail)
     facility = Facility.objects.filter(pk=place["id"]).first() if place else None
     language = (get_language() or "en").split("-")[0]
     names = reading_order(detail["names"], lambda n: n["name"], lambda n: n["script"], lambda n: n["language"])

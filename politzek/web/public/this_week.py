@@ -14,7 +14,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -22,6 +21,7 @@ from politzek.flows.upcoming import Entry, Upcoming, upcoming
 from politzek.registry.models import Person
 from politzek.registry.visibility import Viewer, visible_people
 from politzek.web.public import labels
+from politzek.web.templatetags.politzek_labels import pdate
 
 DAYS = 7
 MAX_DAYS = 62
@@ -170,7 +170,7 @@ class ThisWeekFeed(Feed):
         return obj.entries()
 
     def item_title(self, item: Entry) -> str:
-        return f"{date_format(item.day, 'DATE_FORMAT')}: {summary(item)}"
+        return f"{pdate(item.day)}: {summary(item)}"
 
     def item_description(self, item: Entry) -> str:
         return details(item)

@@ -23,6 +23,7 @@ from politzek.registry.models import Case, Event, Facility, Official, Person, So
 from politzek.registry.queries import NotFound, person_detail
 from politzek.registry.visibility import Viewer, visible_cases, visible_events, visible_people
 from politzek.web.public import labels
+from politzek.web.public.letters import where_to_write
 from politzek.web.public.name_order import names_for_page, reading_order
 from politzek.web.public.people_list import (
     SUMMARY_SECONDS,
@@ -161,21 +162,9 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         event["source_numbers"] = sorted({number[s["url"] or s["title"]] for s in event["sources"]
                                           if (s["url"] or s["title"]) in number})
     return render(request, "web/person.html", {
-        "person": detail, "shows_synthetic": detail["synthetic"], "letters": _letters(detail),
+        "person": detail, "shows_synthetic": detail["synthetic"], "letters": where_to_write(detail),
         "staff": is_staff_session(request.user), "sources": sources,
     })
-
-
-def _letters(detail: dict[str, Any]) -> dict[str, Any] | None:
-    """Where a person in custody receives letters: the facility of their latest dated event
-    that names one (the timeline is in date order)."""
-    if not detail["in_custody"]:
-        return None
-    placed = [event for event in detail["events"] if event["facility_id"] and event["date"]]
-    if not placed:
-        return None
-    latest = placed[-1]
-    return {"id": latest["facility_id"], "name": latest["facility"], "address": latest["facility_address"]}
 
 
 def case(request: HttpRequest, case_id: int) -> HttpResponse:

@@ -92,3 +92,29 @@ def term(days: int | None) -> str:
     if rest and not years:
         parts.append(ngettext("%(n)d day", "%(n)d days", rest) % {"n": rest})
     return " ".join(parts)
+
+
+@register.filter
+def pdate(value: Any) -> str:
+    """A date known to the day, month or year, in the page's language through CLDR (Babel):
+    "3 снежня 2026 г.", "снежань 2026", "2026"; "?" when unknown."""
+    import datetime as dt
+
+    from babel.dates import format_date
+    from django.utils.translation import get_language
+
+    from politzek.registry.partial_date import PartialDate, PartialDateError, Precision
+
+    if value in (None, ""):
+        return "?"
+    try:
+        known = value if isinstance(value, PartialDate) else (
+            PartialDate.from_date(value) if isinstance(value, dt.date) else PartialDate.parse(str(value)))
+    except PartialDateError:
+        return str(value)
+    locale = (get_language() or "en").split("-")[0]
+    if known.precision == Precision.DAY:
+        return format_date(known.earliest, "long", locale=locale)
+    if known.precision == Precision.MONTH:
+        return format_date(known.earliest, "LLLL y", locale=locale)
+    return str(known.earliest.year)
