@@ -96,6 +96,15 @@ RELEASE_MODES = {
 }
 
 
+POLITICAL_PRISONER = (pgettext_lazy("of a man", "political prisoner"),
+                      pgettext_lazy("of a woman", "political prisoner"),
+                      pgettext_lazy("of a person", "political prisoner"))
+
+
+def political_prisoner(gender: str = "") -> str:
+    return str(POLITICAL_PRISONER[0 if gender == "male" else 1 if gender == "female" else 2])
+
+
 def person_status(code: str, gender: str = "", release_mode: str | None = None) -> str:
     """A person's status in the page's language, agreeing with their gender where recorded."""
     forms = _PERSON_STATUS.get(code)

@@ -45,7 +45,13 @@ def where_to_write(detail: dict[str, Any]) -> dict[str, Any] | None:
     if not placed:
         return None
     latest = placed[-1]
-    return {"id": latest["facility_id"], "name": latest["facility"], "address": latest["facility_address"]}
+    facility = Facility.objects.filter(pk=latest["facility_id"]).first()
+    # The address in the local script when it is entered in parts; else the one text recorded.
+    local = [line for line in (facility.name_local, facility.street_local, " ".join(
+        part for part in (facility.postcode, facility.town_local) if part), facility.region_local) if line] \
+        if facility is not None and (facility.street_local or facility.town_local) else []
+    return {"id": latest["facility_id"], "name": latest["facility"], "address": latest["facility_address"],
+            "local": local}
 
 
 def envelope(facility: Facility, name: str, birth_year: int | None, language: str) -> list[str]:

@@ -151,6 +151,7 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
     detail["names"] = reading_order(detail["names"], lambda n: n["name"], lambda n: n["script"],
                                     lambda n: n["language"])
     detail["status_text"] = labels.person_status(detail["status"], detail["gender"], detail["release_mode"])
+    detail["political_prisoner_text"] = labels.political_prisoner(detail["gender"])
     detail["term_overdue"] = bool(detail["term_ends"] and detail["in_custody"]
                                   and detail["term_ends"] < dt.date.today().isoformat())
     # The person's own sources and those of the events this viewer may see.
