@@ -149,6 +149,20 @@ def test_an_empty_search_never_suggests_a_person_is_free(client, registry):
     assert "придуманные" in client.get("/ru/", {"q": "Zzyzx Qwerty"}).content.decode()
 
 
+def test_an_empty_search_offers_the_nearest_names_the_viewer_may_see(client, registry):
+    """A search that finds no one offers the names that come near it (same surname, another
+    given name): "did you mean". Never a name the viewer may not see."""
+    html = client.get("/", {"q": "Pavel Babaryka"}).content.decode()
+    assert "No one in this registry matches." in html
+    suggestions = html[html.index('id="suggestions"'):]
+    assert f'href="/people/{registry["freed"].pk}/"' in suggestions and "Viktar Babaryka" in suggestions
+    registry["freed"].visibility = "restricted"
+    registry["freed"].save()
+    hidden = client.get("/", {"q": "Pavel Babaryka"}).content.decode()
+    assert "Viktar" not in hidden and f'/people/{registry["freed"].pk}/' not in hidden
+    assert 'id="suggestions"' not in client.get("/", {"q": "Zzyzx Qwerty"}).content.decode()
+
+
 @pytest.mark.parametrize("language", ["ru", "be", "uk"])
 def test_every_event_kind_reads_in_the_language(client, registry, language):
     """Readers in Belarus saw "Detained", "Sentenced" on Russian pages: the kinds' labels come

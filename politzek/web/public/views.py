@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from politzek.accountability.dossier import official_dossier
 from politzek.csv_safety import SafeWriter
 from politzek.flows.refresh import data_version
-from politzek.registry.models import Case, Event, Facility, Official, Person, Source
+from politzek.registry.models import Case, Event, Facility, Official, Person, PersonName, Source
 from politzek.registry.queries import NotFound, person_detail
 from politzek.registry.visibility import Viewer, visible_cases, visible_events, visible_people
 from politzek.web.public import labels
@@ -93,6 +93,7 @@ def people(request: HttpRequest) -> HttpResponse:
     params = query.as_params()
     context = {
         "query": query, "error": error, "page": page, "rows": rows,
+        "suggestions": _suggestions(query.q, viewer) if query.q and not rows and page.number == 1 else [],
         # An empty result on demo data still says the data is invented: a reader must never
         # conclude from "no one matches" that a real person is free.
         "shows_synthetic": any(row["synthetic"] for row in rows) or (
@@ -109,6 +110,30 @@ def people(request: HttpRequest) -> HttpResponse:
         "next_url": _url({**params, "page": page.number + 1}),
     }
     return render(request, "web/people_list.html", context, status=status)
+
+
+# A name the matcher scores this high shares a surname or most of the words: worth offering
+# when the search itself finds no one (a misspelt given name, a name written another way).
+SUGGEST_MIN = 0.35
+
+
+def _suggestions(q: str, viewer: Viewer, limit: int = 5) -> list[tuple[int, str]]:
+    """(person id, name) of the people whose names come nearest an empty search, at this
+    viewer's clearance, best first: "did you mean"."""
+    from politzek.registry.candidates import candidates
+
+    found: dict[int, str] = {}
+    for candidate in candidates(q, viewer, limit=limit * 2):
+        if candidate.match.score >= SUGGEST_MIN and candidate.person_id not in found:
+            found[candidate.person_id] = candidate.name
+    if not found:
+        return []
+    names: dict[int, list[str]] = {}
+    for person_id, name in PersonName.objects.filter(person_id__in=found).order_by(
+            "person_id", "-is_primary", "id").values_list("person_id", "name"):
+        names.setdefault(person_id, []).append(name)
+    return [(person_id, names_for_page(names.get(person_id) or [name])[0])
+            for person_id, name in list(found.items())[:limit]]
 
 
 class _Echo:
