@@ -21,7 +21,8 @@ admin.site.has_permission = lambda request: is_staff_session(request.user) and r
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
-    path("staff/", include("politzek.web.staff.urls")),
-    # Public pages in every language: English at /, the others under /ru/, /be/, /uk/.
-    *i18n_patterns(path("", include("politzek.web.urls")), prefix_default_language=False),
+    # Public and staff pages in every language: English at /, the others under /ru/, /be/, /uk/
+    # (a documenter in Minsk works at /ru/staff/ or /be/staff/).
+    *i18n_patterns(path("staff/", include("politzek.web.staff.urls")), path("", include("politzek.web.urls")),
+                   prefix_default_language=False),
 ]

@@ -149,4 +149,5 @@ class EventKindField(models.CharField):
         from politzek.registry.event_kinds import event_kind_choices
 
         return forms.ChoiceField(choices=event_kind_choices, required=not self.blank,
-                                 label=self.verbose_name.capitalize(), help_text=self.help_text)
+                                 label=kwargs.get("label") or self.verbose_name.capitalize(),
+                                 help_text=kwargs.get("help_text") or self.help_text)

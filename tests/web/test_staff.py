@@ -105,7 +105,7 @@ def test_history_shows_who_when_why_and_restores(client):
     client.force_login(_user("editor"))
     html = client.get(f"/staff/people/{someone.pk}/history/").content.decode()
     assert "court record spelling" in html
-    assert "<del>Old Name</del> → <ins>New Name</ins>" in html
+    assert '<del translate="no">Old Name</del> → <ins translate="no">New Name</ins>' in html
     first = m.PersonName.history.filter(id=name.pk).earliest("history_date")
     response = client.post(f"/staff/people/{someone.pk}/history/name/{first.history_id}/restore/")
     assert response.status_code == 302

@@ -64,3 +64,25 @@ def test_the_english_page_shows_latin_names_first_and_the_russian_page_cyrillic(
     latin = heading.search(client.get(f"/people/{person.pk}/").content.decode())
     cyrillic = heading.search(client.get(f"/ru/people/{person.pk}/").content.decode())
     assert re.search("[A-Za-z]", latin.group(1)) and re.search("[А-Яа-яІіЎў]", cyrillic.group(1))
+
+
+@pytest.mark.parametrize("language", ["ru", "be", "uk"])
+def test_no_english_left_on_the_staff_pages(client, demo, language):
+    """The staff workspace at /ru/staff/, /be/staff/, /uk/staff/ reads in that language too:
+    forms, choices, history, audit, proposals (names and sources as written)."""
+    from tests.registry.factories import staff
+
+    client.force_login(staff("rhea", "reviewer"))
+    person = m.Person.objects.order_by("id").first()
+    paths = ["/staff/", "/staff/audit/", "/staff/duplicates/", "/staff/merges/", "/staff/vet/", "/staff/deals/new/",
+             "/staff/lists/", "/staff/proposals/", "/staff/officials/matches/", "/staff/people/new/",
+             f"/staff/people/{person.pk}/history/", f"/staff/people/{person.pk}/events/new/",
+             f"/staff/people/{person.pk}/sources/new/", f"/people/{person.pk}/"]
+    left = {}
+    for path in paths:
+        response = client.get(f"/{language}{path}")
+        assert response.status_code == 200, path
+        snippets = english_snippets(response.content.decode())
+        if snippets:
+            left[path] = sorted(set(snippets))[:8]
+    assert left == {}

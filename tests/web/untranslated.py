@@ -10,13 +10,14 @@ from html.parser import HTMLParser
 # Words that are the same in every language of the site: the project's name, formats, protocols.
 SAME_IN_EVERY_LANGUAGE = frozenset({
     "politzek", "api", "openapi", "atom", "csv", "json", "svg", "png", "xlsx", "icalendar", "pace", "usd", "eur",
-    "utc", "tor", "https", "www", "html",
+    "utc", "tor", "https", "www", "html", "toml", "markdown", "yaml", "xml",
 })
 READABLE_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-# Web addresses and domain names are the same in every language.
-_ADDRESS = re.compile(r"(https?://\S+|\b[\w-]+(\.[\w-]+)*\.(ru|by|ua|org|com|net|info|democrat)\b)")
+# Web addresses, domain names, file paths and `commands` are the same in every language.
+_ADDRESS = re.compile(r"(https?://\S+|\b[\w-]+(\.[\w-]+)*\.(ru|by|ua|org|com|net|info|democrat)\b"
+                      r"|\b[\w/-]+\.(md|toml|csv|yaml|json)\b|`[^`]*`)")
 
 
 class _Text(HTMLParser):
@@ -30,7 +31,8 @@ class _Text(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        hidden = self._hidden() or tag in ("script", "style", "head") or values.get("translate") == "no"
+        hidden = (self._hidden() or tag in ("script", "style", "head", "code")
+                  or values.get("translate") == "no")
         if not hidden:
             self.found.extend(value for name in READABLE_ATTRIBUTES if (value := values.get(name)))
         if tag not in _VOID:

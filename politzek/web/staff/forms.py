@@ -4,9 +4,12 @@ impossible timelines) before anything is saved."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_login_failed
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 
@@ -15,8 +18,16 @@ from politzek.registry.models import Event, Facility, Organization, Source
 from politzek.registry.models.base import Visibility
 from politzek.registry.models.people import Consent, Gender
 
-LANGUAGES = [("", "—"), ("be", "Belarusian"), ("ru", "Russian"), ("uk", "Ukrainian"), ("en", "English")]
+LANGUAGES = [("", "—"), ("be", _("Belarusian")), ("ru", _("Russian")), ("uk", _("Ukrainian")), ("en", _("English"))]
 REASON_HELP = _("Why: the source or the request behind this change. Kept in the history.")
+PARTIAL_DATE_HELP = _("YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def event_kinds_in_language() -> list[tuple[str, Any]]:
+    """The event kinds with labels read in the page's language when the form is shown."""
+    from politzek.web.public.labels import event_label
+
+    return [(code, lazy(event_label, str)(code)) for code, _label in event_kind_choices()]
 
 
 class PersonWithEventForm(forms.Form):
@@ -28,16 +39,19 @@ class PersonWithEventForm(forms.Form):
     region = forms.CharField(label=_("Region"), max_length=200, required=False)
     gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, initial=Gender.UNKNOWN)
     birth_date = forms.CharField(label=_("Born"), max_length=10, required=False,
-                                 help_text="YYYY, YYYY-MM or YYYY-MM-DD")
+                                 help_text=PARTIAL_DATE_HELP)
     occupation = forms.CharField(label=_("Occupation"), max_length=300, required=False)
     visibility = forms.ChoiceField(label=_("Visibility"), choices=Visibility.choices, initial=Visibility.RESTRICTED)
     consent = forms.ChoiceField(label=_("Consent to publication"), choices=Consent.choices, initial=Consent.UNKNOWN)
-    event_kind = forms.ChoiceField(label=_("First event"), choices=event_kind_choices(), initial="detained")
+    event_kind = forms.ChoiceField(label=_("First event"), choices=event_kinds_in_language, initial="detained")
     event_date = forms.CharField(label=_("Date of the event"), max_length=10, required=False,
-                                 help_text="YYYY, YYYY-MM or YYYY-MM-DD")
-    facility = forms.ModelChoiceField(label=_("Facility"), queryset=Facility.objects.order_by("name"), required=False)
+                                 help_text=PARTIAL_DATE_HELP)
+    # Names of places and organizations are data: shown as written (translate="no").
+    facility = forms.ModelChoiceField(label=_("Facility"), queryset=Facility.objects.order_by("name"), required=False,
+                                      widget=forms.Select(attrs={"translate": "no"}))
     organization = forms.ModelChoiceField(label=_("Organization (for a recognition)"),
-                                          queryset=Organization.objects.order_by("name"), required=False)
+                                          queryset=Organization.objects.order_by("name"), required=False,
+                                          widget=forms.Select(attrs={"translate": "no"}))
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     source_url = forms.URLField(label=_("Source URL"), max_length=1000, required=False, assume_scheme="https")
     source_title = forms.CharField(label=_("Source title"), max_length=500, required=False)
@@ -50,9 +64,17 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = ["kind", "date", "case", "facility", "organization", "register", "description", "visibility"]
+        labels = {"kind": _("Kind"), "date": _("Date"), "case": _("Case"), "facility": _("Facility"),
+                  "organization": _("Organization"), "register": _("Register"), "description": _("Description"),
+                  "visibility": _("Visibility")}
+        help_texts = {"date": PARTIAL_DATE_HELP, "register": _("For an addition to a register: which list."),
+                      "organization": _("For recognitions: the organization recognizing; for registers: the keeper.")}
 
     def __init__(self, *args, person=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = event_kinds_in_language()
+        for name in ("case", "facility", "organization"):  # records' names are data, shown as written
+            self.fields[name].widget.attrs["translate"] = "no"
         # Only this person's cases: a select of every case in the registry would be huge.
         self.fields["case"].queryset = person.cases.all() if person is not None else self.fields["case"].queryset.none()
         if person is not None:
@@ -65,6 +87,10 @@ class SourceForm(forms.ModelForm):
     class Meta:
         model = Source
         fields = ["url", "title", "publisher", "published", "archived_url", "reliability_note"]
+        labels = {"url": _("Web address"), "title": _("Title"), "publisher": _("Publisher"),
+                  "published": _("Published"), "archived_url": _("Archived copy"),
+                  "reliability_note": _("Reliability note")}
+        help_texts = {"published": PARTIAL_DATE_HELP, "archived_url": _("An archived copy.")}
 
 
 class StaffAuthenticationForm(AuthenticationForm):

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy
+
 from politzek.registry.models import Event, Person, PersonName
 from politzek.registry.visibility import Viewer, visible_versions
 from politzek.registry.writes import keep_what_is_hidden
@@ -32,9 +34,16 @@ class Version:
     kind: str  # created | changed | deleted
     label: str
     changes: list[Change]
+    name: str = ""  # the name a name version is of, shown as written
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(self.kind, self.kind))
 
 
 KINDS = {"+": "created", "~": "changed", "-": "deleted"}
+KIND_LABELS = {"created": gettext_lazy("created"), "changed": gettext_lazy("changed"),
+               "deleted": gettext_lazy("deleted")}
 
 
 def _text(value: Any) -> str:
@@ -75,7 +84,7 @@ def person_history(person: Person, viewer: Viewer) -> list[Version]:
                     model=model, history_id=row.history_id, record_id=row.id, date=row.history_date,
                     actor=row.history_actor or (row.history_user.username if row.history_user_id else "unknown"),
                     reason=row.history_change_reason or "", kind=KINDS.get(row.history_type, row.history_type),
-                    label=_label(model, row), changes=changes,
+                    label=_label(model, row), changes=changes, name=row.name if model == "name" else "",
                 ))
     return sorted(versions, key=lambda v: (v.date, v.history_id), reverse=True)
 
@@ -91,11 +100,14 @@ def readable_version(model: str, history_id: int, person: Person, viewer: Viewer
 
 
 def _label(model: str, row: Any) -> str:
+    """What the version is of, in the page's language (names and dates as recorded)."""
+    from politzek.web.public.labels import event_label
+
     if model == "name":
-        return f"name “{row.name}”"
+        return gettext("name")
     if model == "event":
-        return f"event {row.kind} {row.date or ''}".strip()
-    return "person"
+        return (gettext("event: %(kind)s") % {"kind": event_label(row.kind)} + f" {row.date or ''}").strip()
+    return gettext("person")
 
 
 def restore(row: Any, viewer: Viewer) -> Any:

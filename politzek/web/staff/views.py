@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from politzek.registry.history import recorded_change
@@ -80,9 +83,14 @@ def add_person(request: HttpRequest) -> HttpResponse:
                 target = {"date": "event_date", "kind": "event_kind"}.get(field, field)
                 form.add_error(target if target in form.fields else None, errors)
         else:
-            messages.success(request, f"Added {person.display_name}.")
+            messages.success(request, _("Added %(name)s.") % {"name": person.display_name})
             return redirect("person", person.pk)
-    return render(request, "staff/form.html", {"form": form, "title": "Add a person with their first event"})
+    return render(request, "staff/form.html", {"form": form, "title": _("Add a person with their first event")})
+
+
+def _form_page(request: HttpRequest, form: Any, title: str, person: Any) -> HttpResponse:
+    """A form about one person: the title in the page's language, the name as written."""
+    return render(request, "staff/form.html", {"form": form, "title": title, "title_name": person.display_name})
 
 
 @staff_required("registry.add_event")
@@ -92,9 +100,9 @@ def add_event(request: HttpRequest, person_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic(), recorded_change(_actor(request), form.cleaned_data["reason"]):
             form.save()
-        messages.success(request, "Event added.")
+        messages.success(request, _("Event added."))
         return redirect("person", person.pk)
-    return render(request, "staff/form.html", {"form": form, "title": f"Add an event: {person.display_name}"})
+    return _form_page(request, form, _("Add an event"), person)
 
 
 @staff_required("registry.add_source")
@@ -105,9 +113,9 @@ def add_source(request: HttpRequest, person_id: int) -> HttpResponse:
         with transaction.atomic(), recorded_change(_actor(request), form.cleaned_data["reason"]):
             source = form.save()
             person.sources.add(source)
-        messages.success(request, "Source attached.")
+        messages.success(request, _("Source attached."))
         return redirect("person", person.pk)
-    return render(request, "staff/form.html", {"form": form, "title": f"Attach a source: {person.display_name}"})
+    return _form_page(request, form, _("Attach a source"), person)
 
 
 @staff_required("registry.view_person")
