@@ -75,11 +75,16 @@ METADATA = {"svg": {"Date": None, "Creator": "politzek"}, "png": {"Software": "p
 
 
 def _title(axes: plt.Axes, figures: Figures, what: str) -> None:
+    from babel.dates import format_date
+    from django.utils.translation import get_language
+
+    locale = (get_language() or "en").split("-")[0]
     title = _("%(what)s: %(scope)s, %(first)s to %(last)s") % {
-        "what": what, "scope": scope_name(figures), "first": figures.first, "last": figures.last}
+        "what": what, "scope": scope_name(figures), "first": format_date(figures.first, "medium", locale=locale),
+        "last": format_date(figures.last, "medium", locale=locale)}
     if figures.synthetic:
         title += "\n" + _("SYNTHETIC DEMO DATA, not real people")
-    axes.set_title(title, fontsize=10)
+    axes.set_title(title)
 
 
 def _save(figure: plt.Figure, directory: Path, name: str) -> list[Path]:
@@ -92,23 +97,51 @@ def _save(figure: plt.Figure, directory: Path, name: str) -> list[Path]:
     return written
 
 
-def write_charts(figures: Figures, directory: Path) -> list[Path]:
+# A phone's variant: narrower and taller, with larger type, so the words stay readable when
+# the picture is shown 360 px wide (the wide one's 10-pt text shrinks to about 4 pt there).
+SIZES = {"wide": ((9, 4), 10), "phone": ((4.8, 5.2), 13)}
+
+
+def write_charts(figures: Figures, directory: Path, size: str = "wide") -> list[Path]:
     """Every chart of the report into `directory`; returns the files written."""
+    dimensions, font = SIZES[size]
+    with plt.rc_context({"font.size": font, "axes.titlesize": font, "legend.fontsize": font - 1}):
+        return _write_charts(figures, directory, dimensions)
+
+
+def _readable_axes(figure: plt.Figure, axes: plt.Axes) -> None:
+    """Dates that do not overlap (a few, slanted, in the active language through CLDR: "3 дек.
+    2026") and whole people on the count axis."""
+    from babel.dates import format_date
+    from django.utils.translation import get_language
+    from matplotlib.dates import AutoDateLocator, num2date
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    locale = (get_language() or "en").split("-")[0]
+    axes.xaxis.set_major_locator(AutoDateLocator(maxticks=6))
+    axes.xaxis.set_major_formatter(FuncFormatter(
+        lambda value, _position: format_date(num2date(value).date(), "medium", locale=locale)))
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    figure.autofmt_xdate()
+
+
+def _write_charts(figures: Figures, directory: Path, dimensions: tuple[float, float]) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     ends = [p.period.last for p in figures.political]
     written: list[Path] = []
 
-    figure, axes = plt.subplots(figsize=(9, 4))
+    figure, axes = plt.subplots(figsize=dimensions)
     axes.plot(ends, [p.stock_end for p in figures.political], label=_("political prisoners in custody"))
     axes.plot(ends, [p.stock_end for p in figures.custody], label=_("everyone in custody (registry)"),
               linestyle="--")
     axes.set_ylabel(_("people at the end of the period"))
     axes.set_ylim(bottom=0)
     axes.legend()
+    _readable_axes(figure, axes)
     _title(axes, figures, _("Stock"))
     written += _save(figure, directory, "stock")
 
-    figure, axes = plt.subplots(figsize=(9, 4))
+    figure, axes = plt.subplots(figsize=dimensions)
     entries = [sum(p.entries.values()) for p in figures.political]
     exits = [-sum(p.exits.values()) for p in figures.political]
     # A typical period's width: the first and last may be cut short by --from and --to.
@@ -117,12 +150,13 @@ def write_charts(figures: Figures, directory: Path) -> list[Path]:
     axes.bar(starts, entries, width=width, align="edge", label=_("entries (newly recognized or detained)"))
     axes.bar(starts, exits, width=width, align="edge", label=_("exits (released, died, recognition withdrawn)"))
     axes.axhline(0, color="black", linewidth=0.5)
+    _readable_axes(figure, axes)
     axes.set_ylabel(str(PER_PERIOD.get(figures.granularity, figures.granularity)))
     axes.legend()
     _title(axes, figures, _("Inflow and outflow"))
     written += _save(figure, directory, "inflow-outflow")
 
-    figure, axes = plt.subplots(figsize=(9, 4))
+    figure, axes = plt.subplots(figsize=dimensions)
     modes: Counter[str] = Counter()
     for period in figures.political:
         modes.update({kind: n for kind, n in period.exits.items() if kind in RELEASES})
@@ -133,7 +167,7 @@ def write_charts(figures: Figures, directory: Path) -> list[Path]:
     _title(axes, figures, _("Releases by mode"))
     written += _save(figure, directory, "releases-by-mode")
 
-    figure, axes = plt.subplots(figsize=(9, 4))
+    figure, axes = plt.subplots(figsize=dimensions)
     regions = figures.breakdowns.get("region", {})
     axes.barh([region_label(name) for name in regions] or [_("no data")], list(regions.values()) or [0])
     axes.invert_yaxis()

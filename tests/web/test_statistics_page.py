@@ -71,6 +71,17 @@ def test_organization_period_and_dates(client, registry):
     assert "Line chart: political prisoners in custody went from" in html  # alt text with figures
 
 
+def test_a_phone_gets_a_chart_drawn_for_its_width(client, registry):
+    html = client.get("/statistics/", {"country": "BY"}).content.decode()
+    assert 'media="(max-width: 40rem)"' in html and "size=phone" in html
+    wide = b"".join(client.get("/statistics/charts/stock.svg", {"country": "BY"}).streaming_content)
+    phone = b"".join(client.get("/statistics/charts/stock.svg", {"country": "BY", "size": "phone"}).streaming_content)
+    assert b'width="' in phone and phone != wide
+    # Narrower and with larger type: the text stays readable at 360 px.
+    assert float(phone.split(b'width="')[1].split(b"pt")[0]) < float(wide.split(b'width="')[1].split(b"pt")[0])
+    assert client.get("/statistics/charts/stock.svg", {"country": "BY", "size": "huge"}).status_code == 400
+
+
 def test_charts_download_as_svg_and_png(client, registry):
     svg = client.get("/statistics/charts/stock.svg", {"country": "BY", "period": "month"})
     assert svg["Content-Type"] == "image/svg+xml" and b"<svg" in b"".join(svg.streaming_content)
@@ -88,3 +99,11 @@ def test_bad_choices_are_400(client, registry, params, named):
         response = client.get(path, params)
         assert response.status_code == 400, path
         assert named in response.content.decode(), path
+
+
+def test_charts_are_drawn_in_the_pages_language(client, registry):
+    """The charts of /be/statistics/ were byte for byte the English ones."""
+    english = b"".join(client.get("/statistics/charts/stock.svg", {"country": "BY"}).streaming_content).decode()
+    belarusian = b"".join(client.get("/be/statistics/charts/stock.svg", {"country": "BY"}).streaming_content).decode()
+    assert "Stock: Belarus" in english and "Колькасць пад вартай: Беларусь" in belarusian
+    assert "палітвязні пад вартай" in belarusian and "political prisoners" not in belarusian

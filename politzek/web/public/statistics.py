@@ -21,7 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from politzek.csv_safety import SafeWriter
-from politzek.flows.charts import CHARTS, PERIOD_NAMES, alt_texts, write_charts
+from politzek.flows.charts import CHARTS, PERIOD_NAMES, SIZES, alt_texts, write_charts
 from politzek.flows.figures import Figures, Scope, compute
 from politzek.flows.models import RefreshMark
 from politzek.flows.periods import GRANULARITIES, periods
@@ -201,14 +201,18 @@ def chart(request: HttpRequest, name: str, form: str = "svg") -> HttpResponse:
         query = statistics_query(request)
     except ValueError as bad:
         return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
+    size = request.GET.get("size", "wide")
+    if size not in SIZES:
+        return HttpResponse(_("size=%(value)s must be wide or phone") % {"value": size[:20]}, status=400,
+                            content_type="text/plain; charset=utf-8")
     refresh()  # the folder's name holds the refresh marks: bring them up to date first
-    folder = chart_folder(query.as_query())
+    folder = chart_folder(f"{query.as_query()}|{size}")
     path = folder / f"{name}.{form}"
     if not path.exists():
         folder.parent.mkdir(parents=True, exist_ok=True)
         prune_charts(folder.parent)
         draft = Path(tempfile.mkdtemp(prefix="draft-", dir=folder.parent))
-        write_charts(_figures(query), draft)
+        write_charts(_figures(query), draft, size)
         try:
             draft.rename(folder)  # whole folders appear at once; a racing worker's copy is as good
         except OSError:
