@@ -98,6 +98,18 @@ def _empty_cache() -> Iterator[None]:
     yield
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """Each test starts in English: a request to /be/… leaves Belarusian active in the thread
+    (LocaleMiddleware activates, nothing deactivates), and a later test of the same worker
+    calling framework code directly would read Belarusian."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
     """pytest-django's test database, made as a copy of the migrated template instead of by

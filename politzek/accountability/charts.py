@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from politzek.accountability.cost import IndexWeek
-from politzek.flows.charts import METADATA, plt
+from django.utils.translation import gettext as _
 
-SYNTHETIC = "\nSYNTHETIC DEMO DATA, not real cases"
+from politzek.accountability.cost import IndexWeek
+from politzek.flows.charts import METADATA, plt, readable_dates
+
+
+def _synthetic() -> str:
+    return "\n" + _("SYNTHETIC DEMO DATA, not real cases")
 
 
 def index_chart(index: dict[str, list[IndexWeek]], path: Path, synthetic: bool) -> Path:
@@ -17,14 +21,15 @@ def index_chart(index: dict[str, list[IndexWeek]], path: Path, synthetic: bool) 
     for country, weeks in sorted(index.items()):
         values.plot([w.week for w in weeks], [w.value for w in weeks], label=country)
         cases.plot([w.week for w in weeks], [w.new_cases for w in weeks], label=country, linewidth=0.8)
-    values.set_ylabel("cost index")
+    values.set_ylabel(_("cost index"))
     values.set_ylim(bottom=0)
-    cases.set_ylabel("new cases\nper week")
+    cases.set_ylabel(_("new cases\nper week"))
     cases.set_ylim(bottom=0)
+    readable_dates(figure, cases)
     if index:
         values.legend(fontsize=8)
-    title = "Cost index: every politically motivated case adds to it; it falls only when repression stops"
-    values.set_title(title + (SYNTHETIC if synthetic else ""), fontsize=10)
+    title = _("Cost index: every politically motivated case adds to it; it falls only when repression stops")
+    values.set_title(title + (_synthetic() if synthetic else ""), fontsize=10)
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path, format="svg", bbox_inches="tight", metadata=METADATA["svg"])
     plt.close(figure)

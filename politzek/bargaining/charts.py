@@ -8,12 +8,16 @@ import datetime as dt
 import math
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from politzek.bargaining.impact import Impact
 from politzek.bargaining.price import DealPrice
-from politzek.flows.charts import METADATA, plt
+from politzek.flows.charts import METADATA, plt, readable_dates, readable_numbers
 from politzek.flows.figures import Scope, compute
 
-SYNTHETIC = "\nSYNTHETIC DEMO DATA, not real deals"
+
+def _synthetic() -> str:
+    return "\n" + _("SYNTHETIC DEMO DATA, not real deals")
 
 
 def _save(figure: plt.Figure, path: Path) -> Path:
@@ -28,12 +32,14 @@ def price_chart(prices: list[DealPrice], path: Path) -> Path:
     """US dollars conceded per recognized political prisoner released, one bar per deal."""
     priced = [p for p in prices if p.usd_per_prisoner is not None]
     figure, axes = plt.subplots(figsize=(9, 4))
-    labels = [f"{p.deal.date}\n{p.political_prisoners_released} freed" for p in priced] or ["no priced deal"]
+    labels = [f"{p.deal.date}\n" + _("%(n)s freed") % {"n": p.political_prisoners_released} for p in priced] \
+        or [_("no priced deal")]
     axes.bar(labels, [p.usd_per_prisoner for p in priced] or [0])
-    axes.set_ylabel("USD conceded per political prisoner")
-    title = "Price of releases, deal by deal (valued concessions only)"
+    axes.set_ylabel(_("USD conceded per political prisoner"))
+    readable_numbers(axes.yaxis)  # "2,6 млн", not "1e6"
+    title = _("Price of releases, deal by deal (valued concessions only)")
     if any(p.deal.synthetic for p in prices):
-        title += SYNTHETIC
+        title += _synthetic()
     axes.set_title(title, fontsize=10)
     return _save(figure, path)
 
@@ -48,34 +54,39 @@ def impact_chart(impact: Impact, path: Path, today: dt.date | None = None) -> Pa
     figures = compute(Scope(country=impact.country, organizations=impact.organizations), first, last, "week")
     figure, (series, ratios) = plt.subplots(1, 2, figsize=(11, 4), gridspec_kw={"width_ratios": [2, 1]})
     series.plot([p.period.first for p in figures.custody], [sum(p.entries.values()) for p in figures.custody],
-                label="new detentions (registry)")
+                label=_("new detentions (registry)"))
     series.plot([p.period.first for p in figures.political], [sum(p.entries.values()) for p in figures.political],
-                label="new political prisoners", linestyle="--")
+                label=_("new political prisoners"), linestyle="--")
     series.axvline(impact.day, color="black", linewidth=1)
-    series.annotate("deal", (impact.day, 0), xytext=(3, 3), textcoords="offset points")
-    series.set_ylabel("per week")
+    series.annotate(_("deal"), (impact.day, 0), xytext=(3, 3), textcoords="offset points")
+    series.set_ylabel(_("per week"))
     series.set_ylim(bottom=0)
     series.legend(fontsize=8)
+    readable_dates(figure, series)
     for row, window in enumerate(impact.windows):
-        for offset, (label, rate) in enumerate((("detentions", window.detentions),
-                                                ("recognitions", window.recognitions))):
+        for offset, (label, rate) in enumerate(((_("detentions"), window.detentions),
+                                                (_("recognitions"), window.recognitions))):
             y = row * 3 + offset
             if not window.coverage.enough:
-                ratios.annotate(f"{window.weeks} wk: not enough data", (1, y), fontsize=7, color="grey")
+                ratios.annotate(_("%(weeks)s wk: not enough data") % {"weeks": window.weeks}, (1, y), fontsize=7,
+                                color="grey")
                 continue
             if rate.ratio is None or rate.low is None:
                 continue
             high = rate.high if rate.high is not None and not math.isinf(rate.high) else rate.ratio * 4
             ratios.plot([rate.low, high], [y, y], color="grey")
             ratios.plot([rate.ratio], [y], "o", color="C0" if offset == 0 else "C1")
-            ratios.annotate(f"{window.weeks} wk {label}", (rate.ratio, y), xytext=(4, 3),
+            ratios.annotate(_("%(weeks)s wk %(what)s") % {"weeks": window.weeks, "what": label}, (rate.ratio, y),
+                            xytext=(4, 3),
                             textcoords="offset points", fontsize=7)
     ratios.axvline(1, color="black", linewidth=0.5)
     ratios.set_xscale("log")
+    readable_numbers(ratios.xaxis, plain=True)  # "0,6", not "6×10⁻¹"
     ratios.set_yticks([])
-    ratios.set_xlabel("rate ratio after/before (95% CI)")
-    title = f"{impact.deal.name} ({impact.deal.date}): what followed in {impact.country}"
+    ratios.set_xlabel(_("rate ratio after/before (95% CI)"))
+    title = _("%(deal)s (%(day)s): what followed in %(country)s") % {
+        "deal": impact.deal.name, "day": impact.deal.date, "country": impact.country}
     if impact.deal.synthetic:
-        title += SYNTHETIC
+        title += _synthetic()
     figure.suptitle(title, fontsize=10)
     return _save(figure, path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 from django.utils.formats import date_format
@@ -109,7 +110,28 @@ def write_charts(figures: Figures, directory: Path, size: str = "wide") -> list[
         return _write_charts(figures, directory, dimensions)
 
 
-def _readable_axes(figure: plt.Figure, axes: plt.Axes) -> None:
+def locale_of_page() -> str:
+    from django.utils.translation import get_language
+
+    return (get_language() or "en").split("-")[0]
+
+
+def readable_numbers(axis: Any, plain: bool = False) -> None:
+    """Tick labels a reader reads: "2,6 млн" or "2.6M" (CLDR's short form), or with `plain` the
+    number as it is ("0,6" on a log scale, where matplotlib writes "6×10⁻¹")."""
+    from babel.numbers import format_compact_decimal, format_decimal
+    from matplotlib.ticker import FuncFormatter, NullFormatter
+
+    locale = locale_of_page()
+    if plain:
+        axis.set_major_formatter(FuncFormatter(lambda value, _p: format_decimal(round(value, 2), locale=locale)))
+        axis.set_minor_formatter(NullFormatter())
+    else:
+        axis.set_major_formatter(FuncFormatter(
+            lambda value, _p: format_compact_decimal(value, format_type="short", fraction_digits=1, locale=locale)))
+
+
+def readable_dates(figure: plt.Figure, axes: plt.Axes) -> None:
     """Dates that do not overlap (a few, slanted, in the active language through CLDR: "3 дек.
     2026") and whole people on the count axis."""
     from babel.dates import format_date
@@ -137,7 +159,7 @@ def _write_charts(figures: Figures, directory: Path, dimensions: tuple[float, fl
     axes.set_ylabel(_("people at the end of the period"))
     axes.set_ylim(bottom=0)
     axes.legend()
-    _readable_axes(figure, axes)
+    readable_dates(figure, axes)
     _title(axes, figures, _("Stock"))
     written += _save(figure, directory, "stock")
 
@@ -150,7 +172,7 @@ def _write_charts(figures: Figures, directory: Path, dimensions: tuple[float, fl
     axes.bar(starts, entries, width=width, align="edge", label=_("entries (newly recognized or detained)"))
     axes.bar(starts, exits, width=width, align="edge", label=_("exits (released, died, recognition withdrawn)"))
     axes.axhline(0, color="black", linewidth=0.5)
-    _readable_axes(figure, axes)
+    readable_dates(figure, axes)
     axes.set_ylabel(str(PER_PERIOD.get(figures.granularity, figures.granularity)))
     axes.legend()
     _title(axes, figures, _("Inflow and outflow"))

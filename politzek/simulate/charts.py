@@ -8,12 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from django.utils.translation import gettext as _
 
 from politzek.flows.charts import METADATA, plt
 from politzek.simulate.analysis import held_bands
 from politzek.simulate.report import Simulation
 
-SYNTHETIC = "\nCALIBRATED ON SYNTHETIC DEMO DATA"
+
+def _synthetic() -> str:
+    return "\n" + _("CALIBRATED ON SYNTHETIC DEMO DATA")
 
 
 def _save(figure: Any, path: Path) -> Path:
@@ -23,19 +26,27 @@ def _save(figure: Any, path: Path) -> Path:
     return path
 
 
+def _policy(name: str) -> str:
+    """A bundled policy's plain name in the active language (the web's words)."""
+    from politzek.web.public.simulator_words import policy_name
+
+    return policy_name(name)
+
+
 def held_chart(simulation: Simulation, path: Path) -> Path:
     figure, axes = plt.subplots(figsize=(9, 4.5))
     for run in simulation.results:
         bands = held_bands(run)
         weeks = np.arange(len(bands["median"])) / 52
-        line = axes.plot(weeks, bands["median"], label=run.policy.name)[0]
+        line = axes.plot(weeks, bands["median"], label=_policy(run.policy.name))[0]
         axes.fill_between(weeks, bands["p5"], bands["p95"], color=line.get_color(), alpha=0.15)
-    axes.set_xlabel("years from the start")
-    axes.set_ylabel("political prisoners held")
+    axes.set_xlabel(_("years from the start"))
+    axes.set_ylabel(_("political prisoners held"))
     axes.set_ylim(bottom=0)
     axes.legend(fontsize=8)
-    title = f"{simulation.scenario.name}: median and 5–95% of {simulation.runs:,} runs"
-    axes.set_title(title + (SYNTHETIC if simulation.scenario.synthetic else ""), fontsize=10)
+    title = _("%(scenario)s: median and 5–95%% of %(runs)s runs") % {
+        "scenario": simulation.scenario.name, "runs": simulation.runs}
+    axes.set_title(title + (_synthetic() if simulation.scenario.synthetic else ""), fontsize=10)
     return _save(figure, path)
 
 
@@ -50,9 +61,10 @@ def tornado_chart(simulation: Simulation, path: Path) -> Path:
     axes.set_yticks(range(len(rows)), [f"{r['parameter']} [{r['low']:g}, {r['high']:g}]" for r in reversed(rows)])
     axes.axvline(centre, color="black", linewidth=1)
     policy = (simulation.tornado or [{}])[0].get("policy", "")
-    axes.set_xlabel(f"person-years, {policy} minus no engagement (blue: parameter low, red: high)")
-    axes.set_title("Which parameter moves the result most" + (SYNTHETIC if simulation.scenario.synthetic
-                                                                       else ""), fontsize=10)
+    axes.set_xlabel(_("person-years, %(policy)s minus no engagement (blue: parameter low, red: high)") % {
+        "policy": _policy(policy)})
+    axes.set_title(_("Which parameter moves the result most") + (_synthetic() if simulation.scenario.synthetic
+                                                                  else ""), fontsize=10)
     return _save(figure, path)
 
 
