@@ -60,3 +60,10 @@ def test_every_piece_of_advice_has_a_source_and_every_language():
         for item in data["advice"]:
             assert item["source"].startswith("https://"), (country, item)
             assert all(item.get(language) for language in ("en", "ru", "be", "uk")), (country, item["en"])
+
+
+def test_the_api_gives_the_address_in_parts(client, held):
+    facility = client.get("/api/facilities", {"country": "BY"}).json()["items"][0]
+    assert facility["address"]["postcode"] == "246035"
+    assert facility["address"]["street_local"] == "ул. Антошкина, 3"
+    assert facility["address"]["town_latin"] == "Gomel"

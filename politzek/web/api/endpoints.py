@@ -152,7 +152,12 @@ def list_events(request: HttpRequest, paging: Query[Paging], kind: str = "",
 
 def _facility_out(f: Facility) -> dict[str, Any]:
     return {"id": f.pk, "name": f.name, "name_local": f.name_local, "kind": f.kind, "regime": f.regime,
-            "postal_address": f.postal_address, "region": f.region, "country": f.country, "synthetic": f.synthetic}
+            "postal_address": f.postal_address, "region": f.region, "country": f.country, "synthetic": f.synthetic,
+            "address": {part: getattr(f, part) for part in ADDRESS_PARTS}}
+
+
+ADDRESS_PARTS = ("postcode", "street_local", "town_local", "region_local", "street_latin", "town_latin",
+                 "region_latin")
 
 
 @router.get("/facilities", response={200: schemas.FacilitiesPage, 422: schemas.Problem}, tags=["facilities"])

@@ -154,6 +154,9 @@ class FacilityOut(Schema):
     kind: str
     regime: str
     postal_address: str
+    address: dict[str, str] = Field(default_factory=dict, description=(
+        "The address for letters in parts, as an envelope needs it: postcode, and street, town and region in the "
+        "local script (street_local…) and in Latin letters (street_latin…); empty when not entered."))
     region: str
     country: str
     synthetic: bool
