@@ -26,6 +26,11 @@ def run_server(host: str, port: int, workers: int) -> None:
     _Gunicorn({
         "bind": f"{host}:{port}",
         "workers": workers,
+        # Threads, not the sync worker: one sync worker serves one connection at a time, so a
+        # slow reader over Tor holds it. Seen: once public pages became cacheable, Chromium in
+        # the browser tests left a one-worker sync server waiting 30 s; with threads it did not.
+        "worker_class": "gthread",
+        "threads": 4,
         "accesslog": "-",
         "timeout": 60,
         # Load the app once before forking, so a broken configuration fails at start.

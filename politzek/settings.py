@@ -56,6 +56,9 @@ MIDDLEWARE = [
     # (a 181-KB page is 42 KB gzipped: seconds over Tor). It sets Vary: Accept-Encoding, and
     # Django pads its gzip header at random against BREACH on pages with a CSRF token.
     "django.middleware.gzip.GZipMiddleware",
+    # ETag from the body and 304 Not Modified for a matching If-None-Match (after gzip, whose
+    # ETag it weakens; a cached page and a fresh one with the same bytes share their ETag).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A NUL character in a parameter is a 4xx here, not a database error later.
     "politzek.web.input_guard.RefuseNulCharacters",
@@ -81,6 +84,10 @@ MIDDLEWARE = [
     # (the admin's own, from this server, excepted) and no inline styles.
     "csp.middleware.CSPMiddleware",
     "politzek.web.csp.AdminScriptsOnly",
+    # Anonymous public pages served whole from the cache while the data has not moved
+    # (page_cache.py): inside every middleware that adds headers (CSP, frame options, cache
+    # control), so a page from the cache leaves with the same headers as a fresh one.
+    "politzek.web.page_cache.PageCache",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -154,6 +161,15 @@ VET_INLINE_ENTRIES = int(os.environ.get("POLITZEK_VET_INLINE_ENTRIES", "150"))
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                       "OPTIONS": {"MAX_ENTRIES": 5000}}}
+# Whole anonymous pages (web/page_cache.py): which cache (a shared one across workers and
+# servers when CACHES names one, e.g. Redis) and for how long at most; 0 turns it off. Pages
+# are keyed by the data version, so this bounds memory, not staleness.
+POLITZEK_PAGE_CACHE = os.environ.get("POLITZEK_PAGE_CACHE", "default")
+POLITZEK_PAGE_CACHE_SECONDS = int(os.environ.get("POLITZEK_PAGE_CACHE_SECONDS", "600"))
+# What public pages tell browsers and proxies: keep for this long, then revalidate by ETag;
+# serve the old copy for this long while revalidating.
+POLITZEK_PUBLIC_MAX_AGE = int(os.environ.get("POLITZEK_PUBLIC_MAX_AGE", "30"))
+POLITZEK_PUBLIC_STALE_SECONDS = int(os.environ.get("POLITZEK_PUBLIC_STALE_SECONDS", "120"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
