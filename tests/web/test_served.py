@@ -387,10 +387,14 @@ def test_no_page_is_wider_than_a_phone(served, browser):
 
 
 @pytest.mark.browser
-def test_axe_finds_nothing_on_any_page(served, browser):
+def test_axe_finds_nothing_on_any_page(served, browser, database_vendor):
     """axe-core (the engine browsers' accessibility audits use, bundled in the
     axe-playwright-python wheel) on every public page, the 404 and the staff pages, on a phone
     and a desktop screen: no violation of any impact (contrast, labels, headings, alt text…)."""
+    if database_vendor != "sqlite":
+        # The same templates and styles on any database: the SQLite pass checks them, and the
+        # PostgreSQL pass keeps its minute for what the database changes.
+        pytest.skip("markup and styles do not depend on the database; checked on the SQLite pass")
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
