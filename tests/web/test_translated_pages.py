@@ -86,3 +86,16 @@ def test_no_english_left_on_the_staff_pages(client, demo, language):
         if snippets:
             left[path] = sorted(set(snippets))[:8]
     assert left == {}
+
+
+def test_values_nobody_translated_are_shown_as_written_not_flagged(client):
+    """Real files carry regions and tags no data file translates (Iran's "Qiamdasht, Southeast
+    Tehran", Viasna's "viasna-np"): the list's filters show them as written, marked as data."""
+    from tests.registry.factories import event, person
+
+    someone = person("Ali Rezaei", country="IR", region="Qiamdasht, Southeast Tehran")
+    someone.tags.create(code="viasna-np", label="viasna np")
+    event(someone, "detained", "2026-01-10")
+    html = client.get("/ru/").content.decode()
+    assert "Qiamdasht, Southeast Tehran" in html and "viasna np" in html
+    assert english_snippets(html) == []

@@ -67,6 +67,9 @@ def _facet_blocks(query: ListQuery, viewer: Viewer) -> list[dict[str, Any]]:
         current = getattr(query, facet)
         blocks.append({
             "label": labels.FACETS[facet], "selected": bool(current),
+            # Regions, articles, organizations and tags are what documenters wrote: shown as written
+            # when no translation is known (values.toml), never run through a translator.
+            "data": facet in ("region", "article", "organization", "tag"),
             "clear_url": _url({**base, facet: ""}),
             "values": [{"label": label, "count": n,
                         "selected": value == current, "url": _url({**base, facet: value})}
