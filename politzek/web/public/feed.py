@@ -20,8 +20,26 @@ FEED_KINDS = ("recognized", "released_pretrial", "released_end_of_term", "releas
 ITEMS = 50
 
 
-class RecognitionsAndReleases(Feed):
+class _EventFeed(Feed):
+    """What every feed of events shares: each entry links to the person, is known by the
+    event's id and dated by the day it happened."""
+
     feed_type = Atom1Feed
+
+    def item_link(self, item: Event) -> str:
+        return reverse("person", args=[item.person_id])
+
+    def item_guid(self, item: Event) -> str:
+        return f"politzek-event-{item.pk}"
+
+    def item_pubdate(self, item: Event) -> dt.datetime:
+        return dt.datetime.combine(item.date_earliest, dt.time(), tzinfo=dt.UTC)
+
+    def item_updateddate(self, item: Event) -> dt.datetime:
+        return item.updated_at or timezone.now()
+
+
+class RecognitionsAndReleases(_EventFeed):
     title = _("politzek: new recognitions and releases")
     subtitle = _("The latest people recognized as political prisoners and the latest released.")
 
@@ -44,24 +62,10 @@ class RecognitionsAndReleases(Feed):
     def item_description(self, item: Event) -> str:
         return f"{item.date} — {item.description}" if item.description else str(item.date)
 
-    def item_link(self, item: Event) -> str:
-        return reverse("person", args=[item.person_id])
 
-    def item_guid(self, item: Event) -> str:
-        return f"politzek-event-{item.pk}"
-
-    def item_pubdate(self, item: Event) -> dt.datetime:
-        return dt.datetime.combine(item.date_earliest, dt.time(), tzinfo=dt.UTC)
-
-    def item_updateddate(self, item: Event) -> dt.datetime:
-        return item.updated_at or timezone.now()
-
-
-class PersonEvents(Feed):
+class PersonEvents(_EventFeed):
     """One person's events, newest first: a family, lawyer or journalist follows one case
     without watching the whole registry. Public clearance, like every feed."""
-
-    feed_type = Atom1Feed
 
     def get_object(self, request: HttpRequest, person_id: int) -> Person:  # type: ignore[override]
         person = Person.objects.filter(pk=person_id).prefetch_related("names").first()
@@ -89,15 +93,3 @@ class PersonEvents(Feed):
 
     def item_description(self, item: Event) -> str:
         return item.description or str(item.date)
-
-    def item_link(self, item: Event) -> str:
-        return reverse("person", args=[item.person_id])
-
-    def item_guid(self, item: Event) -> str:
-        return f"politzek-event-{item.pk}"
-
-    def item_pubdate(self, item: Event) -> dt.datetime:
-        return dt.datetime.combine(item.date_earliest, dt.time(), tzinfo=dt.UTC)
-
-    def item_updateddate(self, item: Event) -> dt.datetime:
-        return item.updated_at or timezone.now()

@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from politzek.registry.models import Facility, PersonName
+from politzek.registry.models import Facility
 from politzek.registry.queries import NotFound, person_detail
 from politzek.registry.visibility import Viewer
 from politzek.web.public.name_order import reading_order, script_of
@@ -29,10 +29,9 @@ def guidance() -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-def _local_name(person_id: int, fallback: str) -> str:
+def _local_name(names: list[dict[str, Any]], fallback: str) -> str:
     """The name in the script the country's post reads (Cyrillic for BY, RU, UA), else the first."""
-    names = list(PersonName.objects.filter(person_id=person_id).order_by("-is_primary", "id"))
-    cyrillic = [n.name for n in names if script_of(n.name, n.script) == "Cyrl"]
+    cyrillic = [n["name"] for n in names if script_of(n["name"], n["script"]) == "Cyrl"]
     return cyrillic[0] if cyrillic else fallback
 
 
@@ -51,7 +50,7 @@ def where_to_write(detail: dict[str, Any]) -> dict[str, Any] | None:
         part for part in (facility.postcode, facility.town_local) if part), facility.region_local) if line] \
         if facility is not None and (facility.street_local or facility.town_local) else []
     return {"id": latest["facility_id"], "name": latest["facility"], "address": latest["facility_address"],
-            "local": local}
+            "local": local, "facility": facility}
 
 
 def envelope(facility: Facility, name: str, birth_year: int | None, language: str) -> list[str]:
@@ -82,7 +81,7 @@ def letter(request: HttpRequest, person_id: int) -> HttpResponse:
     except NotFound:
         raise Http404("no such person") from None
     place = where_to_write(detail)
-    facility = Facility.objects.filter(pk=place["id"]).first() if place else None
+    facility = place["facility"] if place else None
     language = (get_language() or "en").split("-")[0]
     names = reading_order(detail["names"], lambda n: n["name"], lambda n: n["script"], lambda n: n["language"])
     shown = names[0]["name"] if names else f"#{person_id}"
@@ -90,7 +89,7 @@ def letter(request: HttpRequest, person_id: int) -> HttpResponse:
     context: dict[str, Any] = {"person": detail, "name": shown, "facility": facility,
                                "shows_synthetic": detail["synthetic"]}
     if facility is not None:
-        context["envelope"] = envelope(facility, _local_name(person_id, shown), int(born) if born else None,
+        context["envelope"] = envelope(facility, _local_name(detail["names"], shown), int(born) if born else None,
                                        language)
         context["advice"] = advice(facility.country or detail["country"], language)
         context["latin"] = [line for line in (facility.street_latin, " ".join(

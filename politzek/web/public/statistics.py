@@ -27,7 +27,7 @@ from politzek.flows.models import RefreshMark
 from politzek.flows.periods import GRANULARITIES, periods
 from politzek.flows.refresh import refresh
 from politzek.flows.report import columns, sentences, table_rows
-from politzek.registry.models import Person
+from politzek.registry.models import Event, Person
 from politzek.registry.organizations import organization_name
 
 WEEKS = 12
@@ -76,16 +76,14 @@ def countries() -> list[str]:
 
 def statistics_query(request: HttpRequest) -> StatisticsQuery:
     """The page's query; ValueError names the parameter and value that cannot mean anything."""
-    known = countries()
     country = (request.GET.get("country") or "").strip()
     if country.lower() == ALL:
         country = ALL
     else:
-        country = country_of(request)
         # Never summed silently: without a choice, the country with the most people.
-        country = country or (known[0] if known else "")
+        country = country_of(request) or next(iter(countries()), "")
     organization = (request.GET.get("organization") or "").strip()
-    if organization and organization not in recognizers():
+    if organization and not Event.objects.filter(kind="recognized", organization__code=organization).exists():
         raise ValueError(_("organization=%(value)s is not an organization that recognizes political prisoners "
                            "here") % {"value": organization[:40]})
     period = (request.GET.get("period") or "week").strip()
@@ -119,8 +117,6 @@ def _date(request: HttpRequest, name: str) -> dt.date | None:
 
 def recognizers() -> dict[str, str]:
     """Codes and names of the organizations whose recognitions the registry holds."""
-    from politzek.registry.models import Event
-
     codes = Event.objects.filter(kind="recognized", organization__isnull=False).values_list(
         "organization__code", "organization__name").distinct()
     return {code: organization_name(code, name) for code, name in sorted(codes)}
