@@ -25,7 +25,7 @@ from politzek.registry.status import (
     in_custody_at,
     recognized_at,
 )
-from politzek.registry.timeline import derivations, timeline_events
+from politzek.registry.timeline import derivations, timeline_event_of
 from politzek.registry.visibility import Viewer, private_fields, visible_events, visible_people
 
 # Translated in the active language (the web's visitor's; English on the command line).
@@ -138,15 +138,20 @@ def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) 
     today = today or dt.date.today()
     person = (
         visible_people(Person.objects.filter(pk=person_id), viewer)
-        .prefetch_related(_names_prefetch(), "tags", "biographies")
+        .prefetch_related(_names_prefetch(), "tags", "biographies", "sources")
         .first()
     )
     if person is None:
         raise NotFound(f"no person with id {person_id}")
-    events_qs = visible_events(person.events.all(), viewer).select_related(
-        "organization", "facility", "case", "sentence", "recognition"
-    ).prefetch_related("sources").order_by("date_earliest", "id")
-    timeline = timeline_events(events_qs, with_sources=True)
+    events_qs = list(visible_events(person.events.all(), viewer).select_related(
+        "organization", "facility", "sentence", "recognition"
+    ).prefetch_related("sources").order_by("date_earliest", "id"))
+    timeline = [timeline_event_of(event) for event in events_qs]
+    # The person's own sources and those of the events this viewer may see, in one numbered
+    # list (a source seen beside a visible event is visible).
+    sources = {source.pk: source for source in person.sources.all()}
+    for event in events_qs:
+        sources.update((source.pk, source) for source in event.sources.all())
     derived = derive(timeline) if timeline else None
     intervals = derived.intervals if derived else []
     cases = person.cases.prefetch_related("charges", "sentences", "roles__official__names").select_related("court")
@@ -190,7 +195,7 @@ def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) 
                 "description": e.description,
                 "synthetic": e.synthetic,
                 # Where the fact comes from: a source seen beside a visible event is visible.
-                "sources": [{"title": str(source), "url": source.url, "link": source.link}
+                "sources": [{"id": source.pk, "title": str(source), "url": source.url, "link": source.link}
                             for source in e.sources.all()],
                 "statement_url": _statement(e),
             }
@@ -213,6 +218,11 @@ def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) 
                 ],
             }
             for case in cases
+        ],
+        "sources": [
+            {"id": source.pk, "title": str(source), "url": source.url, "link": source.link,
+             "publisher": source.publisher, "published": str(source.published) if source.published else None}
+            for _pk, source in sorted(sources.items())
         ],
         "timeline_issues": [
             {"severity": i.severity, "code": i.code, "message": i.message}

@@ -51,6 +51,19 @@ def timeline_events(events: Events, with_sources: bool = False) -> list[Timeline
     return [_timeline_event(row, frozenset(sources.get(row[1], ()))) for row in rows]
 
 
+def timeline_event_of(event: Any) -> TimelineEvent:
+    """A loaded Event (its sentence and organization selected, its sources prefetched) as a
+    TimelineEvent: a page that shows the events derives from them without reading them twice."""
+    sentence, organization = event.sentence, event.organization
+    return TimelineEvent(
+        kind=event.kind, date=event.date, id=event.pk, case=event.case_id,
+        organization=organization.code if organization else None,
+        custodial=_custodial(sentence.kind, sentence.in_absentia) if sentence else None,
+        sources=frozenset(source.pk for source in event.sources.all()),
+        term_days=sentence.term_days if sentence else None,
+    )
+
+
 def timelines(events: Events, chunk_size: int = 20000) -> Iterator[tuple[int, list[TimelineEvent]]]:
     """(person id, events) for every person with events, streamed in person order."""
     rows: Iterable[tuple[Any, ...]] = events.order_by("person_id").values_list(*_COLUMNS).iterator(

@@ -139,6 +139,24 @@ def test_each_fact_names_its_source_or_says_it_has_none(client, registry):
     assert "источник не указан" in client.get(f"/ru/people/{freed.pk}/").content.decode()
 
 
+def test_the_source_list_holds_the_persons_own_sources_and_no_hidden_events(client, registry):
+    """The numbered list at the end of a person's page: the person's own sources and those of
+    the events the viewer may see, read from the page's own records (no query over every
+    source); a source only a restricted event cites is not listed, on the page or the API."""
+    freed = registry["freed"]
+    profile = m.Source.objects.create(url="https://example.org/profile", title="A profile")
+    freed.sources.add(profile)
+    secret = m.Source.objects.create(url="https://example.org/secret-witness", title="A witness statement")
+    hidden = m.Event.objects.create(person=freed, kind="torture_reported", date="2021-01-05",
+                                   visibility="restricted")
+    hidden.sources.add(secret)
+    html = client.get(f"/people/{freed.pk}/").content.decode()
+    assert 'id="source-1"' in html and "A profile" in html
+    assert "secret-witness" not in html and "A witness statement" not in html
+    listed = client.get(f"/api/people/{freed.pk}").json()["sources"]
+    assert [source["title"] for source in listed] == ["A profile"]
+
+
 def test_an_empty_search_never_suggests_a_person_is_free(client, registry):
     html = client.get("/", {"q": "Zzyzx Qwerty"}).content.decode()
     assert "No one in this registry matches." in html and "may still be in custody" in html

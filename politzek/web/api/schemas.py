@@ -59,6 +59,14 @@ class TimelineEntry(Schema):
     synthetic: bool
 
 
+class SourceOut(Schema):
+    id: int
+    title: str
+    url: str
+    publisher: str
+    published: str | None
+
+
 class CaseSentence(Schema):
     date: str | None
     kind: str
@@ -106,6 +114,8 @@ class PersonDetail(Schema):
     custody_intervals: list[Interval]
     events: list[TimelineEntry]
     cases: list[PersonCase]
+    sources: list[SourceOut] = Field(default_factory=list, description=(
+        "The person's own sources and those of the events the caller may see, by id."))
     private: dict[str, str] | None = Field(None, description="Private fields: only for cleared staff.")
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from politzek.accountability.dossier import official_dossier
 from politzek.csv_safety import SafeWriter
 from politzek.flows.refresh import data_version
-from politzek.registry.models import Case, Event, Facility, Official, Person, PersonName, Source
+from politzek.registry.models import Case, Event, Facility, Official, Person, PersonName
 from politzek.registry.queries import NotFound, person_detail
 from politzek.registry.visibility import Viewer, visible_cases, visible_events, visible_people
 from politzek.web.public import labels
@@ -182,17 +182,13 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
     detail["political_prisoner_text"] = labels.political_prisoner(detail["gender"])
     detail["term_overdue"] = bool(detail["term_ends"] and detail["in_custody"]
                                   and detail["term_ends"] < dt.date.today().isoformat())
-    # The person's own sources and those of the events this viewer may see.
-    events = visible_events(Event.objects.filter(person_id=person_id), viewer)
-    sources = list(Source.objects.filter(Q(people__pk=person_id) | Q(events__in=events)).distinct().order_by("pk"))
     # Each fact names its sources by their number in the list at the end of the page.
-    number = {source.url or str(source): i for i, source in enumerate(sources, start=1)}
+    number = {source["id"]: i for i, source in enumerate(detail["sources"], start=1)}
     for event in detail["events"]:
-        event["source_numbers"] = sorted({number[s["url"] or s["title"]] for s in event["sources"]
-                                          if (s["url"] or s["title"]) in number})
+        event["source_numbers"] = sorted({number[source["id"]] for source in event["sources"]})
     return render(request, "web/person.html", {
         "person": detail, "shows_synthetic": detail["synthetic"], "letters": where_to_write(detail),
-        "staff": is_staff_session(request.user), "sources": sources,
+        "staff": is_staff_session(request.user), "sources": detail["sources"],
     })
 
 
