@@ -8,7 +8,6 @@ reader of the facts calls `refresh()` first, and it costs three queries when not
 
 from __future__ import annotations
 
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -16,9 +15,8 @@ from itertools import islice
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Max
 
-from politzek.flows import listing
+from politzek.flows import data_state, listing
 from politzek.flows.facts import person_facts
 from politzek.flows.models import UNDATED, DailyCount, Fact, RefreshMark
 from politzek.names.search_keys import KEYS_VERSION
@@ -53,21 +51,13 @@ def _chunks(items: Iterable[int], size: int = CHUNK) -> Iterator[list[int]]:
         yield chunk
 
 
-def _current_marks() -> dict[str, int]:
-    return {table: model.objects.aggregate(top=Max("history_id"))["top"] or 0 for table, (model, _c) in TRACKED.items()}
-
-
-def _organizations_fingerprint() -> int:
-    """Facts hold organization codes, and organizations keep no history: a changed code
-    changes this checksum, and every fact is rebuilt."""
-    codes = ";".join(f"{pk}={code}" for pk, code in m.Organization.objects.order_by("pk").values_list("pk", "code"))
-    return zlib.crc32(codes.encode())
-
-
-def _fingerprints() -> dict[str, int]:
-    """The history marks, and what else the derived tables depend on: organization codes and
-    the version of the search keys (new spelling rules make every name's keys stale)."""
-    return {**_current_marks(), "organizations": _organizations_fingerprint(), "name_keys": KEYS_VERSION}
+def _fingerprints(state: data_state.DataState) -> dict[str, int]:
+    """The history marks of the tracked tables, and what else the derived tables depend on:
+    organization codes (facts hold them, and organizations keep no history; a changed code
+    rebuilds every fact) and the version of the search keys (new spelling rules make every
+    name's keys stale)."""
+    tops = {table: state.tops.get(model._meta.db_table, 0) for table, (model, _column) in TRACKED.items()}
+    return {**tops, "organizations": state.organizations, "name_keys": KEYS_VERSION}
 
 
 def _changed_people(marks: dict[str, int]) -> set[int]:
@@ -140,14 +130,13 @@ def _write(events: Any, attributes: dict[int, dict[str, Any]], daily: Counter[Da
 def data_version() -> str:
     """The state of the data as the last refresh left it: changes whenever a tracked table
     moves and a refresh follows, so it can key caches of anything derived from them."""
-    return ";".join(f"{table}={top}" for table, top in RefreshMark.objects.order_by("table").values_list(
-        "table", "history_id"))
+    return data_state.current().refreshed
 
 
 def _up_to_date() -> bool:
-    marks = dict(RefreshMark.objects.values_list("table", "history_id"))
-    current = _fingerprints()
-    return bool(marks) and all(current[table] == marks.get(table) for table in current)
+    state = data_state.current()
+    current = _fingerprints(state)
+    return bool(state.marks) and all(current[table] == state.marks.get(table) for table in current)
 
 
 def refresh(full: bool = False) -> RefreshResult:
@@ -162,8 +151,10 @@ def refresh(full: bool = False) -> RefreshResult:
             # immediate transactions already let one writer in at a time.
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
-        marks = dict(RefreshMark.objects.values_list("table", "history_id"))
-        current = _fingerprints()
+        # Read again inside the lock: another worker may have refreshed meanwhile.
+        data_state.forget()
+        state = data_state.current()
+        marks, current = state.marks, _fingerprints(state)
         if not full and marks and all(current[table] == marks.get(table) for table in current):
             return RefreshResult()
         full = full or any(current[mark] != marks.get(mark) for mark in ("organizations", "name_keys"))
@@ -188,4 +179,5 @@ def refresh(full: bool = False) -> RefreshResult:
         _apply(daily)
         for table, top in current.items():
             RefreshMark.objects.update_or_create(table=table, defaults={"history_id": top})
+        data_state.forget()
         return result

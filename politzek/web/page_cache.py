@@ -13,40 +13,19 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
+from politzek.flows import data_state
 from politzek.web.no_store import is_private
 
 CACHE_HEADER = "X-Politzek-Cache"
 
 
-def _history_tables() -> list[str]:
-    from django.apps import apps
-
-    tables = []
-    for model in apps.get_app_config("registry").get_models():
-        if model.__name__.startswith("Historical"):
-            tables.append(model._meta.db_table)
-    return sorted(tables)
-
-
-_TABLES: list[str] = []
-
-
 def data_version() -> str:
-    """The latest history row of every registry table, read in one query: any tracked change
-    to any record moves it. (flows.refresh.data_version follows only the tables the derived
-    facts read, and only after a refresh.)"""
-    global _TABLES
-    if not _TABLES:
-        _TABLES = _history_tables()
-    quote = connection.ops.quote_name
-    sql = " UNION ALL ".join(f"SELECT MAX(history_id) FROM {quote(table)}" for table in _TABLES)
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        return ".".join(str(row[0] or 0) for row in cursor.fetchall())
+    """The latest history row of every registry table (flows.data_state, one query per
+    request): any tracked change to any record moves it."""
+    return data_state.current().version
 
 
 class PageCache:
