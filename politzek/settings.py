@@ -6,6 +6,7 @@ import os
 import secrets
 from pathlib import Path
 
+from politzek.cache_settings import cache_settings
 from politzek.database import database_settings, database_url
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -159,11 +160,11 @@ DATABASES = {"default": database_settings(database_url())}
 # Exchange lists longer than this are vetted in the background (web/staff/vetting_jobs.py).
 VET_INLINE_ENTRIES = int(os.environ.get("POLITZEK_VET_INLINE_ENTRIES", "150"))
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                      "OPTIONS": {"MAX_ENTRIES": 5000}}}
-# Whole anonymous pages (web/page_cache.py): which cache (a shared one across workers and
-# servers when CACHES names one, e.g. Redis) and for how long at most; 0 turns it off. Pages
-# are keyed by the data version, so this bounds memory, not staleness.
+# POLITZEK_CACHE: memory (per process), file:/folder (per server) or database (shared by
+# every app server); politzek/cache_settings.py.
+CACHES = cache_settings()
+# Whole anonymous pages (web/page_cache.py): which of CACHES and for how long at most; 0 turns
+# it off. Pages are keyed by the data version, so this bounds memory, not staleness.
 POLITZEK_PAGE_CACHE = os.environ.get("POLITZEK_PAGE_CACHE", "default")
 POLITZEK_PAGE_CACHE_SECONDS = int(os.environ.get("POLITZEK_PAGE_CACHE_SECONDS", "600"))
 # What public pages tell browsers and proxies: keep for this long, then revalidate by ETag;

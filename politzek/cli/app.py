@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from politzek.cache_settings import CacheSettingError, cache_settings
 from politzek.cli import (
     accountability,
     bargaining,
@@ -53,6 +54,10 @@ def configure(
             database_settings(url)
         except DatabaseURLError as error:
             fail(f"--db: {error}")
+    try:
+        cache_settings()
+    except CacheSettingError as error:
+        fail(str(error))
     setup_django()
     from django.utils import translation
 

@@ -37,6 +37,7 @@ def init() -> None:
 
     try:
         call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable", verbosity=0)  # only when POLITZEK_CACHE=database
     except Exception as error:
         fail(f"cannot initialize the database: {error}".splitlines()[0], code=1)
     console.print(f"politzek: database ready ({describe(database_url())}, {connection.vendor})")
