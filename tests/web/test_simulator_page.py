@@ -62,3 +62,37 @@ def test_while_one_simulation_runs_a_new_one_answers_busy(client, tmp_path, monk
         assert "симулятор сейчас считает для другого посетителя" in russian
         assert client.get("/simulator/").status_code == 200
     assert client.get("/simulator/?response_to_deals=0.3").status_code == 200
+
+
+def test_visitors_asking_for_the_parameters_being_computed_wait_for_that_one_result(tmp_path, monkeypatch):
+    """A crowd following one link with new parameters: the simulation runs once; the others
+    wait for its result instead of a 503 or a second run."""
+    import threading
+
+    from django.test import Client
+
+    from politzek.web.public import simulator
+
+    monkeypatch.setenv("POLITZEK_HOME", str(tmp_path))
+    calls = []
+    real_run = simulator.run_simulation
+
+    def counted_run(*args, **kwargs):
+        calls.append(threading.get_ident())
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(simulator, "run_simulation", counted_run)
+    paths = ["/simulator/?response_to_deals=0.41", "/ru/simulator/?response_to_deals=0.41",
+             "/be/simulator/?response_to_deals=0.41"]
+    statuses: dict[str, int] = {}
+
+    def visit(path: str) -> None:
+        statuses[path] = Client().get(path).status_code
+
+    visitors = [threading.Thread(target=visit, args=(path,)) for path in paths]
+    for visitor in visitors:
+        visitor.start()
+    for visitor in visitors:
+        visitor.join(timeout=120)
+    assert statuses == dict.fromkeys(paths, 200)
+    assert len(calls) == 1

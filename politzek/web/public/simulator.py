@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -66,34 +67,67 @@ class SimulatorBusy(Exception):
     pass
 
 
-@contextmanager
-def one_computation_at_a_time() -> Iterator[None]:
-    """At most one simulation computed at a time on this server, across all its workers (a lock
-    file): new parameters from a crowd of visitors cannot take every core from the public
-    pages. A visitor arriving while one runs gets SimulatorBusy (a 503 with Retry-After)."""
+# How long a visitor asking for the very parameters being computed waits for the result.
+# Only those wait (the page's own charts, a crowd following one link): anyone else gets the
+# 503 at once, so waiting visitors cannot take every worker thread from the public pages.
+WAIT_FOR_SAME_SECONDS = 20.0
+POLL_SECONDS = 0.2
+
+
+def _lock_path() -> Path:
     folder = Path(os.environ.get("POLITZEK_HOME", Path(tempfile.gettempdir()) / "politzek"))
     folder.mkdir(parents=True, exist_ok=True)
-    with (folder / "simulator.lock").open("a") as handle:
+    return folder / "simulator.lock"
+
+
+@contextmanager
+def one_computation_at_a_time(key: str = "") -> Iterator[None]:
+    """At most one simulation computed at a time on this server, across all its workers (a lock
+    file that names what it computes): new parameters from a crowd of visitors cannot take
+    every core from the public pages. A visitor arriving while one runs gets SimulatorBusy
+    (a 503 with Retry-After)."""
+    with _lock_path().open("a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise SimulatorBusy from None
         try:
+            handle.truncate(0)
+            handle.write(key)
+            handle.flush()
             yield
         finally:
+            handle.truncate(0)
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _computing() -> str:
+    """The key of the simulation running now on this server ("" when none or unknown)."""
+    try:
+        return _lock_path().read_text()
+    except OSError:
+        return ""
+
+
 def _simulation(scenario: Scenario, changes: dict[str, float]) -> Simulation:
-    """Run once per set of changes (the same seed gives the same result), then from the cache."""
+    """Run once per set of changes (the same seed gives the same result), then from the cache;
+    a visitor asking for what is being computed waits for it instead of computing it again."""
     runs, sensitivity_runs = _runs()
     key = f"simulator:{BUNDLED}:{runs}:{_key(changes)}"
-    simulation = cache.get(key)
-    if simulation is None:
-        with one_computation_at_a_time():
-            simulation = run_simulation(scenario, runs, SEED, uncertainty=True, with_sensitivity=True,
-                                        sensitivity_runs=sensitivity_runs)
-        cache.set(key, simulation, 24 * 3600)
+    deadline = time.monotonic() + WAIT_FOR_SAME_SECONDS
+    while (simulation := cache.get(key)) is None:
+        try:
+            with one_computation_at_a_time(key):
+                simulation = cache.get(key)  # finished while this visitor waited
+                if simulation is None:
+                    simulation = run_simulation(scenario, runs, SEED, uncertainty=True, with_sensitivity=True,
+                                                sensitivity_runs=sensitivity_runs)
+                    cache.set(key, simulation, 24 * 3600)
+                return simulation
+        except SimulatorBusy:
+            if _computing() != key or time.monotonic() > deadline:
+                raise
+            time.sleep(POLL_SECONDS)
     return simulation
 
 
