@@ -57,6 +57,10 @@ def record_proposals(result: CostResult, policy: CostPolicy, actor: str) -> Reco
             fresh = [e for e in proposal.evidence if e.key not in kept_keys[stored.pk]]
             if not fresh and stored.pk in kept_keys:
                 unchanged += 1
+            elif fresh and proposal.key in existing:
+                # Evidence keeps no history of its own: the proposal's history row is what tells
+                # the public pages' caches (flows/data_state.py) that it changed.
+                stored.save(update_fields=["updated_at"])
             for evidence in fresh:
                 new_evidence.append({"proposal_id": stored.pk, "key": evidence.key, "rule": evidence.rule,
                                      "role": evidence.role, "date": evidence.day, "case_id": evidence.case_id,
@@ -132,8 +136,10 @@ def proposal_rows(viewer: Viewer, authority: str | None = None, status: str | No
         query = query.filter(pk__in=ids)
     proposals = list(query)
     evidence = defaultdict(list)
-    for row in m.ProposalEvidence.objects.filter(proposal__in=proposals).select_related("event").order_by(
-            "date", "key"):
+    # Tens of thousands of rows on a large registry: only the fields shown (whole events made
+    # the public page's worker peak ~100 MB higher).
+    for row in m.ProposalEvidence.objects.filter(proposal__in=proposals).select_related("event").only(
+            "proposal_id", "case_id", "event_id", "role", "date", "event__kind").order_by("date", "key"):
         evidence[row.proposal_id].append(row)
     case_ids = {e.case_id for rows in evidence.values() for e in rows if e.case_id}
     shown = {c.pk: c for c in visible_cases(m.Case.objects.filter(pk__in=case_ids), viewer)}

@@ -13,8 +13,6 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from scipy.stats import beta
-
 CONFIDENCE = 0.95
 
 
@@ -76,10 +74,15 @@ def rate_ratio(after: int, after_days: int, before: int, before_days: int,
     total = after + before
     if total == 0:
         return RateRatio(after, after_days, before, before_days, None, None, None, confidence)
+    # The beta distribution's quantile (scipy.stats.beta.ppf) is the inverse regularized
+    # incomplete beta function: scipy.special's alone adds ~25 MB to a server worker where
+    # scipy.stats adds ~70 MB, and it loads only with the first deal page.
+    from scipy.special import betaincinv
+
     alpha = 1 - confidence
     # Clopper–Pearson bounds of the share of events that fell after.
-    share_low = 0.0 if after == 0 else float(beta.ppf(alpha / 2, after, total - after + 1))
-    share_high = 1.0 if after == total else float(beta.ppf(1 - alpha / 2, after + 1, total - after))
+    share_low = 0.0 if after == 0 else float(betaincinv(after, total - after + 1, alpha / 2))
+    share_high = 1.0 if after == total else float(betaincinv(after + 1, total - after, 1 - alpha / 2))
     exposure = before_days / after_days
 
     def as_ratio(share: float) -> float:

@@ -9,67 +9,20 @@ from pathlib import Path
 from typing import Any
 
 import matplotlib
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 matplotlib.use("Agg")  # no display; must precede pyplot
 import matplotlib.pyplot as plt  # noqa: E402
 
+from politzek.flows.chart_words import (  # noqa: E402
+    PER_PERIOD,
+    RELEASE_LABELS,
+    SIZES,
+    region_label,
+)
 from politzek.flows.figures import RELEASES, Figures  # noqa: E402
 from politzek.flows.report import scope_name  # noqa: E402
 
-CHARTS = ("stock", "inflow-outflow", "releases-by-mode", "stock-by-region")
-# Drawn in the active language: the web page's, English on the command line.
-RELEASE_LABELS = {
-    "released_pardon": gettext_lazy("pardoned"), "released_exchange": gettext_lazy("freed in exchanges"),
-    "released_end_of_term": gettext_lazy("end of term"), "released_pretrial": gettext_lazy("released pending trial"),
-    "released_other": gettext_lazy("released otherwise"), "deported": gettext_lazy("deported"),
-    "non_custodial_sentence": gettext_lazy("non-custodial sentence"),
-}
-PER_PERIOD = {"day": gettext_lazy("political prisoners per day"), "week": gettext_lazy("political prisoners per week"),
-              "month": gettext_lazy("political prisoners per month"),
-              "quarter": gettext_lazy("political prisoners per quarter"),
-              "year": gettext_lazy("political prisoners per year")}
-
-
-def region_label(name: str) -> str:
-    """A region in the active language where web/data/values.toml knows it."""
-    from politzek.web.public.values import value_label
-
-    return value_label("region", name)
-
-
-def alt_texts(figures: Figures) -> dict[str, str]:
-    """What each chart shows, in words and figures: all a reader sees when images are blocked
-    (Tor Browser's safest level) and what a screen reader says."""
-    political = figures.political
-    first, last = (political[0].stock_end, political[-1].stock_end) if political else (0, 0)
-    entries = sum(sum(p.entries.values()) for p in political)
-    exits = sum(sum(p.exits.values()) for p in political)
-    modes: Counter[str] = Counter()
-    for period in political:
-        modes.update({kind: n for kind, n in period.exits.items() if kind in RELEASES})
-    regions = figures.breakdowns.get("region", {})
-    span = {"first": date_format(figures.first, "DATE_FORMAT"), "last": date_format(figures.last, "DATE_FORMAT")}
-    return {
-        "stock": _("Line chart: political prisoners in custody went from %(start)s to %(end)s between %(first)s "
-                   "and %(last)s.") % {"start": first, "end": last, **span},
-        "inflow-outflow": _("Bar chart by %(period)s: %(entries)s political prisoners came in and %(exits)s went out "
-                            "(released, died or recognition withdrawn) between %(first)s and %(last)s.") % {
-            "period": str(PERIOD_NAMES.get(figures.granularity, figures.granularity)), "entries": entries,
-            "exits": exits, **span},
-        "releases-by-mode": _("Bar chart of releases by mode: %(modes)s.") % {
-            "modes": ", ".join(f"{RELEASE_LABELS.get(kind, kind)} {n}" for kind, n in modes.most_common())
-            or _("no releases")},
-        "stock-by-region": _("Bar chart of political prisoners in custody by region on %(last)s: %(regions)s.") % {
-            "last": span["last"], "regions": ", ".join(f"{region_label(name)} {n}" for name, n in regions.items())
-            or _("no data")},
-    }
-
-
-PERIOD_NAMES = {"day": gettext_lazy("day"), "week": gettext_lazy("week"), "month": gettext_lazy("month"),
-                "quarter": gettext_lazy("quarter"), "year": gettext_lazy("year")}
 # Reproducible SVGs: no creation date, fixed element ids.
 plt.rcParams.update({"svg.hashsalt": "politzek", "svg.fonttype": "none", "figure.dpi": 100})
 METADATA = {"svg": {"Date": None, "Creator": "politzek"}, "png": {"Software": "politzek"}}
@@ -96,11 +49,6 @@ def _save(figure: plt.Figure, directory: Path, name: str) -> list[Path]:
         written.append(path)
     plt.close(figure)
     return written
-
-
-# A phone's variant: narrower and taller, with larger type, so the words stay readable when
-# the picture is shown 360 px wide (the wide one's 10-pt text shrinks to about 4 pt there).
-SIZES = {"wide": ((9, 4), 10), "phone": ((4.8, 5.2), 13)}
 
 
 def write_charts(figures: Figures, directory: Path, size: str = "wide") -> list[Path]:

@@ -5,12 +5,11 @@ engagement, the trolley headline of the deals, and the tornado when asked."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from politzek.simulate.analysis import compared, held_bands, sensitivity, summary, trolley_headline
 from politzek.simulate.model import PolicyRun, simulate
-from politzek.simulate.scenario import Scenario
+from politzek.simulate.scenario import Scenario, bundled_scenarios  # noqa: F401 (the commands' import)
 
 
 @dataclass
@@ -46,11 +45,6 @@ def run_simulation(scenario: Scenario, runs: int, seed: int, uncertainty: bool =
             (p for p in scenario.policies if p.kind != "none"), None)
         tornado = sensitivity(scenario, policy, sensitivity_runs, seed) if policy else []
     return Simulation(scenario, runs, seed, uncertainty, results, tornado)
-
-
-def bundled_scenarios() -> dict[str, Path]:
-    folder = Path(__file__).parent / "data"
-    return {path.stem: path for path in sorted(folder.glob("*.yaml"))}
 
 
 def sentences(simulation: Simulation) -> list[str]:

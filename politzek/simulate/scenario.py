@@ -289,3 +289,9 @@ def load_scenario(path: Path) -> Scenario:
 
 def dump_scenario(scenario: Scenario) -> str:
     return yaml.safe_dump(scenario.as_dict(), sort_keys=False, allow_unicode=True, width=100)
+
+
+def bundled_scenarios() -> dict[str, Path]:
+    """The scenarios shipped with politzek, by name."""
+    folder = Path(__file__).parent / "data"
+    return {path.stem: path for path in sorted(folder.glob("*.yaml"))}

@@ -71,8 +71,14 @@ def test_a_run_keeps_its_proposals_once(registry):
     m.CaseRole.objects.create(case=case, official=judge, role="judge_first_instance")
     event(newcomer, "detained", "2026-01-10", case=case)
     event(newcomer, "recognized", "2026-02-01", organization=m.Organization.objects.get(code="viasna"))
+    from politzek.flows import data_state
+
+    before = data_state.current().version
     third = run_cost(POLICY, "test")
     assert (third.recorded.created, third.recorded.evidence_added) == (0, 4)
+    # Evidence keeps no history: the proposals it joined record it, so cached public pages move.
+    assert data_state.current().version != before
+    assert m.SanctionProposal.history.filter(official=judge).count() == 4 + 4
 
 
 def test_a_dry_run_keeps_nothing(registry):

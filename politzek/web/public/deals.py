@@ -9,7 +9,6 @@ from django.db.models import Count, Max, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from politzek.bargaining.charts import impact_chart, price_chart
 from politzek.bargaining.impact import ImpactError, deal_impact
 from politzek.bargaining.impact_report import coverage_sentence, released_sentences, window_sentences
 from politzek.bargaining.ledger import deal_detail
@@ -77,6 +76,8 @@ def _state(deals: QuerySet[Deal]) -> str:
 
 
 def price_svg(request: HttpRequest) -> HttpResponse:
+    from politzek.bargaining.charts import price_chart  # matplotlib: loaded by the first chart drawn
+
     path = cached_chart(f"deals-price-{_state(Deal.objects.all())}", lambda out: price_chart(deal_prices(), out))
     return FileResponse(path.open("rb"), content_type="image/svg+xml")
 
@@ -88,5 +89,7 @@ def impact_svg(request: HttpRequest, deal_id: int) -> HttpResponse:
     except ImpactError as problem:
         raise Http404(str(problem)) from None
     key = f"deal-{record.pk}-{_state(Deal.objects.filter(pk=record.pk))}"
+    from politzek.bargaining.charts import impact_chart  # matplotlib: loaded by the first chart drawn
+
     path = cached_chart(key, lambda out: impact_chart(impact, out))
     return FileResponse(path.open("rb"), content_type="image/svg+xml")

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,11 +23,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext_noop
 
 from politzek.database_errors import Trouble
-from politzek.simulate.report import Simulation, bundled_scenarios, run_simulation
-from politzek.simulate.scenario import PARAMETERS, Scenario, ScenarioError, load_scenario
+from politzek.simulate.scenario import PARAMETERS, Scenario, ScenarioError, bundled_scenarios, load_scenario
 from politzek.web.database_trouble import unavailable
 from politzek.web.public.simulator_words import PARAMETER_HELP, policy_name, result_lines
 from politzek.web.public.statistics import cached_chart
+
+if TYPE_CHECKING:
+    from politzek.simulate.report import Simulation
 
 BUNDLED = "belarus-demo"
 SEED = 1
@@ -107,6 +109,14 @@ def _computing() -> str:
         return _lock_path().read_text()
     except OSError:
         return ""
+
+
+def run_simulation(*args: Any, **kwargs: Any) -> Simulation:
+    # The model needs numpy and scipy (~60 MB): a worker loads them with its first simulation,
+    # not to serve the registry's pages.
+    from politzek.simulate.report import run_simulation as run
+
+    return run(*args, **kwargs)
 
 
 def _simulation(scenario: Scenario, changes: dict[str, float]) -> Simulation:

@@ -7,13 +7,14 @@ the command line.)"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from politzek.simulate.report import Simulation
+if TYPE_CHECKING:  # numpy and scipy load with the first simulation, not with the page
+    from politzek.simulate.report import Simulation
 
 # The bundled scenarios' policies by name, and by kind for a scenario's own names.
 POLICY_NAMES = {

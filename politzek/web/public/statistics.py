@@ -21,7 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from politzek.csv_safety import SafeWriter
-from politzek.flows.charts import CHARTS, PERIOD_NAMES, SIZES, alt_texts, write_charts
+from politzek.flows.chart_words import CHARTS, PERIOD_NAMES, SIZES, alt_texts
 from politzek.flows.figures import Figures, Scope, compute
 from politzek.flows.models import RefreshMark
 from politzek.flows.periods import GRANULARITIES, periods
@@ -208,6 +208,8 @@ def chart(request: HttpRequest, name: str, form: str = "svg") -> HttpResponse:
         folder.parent.mkdir(parents=True, exist_ok=True)
         prune_charts(folder.parent)
         draft = Path(tempfile.mkdtemp(prefix="draft-", dir=folder.parent))
+        from politzek.flows.charts import write_charts  # matplotlib: loaded by the first chart drawn
+
         write_charts(_figures(query), draft, size)
         try:
             draft.rename(folder)  # whole folders appear at once; a racing worker's copy is as good
