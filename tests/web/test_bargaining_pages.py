@@ -48,6 +48,21 @@ def test_the_deals_page_shows_the_price_per_political_prisoner(client, deal):
     assert b"SYNTHETIC DEMO DATA" in b"".join(chart.streaming_content)
 
 
+def test_a_new_concession_shows_at_once_on_both_deal_pages(client, deal, settings):
+    """Prices and impacts are kept per state of the data (web/public/derived.py), with or
+    without the page cache: a concession recorded since is on the next request."""
+    record, _public, _hidden = deal
+    for seconds in (0, 600):
+        settings.POLITZEK_PAGE_CACHE_SECONDS = seconds
+        assert "1,000,000" in client.get("/deals/").content.decode()
+        assert "1,000,000" in client.get(f"/deals/{record.pk}/").content.decode()
+        added = m.Concession.objects.create(deal=record, kind="sanctions_relief", description="potash",
+                                            estimated_value_usd=4_000_000)
+        assert "3,000,000" in client.get("/deals/").content.decode()
+        assert "3,000,000" in client.get(f"/deals/{record.pk}/").content.decode()
+        added.delete()
+
+
 def test_a_deal_page_names_only_the_people_a_visitor_may_see(client, deal):
     record, public, hidden = deal
     text = client.get(f"/deals/{record.pk}/").content.decode()

@@ -16,10 +16,10 @@ from politzek.accountability.cost import IndexWeek
 from politzek.accountability.policy import default_policy
 from politzek.accountability.proposals import proposal_rows
 from politzek.accountability.run import cost_index_only, monthly
-from politzek.flows import data_state
 from politzek.flows.refresh import refresh
 from politzek.registry.models import Case
 from politzek.registry.visibility import Viewer
+from politzek.web.public.derived import derived
 from politzek.web.public.statistics import cached_chart, chart_folder, country_of
 
 MONTHS_SHOWN = 24
@@ -39,12 +39,8 @@ def cached_index(country: str) -> dict[str, list[IndexWeek]]:
 def cached_proposals(viewer: Viewer, country: str) -> list[Any]:
     """The proposals as this clearance sees them, read once per state of the data: tens of
     thousands of evidence rows on a large registry (1.3 s a request on 7,500 people)."""
-    key = f"cost-proposals:{int(viewer.clearance)}:{country}:{data_state.current().version}"
-    rows = cache.get(key)
-    if rows is None:
-        rows = proposal_rows(viewer, country=country or None)
-        cache.set(key, rows, 24 * 3600)
-    return rows
+    return derived("cost-proposals", lambda: proposal_rows(viewer, country=country or None),
+                   int(viewer.clearance), country)
 
 
 def _officials(rows: list[Any]) -> list[dict[str, Any]]:

@@ -5,6 +5,8 @@ visitor may see their record; the others are counted."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Count, Max, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -15,6 +17,7 @@ from politzek.bargaining.ledger import deal_detail
 from politzek.bargaining.price import DealPrice, deal_prices, trend
 from politzek.registry.models import Concession, Deal, DealRelease
 from politzek.registry.visibility import Viewer
+from politzek.web.public.derived import derived
 from politzek.web.public.statistics import cached_chart
 
 
@@ -24,8 +27,12 @@ def _unvalued_words(price: DealPrice) -> str:
                      for kind, n in sorted(price.unvalued.items()))
 
 
+def _prices() -> list[DealPrice]:
+    return derived("deal-prices", deal_prices)
+
+
 def deals(request: HttpRequest) -> HttpResponse:
-    prices = deal_prices()
+    prices = _prices()
     for price in prices:
         price.unvalued_words = _unvalued_words(price)  # type: ignore[attr-defined]
     return render(request, "web/deals.html", {
@@ -47,12 +54,8 @@ def deal(request: HttpRequest, deal_id: int) -> HttpResponse:
     # One list per direction under its own heading (not the direction before every name).
     groups = [(label, [item for item in detail["released"] if item["direction"] == code])
               for code, label in DealRelease.Direction.choices]
-    price = next((p for p in deal_prices() if p.deal.pk == record.pk), None)
-    try:
-        impact = deal_impact(record)
-        error = ""
-    except ImpactError as problem:
-        impact, error = None, str(problem)
+    price = next((p for p in _prices() if p.deal.pk == record.pk), None)
+    impact, error = derived("deal-impact", lambda: _impact(record), record.pk)
     return render(request, "web/deal.html", {
         "deal": record, "released_groups": [(label, items) for label, items in groups if items],
         "not_named": detail["not_shown"], "price": price,
@@ -68,6 +71,14 @@ def deal(request: HttpRequest, deal_id: int) -> HttpResponse:
     })
 
 
+def _impact(record: Deal) -> tuple[Any, str]:
+    """The deal's impact, or why there is none (kept in the cache like a result)."""
+    try:
+        return deal_impact(record), ""
+    except ImpactError as problem:
+        return None, str(problem)
+
+
 def _state(deals: QuerySet[Deal]) -> str:
     """What the deal tables hold, for chart keys: the timeline's marks do not cover them."""
     latest = deals.aggregate(changed=Max("updated_at"), n=Count("id", distinct=True),
@@ -78,16 +89,15 @@ def _state(deals: QuerySet[Deal]) -> str:
 def price_svg(request: HttpRequest) -> HttpResponse:
     from politzek.bargaining.charts import price_chart  # matplotlib: loaded by the first chart drawn
 
-    path = cached_chart(f"deals-price-{_state(Deal.objects.all())}", lambda out: price_chart(deal_prices(), out))
+    path = cached_chart(f"deals-price-{_state(Deal.objects.all())}", lambda out: price_chart(_prices(), out))
     return FileResponse(path.open("rb"), content_type="image/svg+xml")
 
 
 def impact_svg(request: HttpRequest, deal_id: int) -> HttpResponse:
     record = _deal(deal_id)
-    try:
-        impact = deal_impact(record)
-    except ImpactError as problem:
-        raise Http404(str(problem)) from None
+    impact, error = derived("deal-impact", lambda: _impact(record), record.pk)
+    if impact is None:
+        raise Http404(error)
     key = f"deal-{record.pk}-{_state(Deal.objects.filter(pk=record.pk))}"
     from politzek.bargaining.charts import impact_chart  # matplotlib: loaded by the first chart drawn
 
