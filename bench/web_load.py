@@ -1,21 +1,31 @@
-"""Benchmark: the public site and API under load (issue 5), side by side with Datasette.
+"""Benchmark: the public site and API under load (issues 5 and 23), side by side with Datasette.
 
 On a registry that already holds the demo data (bench/run_web.sh makes it), this starts
 `politzek serve` as a user would, then Datasette on politzek's own SQLite export, one at a
-time so they never share the two cores, and drives each with wrk on loopback (32 connections,
-30 s per endpoint after a short warm-up) on four equivalent requests:
+time so they never share the two cores, and drives each with wrk on loopback on six request
+kinds, at each number of connections (4 and 32 by default):
 
-- list:   politzek `/` (first page by name, with its seven facets)
-          Datasette `/registry/people?_sort=name&FACETS` (FACETS: country, status, region)
-- search: politzek `/?q=WORD` (with facets); Datasette `/registry/people?_search=WORD&_sort=name&FACETS`
-          (WORD: a random surname from the registry, 200 of them)
-- person: politzek `/people/ID/`; Datasette `/registry/people/ID` (ID: 2,000 random public ids)
-- api:    politzek `/api/people`; Datasette `/registry/people.json?_sort=name&_nosuggest=1`
+- list:       politzek `/` (first page by name, with its seven facets)
+              Datasette `/registry/people?_sort=name&FACETS` (FACETS: country, status, region)
+- search:     politzek `/?q=WORD` (with facets); Datasette `/registry/people?_search=WORD&_sort=name&FACETS`
+              (WORD: a random surname from the registry, 200 of them)
+- person:     politzek `/people/ID/`; Datasette `/registry/people/ID` (ID: 2,000 random public ids)
+- api:        politzek `/api/people`; Datasette `/registry/people.json?_sort=name&_nosuggest=1`
+- statistics: politzek `/statistics/` (the default country's flows, table and charts' alt texts);
+              Datasette `/registry/detentions_by_month` (the export's view of detentions per
+              month, computed by SQLite on each request)
+- deal:       politzek `/deals/ID/` (price, releases, impact windows; every deal);
+              Datasette `/registry/cases/ID` (the export holds no deals: a case's row page,
+              the nearest one-record page; ID: 2,000 random cases)
 
+politzek runs twice: **cold**, its whole-page cache off (POLITZEK_PAGE_CACHE_SECONDS=0: every
+request renders; results derived per state of the data may still come from the cache, as in
+normal service), and **warm**, the page cache on and shared by the workers (POLITZEK_CACHE=
+file:…, what docs/deployment.md recommends for one server), after one request to every path.
 Datasette is given its strongest equivalent: indexes on the sorted and faceted columns (the
 export makes them) and `_nosuggest=1`, which turns off its facet suggestions (0.7 s a page
-here, and nothing politzek does).
-Both serve 50 rows a page. Every figure is reported beside Datasette's from the same run.
+here, and nothing politzek does). Both serve 50 rows a page. After each server's runs, the
+resident memory (VmRSS) of each of its processes is read from /proc.
 
 Usage: python bench/web_load.py --db URL --export registry.db --datasette PATH [--out result.json]
 """
@@ -34,18 +44,20 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ENDPOINTS = ("list", "search", "person", "api")
+ENDPOINTS = ("list", "search", "person", "api", "statistics", "deal")
 
 
-def _paths(export: Path, seed: int = 5) -> dict[str, dict[str, list[str]]]:
+def _paths(export: Path, deal_ids: list[int], seed: int = 5) -> dict[str, dict[str, list[str]]]:
     """The request paths of each endpoint, for politzek and for Datasette, from the export."""
     rng = random.Random(seed)
     with sqlite3.connect(export) as db:
         ids = [row[0] for row in db.execute("SELECT id FROM people")]
         names = [row[0] for row in db.execute("SELECT name FROM people WHERE name != ''")]
+        cases = [row[0] for row in db.execute("SELECT id FROM cases")]
     people = rng.sample(ids, min(2000, len(ids)))
     words = sorted({name.split()[-1] for name in rng.sample(names, min(5000, len(names)))})
     words = rng.sample(words, min(200, len(words)))
@@ -59,7 +71,19 @@ def _paths(export: Path, seed: int = 5) -> dict[str, dict[str, list[str]]]:
         "person": {"politzek": [f"/people/{i}/" for i in people],
                    "datasette": [f"{table}/{i}" for i in people]},
         "api": {"politzek": ["/api/people"], "datasette": [f"{table}.json?_sort=name&_nosuggest=1"]},
+        "statistics": {"politzek": ["/statistics/"], "datasette": [f"/{export.stem}/detentions_by_month"]},
+        "deal": {"politzek": [f"/deals/{i}/" for i in deal_ids],
+                 "datasette": [f"/{export.stem}/cases/{i}" for i in rng.sample(cases, min(2000, len(cases)))]},
     }
+
+
+def _deal_ids(db_url: str) -> list[int]:
+    """Every deal's id, read through politzek (the export holds no deals)."""
+    code = ("import django; django.setup(); from politzek.registry.models import Deal; "
+            "print(' '.join(str(i) for i in Deal.objects.values_list('id', flat=True)))")
+    env = {**os.environ, "POLITZEK_DATABASE_URL": db_url, "DJANGO_SETTINGS_MODULE": "politzek.settings"}
+    output = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
+    return [int(i) for i in output.stdout.split()]
 
 
 def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 300) -> None:
@@ -80,7 +104,7 @@ def _wrk(base: str, paths: list[str], seconds: int, connections: int) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
         handle.write("\n".join(paths) + "\n")
     try:
-        command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+        command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
                    "-s", str(HERE / "web_load.lua"), base, "--", handle.name]
         output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     finally:
@@ -90,25 +114,80 @@ def _wrk(base: str, paths: list[str], seconds: int, connections: int) -> dict:
     return result
 
 
-def _measure(name: str, command: list[str], port: int, probe: str, paths: dict, args: argparse.Namespace,
-             env: dict[str, str]) -> dict[str, dict]:
+def _fetch_each(base: str, paths: list[str]) -> None:
+    """One request to every path, four at a time: the warm run's pages are in the cache."""
+    def fetch(path: str) -> None:
+        try:
+            with urllib.request.urlopen(base + path, timeout=60) as response:
+                response.read()
+        except urllib.error.HTTPError:
+            pass
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(fetch, paths))
+
+
+def _resident_mb(pid: int) -> dict[str, float]:
+    """VmRSS of the server process and of each of its children (gunicorn's workers), in MB."""
+    def rss(p: int) -> float:
+        for line in Path(f"/proc/{p}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+        return 0.0
+
+    children = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children += [int(c) for c in (task / "children").read_text().split()]
+    return {"main": rss(pid), **{f"worker {i}": rss(c) for i, c in enumerate(sorted(children), start=1)}}
+
+
+def _measure(name: str, command: list[str], port: int, paths: dict, args: argparse.Namespace,
+             env: dict[str, str], warm: bool = False) -> dict:
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
     try:
-        _wait_until_up(base + probe, server)
-        results = {}
+        _wait_until_up(base + "/", server)
+        results: dict = {}
         for endpoint in ENDPOINTS:
-            _wrk(base, paths[endpoint][name], args.warmup, args.connections)
-            results[endpoint] = _wrk(base, paths[endpoint][name], args.seconds, args.connections)
-            print(f"{name:9} {endpoint:6} {json.dumps(results[endpoint])}", flush=True)
+            if warm:
+                _fetch_each(base, paths[endpoint][name])
+            for connections in args.connections:
+                _wrk(base, paths[endpoint][name], args.warmup, connections)
+                result = _wrk(base, paths[endpoint][name], args.seconds, connections)
+                results.setdefault(endpoint, {})[str(connections)] = result
+                print(f"{name:9} {'warm' if warm else 'cold':4} {endpoint:10} c={connections:<3} {json.dumps(result)}",
+                      flush=True)
+        results["memory_mb"] = _resident_mb(server.pid)
+        print(f"{name:9} memory {json.dumps(results['memory_mb'])}", flush=True)
         return results
     finally:
         server.terminate()
         try:
             server.wait(timeout=15)
-        except subprocess.TimeoutExpired:  # uvicorn waits for wrk's last keep-alive connections
+        except subprocess.TimeoutExpired:  # a server waits for wrk's last keep-alive connections
             server.kill()
             server.wait()
+
+
+def _table(summary: dict) -> str:
+    lines = [f"| {summary['db']} | conns | cold req/s | ÷ Datasette | cold p50 / p95 / p99 ms | warm req/s "
+             "| ÷ Datasette | warm p50 / p95 / p99 ms | Datasette req/s | Datasette p95 ms |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for endpoint in ENDPOINTS:
+        for connections in summary["connections"]:
+            key = str(connections)
+            theirs = summary["datasette"][endpoint][key]
+            cells = [endpoint, key]
+            for mode in ("cold", "warm"):
+                ours = summary[mode][endpoint][key]
+                cells += [f"{ours['requests_per_second']:,.0f}",
+                          f"{ours['requests_per_second'] / theirs['requests_per_second']:.2f}",
+                          f"{ours['p50_ms']:.0f} / {ours['p95_ms']:.0f} / {ours['p99_ms']:.0f}"]
+            cells += [f"{theirs['requests_per_second']:,.0f}", f"{theirs['p95_ms']:.0f}"]
+            lines.append("| " + " | ".join(cells) + " |")
+    for mode in ("cold", "warm", "datasette"):
+        lines.append(f"\nresident memory, {mode}: {json.dumps(summary[mode]['memory_mb'])}")
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -116,27 +195,26 @@ def main() -> None:
     parser.add_argument("--db", required=True)
     parser.add_argument("--export", required=True, type=Path)
     parser.add_argument("--datasette", required=True)
-    parser.add_argument("--seconds", type=int, default=30)
-    parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--connections", type=lambda text: [int(n) for n in text.split(",")], default=[4, 32])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    paths = _paths(args.export)
+    paths = _paths(args.export, _deal_ids(args.db))
+    serve = [sys.executable, "-m", "politzek", "serve", "--port", "8761", "--workers", str(args.workers)]
     env = {**os.environ, "POLITZEK_DATABASE_URL": args.db}
-    politzek = _measure("politzek", [sys.executable, "-m", "politzek", "serve", "--port", "8761",
-                                     "--workers", str(args.workers)], 8761, "/", paths, args, env)
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    with tempfile.TemporaryDirectory() as cache_folder:
+        cold = _measure("politzek", serve, 8761, paths, args, {**env, "POLITZEK_PAGE_CACHE_SECONDS": "0"})
+        warm = _measure("politzek", serve, 8761, paths, args,
+                        {**env, "POLITZEK_PAGE_CACHE_SECONDS": "600", "POLITZEK_CACHE": f"file:{cache_folder}"},
+                        warm=True)
     datasette = _measure("datasette", [args.datasette, "serve", "-i", str(args.export), "--port", "8762",
-                                       "--setting", "default_page_size", "50"], 8762, "/", paths, args, env)
+                                       "--setting", "default_page_size", "50"], 8762, paths, args, env)
     summary = {"db": args.db.split(":", 1)[0], "connections": args.connections, "seconds": args.seconds,
-               "workers": args.workers, "politzek": politzek, "datasette": datasette}
-    print(f"\n| {summary['db']} | req/s | ÷ Datasette | p50 ms | p95 ms | ÷ Datasette | p99 ms |")
-    for endpoint in ENDPOINTS:
-        ours, theirs = politzek[endpoint], datasette[endpoint]
-        print(f"| {endpoint} | {ours['requests_per_second']:,.0f} "
-              f"| {ours['requests_per_second'] / theirs['requests_per_second']:.2f} "
-              f"| {ours['p50_ms']:.0f} | {ours['p95_ms']:.0f} | {ours['p95_ms'] / theirs['p95_ms']:.2f} "
-              f"| {ours['p99_ms']:.0f} |")
+               "workers": args.workers, "cold": cold, "warm": warm, "datasette": datasette}
+    print("\n" + _table(summary))
     if args.out:
         args.out.write_text(json.dumps(summary, indent=2))
 

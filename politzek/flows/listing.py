@@ -16,9 +16,10 @@ from politzek.names.blocking import stored_keys
 from politzek.names.search_keys import search_keys
 from politzek.registry import models as m
 from politzek.registry.bulk import insert_values
+from politzek.registry.partial_date import Precision
 from politzek.registry.status import derive
 from politzek.registry.timeline import timelines_with_visibility
-from politzek.registry.visibility import Clearance, visible_levels
+from politzek.registry.visibility import Clearance, person_visible, visible_levels
 
 BATCH = 20000
 
@@ -32,7 +33,20 @@ def primary_names(people: QuerySet[m.Person]) -> dict[int, str]:
     return names
 
 
-def _listing_rows(person_id: int, events: list[tuple[Any, str]], sort_name: str) -> list[dict[str, Any]]:
+def person_attributes(people: QuerySet[m.Person]) -> dict[int, tuple[str, str, str, str, int | None]]:
+    """(visibility, consent, country, birthday "MM-DD" or "", birth year) of each person."""
+    attributes = {}
+    rows = people.values_list("id", "visibility", "consent", "country", "birth_date")
+    for person_id, visibility, consent, country, born in rows.iterator(chunk_size=BATCH):
+        birthday = f"{born.earliest:%m-%d}" if born is not None and born.precision == Precision.DAY else ""
+        attributes[person_id] = (visibility, consent, country or "", birthday,
+                                 born.earliest.year if born is not None else None)
+    return attributes
+
+
+def _listing_rows(person_id: int, events: list[tuple[Any, str]], sort_name: str,
+                  person: tuple[str, str, str, str, int | None]) -> list[dict[str, Any]]:
+    visibility, consent, country, birthday, birth_year = person
     rows = []
     previous: tuple[int, dict[str, Any]] | None = None
     for clearance in Clearance:
@@ -47,20 +61,24 @@ def _listing_rows(person_id: int, events: list[tuple[Any, str]], sort_name: str)
                                     "release_mode": status.release_mode or "", "arrest_year": first,
                                     "term_ends": derived.term_ends})
         rows.append({"person_id": person_id, "clearance": int(clearance), "sort_name": sort_name,
-                     **previous[1]})
+                     "visible": person_visible(visibility, consent, clearance), "country": country,
+                     "birthday": birthday, "birth_year": birth_year, **previous[1]})
     return rows
 
 
 def _all_listing_rows(people: QuerySet[m.Person]) -> Iterator[dict[str, Any]]:
     """Listing rows of these people: from their timelines, then people with no events."""
     names = primary_names(people)
+    attributes = person_attributes(people)
     with_events: set[int] = set()
     for person_id, events in timelines_with_visibility(m.Event.objects.filter(person__in=people)):
+        if person_id not in attributes:
+            continue  # deleted while the rows were read
         with_events.add(person_id)
-        yield from _listing_rows(person_id, events, names.get(person_id, "").casefold()[:300])
-    for person_id in people.values_list("id", flat=True).iterator(chunk_size=BATCH):
+        yield from _listing_rows(person_id, events, names.get(person_id, "").casefold()[:300], attributes[person_id])
+    for person_id, person in attributes.items():
         if person_id not in with_events:
-            yield from _listing_rows(person_id, [], names.get(person_id, "").casefold()[:300])
+            yield from _listing_rows(person_id, [], names.get(person_id, "").casefold()[:300], person)
 
 
 def rebuild(person_ids: Iterable[int] | None) -> int:

@@ -88,6 +88,14 @@ class Listing(models.Model):
     # While in custody: the day the term recorded runs out (status.term_ends), for the terms
     # ending this week and the releases overdue.
     term_ends = models.DateField(null=True)
+    # Whether a viewer of this clearance may see the person at all (visibility.person_visible),
+    # and the person's country and birthday ("MM-DD", only for a birth date known to the day)
+    # with the year: the list, its country filter and this week's birthdays read them here
+    # instead of joining the people table for every row.
+    visible = models.BooleanField(default=True)
+    country = models.CharField(max_length=2, blank=True)
+    birthday = models.CharField(max_length=5, blank=True)
+    birth_year = models.SmallIntegerField(null=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["clearance", "person_id"], name="flows_listing_key")]
@@ -96,6 +104,8 @@ class Listing(models.Model):
             models.Index(fields=["clearance", "arrest_year", "person_id"], name="flows_listing_year"),
             models.Index(fields=["clearance", "sort_name"], name="flows_listing_name"),
             models.Index(fields=["clearance", "term_ends"], name="flows_listing_term_ends"),
+            models.Index(fields=["clearance", "birthday"], name="flows_listing_birthday"),
+            models.Index(fields=["clearance", "visible", "country", "sort_name"], name="flows_listing_country"),
         ]
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from politzek.flows.models import Listing
 from politzek.flows.refresh import refresh
 from politzek.registry.models import Event, Facility, Person, PersonName
-from politzek.registry.partial_date import PartialDate, Precision
+from politzek.registry.partial_date import Precision
 from politzek.registry.status import IN_CUSTODY_STATUSES
 from politzek.registry.visibility import Viewer, visible_events, visible_people
 
@@ -77,10 +77,13 @@ def upcoming(start: dt.date, days: int, viewer: Viewer, country: str = "", today
     people = visible_people(Person.objects.all(), viewer)
     if country:
         people = people.filter(country=country)
-    held = Listing.objects.filter(clearance=int(viewer.clearance), status__in=IN_CUSTODY_STATUSES,
-                                  person_id__in=people.values("id"))
+    # The listing knows who this clearance may see, their country and birthday: no join with
+    # the people table for the thousands held.
+    held = Listing.objects.filter(clearance=int(viewer.clearance), visible=True, status__in=IN_CUSTODY_STATUSES)
+    if country:
+        held = held.filter(country=country)
     hearings = _hearings(start, end, viewer, people, limit)
-    birthdays = _birthdays(start, end, people.filter(id__in=held.values("person_id")), limit)
+    birthdays = _birthdays(start, end, held, limit)
     ending_rows = held.filter(term_ends__gte=start, term_ends__lt=end).order_by("term_ends", "person_id")
     ending = [(row.term_ends, row.person_id, row.status) for row in ending_rows[:limit]]
     overdue_rows = held.filter(term_ends__lt=today)
@@ -117,24 +120,21 @@ def _hearings(start: dt.date, end: dt.date, viewer: Viewer, people: QuerySet[Per
     return rows
 
 
-def _birthdays(start: dt.date, end: dt.date, held: QuerySet[Person], limit: int) -> list[tuple[dt.date, int, int]]:
+def _birthdays(start: dt.date, end: dt.date, held: QuerySet[Listing], limit: int) -> list[tuple[dt.date, int, int]]:
     """(day, person, age) of the people held whose birthday falls in the span; someone born on
     29 February has it on the 28th in other years."""
     wanted: dict[str, dt.date] = {}
     day = start
     while day < end:
-        wanted[f"-{day.month:02d}-{day.day:02d}"] = day
+        wanted[f"{day.month:02d}-{day.day:02d}"] = day
         if day.month == 2 and day.day == 28 and not _leap(day.year):
-            wanted["-02-29"] = day
+            wanted["02-29"] = day
         day += dt.timedelta(days=1)
-    condition = Q()
-    for suffix in wanted:
-        condition |= Q(birth_date__endswith=suffix)
     rows = []
-    for person_id, born in held.filter(condition).values_list("id", "birth_date"):
-        if isinstance(born, PartialDate) and born.precision == Precision.DAY:
-            on = wanted[f"-{born.earliest.month:02d}-{born.earliest.day:02d}"]
-            rows.append((on, person_id, on.year - born.earliest.year))
+    for person_id, birthday, year in held.filter(birthday__in=list(wanted)).values_list(
+            "person_id", "birthday", "birth_year"):
+        on = wanted[birthday]
+        rows.append((on, person_id, on.year - year))
     return sorted(rows)[:limit]
 
 

@@ -83,6 +83,14 @@ def visible_people(people: QuerySet[Person], viewer: Viewer) -> QuerySet[Person]
     return people
 
 
+def person_visible(visibility: str, consent: str, clearance: Clearance) -> bool:
+    """visible_people's rule for one person's values: what derived tables (flows.Listing) keep
+    so the public list need not ask the people table. Tested to agree with the query."""
+    if visibility not in _VISIBLE_LEVELS[clearance]:
+        return False
+    return clearance != Clearance.PUBLIC or consent != Consent.NO
+
+
 def person_condition(viewer: Viewer, prefix: str = "person__") -> Q:
     """The visible-person condition for querysets that reach a person through `prefix`."""
     condition = Q(**{f"{prefix}visibility__in": _VISIBLE_LEVELS[viewer.clearance]})

@@ -5,7 +5,14 @@ from django.contrib.auth.models import AnonymousUser, Permission, User
 
 from politzek.registry import models as m
 from politzek.registry.queries import NotFound, people_rows, person_detail
-from politzek.registry.visibility import Clearance, Viewer, private_fields, visible_events, visible_people
+from politzek.registry.visibility import (
+    Clearance,
+    Viewer,
+    person_visible,
+    private_fields,
+    visible_events,
+    visible_people,
+)
 from tests.registry.factories import event, person
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +94,30 @@ def test_viewer_for_users():
     assert Viewer.for_user(staff).clearance == Clearance.CONFIDENTIAL
     staff.is_active = False
     assert Viewer.for_user(staff).clearance == Clearance.PUBLIC
+
+
+def test_the_listing_keeps_the_same_rule_as_visible_people():
+    """flows.Listing keeps, per clearance, whether a person may be seen (visibility.person_visible)
+    so the public list need not join the people table: for every visibility and consent, at
+    every clearance, it must agree with visible_people, also after a person's record changes."""
+    from politzek.flows.models import Listing
+    from politzek.flows.refresh import refresh
+
+    people = [person(f"Person {visibility} {consent}", visibility=visibility, consent=consent)
+              for visibility in m.Visibility.values for consent in m.Consent.values]
+
+    def agree():
+        refresh()
+        for clearance in Clearance:
+            seen = set(visible_people(m.Person.objects.all(), Viewer(clearance)).values_list("id", flat=True))
+            listed = set(Listing.objects.filter(clearance=int(clearance), visible=True).values_list(
+                "person_id", flat=True))
+            assert listed == seen, clearance
+            assert all(person_visible(p.visibility, p.consent, clearance) == (p.pk in seen)
+                       for p in m.Person.objects.all())
+
+    agree()
+    for changed in people[::2]:
+        changed.visibility, changed.consent = m.Visibility.PUBLIC, m.Consent.NO
+        changed.save()
+    agree()

@@ -114,16 +114,24 @@ def listings(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
     return _listed(query, viewer)
 
 
+# Filters the listing answers itself (who may be seen, country, status, year); the others
+# need the people, their tags, charges or recognitions.
+LISTING_FILTERS = ("country", "status", "year")
+
+
 def _listed(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
-    people = _people(query, viewer)
-    if query.q:
-        # A search's name keys pick few people: collect them first, then their listing rows.
-        rows = Listing.objects.filter(person_id__in=people.values("id"))
-    else:
-        # Checked row by row (EXISTS), so the sorted index can stop after a page instead of
-        # first collecting every visible person's id.
-        rows = Listing.objects.filter(Exists(people.filter(pk=OuterRef("person_id"))))
-    rows = rows.filter(clearance=int(viewer.clearance))
+    rows = Listing.objects.filter(clearance=int(viewer.clearance), visible=True)
+    if query.country:
+        rows = rows.filter(country=query.country.upper())
+    if any(getattr(query, f.name) for f in fields(ListQuery) if f.name not in (*LISTING_FILTERS, "sort")):
+        people = _people(query, viewer)
+        if query.q:
+            # A search's name keys pick few people: collect them first, then their listing rows.
+            rows = rows.filter(person_id__in=people.values("id"))
+        else:
+            # Checked row by row (EXISTS), so the sorted index can stop after a page instead of
+            # first collecting every visible person's id.
+            rows = rows.filter(Exists(people.filter(pk=OuterRef("person_id"))))
     if query.status:
         rows = rows.filter(status=query.status)
     if query.year:
@@ -219,11 +227,12 @@ def _facet_counts(query: ListQuery, viewer: Viewer, limit: int) -> dict[str, lis
         listed = _listed(query.without(facet), viewer)
         # The listing rows are already limited to visible_people for this viewer.
         matching = Person.objects.filter(pk__in=listed.values("person_id"))
-        if facet in ("status", "year"):
-            column = "status" if facet == "status" else "arrest_year"
-            counted = listed.exclude(**{f"{column}__isnull": True}).values(column).annotate(n=Count("id"))
-        elif facet in ("country", "region"):
-            counted = matching.exclude(**{facet: ""}).values(column := facet).annotate(n=Count("id"))
+        if facet in ("status", "year", "country"):
+            column = {"status": "status", "year": "arrest_year", "country": "country"}[facet]
+            counted = listed.exclude(**{f"{column}__isnull": True}).exclude(**{column: ""} if facet == "country" else {}
+                                                                           ).values(column).annotate(n=Count("id"))
+        elif facet == "region":
+            counted = matching.exclude(region="").values(column := "region").annotate(n=Count("id"))
         elif facet == "tag":
             counted = Tag.objects.filter(people__in=matching).values(column := "code").annotate(n=Count("people"))
         elif facet == "article":
