@@ -34,8 +34,9 @@ class DataState:
 
     @property
     def version(self) -> str:
-        """Moves with any tracked change to any record: the page cache's key."""
-        return ".".join(str(top) for _table, top in sorted(self.tops.items()))
+        """Moves with any tracked change to any record, and with a changed organization code
+        (organizations keep no history): the page cache's key."""
+        return ".".join(str(top) for _table, top in sorted(self.tops.items())) + f".{self.organizations}"
 
     @property
     def refreshed(self) -> str:

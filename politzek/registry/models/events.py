@@ -47,7 +47,9 @@ class Event(Record):
     history = history()
 
     class Meta:
-        indexes = [models.Index(fields=["person", "date_earliest"])]
+        indexes = [models.Index(fields=["person", "date_earliest"]),
+                   # Events of a kind in a span: this week's hearings, the statistics' flows.
+                   models.Index(fields=["kind", "date_earliest"], name="registry_event_kind_day")]
 
     def __str__(self) -> str:
         return f"{self.kind_label} {self.date or '(date unknown)'}"

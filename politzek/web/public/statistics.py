@@ -29,6 +29,7 @@ from politzek.flows.refresh import refresh
 from politzek.flows.report import columns, sentences, table_rows
 from politzek.registry.models import Event, Person
 from politzek.registry.organizations import organization_name
+from politzek.web.public.derived import derived
 
 WEEKS = 12
 # How far back each period reaches by default: a dozen of them.
@@ -70,8 +71,11 @@ class StatisticsQuery:
 
 def countries() -> list[str]:
     """The countries of the registry, the one with the most people first."""
-    counts = Person.objects.exclude(country="").values("country").annotate(n=Count("id")).order_by("-n", "country")
-    return [row["country"] for row in counts]
+    def compute() -> list[str]:
+        counts = Person.objects.exclude(country="").values("country").annotate(n=Count("id")).order_by("-n", "country")
+        return [row["country"] for row in counts]
+
+    return derived("statistics-countries", compute)
 
 
 def statistics_query(request: HttpRequest) -> StatisticsQuery:
@@ -83,7 +87,7 @@ def statistics_query(request: HttpRequest) -> StatisticsQuery:
         # Never summed silently: without a choice, the country with the most people.
         country = country_of(request) or next(iter(countries()), "")
     organization = (request.GET.get("organization") or "").strip()
-    if organization and not Event.objects.filter(kind="recognized", organization__code=organization).exists():
+    if organization and organization not in recognizers():
         raise ValueError(_("organization=%(value)s is not an organization that recognizes political prisoners "
                            "here") % {"value": organization[:40]})
     period = (request.GET.get("period") or "week").strip()
@@ -117,14 +121,19 @@ def _date(request: HttpRequest, name: str) -> dt.date | None:
 
 def recognizers() -> dict[str, str]:
     """Codes and names of the organizations whose recognitions the registry holds."""
-    codes = Event.objects.filter(kind="recognized", organization__isnull=False).values_list(
-        "organization__code", "organization__name").distinct()
-    return {code: organization_name(code, name) for code, name in sorted(codes)}
+    def read() -> dict[str, str]:
+        codes = Event.objects.filter(kind="recognized", organization__isnull=False).values_list(
+            "organization__code", "organization__name").distinct()
+        return {code: organization_name(code, name) for code, name in sorted(codes)}
+
+    return derived("statistics-recognizers", read)
 
 
 def _figures(query: StatisticsQuery) -> Figures:
     # Counts include restricted and confidential records: a count names no one (docs/privacy.md).
-    return compute(query.scope, query.first, query.last, query.period, breakdowns=["region"])
+    # Once per state of the data and query: the page, its CSV and its charts share them.
+    return derived("statistics-figures", lambda: compute(query.scope, query.first, query.last, query.period,
+                                                         breakdowns=["region"]), query)
 
 
 def statistics(request: HttpRequest) -> HttpResponse:

@@ -17,10 +17,12 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from politzek.flows.models import Listing
+from politzek.flows.refresh import refresh
 from politzek.flows.upcoming import Entry, Upcoming, upcoming
-from politzek.registry.models import Person
-from politzek.registry.visibility import Viewer, visible_people
+from politzek.registry.visibility import Viewer
 from politzek.web.public import labels
+from politzek.web.public.derived import derived
 from politzek.web.templatetags.politzek_labels import pdate
 
 DAYS = 7
@@ -51,8 +53,19 @@ def _span(request: HttpRequest, default_days: int) -> tuple[dt.date, int, str]:
     return start, int(days_text) if days_text else default_days, country
 
 
+def _upcoming(start: dt.date, days: int, viewer: Viewer, country: str) -> Upcoming:
+    """The span's entries for this clearance, once per state of the data and day: the page,
+    the calendar and the feed ask for the same."""
+    refresh()
+    return derived("upcoming", lambda: upcoming(start, days, viewer, country),
+                   start, days, int(viewer.clearance), country)
+
+
 def _countries(viewer: Viewer) -> list[str]:
-    return sorted(set(visible_people(Person.objects.exclude(country=""), viewer).values_list("country", flat=True)))
+    # The listing knows who this clearance may see and their country (an index holds both).
+    refresh()
+    rows = Listing.objects.filter(clearance=int(viewer.clearance), visible=True).exclude(country="")
+    return sorted(set(rows.values_list("country", flat=True).distinct()))
 
 
 def this_week(request: HttpRequest) -> HttpResponse:
@@ -61,7 +74,7 @@ def this_week(request: HttpRequest) -> HttpResponse:
         start, days, country = _span(request, DAYS)
     except BadParameter as bad:
         return render(request, "web/this_week.html", {"error": str(bad), "countries": _countries(viewer)}, status=400)
-    week = upcoming(start, days, viewer, country)
+    week = _upcoming(start, days, viewer, country)
     query = urlencode({"country": country} if country else {})
     entries = week.hearings + week.birthdays + week.terms_ending + week.overdue
     return render(request, "web/this_week.html", {
@@ -119,7 +132,7 @@ def this_week_ics(request: HttpRequest) -> HttpResponse:
         start, days, country = _span(request, CALENDAR_DAYS)
     except BadParameter as bad:
         return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
-    coming = upcoming(start, days, Viewer.public(), country)
+    coming = _upcoming(start, days, Viewer.public(), country)
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//politzek//this week//EN")
     calendar.add("version", "2.0")
@@ -157,7 +170,7 @@ class ThisWeekFeed(Feed):
             start, days, country = _span(request, DAYS)
         except BadParameter:
             start, days, country = dt.date.today(), DAYS, ""
-        return upcoming(start, days, Viewer.public(), country)
+        return _upcoming(start, days, Viewer.public(), country)
 
     def title(self, obj: Upcoming) -> str:
         return _calendar_name(obj.country)
