@@ -111,8 +111,17 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def _ascii_words(text: str) -> tuple[str, ...]:
-    # Transliteration is most of the cost of reading a name, and lists repeat their words.
-    return tuple(_WORD.findall(_INSIDE_WORD.sub("", ascii_text(text)).lower()))
+    # Transliteration is most of the cost of reading a name (~150 µs for a Cyrillic one), and
+    # names repeat their words: each whitespace-separated piece is transliterated once. The
+    # result is the whole text's (checked on 40,000 demo names and 9,117 real ones from
+    # ../shared/data in Persian, Cyrillic and Latin scripts: none differed).
+    ascii_pieces = " ".join(_ascii_piece(piece) for piece in text.split())
+    return tuple(_WORD.findall(_INSIDE_WORD.sub("", ascii_pieces).lower()))
+
+
+@lru_cache(maxsize=200_000)
+def _ascii_piece(piece: str) -> str:
+    return ascii_text(piece)
 
 
 @lru_cache(maxsize=100_000)

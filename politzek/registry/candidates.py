@@ -205,9 +205,22 @@ def _word_search(searched: list[str], viewer: Viewer) -> list[tuple[int, float]]
         holding |= Q(key__gte=last, key__lt=last + "\uffff")
     people = people.filter(pk__in=NameKey.objects.filter(holding).values("person_id"))
     folded = [(fold_spelling(word), word_key(word)) for word in searched]
+    # Names read as plain rows, each distinct word folded once: thousands of model instances
+    # and the same surname folded for every namesake took ~0.4 s a search on 100,000 people.
+    ids = list(people.values_list("id", flat=True)[:WORD_SEARCH_LIMIT])
+    names_of: dict[int, list[str]] = {}
+    for person_id, name in PersonName.objects.filter(person_id__in=ids).values_list("person_id", "name"):
+        names_of.setdefault(person_id, []).append(name)
+    spelled: dict[str, tuple[str, str]] = {}
+
+    def spelling(word: str) -> tuple[str, str]:
+        if word not in spelled:
+            spelled[word] = (fold_spelling(word), word_key(word))
+        return spelled[word]
+
     hits = []
-    for person in people.prefetch_related("names").only("id")[:WORD_SEARCH_LIMIT]:
-        theirs = {(fold_spelling(w), word_key(w)) for n in person.names.all() for w in words(n.name)}
+    for person_id in ids:
+        theirs = {spelling(w) for name in names_of.get(person_id, ()) for w in words(name)}
         scores = []
         for i, (word, key) in enumerate(folded):
             best = max((compare_words(word, other)[0] for other, _key in theirs), default=0.0)
@@ -219,6 +232,6 @@ def _word_search(searched: list[str], viewer: Viewer) -> list[tuple[int, float]]
                 best = max(best, WORD_ALIKE)
             scores.append(best)
         if scores and min(scores) >= WORD_ALIKE:
-            hits.append((person.pk, round(SEARCH_MIN * sum(scores) / len(scores), 3)))
+            hits.append((person_id, round(SEARCH_MIN * sum(scores) / len(scores), 3)))
     hits.sort(key=lambda item: (-item[1], item[0]))
     return hits
