@@ -141,6 +141,34 @@ def _resident_mb(pid: int) -> dict[str, float]:
     return {"main": rss(pid), **{f"worker {i}": rss(c) for i, c in enumerate(sorted(children), start=1)}}
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time used so far by a server process and its children (gunicorn's workers)."""
+    pids = [pid]
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        pids += [int(c) for c in (task / "children").read_text().split()]
+    total = 0
+    for each in pids:
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _settle(pid: int, most: float = 120.0) -> None:
+    """Wait until the server has finished what the last run left queued (requests wrk gave up
+    on are still computed): else their work lands in the next run's figures."""
+    deadline = time.monotonic() + most
+    before = _cpu_seconds(pid)
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = _cpu_seconds(pid)
+        if now - before < 0.05:
+            return
+        before = now
+
+
 def _measure(name: str, command: list[str], port: int, paths: dict, args: argparse.Namespace,
              env: dict[str, str], warm: bool = False) -> dict:
     base = f"http://127.0.0.1:{port}"
@@ -152,6 +180,7 @@ def _measure(name: str, command: list[str], port: int, paths: dict, args: argpar
             if warm:
                 _fetch_each(base, paths[endpoint][name])
             for connections in args.connections:
+                _settle(server.pid)
                 _wrk(base, paths[endpoint][name], args.warmup, connections)
                 result = _wrk(base, paths[endpoint][name], args.seconds, connections)
                 results.setdefault(endpoint, {})[str(connections)] = result

@@ -31,3 +31,31 @@ def test_bad_urls_name_the_url(url, message):
         database_settings(url)
     assert message in str(error.value)
     assert repr(url) in str(error.value)
+
+
+def test_web_connections_keep_a_small_sqlite_page_cache(database_vendor, db):
+    """Imports keep 128 MB of SQLite pages per connection; a web worker's threads each holding
+    that made workers 500–770 MB resident. The web entry point gives its connections 8 MB."""
+    from django.db import connection, connections
+
+    if database_vendor != "sqlite":
+        pytest.skip("a SQLite setting")
+    from politzek.database import BATCH_CACHE_MB, WEB_CACHE_MB, sqlite_init_command, use_web_cache_size
+
+    def new_connection_cache_size() -> int:
+        fresh = connections.create_connection("default")  # as a request's own connection
+        try:
+            with fresh.cursor() as cursor:
+                cursor.execute("PRAGMA cache_size")
+                return cursor.fetchone()[0]
+        finally:
+            fresh.close()
+
+    before = connection.settings_dict["OPTIONS"]["init_command"]
+    assert before == sqlite_init_command(BATCH_CACHE_MB)
+    assert new_connection_cache_size() == -BATCH_CACHE_MB * 1024
+    try:
+        use_web_cache_size()
+        assert new_connection_cache_size() == -WEB_CACHE_MB * 1024
+    finally:
+        connection.settings_dict["OPTIONS"]["init_command"] = before

@@ -1,9 +1,10 @@
 """Anonymous public pages cached whole: a news spike is thousands of readers asking for the
 same few pages. Keyed by method, path with its query, language and the data version (every
-registry history table's latest row: data_version below), so a change to any record shows on the
-next request and nothing stale is served. Staff, signed-in users, API tokens and any answer
-that sets a cookie bypass it. Django's cache framework holds the pages: local memory per worker
-by default; a shared backend (Redis, memcached, the database) when CACHES says so (README)."""
+registry history table's latest row: data_version below), so a change to any record shows on
+the next request and nothing stale is served. The API's anonymous answers are pages like the
+others. Staff, signed-in users, API tokens and any answer that sets a cookie bypass it.
+Django's cache framework holds the pages (POLITZEK_CACHE: memory per worker by default, a
+folder shared by one server's workers, or the database shared by every app server)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ class PageCache:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not settings.POLITZEK_PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD") \
-                or is_private(request) or request.path.startswith(("/static/", "/api/")):
+                or is_private(request) or request.path.startswith("/static/"):
             return self.get_response(request)
         cache = caches[settings.POLITZEK_PAGE_CACHE]
         # Today too: /this-week/, terms overdue and default date spans move at midnight.

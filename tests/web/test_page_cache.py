@@ -95,3 +95,12 @@ def test_every_history_table_moves_the_version(held):
     before = data_version()
     m.Deal.objects.create(name="A deal", kind="amnesty")
     assert data_version() != before
+
+
+def test_the_apis_anonymous_answers_are_cached_and_follow_the_data(client, held):
+    first = client.get("/api/people")
+    assert first[CACHE_HEADER] == "miss" and "public" in first["Cache-Control"]
+    assert client.get("/api/people")[CACHE_HEADER] == "hit"
+    held.names.create(name="Алесь Тэстаў", script="Cyrl", language="be")
+    renamed = client.get("/api/people")
+    assert renamed[CACHE_HEADER] == "miss" and "Алесь Тэстаў" in renamed.json()["items"][0]["other_names"]
