@@ -198,23 +198,78 @@ def _measure(name: str, command: list[str], port: int, paths: dict, args: argpar
             server.wait()
 
 
+def _nginx_in_front(folder: Path, app_port: int, nginx_port: int) -> list[str]:
+    """The command that runs nginx with the documented site file (deploy/nginx/politzek.conf,
+    as deploy/check_nginx.py runs it) in front of politzek at `app_port`."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("check_nginx", HERE.parent / "deploy" / "check_nginx.py")
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)  # type: ignore[union-attr]
+    (folder / "cache").mkdir(exist_ok=True)
+    (folder / "site.conf").write_text(check._site(folder, app_port, nginx_port))
+    # The check's wrapper, with as many nginx workers as cores and no per-request log.
+    (folder / "nginx.conf").write_text(check._main_conf(folder).replace("worker_processes 1;",
+                                                                       "worker_processes auto;"))
+    nginx = check.shutil.which("nginx") or "/usr/sbin/nginx"
+    return [nginx, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"]
+
+
+def _measure_proxy(paths: dict, args: argparse.Namespace, env: dict[str, str], cache_folder: str) -> dict:
+    """politzek (page cache on) behind nginx with the documented configuration, every path
+    requested once through nginx first: what a spike meets in the documented deployment."""
+    app_port, nginx_port = 8761, 8763
+    base = f"http://127.0.0.1:{nginx_port}"
+    serve = [sys.executable, "-m", "politzek", "serve", "--port", str(app_port), "--workers", str(args.workers)]
+    app = subprocess.Popen(serve, env={**env, "POLITZEK_PAGE_CACHE_SECONDS": "600",
+                                       "POLITZEK_CACHE": f"file:{cache_folder}"},
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with tempfile.TemporaryDirectory() as name:
+        proxy = None
+        try:
+            _wait_until_up(f"http://127.0.0.1:{app_port}/", app)
+            proxy = subprocess.Popen(_nginx_in_front(Path(name), app_port, nginx_port),
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _wait_until_up(base + "/", proxy)
+            results: dict = {}
+            for endpoint in ENDPOINTS:
+                _fetch_each(base, paths[endpoint]["politzek"])
+                for connections in args.connections:
+                    _settle(app.pid)
+                    _wrk(base, paths[endpoint]["politzek"], args.warmup, connections)
+                    result = _wrk(base, paths[endpoint]["politzek"], args.seconds, connections)
+                    results.setdefault(endpoint, {})[str(connections)] = result
+                    print(f"politzek  proxy {endpoint:10} c={connections:<3} {json.dumps(result)}", flush=True)
+            results["memory_mb"] = _resident_mb(app.pid)
+            return results
+        finally:
+            for process in (proxy, app):
+                if process is not None:
+                    process.terminate()
+                    try:
+                        process.wait(timeout=15)
+                    except subprocess.TimeoutExpired:
+                        process.kill()
+                        process.wait()
+
+
 def _table(summary: dict) -> str:
-    lines = [f"| {summary['db']} | conns | cold req/s | ÷ Datasette | cold p50 / p95 / p99 ms | warm req/s "
-             "| ÷ Datasette | warm p50 / p95 / p99 ms | Datasette req/s | Datasette p95 ms |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+    heads = "".join(f" {mode} req/s | ÷ Datasette | {mode} p50 / p95 / p99 ms |" for mode in summary["modes"])
+    lines = [f"| {summary['db']} | conns |{heads} Datasette req/s | Datasette p95 ms |",
+             "|---|---|" + "---|---|---|" * len(summary["modes"]) + "---|---|"]
     for endpoint in ENDPOINTS:
         for connections in summary["connections"]:
             key = str(connections)
             theirs = summary["datasette"][endpoint][key]
             cells = [endpoint, key]
-            for mode in ("cold", "warm"):
+            for mode in summary["modes"]:
                 ours = summary[mode][endpoint][key]
                 cells += [f"{ours['requests_per_second']:,.0f}",
                           f"{ours['requests_per_second'] / theirs['requests_per_second']:.2f}",
                           f"{ours['p50_ms']:.0f} / {ours['p95_ms']:.0f} / {ours['p99_ms']:.0f}"]
             cells += [f"{theirs['requests_per_second']:,.0f}", f"{theirs['p95_ms']:.0f}"]
             lines.append("| " + " | ".join(cells) + " |")
-    for mode in ("cold", "warm", "datasette"):
+    for mode in (*summary["modes"], "datasette"):
         lines.append(f"\nresident memory, {mode}: {json.dumps(summary[mode]['memory_mb'])}")
     return "\n".join(lines)
 
@@ -228,21 +283,28 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--connections", type=lambda text: [int(n) for n in text.split(",")], default=[4, 32])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--modes", type=lambda text: text.split(","), default=["cold", "warm"],
+                        help="cold, warm and proxy (nginx in front, deploy/nginx/politzek.conf)")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     paths = _paths(args.export, _deal_ids(args.db))
     serve = [sys.executable, "-m", "politzek", "serve", "--port", "8761", "--workers", str(args.workers)]
     env = {**os.environ, "POLITZEK_DATABASE_URL": args.db}
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    summary: dict = {"db": args.db.split(":", 1)[0], "connections": args.connections, "seconds": args.seconds,
+                     "workers": args.workers, "modes": args.modes}
     with tempfile.TemporaryDirectory() as cache_folder:
-        cold = _measure("politzek", serve, 8761, paths, args, {**env, "POLITZEK_PAGE_CACHE_SECONDS": "0"})
-        warm = _measure("politzek", serve, 8761, paths, args,
-                        {**env, "POLITZEK_PAGE_CACHE_SECONDS": "600", "POLITZEK_CACHE": f"file:{cache_folder}"},
-                        warm=True)
-    datasette = _measure("datasette", [args.datasette, "serve", "-i", str(args.export), "--port", "8762",
-                                       "--setting", "default_page_size", "50"], 8762, paths, args, env)
-    summary = {"db": args.db.split(":", 1)[0], "connections": args.connections, "seconds": args.seconds,
-               "workers": args.workers, "cold": cold, "warm": warm, "datasette": datasette}
+        if "cold" in args.modes:
+            summary["cold"] = _measure("politzek", serve, 8761, paths, args,
+                                       {**env, "POLITZEK_PAGE_CACHE_SECONDS": "0"})
+        if "warm" in args.modes:
+            summary["warm"] = _measure("politzek", serve, 8761, paths, args, {
+                **env, "POLITZEK_PAGE_CACHE_SECONDS": "600", "POLITZEK_CACHE": f"file:{cache_folder}"}, warm=True)
+    if "proxy" in args.modes:
+        with tempfile.TemporaryDirectory() as cache_folder:
+            summary["proxy"] = _measure_proxy(paths, args, env, cache_folder)
+    summary["datasette"] = _measure("datasette", [args.datasette, "serve", "-i", str(args.export), "--port", "8762",
+                                                  "--setting", "default_page_size", "50"], 8762, paths, args, env)
     print("\n" + _table(summary))
     if args.out:
         args.out.write_text(json.dumps(summary, indent=2))
