@@ -80,6 +80,7 @@ def database_settings(url: str) -> dict[str, Any]:
 # shared by every process, serves those reads as well.
 BATCH_CACHE_MB = 128
 WEB_CACHE_MB = 8
+WEB_CACHE_VARIABLE = "POLITZEK_SQLITE_WEB_CACHE_MB"
 
 
 def sqlite_init_command(cache_mb: int) -> str:
@@ -93,7 +94,17 @@ def use_web_cache_size() -> None:
 
     settings = connections["default"].settings_dict
     if settings["ENGINE"] == "django.db.backends.sqlite3":
-        settings["OPTIONS"]["init_command"] = sqlite_init_command(WEB_CACHE_MB)
+        settings["OPTIONS"]["init_command"] = sqlite_init_command(web_cache_mb())
+
+
+def web_cache_mb() -> int:
+    """POLITZEK_SQLITE_WEB_CACHE_MB, else WEB_CACHE_MB; a bad value is refused in one line."""
+    text = os.environ.get(WEB_CACHE_VARIABLE, "").strip()
+    if not text:
+        return WEB_CACHE_MB
+    if not text.isdigit() or not 1 <= int(text) <= 4096:
+        raise DatabaseURLError(f"{WEB_CACHE_VARIABLE}={text!r} is not a number of megabytes from 1 to 4096")
+    return int(text)
 
 
 def describe(url: str) -> str:

@@ -28,7 +28,7 @@ from politzek.cli import (
     users,
 )
 from politzek.cli.common import errors, fail, setup_django
-from politzek.database import DATABASE_URL_VARIABLE, DatabaseURLError, database_settings
+from politzek.database import DATABASE_URL_VARIABLE, DatabaseURLError, database_settings, web_cache_mb
 
 app = typer.Typer(
     help="politzek: a registry and accountability ledger for political prisoners.",
@@ -56,7 +56,8 @@ def configure(
             fail(f"--db: {error}")
     try:
         cache_settings()
-    except CacheSettingError as error:
+        web_cache_mb()
+    except (CacheSettingError, DatabaseURLError) as error:
         fail(str(error))
     setup_django()
     from django.utils import translation

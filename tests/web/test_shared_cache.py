@@ -48,3 +48,9 @@ def test_an_unknown_cache_is_refused_in_one_line(value, tmp_path):
     assert "POLITZEK_CACHE" in done.stderr and repr(value) in done.stderr
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.db").exists()
+
+
+def test_a_bad_sqlite_web_cache_size_is_refused_in_one_line(tmp_path):
+    done = run_politzek("init", db=f"sqlite:///{tmp_path / 'x.db'}", env={"POLITZEK_SQLITE_WEB_CACHE_MB": "lots"})
+    assert done.returncode == 2 and "POLITZEK_SQLITE_WEB_CACHE_MB='lots'" in done.stderr
+    assert "Traceback" not in done.stderr
