@@ -36,6 +36,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -169,10 +170,35 @@ def _settle(pid: int, most: float = 120.0) -> None:
         before = now
 
 
+def _start(command: list[str], env: dict[str, str]) -> subprocess.Popen:
+    """A server in its own process group, so that stopping it stops its workers too."""
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+
+
+def _stop(process: subprocess.Popen | None) -> None:
+    """Stop a server and every process it started (a gunicorn worker still computing a request
+    wrk gave up on outlived its master and ran into the next server's figures)."""
+    if process is None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        pass
+    except ProcessLookupError:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait()
+
+
 def _measure(name: str, command: list[str], port: int, paths: dict, args: argparse.Namespace,
              env: dict[str, str], warm: bool = False) -> dict:
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
+    server = _start(command, env)
     try:
         _wait_until_up(base + "/", server)
         results: dict = {}
@@ -190,12 +216,7 @@ def _measure(name: str, command: list[str], port: int, paths: dict, args: argpar
         print(f"{name:9} memory {json.dumps(results['memory_mb'])}", flush=True)
         return results
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:  # a server waits for wrk's last keep-alive connections
-            server.kill()
-            server.wait()
+        _stop(server)
 
 
 def _nginx_in_front(folder: Path, app_port: int, nginx_port: int) -> list[str]:
@@ -221,15 +242,12 @@ def _measure_proxy(paths: dict, args: argparse.Namespace, env: dict[str, str], c
     app_port, nginx_port = 8761, 8763
     base = f"http://127.0.0.1:{nginx_port}"
     serve = [sys.executable, "-m", "politzek", "serve", "--port", str(app_port), "--workers", str(args.workers)]
-    app = subprocess.Popen(serve, env={**env, "POLITZEK_PAGE_CACHE_SECONDS": "600",
-                                       "POLITZEK_CACHE": f"file:{cache_folder}"},
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    app = _start(serve, {**env, "POLITZEK_PAGE_CACHE_SECONDS": "600", "POLITZEK_CACHE": f"file:{cache_folder}"})
     with tempfile.TemporaryDirectory() as name:
         proxy = None
         try:
             _wait_until_up(f"http://127.0.0.1:{app_port}/", app)
-            proxy = subprocess.Popen(_nginx_in_front(Path(name), app_port, nginx_port),
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            proxy = _start(_nginx_in_front(Path(name), app_port, nginx_port), env)
             _wait_until_up(base + "/", proxy)
             results: dict = {}
             for endpoint in ENDPOINTS:
@@ -243,14 +261,8 @@ def _measure_proxy(paths: dict, args: argparse.Namespace, env: dict[str, str], c
             results["memory_mb"] = _resident_mb(app.pid)
             return results
         finally:
-            for process in (proxy, app):
-                if process is not None:
-                    process.terminate()
-                    try:
-                        process.wait(timeout=15)
-                    except subprocess.TimeoutExpired:
-                        process.kill()
-                        process.wait()
+            _stop(proxy)
+            _stop(app)
 
 
 def _table(summary: dict) -> str:
