@@ -16,10 +16,13 @@ gettext_noop("the disk is full: free some space, then try again")
 gettext_noop("the database is busy with another import or write; try again when it has finished")
 gettext_noop("the disk holding the database is full: free some space, then try again")
 gettext_noop("the database is read-only (its file, folder or server refuses writes)")
+gettext_noop("the server is too busy to answer this now; try again in a minute")
 
 BUSY = ("database is locked", "database table is locked", "could not obtain lock", "deadlock detected",
         "canceling statement due to lock timeout")
 DISK_FULL = ("database or disk is full", "no space left on device", "could not extend file", "disk full")
+# A web request's query stopped by its statement timeout (database.configure_web_connections).
+OVERLOADED = ("canceling statement due to statement timeout",)
 READ_ONLY = ("attempt to write a readonly database", "read-only transaction", "readonly database",
              "read-only file system")
 
@@ -39,6 +42,8 @@ def database_trouble(error: BaseException) -> Trouble | None:
     text = str(error).lower()
     if any(sign in text for sign in BUSY):
         return Trouble("the database is busy with another import or write; try again when it has finished", 30)
+    if any(sign in text for sign in OVERLOADED):
+        return Trouble("the server is too busy to answer this now; try again in a minute", 60)
     if any(sign in text for sign in DISK_FULL):
         return Trouble("the disk holding the database is full: free some space, then try again", None)
     if any(sign in text for sign in READ_ONLY):

@@ -7,6 +7,6 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "politzek.settings")
 application = get_wsgi_application()
 
-from politzek.database import use_web_cache_size  # noqa: E402  (settings must be loaded first)
+from politzek.database import configure_web_connections  # noqa: E402  (settings must be loaded first)
 
-use_web_cache_size()
+configure_web_connections()

@@ -40,7 +40,7 @@ def test_web_connections_keep_a_small_sqlite_page_cache(database_vendor, db):
 
     if database_vendor != "sqlite":
         pytest.skip("a SQLite setting")
-    from politzek.database import BATCH_CACHE_MB, WEB_CACHE_MB, sqlite_init_command, use_web_cache_size
+    from politzek.database import BATCH_CACHE_MB, WEB_CACHE_MB, configure_web_connections, sqlite_init_command
 
     def new_connection_cache_size() -> int:
         fresh = connections.create_connection("default")  # as a request's own connection
@@ -55,7 +55,33 @@ def test_web_connections_keep_a_small_sqlite_page_cache(database_vendor, db):
     assert before == sqlite_init_command(BATCH_CACHE_MB)
     assert new_connection_cache_size() == -BATCH_CACHE_MB * 1024
     try:
-        use_web_cache_size()
+        configure_web_connections()
         assert new_connection_cache_size() == -WEB_CACHE_MB * 1024
     finally:
         connection.settings_dict["OPTIONS"]["init_command"] = before
+
+
+def test_a_web_query_past_its_time_on_postgresql_answers_busy(database_vendor, db, monkeypatch):
+    """A runaway query in a web request is stopped by PostgreSQL's statement timeout and is
+    told as the server being busy (a 503 on the web), never held for minutes."""
+    from django.db import DatabaseError, connection, connections
+
+    from politzek.database import configure_web_connections
+    from politzek.database_errors import database_trouble
+
+    if database_vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    monkeypatch.setenv("POLITZEK_WEB_STATEMENT_SECONDS", "1")
+    options = dict(connection.settings_dict.get("OPTIONS", {}))
+    try:
+        configure_web_connections()
+        fresh = connections.create_connection("default")  # as a request's own connection
+        try:
+            with pytest.raises(DatabaseError) as stopped, fresh.cursor() as cursor:
+                cursor.execute("SELECT pg_sleep(3)")
+        finally:
+            fresh.close()
+    finally:
+        connection.settings_dict["OPTIONS"] = options
+    trouble = database_trouble(stopped.value)
+    assert trouble is not None and "too busy" in trouble.message and trouble.retry_after == 60

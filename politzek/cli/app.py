@@ -28,7 +28,13 @@ from politzek.cli import (
     users,
 )
 from politzek.cli.common import errors, fail, setup_django
-from politzek.database import DATABASE_URL_VARIABLE, DatabaseURLError, database_settings, web_cache_mb
+from politzek.database import (
+    DATABASE_URL_VARIABLE,
+    DatabaseURLError,
+    database_settings,
+    web_cache_mb,
+    web_statement_seconds,
+)
 
 app = typer.Typer(
     help="politzek: a registry and accountability ledger for political prisoners.",
@@ -57,6 +63,7 @@ def configure(
     try:
         cache_settings()
         web_cache_mb()
+        web_statement_seconds()
     except (CacheSettingError, DatabaseURLError) as error:
         fail(str(error))
     setup_django()
