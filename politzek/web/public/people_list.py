@@ -235,6 +235,14 @@ def _facet_counts(query: ListQuery, viewer: Viewer, limit: int) -> dict[str, lis
         listed = _listed(query.without(facet), viewer)
         # The listing rows are already limited to visible_people for this viewer.
         matching = Person.objects.filter(pk__in=listed.values("person_id"))
+        if query.q:
+            # A search finds a few thousand people at most: their ids, read once, drive each
+            # facet's query. As nested subqueries PostgreSQL estimated one row where there were
+            # 113,000 and planned the article facet as a nested loop: 19 s for "Kozlov" on
+            # 100,000 people (EXPLAIN ANALYZE), under 0.5 s with the ids.
+            ids = list(listed.values_list("person_id", flat=True))
+            listed = Listing.objects.filter(clearance=int(viewer.clearance), person_id__in=ids)
+            matching = Person.objects.filter(pk__in=ids)
         if facet in ("status", "year", "country"):
             column = {"status": "status", "year": "arrest_year", "country": "country"}[facet]
             counted = listed.exclude(**{f"{column}__isnull": True}).exclude(**{column: ""} if facet == "country" else {}
