@@ -105,22 +105,23 @@ def configure_web_connections() -> None:
 
 
 def web_statement_seconds() -> int:
-    """POLITZEK_WEB_STATEMENT_SECONDS, else WEB_STATEMENT_SECONDS; a bad value refused in one line."""
-    text = os.environ.get(WEB_STATEMENT_VARIABLE, "").strip()
-    if not text:
-        return WEB_STATEMENT_SECONDS
-    if not text.isdigit() or not 1 <= int(text) <= 3600:
-        raise DatabaseURLError(f"{WEB_STATEMENT_VARIABLE}={text!r} is not a number of seconds from 1 to 3600")
-    return int(text)
+    """POLITZEK_WEB_STATEMENT_SECONDS, else WEB_STATEMENT_SECONDS."""
+    return _whole_number(WEB_STATEMENT_VARIABLE, WEB_STATEMENT_SECONDS, 3600, "seconds")
 
 
 def web_cache_mb() -> int:
-    """POLITZEK_SQLITE_WEB_CACHE_MB, else WEB_CACHE_MB; a bad value is refused in one line."""
-    text = os.environ.get(WEB_CACHE_VARIABLE, "").strip()
+    """POLITZEK_SQLITE_WEB_CACHE_MB, else WEB_CACHE_MB."""
+    return _whole_number(WEB_CACHE_VARIABLE, WEB_CACHE_MB, 4096, "megabytes")
+
+
+def _whole_number(variable: str, default: int, most: int, unit: str) -> int:
+    """A whole number from 1 to `most` in the environment, else `default`; a bad value is
+    refused in one line naming the variable and the value."""
+    text = os.environ.get(variable, "").strip()
     if not text:
-        return WEB_CACHE_MB
-    if not text.isdigit() or not 1 <= int(text) <= 4096:
-        raise DatabaseURLError(f"{WEB_CACHE_VARIABLE}={text!r} is not a number of megabytes from 1 to 4096")
+        return default
+    if not text.isdigit() or not 1 <= int(text) <= most:
+        raise DatabaseURLError(f"{variable}={text!r} is not a number of {unit} from 1 to {most}")
     return int(text)
 
 

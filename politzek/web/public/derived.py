@@ -21,13 +21,16 @@ T = TypeVar("T")
 KEEP_SECONDS = 24 * 3600
 
 
-def derived(name: str, compute: Callable[[], T], *parts: object) -> T:
+def derived(name: str, compute: Callable[[], T], *parts: object, seconds: int = KEEP_SECONDS,
+            per_language: bool = True) -> T:
     """`compute()`, or its result for the same name, parts, data state, day and language (a
-    result may hold words in the page's language, such as an error's reason)."""
-    text = f"{name}|{parts!r}|{data_state.current().version}|{dt.date.today()}|{get_language()}"
+    result may hold words in the page's language, such as an error's reason; `per_language`
+    False for results that hold none). `seconds` bounds how long an unread result is kept."""
+    language = get_language() if per_language else ""
+    text = f"{name}|{parts!r}|{data_state.current().version}|{dt.date.today()}|{language}"
     key = "derived:" + hashlib.sha256(text.encode()).hexdigest()
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, KEEP_SECONDS)
+        cache.set(key, value, seconds)
     return value

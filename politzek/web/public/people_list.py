@@ -4,22 +4,21 @@ CSV download and the API."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from politzek.flows.models import Listing
-from politzek.flows.refresh import data_version, refresh
+from politzek.flows.refresh import refresh
 from politzek.registry.candidates import search_ranking
 from politzek.registry.models import Charge, Event, Person, PersonName, Tag
 from politzek.registry.queries import STATUS_LABELS
 from politzek.registry.visibility import Viewer, visible_events, visible_people
+from politzek.web.public.derived import derived
 
 SORTS = {
     "relevance": (),  # a search's own order, best match first (search_ranking)
@@ -32,9 +31,9 @@ SORTS = {
     "id": ("person_id",),
 }
 FACETS = ("country", "status", "article", "region", "tag", "year", "organization")
-# A list's count and facets are cached under the data's state (flows.refresh.data_version), so
-# a change to people, names, events or sentences shows in the next request. Tags and charges
-# keep no history for the state to follow: their edits show in counts within this time.
+# A list's count, facets and search rankings are kept under the data's state (web/public/
+# derived.py), so a change to any record with history shows in the next request. Tags and
+# charges keep no history for the state to follow: their edits show in counts within this time.
 SUMMARY_SECONDS = 120
 T = TypeVar("T")
 
@@ -155,26 +154,16 @@ def _listed(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
 
 def ranking(q: str, viewer: Viewer) -> list[tuple[int, float]]:
     """The search's people and scores, computed once per data state, clearance and query."""
-    text = f"ranking|{int(viewer.clearance)}|{q}|{data_version()}"
-    key = "politzek:search:" + hashlib.sha256(text.encode()).hexdigest()
-    value = cache.get(key)
-    if value is None:
-        value = search_ranking(q, viewer)
-        cache.set(key, value, SUMMARY_SECONDS)
-    return value
+    return derived("ranking", lambda: search_ranking(q, viewer), int(viewer.clearance), q,
+                   seconds=SUMMARY_SECONDS, per_language=False)
 
 
 def _summary(kind: str, query: ListQuery, viewer: Viewer, compute: Callable[[], T]) -> T:
     """`compute()` once per data state, clearance and filters (the sort does not change it).
     Call after `listings`, which has brought the derived rows, and so the state, up to date."""
     filters = replace(query, sort="name").as_params()
-    text = f"{kind}|{int(viewer.clearance)}|{sorted(filters.items())}|{data_version()}"
-    key = "politzek:list:" + hashlib.sha256(text.encode()).hexdigest()
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, SUMMARY_SECONDS)
-    return value
+    return derived(kind, compute, int(viewer.clearance), sorted(filters.items()), seconds=SUMMARY_SECONDS,
+                   per_language=False)
 
 
 def count(query: ListQuery, viewer: Viewer) -> int:
