@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Max, Min
+from django.db.models import Count, Q
 
 from politzek.bargaining.rates import RateRatio, rate_ratio
 from politzek.bargaining.rules import vetting_rules
@@ -197,9 +197,25 @@ def _recorded(deal: m.Deal, country: str, today: dt.date) -> Any:
             .exclude(deal=deal))
 
 
-def _coverage(recorded: Any, span: tuple[dt.date | None, dt.date | None], first: dt.date, day: dt.date,
+def _recorded_span(recorded: Any) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day recorded. Read from each end of the events' date index (one
+    row each) rather than as MIN/MAX over a join, which read every event of the country:
+    0.7 s of a deal page on 100,000 people."""
+    days = recorded.order_by().values_list("date_earliest", flat=True)
+    return days.order_by("date_earliest").first(), days.order_by("-date_earliest").first()
+
+
+def _events_before(recorded: Any, day: dt.date, windows: tuple[int, ...]) -> dict[int, int]:
+    """Events recorded in each before-window (`weeks` × 7 days ending the day before `day`),
+    counted in one pass over the widest window."""
+    firsts = {weeks: day - dt.timedelta(days=7 * weeks) for weeks in windows}
+    counts = recorded.filter(date_earliest__gte=min(firsts.values()), date_earliest__lt=day).aggregate(**{
+        f"w{weeks}": Count("pk", filter=Q(date_earliest__gte=first)) for weeks, first in firsts.items()})
+    return {weeks: counts[f"w{weeks}"] or 0 for weeks in windows}
+
+
+def _coverage(before: int, span: tuple[dt.date | None, dt.date | None], first: dt.date, day: dt.date,
               end: dt.date) -> Coverage:
-    before = recorded.filter(date_earliest__gte=first, date_earliest__lt=day).count()
     per_week = before / ((day - first).days / 7)
     # Silence at the end is "no data" after QUIET_DAYS, or after three usual gaps when events
     # were rarer, but never more than half the after-window (it would then cover nothing).
@@ -214,7 +230,7 @@ def _coverage(recorded: Any, span: tuple[dt.date | None, dt.date | None], first:
     )
 
 
-def _window(scope: Scope, day: dt.date, weeks: int, today: dt.date, recorded: Any,
+def _window(scope: Scope, day: dt.date, weeks: int, today: dt.date, events_before: int,
             span: tuple[dt.date | None, dt.date | None]) -> Window:
     length = dt.timedelta(days=7 * weeks)
     before = window_flows(scope, day - length, day - dt.timedelta(days=1))
@@ -222,7 +238,7 @@ def _window(scope: Scope, day: dt.date, weeks: int, today: dt.date, recorded: An
     after = window_flows(scope, day, end)
     before_days, after_days = 7 * weeks, (end - day).days + 1
     return Window(
-        coverage=_coverage(recorded, span, day - length, day, end),
+        coverage=_coverage(events_before, span, day - length, day, end),
         weeks=weeks, before=before, after=after, complete=end == day + length - dt.timedelta(days=1),
         detentions=rate_ratio(sum(after.custody.entries.values()), after_days,
                               sum(before.custody.entries.values()), before_days),
@@ -242,7 +258,7 @@ def deal_impact(deal: m.Deal, windows: tuple[int, ...] = WINDOWS, country: str |
     country = (country or deal_country(deal)).upper()
     scope = Scope(country=country, organizations=organizations)
     recorded = _recorded(deal, country, today)
-    bounds = recorded.aggregate(first=Min("date_earliest"), last=Max("date_earliest"))
-    span = (bounds["first"], bounds["last"])
+    span = _recorded_span(recorded)
+    before = _events_before(recorded, day, windows)
     return Impact(deal, country, day, organizations, released_people(deal, country, organizations),
-                  [_window(scope, day, weeks, today, recorded, span) for weeks in windows])
+                  [_window(scope, day, weeks, today, before[weeks], span) for weeks in windows])
