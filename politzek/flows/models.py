@@ -118,3 +118,24 @@ class NameKey(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["key", "person_id"], name="flows_namekey_key")]
+
+
+class PersonSummary(models.Model):
+    """What the public sees of one person (registry.queries.person_detail for a public
+    viewer), in one language, kept as JSON once a visitor asked for it: the person page, its
+    letter page and the API's person read one row instead of a dozen queries.
+
+    Fresh by construction (flows/person_summaries.py): a row is used only while the person's
+    public Listing row is the one it was built beside (a refresh that re-derives the person
+    replaces that row), the history of every record not kept per person (cases, sources,
+    officials, facilities…) is where it was (`shared`), and the day is the same."""
+
+    person_id = models.BigIntegerField()
+    language = models.CharField(max_length=8)
+    listing_id = models.BigIntegerField()
+    shared = models.CharField(max_length=64)
+    day = models.DateField()
+    detail = models.TextField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["person_id", "language"], name="flows_personsummary_key")]

@@ -18,7 +18,7 @@ from django.db import connection, transaction
 
 from politzek.flows import data_state, listing
 from politzek.flows.facts import person_facts
-from politzek.flows.models import UNDATED, DailyCount, Fact, RefreshMark
+from politzek.flows.models import UNDATED, DailyCount, Fact, PersonSummary, RefreshMark
 from politzek.names.search_keys import KEYS_VERSION
 from politzek.registry import models as m
 from politzek.registry.bulk import insert_values
@@ -167,6 +167,7 @@ def refresh(full: bool = False) -> RefreshResult:
             attributes = _attributes(None)
             result = RefreshResult(len(attributes), _write(m.Event.objects.all(), attributes, daily), full=True)
             listing.rebuild(None)
+            PersonSummary.objects.all().delete()  # none could be read again (new Listing rows)
         else:
             for chunk in _chunks(sorted(changed)):
                 stale = Fact.objects.filter(person_id__in=chunk)
@@ -175,6 +176,7 @@ def refresh(full: bool = False) -> RefreshResult:
                 stale.delete()
                 result.facts += _write(m.Event.objects.filter(person_id__in=chunk), _attributes(chunk), daily)
                 listing.rebuild(chunk)
+                PersonSummary.objects.filter(person_id__in=chunk).delete()
             result.people = len(changed)
         _apply(daily)
         for table, top in current.items():

@@ -21,9 +21,10 @@ from politzek.accountability.run import week_dict
 from politzek.bargaining.impact import ImpactError, deal_impact
 from politzek.bargaining.ledger import deal_detail
 from politzek.bargaining.price import deal_prices, trend
+from politzek.flows.person_summaries import person_summary
 from politzek.registry.history import recorded_change
 from politzek.registry.models import Case, Deal, Event, Facility, Official, Organization, Person, PersonName
-from politzek.registry.queries import STATUS_LABELS, NotFound, person_detail, registry_stats
+from politzek.registry.queries import STATUS_LABELS, NotFound, registry_stats
 from politzek.registry.visibility import visible_cases, visible_events, visible_people
 from politzek.web.api import schemas
 from politzek.web.api.auth import TokenAuth, viewer
@@ -79,7 +80,7 @@ def get_person(request: HttpRequest, person_id: int = RecordId) -> Any:
     """Everything about one person that the caller may see."""
     who = viewer(request)
     try:
-        detail = person_detail(person_id, who)
+        detail = person_summary(person_id, who)
     except NotFound:
         return Status(404, {"detail": f"no person {person_id}"})
     private = {name: detail.pop(name) for name in Person.PRIVATE_FIELDS if name in detail}

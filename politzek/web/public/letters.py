@@ -15,8 +15,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from politzek.flows.person_summaries import person_summary
 from politzek.registry.models import Facility
-from politzek.registry.queries import NotFound, person_detail
+from politzek.registry.queries import NotFound
 from politzek.registry.visibility import Viewer
 from politzek.web.public.name_order import reading_order, script_of
 
@@ -77,7 +78,7 @@ def advice(country: str, language: str) -> list[dict[str, str]]:
 def letter(request: HttpRequest, person_id: int) -> HttpResponse:
     viewer = Viewer.for_user(request.user)
     try:
-        detail = person_detail(person_id, viewer)
+        detail = person_summary(person_id, viewer)
     except NotFound:
         raise Http404("no such person") from None
     place = where_to_write(detail)

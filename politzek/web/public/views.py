@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 
 from politzek.accountability.dossier import official_dossier
 from politzek.csv_safety import SafeWriter
+from politzek.flows.person_summaries import person_summary
 from politzek.flows.refresh import data_version
 from politzek.registry.models import Case, Event, Facility, Official, Person, PersonName
-from politzek.registry.queries import NotFound, person_detail
+from politzek.registry.queries import NotFound
 from politzek.registry.visibility import Viewer, visible_cases, visible_events, visible_people
 from politzek.web.public import labels
 from politzek.web.public.letters import where_to_write
@@ -171,7 +172,7 @@ def people_csv(request: HttpRequest) -> HttpResponse:
 def person(request: HttpRequest, person_id: int) -> HttpResponse:
     viewer = _viewer(request)
     try:
-        detail = person_detail(person_id, viewer)
+        detail = person_summary(person_id, viewer)
     except NotFound as missing:
         raise Http404(str(missing)) from None
     for event in detail["events"]:

@@ -1,0 +1,113 @@
+"""The person page, its letter page and the API's person read a kept public summary
+(flows/person_summaries.py) with the page cache off: few queries, and never an old or
+hidden fact — after an edit of the person, of a record many people share, a day later, in
+another language, or an edit made while the summary was being derived."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from politzek.flows import data_state, person_summaries
+from politzek.flows.models import PersonSummary
+from politzek.flows.refresh import refresh
+from politzek.registry import models as m
+from tests.registry.factories import event, person, staff
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    settings.POLITZEK_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def held():
+    who = person("Ales Testau", region="Minsk")
+    event(who, "detained", "2021-06-25", description="Detained at the march")
+    return who
+
+
+def _page(client, who, prefix=""):
+    response = client.get(f"{prefix}/people/{who.pk}/")
+    return response.status_code, response.content.decode()
+
+
+def test_a_second_visit_reads_the_kept_summary_in_few_queries(client, held, django_assert_max_num_queries):
+    client.get(f"/people/{held.pk}/")
+    assert PersonSummary.objects.filter(person_id=held.pk, language="en").count() == 1
+    with django_assert_max_num_queries(4):
+        page = client.get(f"/people/{held.pk}/")
+    assert page.status_code == 200 and "Detained at the march" in page.content.decode()
+    client.get(f"/api/people/{held.pk}")
+    with django_assert_max_num_queries(3):
+        answer = client.get(f"/api/people/{held.pk}")
+    assert answer.json()["events"][0]["description"] == "Detained at the march"
+
+
+def test_an_edit_of_the_person_is_on_the_next_page(client, held):
+    _page(client, held)
+    event(held, "sentenced", "2022-01-10", description="Three years in a colony")
+    m.PersonName.objects.filter(person=held).update(name="Ales Testau-Novy")  # no history: not seen…
+    held.occupation = "journalist"  # …until the person's own record moves
+    held.save()
+    status, body = _page(client, held)
+    assert "Three years in a colony" in body and "journalist" in body and "Ales Testau-Novy" in body
+
+
+def test_a_shared_record_edited_is_on_the_next_page(client, held):
+    prison = m.Facility.objects.create(name="Colony No. 1", country="BY")
+    event(held, "transferred", "2022-03-01", facility=prison)
+    assert "Colony No. 1" in _page(client, held)[1]
+    prison.name = "Correctional Colony No. 1, Navapolatsk"
+    prison.save()  # the facility's history moves; the person's does not
+    assert "Navapolatsk" in _page(client, held)[1]
+
+
+def test_a_person_hidden_since_is_a_404_and_a_restricted_event_never_shown(client, held):
+    event(held, "torture_reported", "2021-07-01", description="Witness statement", visibility="restricted")
+    assert "Witness statement" not in _page(client, held)[1]
+    client.force_login(staff("rita", "editor", confidential=True))
+    assert "Witness statement" in _page(client, held)[1]  # cleared staff: derived for them
+    assert not any("Witness statement" in text for text in PersonSummary.objects.values_list("detail", flat=True))
+    client.logout()
+    assert "Witness statement" not in _page(client, held)[1]
+    held.visibility = "restricted"
+    held.save()
+    assert _page(client, held)[0] == 404
+    assert client.get(f"/api/people/{held.pk}").status_code == 404
+
+
+def test_each_language_and_day_has_its_own_summary(client, held):
+    from tests.registry.factories import organization
+
+    # Recorded by its code only: each language shows the organization's own name in it.
+    event(held, "recognized", "2021-08-01", organization=organization("viasna", name="viasna"))
+    english, russian = _page(client, held)[1], _page(client, held, "/ru")[1]
+    assert "Human Rights Centre &quot;Viasna&quot;" in english and "Правозащитный центр «Весна»" in russian
+    assert "Human Rights Centre" not in russian
+    # A summary built on another day is not read (in custody "today", terms overdue).
+    PersonSummary.objects.filter(person_id=held.pk, language="en").update(
+        day=dt.date.today() - dt.timedelta(days=1), detail=PersonSummary.objects.get(
+            person_id=held.pk, language="en").detail.replace("Detained at the march", "STALE"))
+    assert "STALE" not in _page(client, held)[1]
+
+
+def test_an_edit_made_while_the_summary_was_derived_is_not_lost(client, held, monkeypatch):
+    derive = person_summaries.person_detail
+
+    def derive_then_edit(person_id, viewer, today):
+        detail = derive(person_id, viewer, today)
+        # Another worker saves an event and refreshes between this derivation and its storing
+        # (with its own view of the data's state, not this request's).
+        event(held, "sentenced", "2022-01-10", description="Three years in a colony")
+        data_state.forget()
+        assert refresh().people == 1
+        return detail
+
+    monkeypatch.setattr(person_summaries, "person_detail", derive_then_edit)
+    assert "Three years in a colony" not in _page(client, held)[1]
+    monkeypatch.setattr(person_summaries, "person_detail", derive)
+    assert "Three years in a colony" in _page(client, held)[1]
