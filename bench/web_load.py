@@ -9,7 +9,10 @@ kinds, at each number of connections (4 and 32 by default):
               Datasette `/registry/people?_sort=name&FACETS` (FACETS: country, status, region)
 - search:     politzek `/?q=WORD` (with facets); Datasette `/registry/people?_search=WORD&_sort=name&FACETS`
               (WORD: a random surname from the registry, 200 of them)
-- person:     politzek `/people/ID/`; Datasette `/registry/people/ID` (ID: 2,000 random public ids)
+- person:     politzek `/people/ID/`; Datasette `/registry/people/ID` (ID: 2,000 random public ids);
+              cold: first visits (the kept person summaries are emptied before each run)
+- person_seen: the same pages, each visited once before the run: cold, politzek then reads
+              the kept summary (flows/person_summaries.py) and renders the page
 - api:        politzek `/api/people`; Datasette `/registry/people.json?_sort=name&_nosuggest=1`
 - statistics: politzek `/statistics/` (the default country's flows, table and charts' alt texts);
               Datasette `/registry/detentions_by_month` (the export's view of detentions per
@@ -49,7 +52,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ENDPOINTS = ("list", "search", "person", "api", "statistics", "deal")
+ENDPOINTS = ("list", "search", "person", "person_seen", "api", "statistics", "deal")
 
 
 def _paths(export: Path, deal_ids: list[int], seed: int = 5) -> dict[str, dict[str, list[str]]]:
@@ -71,6 +74,8 @@ def _paths(export: Path, deal_ids: list[int], seed: int = 5) -> dict[str, dict[s
                    "datasette": [f"{table}?_search={q(w)}&_sort=name&{facets}" for w in words]},
         "person": {"politzek": [f"/people/{i}/" for i in people],
                    "datasette": [f"{table}/{i}" for i in people]},
+        "person_seen": {"politzek": [f"/people/{i}/" for i in people],
+                        "datasette": [f"{table}/{i}" for i in people]},
         "api": {"politzek": ["/api/people"], "datasette": [f"{table}.json?_sort=name&_nosuggest=1"]},
         "statistics": {"politzek": ["/statistics/"], "datasette": [f"/{export.stem}/detentions_by_month"]},
         "deal": {"politzek": [f"/deals/{i}/" for i in deal_ids],
@@ -85,6 +90,14 @@ def _deal_ids(db_url: str) -> list[int]:
     env = {**os.environ, "POLITZEK_DATABASE_URL": db_url, "DJANGO_SETTINGS_MODULE": "politzek.settings"}
     output = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
     return [int(i) for i in output.stdout.split()]
+
+
+def _forget_person_summaries(db_url: str) -> None:
+    """Empty the kept person summaries, so that the cold person runs measure first visits."""
+    code = ("import django; django.setup(); from politzek.flows.models import PersonSummary; "
+            "PersonSummary.objects.all().delete()")
+    env = {**os.environ, "POLITZEK_DATABASE_URL": db_url, "DJANGO_SETTINGS_MODULE": "politzek.settings"}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
 
 
 def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 300) -> None:
@@ -203,10 +216,12 @@ def _measure(name: str, command: list[str], port: int, paths: dict, args: argpar
         _wait_until_up(base + "/", server)
         results: dict = {}
         for endpoint in ENDPOINTS:
-            if warm:
+            if warm or endpoint == "person_seen":
                 _fetch_each(base, paths[endpoint][name])
             for connections in args.connections:
                 _settle(server.pid)
+                if endpoint == "person" and name == "politzek" and not warm:
+                    _forget_person_summaries(args.db)
                 _wrk(base, paths[endpoint][name], args.warmup, connections)
                 result = _wrk(base, paths[endpoint][name], args.seconds, connections)
                 results.setdefault(endpoint, {})[str(connections)] = result
