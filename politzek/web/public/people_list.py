@@ -174,7 +174,9 @@ def count(query: ListQuery, viewer: Viewer) -> int:
 def rows_for(listing_rows: list[Listing]) -> list[dict[str, Any]]:
     """Display rows: names in every script, country, region, status, in the listing order."""
     ids = [row.person_id for row in listing_rows]
-    people = {p.pk: p for p in Person.objects.filter(pk__in=ids).only("id", "country", "region", "synthetic", "gender")}
+    # Plain rows, not model instances: a page of the API or the list is 50 of them per request.
+    people = {pk: (country, region, synthetic, gender) for pk, country, region, synthetic, gender in
+              Person.objects.filter(pk__in=ids).values_list("id", "country", "region", "synthetic", "gender")}
     names: dict[int, list[str]] = {}
     for person_id, name in PersonName.objects.filter(person_id__in=ids).order_by(
             "person_id", "-is_primary", "id").values_list("person_id", "name"):
@@ -185,11 +187,12 @@ def rows_for(listing_rows: list[Listing]) -> list[dict[str, Any]]:
         if person is None:
             continue  # deleted since the listing was read
         person_names = names.get(row.person_id) or [f"person {row.person_id}"]
+        country, region, synthetic, gender = person
         result.append({
             "id": row.person_id, "name": person_names[0], "other_names": person_names[1:],
-            "country": person.country, "region": person.region, "synthetic": person.synthetic,
+            "country": country, "region": region, "synthetic": synthetic,
             "status": row.status, "status_label": str(STATUS_LABELS.get(row.status, row.status)),
-            "gender": person.gender,
+            "gender": gender,
             "since": row.since.isoformat() if row.since else None, "release_mode": row.release_mode or None,
             "arrest_year": row.arrest_year,
         })
