@@ -21,6 +21,7 @@ from politzek.flows.refresh import refresh
 from politzek.names.blocking import JOINED, KEY_LENGTH, PLAIN, SMALL_BLOCK, name_keys
 from politzek.names.collection import fewer_collections
 from politzek.names.compare import Match, compare
+from politzek.registry.id_sets import among
 from politzek.registry.models import Person, PersonName
 from politzek.registry.visibility import Viewer, visible_people
 
@@ -143,7 +144,8 @@ def _visible_births(ids: Iterable[int], viewer: Viewer) -> dict[int, str | None]
     born: dict[int, str | None] = {}
     for start in range(0, len(ids), IDS_PER_QUERY):
         chunk = ids[start:start + IDS_PER_QUERY]
-        for pid, birth in visible_people(Person.objects.filter(pk__in=chunk), viewer).values_list("id", "birth_date"):
+        for pid, birth in visible_people(Person.objects.filter(pk__in=among(chunk)), viewer).values_list(
+                "id", "birth_date"):
             born[pid] = str(birth) if birth else None
     return born
 
@@ -153,7 +155,7 @@ def _people(ids: Iterable[int], born: dict[int, str | None]) -> dict[int, tuple[
     names: dict[int, list[tuple[bool, int, str]]] = defaultdict(list)
     chosen = sorted(ids)
     for start in range(0, len(chosen), IDS_PER_QUERY):
-        rows = PersonName.objects.filter(person_id__in=chosen[start:start + IDS_PER_QUERY])
+        rows = PersonName.objects.filter(person_id__in=among(chosen[start:start + IDS_PER_QUERY]))
         for pid, pk, name, primary in rows.values_list("person_id", "id", "name", "is_primary"):
             names[pid].append((not primary, pk, name))
     return {pid: ([name for _p, _pk, name in sorted(names[pid])], born[pid]) for pid in chosen if names[pid]}
@@ -209,7 +211,7 @@ def _word_search(searched: list[str], viewer: Viewer) -> list[tuple[int, float]]
     # and the same surname folded for every namesake took ~0.4 s a search on 100,000 people.
     ids = list(people.values_list("id", flat=True)[:WORD_SEARCH_LIMIT])
     names_of: dict[int, list[str]] = {}
-    for person_id, name in PersonName.objects.filter(person_id__in=ids).values_list("person_id", "name"):
+    for person_id, name in PersonName.objects.filter(person_id__in=among(ids)).values_list("person_id", "name"):
         names_of.setdefault(person_id, []).append(name)
     spelled: dict[str, tuple[str, str]] = {}
 
