@@ -8,6 +8,7 @@ from typing import Any
 
 from politzek.flows.listing import primary_names
 from politzek.registry import models as m
+from politzek.registry.id_sets import among
 from politzek.registry.visibility import Viewer, visible_people
 
 
@@ -21,13 +22,16 @@ def deal_summary(deal: m.Deal) -> dict[str, Any]:
 
 
 def deal_detail(deal: m.Deal, viewer: Viewer) -> dict[str, Any]:
-    releases = list(deal.releases.order_by("direction", "id"))
-    visible = set(visible_people(m.Person.objects.filter(pk__in=[r.person_id for r in releases if r.person_id]),
+    # Plain rows and the ids as one parameter: a release wave names hundreds of people.
+    releases = list(deal.releases.order_by("direction", "id").values_list(
+        "person_id", "name_as_listed", "direction", "destination_country"))
+    visible = set(visible_people(m.Person.objects.filter(pk__in=among(r[0] for r in releases if r[0])),
                                  viewer).values_list("id", flat=True))
-    names = primary_names(m.Person.objects.filter(pk__in=visible))
-    people = [{"person_id": r.person_id, "name": names.get(r.person_id, "") if r.person_id else r.name_as_listed,
-               "direction": r.direction, "destination": r.destination_country}
-              for r in releases if r.person_id is None or r.person_id in visible]
+    names = primary_names(m.Person.objects.filter(pk__in=among(visible)))
+    people = [{"person_id": person_id, "name": names.get(person_id, "") if person_id else as_listed,
+               "direction": direction, "destination": destination}
+              for person_id, as_listed, direction, destination in releases
+              if person_id is None or person_id in visible]
     return {
         **deal_summary(deal), "description": deal.description, "released": people,
         "not_shown": len(releases) - len(people),

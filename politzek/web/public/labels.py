@@ -3,6 +3,8 @@ labels are registry/queries.py's STATUS_LABELS."""
 
 from __future__ import annotations
 
+import functools
+
 from django.utils.translation import get_language, gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -120,10 +122,16 @@ def country_name(code: str) -> str:
     """The country's name in the page's language (CLDR through Babel), or the code as given."""
     if not code:
         return ""
+    return _territories((get_language() or "en").split("-")[0]).get(code.upper(), code)
+
+
+@functools.lru_cache(maxsize=16)
+def _territories(language: str) -> dict[str, str]:
+    """CLDR's country names in one language, read once: a deal page names a country beside
+    each of its hundreds of releases, and parsing the locale each time was most of that."""
     from babel import Locale, UnknownLocaleError
 
     try:
-        locale = Locale.parse((get_language() or "en").split("-")[0])
+        return dict(Locale.parse(language).territories)
     except (UnknownLocaleError, ValueError):
-        return code
-    return locale.territories.get(code.upper(), code)
+        return {}
