@@ -17,8 +17,14 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> Any:
+        from django.db import connections
+
+        from politzek.web.warm import warm_public_list
         from politzek.wsgi import application
 
+        warm_public_list()
+        # The workers are forked from this process: none may inherit its open connections.
+        connections.close_all()
         return application
 
 
