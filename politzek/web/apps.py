@@ -1,5 +1,19 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.core.signals import request_finished
 from django.db.models.signals import post_migrate
+
+# A web worker's bound on each of the matcher's memo tables (names/memo.py): measured on
+# 100,000 people, 200 new surnames grew a worker by 128 MB unbounded and by 36 MB at 5,000,
+# searching as fast.
+WEB_MEMO_ENTRIES = 5000
+
+
+def _trim_memo_tables(sender: Any, **kwargs: Any) -> None:
+    from politzek.names.memo import trim
+
+    trim(WEB_MEMO_ENTRIES)
 
 
 class WebConfig(AppConfig):
@@ -13,3 +27,4 @@ class WebConfig(AppConfig):
 
         # After every migrate, so new models' permissions join the roles.
         post_migrate.connect(ensure_roles, dispatch_uid="politzek-roles")
+        request_finished.connect(_trim_memo_tables, dispatch_uid="politzek-memo-tables")
