@@ -24,6 +24,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import zlib
 from typing import Any
 
 from django.db import DatabaseError, IntegrityError, connection, transaction
@@ -57,12 +58,12 @@ def _kept(person_id: int, language: str, shared: str, today: dt.date) -> str | N
     summary, listing = PersonSummary._meta.db_table, Listing._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT s.detail FROM {summary} s JOIN {listing} l ON l.id = s.listing_id "
+            f"SELECT s.packed FROM {summary} s JOIN {listing} l ON l.id = s.listing_id "
             "WHERE s.person_id = %s AND s.language = %s AND s.shared = %s AND s.day = %s "
             "AND l.person_id = s.person_id AND l.clearance = %s AND l.visible",
             [person_id, language, shared, connection.ops.adapt_datefield_value(today), int(Clearance.PUBLIC)])
         row = cursor.fetchone()
-    return row[0] if row else None
+    return zlib.decompress(bytes(row[0])).decode() if row else None
 
 
 def _keep(person_id: int, language: str, listing_id: int, shared: str, today: dt.date, text: str) -> None:
@@ -72,7 +73,8 @@ def _keep(person_id: int, language: str, listing_id: int, shared: str, today: dt
         with transaction.atomic():
             PersonSummary.objects.update_or_create(
                 person_id=person_id, language=language,
-                defaults={"listing_id": listing_id, "shared": shared, "day": today, "detail": text})
+                defaults={"listing_id": listing_id, "shared": shared, "day": today,
+                          "packed": zlib.compress(text.encode())})
     except IntegrityError:
         pass
     except DatabaseError as failed:
