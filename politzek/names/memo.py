@@ -16,9 +16,15 @@ from typing import Any
 
 def memo_tables() -> tuple[Any, ...]:
     """Every functools cache defined in the politzek.names modules loaded so far (a page that
-    compares no name has not loaded them, and trimming must not load them)."""
-    loaded = tuple(sorted(name for name in list(sys.modules) if name.startswith("politzek.names.")))
-    return _tables_of(loaded)
+    compares no name has not loaded them, and trimming must not load them). Looked up again
+    only when a module was loaded since: this runs after every web request."""
+    if _seen[0] != len(sys.modules):
+        loaded = tuple(sorted(name for name in list(sys.modules) if name.startswith("politzek.names.")))
+        _seen[:] = [len(sys.modules), _tables_of(loaded)]
+    return _seen[1]
+
+
+_seen: list[Any] = [-1, ()]  # (how many modules were loaded, their memo tables) at the last look
 
 
 @lru_cache(maxsize=8)
