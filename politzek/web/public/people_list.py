@@ -8,9 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
-from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
-from django.db.models.expressions import RawSQL
 
 from politzek.flows.models import Listing
 from politzek.flows.refresh import refresh
@@ -19,6 +17,7 @@ from politzek.registry.id_sets import among
 from politzek.registry.models import Charge, Event, Person, PersonName, Tag
 from politzek.registry.queries import STATUS_LABELS
 from politzek.registry.visibility import Viewer, visible_events, visible_people
+from politzek.web.public import search_facets
 from politzek.web.public.derived import derived
 
 SORTS = {
@@ -31,7 +30,7 @@ SORTS = {
     "-since": ("-since", "-person_id"),
     "id": ("person_id",),
 }
-FACETS = ("country", "status", "article", "region", "tag", "year", "organization")
+FACETS = search_facets.FACETS
 # A list's count, facets and search rankings are kept under the data's state (web/public/
 # derived.py), so a change to any record with history shows in the next request. Tags and
 # charges keep no history for the state to follow: their edits show in counts within this time.
@@ -110,7 +109,7 @@ def _people(query: ListQuery, viewer: Viewer) -> QuerySet[Person]:
     return people
 
 
-def listings(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
+def listings(query: ListQuery, viewer: Viewer) -> QuerySet[Listing] | RankedRows:
     """The matching people's listing rows for this viewer, sorted (brought up to date first)."""
     refresh()
     return _listed(query, viewer)
@@ -121,7 +120,51 @@ def listings(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
 LISTING_FILTERS = ("country", "status", "year")
 
 
-def _listed(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
+class RankedRows:
+    """A search's listing rows in its ranking's order, read a slice at a time (what the list's
+    paginator, the API and the CSV download ask of a query). Ordered in Python: as SQL, a CASE
+    with a WHEN per ranked id made SQLite compare each row with every id before it (12–16 ms
+    for a surname's 1,400 people on 100,000)."""
+
+    def __init__(self, rows: QuerySet[Listing], order: list[int]):
+        self._rows, self._order = rows, order
+
+    def order(self) -> list[int]:
+        """The matching people's ids, best match first."""
+        return self._order
+
+    def count(self) -> int:
+        return len(self.order())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, part: slice) -> list[Listing]:
+        ids = self.order()[part]
+        by_person = {row.person_id: row for row in self._rows.filter(person_id__in=among(ids))}
+        return [by_person[person_id] for person_id in ids if person_id in by_person]
+
+    def iterator(self, chunk_size: int = 2000) -> Iterator[Listing]:
+        for start in range(0, self.count(), chunk_size):
+            yield from self[start:start + chunk_size]
+
+
+def _listed(query: ListQuery, viewer: Viewer) -> QuerySet[Listing] | RankedRows:
+    if not query.q:
+        return _filtered(query, viewer)
+    # A search's people matching every filter are known from its counting (search_facets):
+    # their rows are read by id, never through nested subqueries over the people's charges
+    # and recognitions, which PostgreSQL could plan as nested loops over every listing row.
+    matching = set(_search_counts(query, viewer).matching)
+    rows = Listing.objects.filter(clearance=int(viewer.clearance), visible=True)
+    if query.sort == "relevance":
+        return RankedRows(rows, [person_id for person_id, _score in ranking(query.q, viewer) if person_id in matching])
+    return rows.filter(person_id__in=among(matching)).order_by(*SORTS[query.sort])
+
+
+def _filtered(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
+    """The listing rows matching every filter, in SQL: the list's way, and for a search the
+    tests' reference for what search_facets counts."""
     rows = Listing.objects.filter(clearance=int(viewer.clearance), visible=True)
     if query.country:
         rows = rows.filter(country=query.country.upper())
@@ -138,19 +181,8 @@ def _listed(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
         rows = rows.filter(status=query.status)
     if query.year:
         rows = rows.filter(arrest_year=int(query.year))
-    if query.sort == "relevance" and not query.q:
-        return rows.order_by(*SORTS["name"])  # nothing searched: nothing to rank by
-    if query.sort == "relevance":
-        ranked = [int(person_id) for person_id, _score in ranking(query.q, viewer)]
-        if not ranked:
-            return rows.order_by("person_id")
-        # One CASE over the ranked ids, written as SQL: Django's Case(When…) resolved and
-        # compiled hundreds of expressions per request (~30 ms for a common surname on
-        # 100,000 people). The ids are integers from the ranking, never the visitor's text.
-        table = connection.ops.quote_name(Listing._meta.db_table)
-        whens = " ".join(f"WHEN {person_id} THEN {rank}" for rank, person_id in enumerate(ranked))
-        return rows.order_by(RawSQL(f'CASE {table}."person_id" {whens} ELSE {len(ranked)} END', ()), "person_id")
-    return rows.order_by(*SORTS[query.sort])
+    sort = "name" if query.sort == "relevance" else query.sort  # nothing searched: nothing to rank by
+    return rows.order_by(*SORTS[sort])
 
 
 def ranking(q: str, viewer: Viewer) -> list[tuple[int, float]]:
@@ -169,7 +201,15 @@ def _summary(kind: str, query: ListQuery, viewer: Viewer, compute: Callable[[], 
 
 def count(query: ListQuery, viewer: Viewer) -> int:
     """How many people match (call after `listings`)."""
-    return _summary("count", query, viewer, lambda: _listed(query, viewer).count())
+    if query.q:
+        return len(_search_counts(query, viewer).matching)
+    return _summary("count", query, viewer, lambda: _filtered(query, viewer).count())
+
+
+def _search_counts(query: ListQuery, viewer: Viewer) -> search_facets.SearchCounts:
+    """A search's count and whole facets, counted from one read of its people's values."""
+    return _summary("search-counts", query, viewer, lambda: search_facets.count_and_facets(
+        query, [person_id for person_id, _score in ranking(query.q, viewer)], viewer))
 
 
 def rows_for(listing_rows: list[Listing]) -> list[dict[str, Any]]:
@@ -217,29 +257,27 @@ def facets(query: ListQuery, viewer: Viewer, limit: int = 30) -> dict[str, list[
     (value, label, count). Counts are of people this viewer may see. Call after `listings`,
     which has brought the derived rows up to date for this request."""
     # Labels are added after the cache, in the request's language.
-    counts = _summary(f"facets{limit}", query, viewer, lambda: _facet_counts(query, viewer, limit))
+    if query.q:
+        counts = {facet: values[:limit] for facet, values in _search_counts(query, viewer).facets.items()}
+    else:
+        counts = _summary(f"facets{limit}", query, viewer, lambda: _facet_counts(query, viewer, limit))
     return {facet: [(value, _facet_label(facet, value), n) for value, n in values]
             for facet, values in counts.items()}
 
 
 def _facet_counts(query: ListQuery, viewer: Viewer, limit: int) -> dict[str, list[tuple[str, int]]]:
+    """The list's facets in SQL (a search's are counted by search_facets, from one read)."""
     result: dict[str, list[tuple[str, int]]] = {}
-    matched: dict[tuple[tuple[str, str], ...], list[int]] = {}  # a search's ids per set of other filters
     for facet in FACETS:
-        others = query.without(facet)
-        listed = _listed(others, viewer)
+        listed = _filtered(query.without(facet), viewer)
         # The listing rows are already limited to visible_people for this viewer.
         matching = Person.objects.filter(pk__in=listed.values("person_id"))
         if query.q:
-            # A search finds a few thousand people at most: their ids, read once, drive each
-            # facet's query. As nested subqueries PostgreSQL estimated one row where there were
-            # 113,000 and planned the article facet as a nested loop: 19 s for "Kozlov" on
-            # 100,000 people (EXPLAIN ANALYZE), under 0.5 s with the ids.
-            # Facets whose own filter is not set share the same other filters: read once.
-            key = tuple(sorted(others.as_params().items()))
-            if key not in matched:
-                matched[key] = list(listed.values_list("person_id", flat=True))
-            ids = matched[key]
+            # Pages count a search's facets in search_facets; this SQL count of them is the
+            # tests' reference (tests/web/test_search_facets.py). Its people are read first:
+            # as nested subqueries PostgreSQL estimated one row where there were 113,000 and
+            # planned nested loops (19 s for "Kozlov" on 100,000 people).
+            ids = list(listed.values_list("person_id", flat=True))
             listed = Listing.objects.filter(clearance=int(viewer.clearance), person_id__in=among(ids))
             matching = Person.objects.filter(pk__in=among(ids))
         if facet in ("status", "year", "country"):
@@ -258,7 +296,9 @@ def _facet_counts(query: ListQuery, viewer: Viewer, limit: int) -> dict[str, lis
                 Q(case__defendants__in=matching) & (Q(person__isnull=True) | Q(person=F("case__defendants")))
             ).values(column := "article").annotate(n=Count("case__defendants", distinct=True))
         else:
-            events = visible_events(Event.objects.filter(kind="recognized", person__in=matching), viewer)
+            # A recognition naming no organization is no facet value (it showed as "None").
+            events = visible_events(Event.objects.filter(
+                kind="recognized", person__in=matching, organization__isnull=False), viewer)
             counted = events.values(column := "organization__code").annotate(n=Count("person", distinct=True))
         values = sorted(((str(row[column]), row["n"]) for row in counted.order_by()), key=lambda v: (-v[1], v[0]))
         result[facet] = values[:limit]
