@@ -215,7 +215,7 @@ def _measure(name: str, command: list[str], port: int, paths: dict, args: argpar
     try:
         _wait_until_up(base + "/", server)
         results: dict = {}
-        for endpoint in ENDPOINTS:
+        for endpoint in args.endpoints:
             if warm or endpoint == "person_seen":
                 _fetch_each(base, paths[endpoint][name])
             for connections in args.connections:
@@ -284,7 +284,7 @@ def _table(summary: dict) -> str:
     heads = "".join(f" {mode} req/s | ÷ Datasette | {mode} p50 / p95 / p99 ms |" for mode in summary["modes"])
     lines = [f"| {summary['db']} | conns |{heads} Datasette req/s | Datasette p95 ms |",
              "|---|---|" + "---|---|---|" * len(summary["modes"]) + "---|---|"]
-    for endpoint in ENDPOINTS:
+    for endpoint in summary["endpoints"]:
         for connections in summary["connections"]:
             key = str(connections)
             theirs = summary["datasette"][endpoint][key]
@@ -312,6 +312,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--modes", type=lambda text: text.split(","), default=["cold", "warm"],
                         help="cold, warm and proxy (nginx in front, deploy/nginx/politzek.conf)")
+    parser.add_argument("--endpoints", type=lambda text: text.split(","), default=list(ENDPOINTS),
+                        help=f"a subset of {','.join(ENDPOINTS)} (all by default)")
+    parser.add_argument("--no-datasette", action="store_true", help="measure politzek alone (a quick check)")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     paths = _paths(args.export, _deal_ids(args.db))
@@ -319,7 +322,7 @@ def main() -> None:
     env = {**os.environ, "POLITZEK_DATABASE_URL": args.db}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     summary: dict = {"db": args.db.split(":", 1)[0], "connections": args.connections, "seconds": args.seconds,
-                     "workers": args.workers, "modes": args.modes}
+                     "workers": args.workers, "modes": args.modes, "endpoints": args.endpoints}
     with tempfile.TemporaryDirectory() as cache_folder:
         if "cold" in args.modes:
             summary["cold"] = _measure("politzek", serve, 8761, paths, args,
@@ -330,6 +333,9 @@ def main() -> None:
     if "proxy" in args.modes:
         with tempfile.TemporaryDirectory() as cache_folder:
             summary["proxy"] = _measure_proxy(paths, args, env, cache_folder)
+    if args.no_datasette:
+        print(json.dumps(summary, indent=2))
+        return
     summary["datasette"] = _measure("datasette", [args.datasette, "serve", "-i", str(args.export), "--port", "8762",
                                                   "--setting", "default_page_size", "50"], 8762, paths, args, env)
     print("\n" + _table(summary))
