@@ -81,7 +81,7 @@ def _queries(q: str, viewer: Viewer) -> list[ListQuery]:
     """The search alone, then with each facet's commonest value set, then two at once."""
     plain = ListQuery(q=q, sort="name")
     people_list.listings(plain, viewer)
-    counts = search_facets.count_and_facets(plain, _ranked(q, viewer), viewer).facets
+    counts = search_facets.count_and_facets(plain.facet_filters(), _ranked(q, viewer), viewer).facets
     chosen = {facet: values[0][0] for facet, values in counts.items() if values}
     queries = [plain] + [replace(plain, **{facet: value}) for facet, value in chosen.items()]
     if len(chosen) >= 2:
@@ -94,7 +94,7 @@ def test_the_edge_cases_are_counted_as_the_list_does(registry):
     viewer = Viewer.public()
     query = ListQuery(q="Zaslavsky", sort="name")
     people_list.listings(query, viewer)
-    counted = search_facets.count_and_facets(query, _ranked("Zaslavsky", viewer), viewer)
+    counted = search_facets.count_and_facets(query.facet_filters(), _ranked("Zaslavsky", viewer), viewer)
     number, counts = len(counted.matching), counted.facets
     assert number == 2  # the restricted and the unconsenting are not listed
     assert dict(counts["article"]) == {"342": 2, "361-1": 1}
@@ -102,7 +102,7 @@ def test_the_edge_cases_are_counted_as_the_list_does(registry):
     assert dict(counts["tag"]) == {"journalist": 1} and dict(counts["region"]) == {"Hrodna": 1}
     cleared = Viewer(Clearance.RESTRICTED)
     people_list.listings(query, cleared)
-    counted = search_facets.count_and_facets(query, _ranked("Zaslavsky", cleared), cleared)
+    counted = search_facets.count_and_facets(query.facet_filters(), _ranked("Zaslavsky", cleared), cleared)
     number, counts = len(counted.matching), counted.facets
     # Staff see the restricted person and the one without consent (who is no defendant here).
     assert number == 4 and dict(counts["article"]) == {"342": 3, "361-1": 1, "130": 1}
@@ -118,7 +118,7 @@ def test_a_searchs_count_and_facets_are_the_lists_sql_counts(registry):
     for viewer in VIEWERS:
         for q in _searches():
             for query in _queries(q, viewer):
-                counted = search_facets.count_and_facets(query, _ranked(q, viewer), viewer)
+                counted = search_facets.count_and_facets(query.facet_filters(), _ranked(q, viewer), viewer)
                 listed = list(people_list._filtered(query, viewer).values_list("person_id", flat=True))
                 assert sorted(counted.matching) == sorted(listed), query
                 assert counted.facets == people_list._facet_counts(query, viewer, 10_000), query

@@ -75,6 +75,13 @@ class ListQuery:
         if self.year and not (self.year.isdigit() and len(self.year) == 4):
             raise BadFilter("year", self.year, "a four-digit year")
 
+    def facet_filters(self) -> dict[str, str]:
+        """The facets' filters that are set, written as the facets' values are."""
+        values = {"status": self.status, "year": str(int(self.year)) if self.year else "",
+                  "country": self.country.upper(), "region": self.region, "tag": self.tag,
+                  "article": self.article, "organization": self.organization}
+        return {facet: value for facet, value in values.items() if value}
+
     def without(self, name: str) -> ListQuery:
         return replace(self, **{name: ""})
 
@@ -209,7 +216,7 @@ def count(query: ListQuery, viewer: Viewer) -> int:
 def _search_counts(query: ListQuery, viewer: Viewer) -> search_facets.SearchCounts:
     """A search's count and whole facets, counted from one read of its people's values."""
     return _summary("search-counts", query, viewer, lambda: search_facets.count_and_facets(
-        query, [person_id for person_id, _score in ranking(query.q, viewer)], viewer))
+        query.facet_filters(), [person_id for person_id, _score in ranking(query.q, viewer)], viewer))
 
 
 def rows_for(listing_rows: list[Listing]) -> list[dict[str, Any]]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.db.models import F, Q
 
@@ -21,9 +20,6 @@ from politzek.flows.models import Listing
 from politzek.registry.id_sets import among
 from politzek.registry.models import Charge, Event, Person, Tag
 from politzek.registry.visibility import Viewer, visible_events
-
-if TYPE_CHECKING:
-    from politzek.web.public.people_list import ListQuery
 
 FacetCounts = dict[str, list[tuple[str, int]]]
 FACETS = ("country", "status", "article", "region", "tag", "year", "organization")  # the list's order
@@ -67,20 +63,11 @@ def _held(person_ids: Sequence[int], viewer: Viewer) -> dict[int, dict[str, set[
     return held
 
 
-def _wanted(query: ListQuery) -> dict[str, str]:
-    """The filters set, as the values people hold are written."""
-    wanted = {"status": query.status, "year": str(int(query.year)) if query.year else "",
-              "country": query.country.upper(), "region": query.region, "tag": query.tag,
-              "article": query.article, "organization": query.organization}
-    return {facet: value for facet, value in wanted.items() if value}
-
-
-def count_and_facets(query: ListQuery, person_ids: Sequence[int], viewer: Viewer) -> SearchCounts:
-    """Which of the search's people the list shows (they match every filter), and each
-    facet's values with the number of people holding them among those matching every other
-    filter, most first."""
+def count_and_facets(wanted: dict[str, str], person_ids: Sequence[int], viewer: Viewer) -> SearchCounts:
+    """Which of the search's people the list shows (they hold every `wanted` facet value:
+    the filters set, written as _held writes values), and each facet's values with the number
+    of people holding them among those matching every other filter, most first."""
     held = _held(person_ids, viewer)
-    wanted = _wanted(query)
     counts: dict[str, Counter[str]] = {facet: Counter() for facet in FACETS}
     matching = []
     for person_id in person_ids:
