@@ -77,9 +77,11 @@ def database_settings(url: str) -> dict[str, Any]:
 # of rows in one connection: 128 MB keeps their indexes in memory. A web request opens its own
 # connection (CONN_MAX_AGE=0) and reads little: each of a worker's threads holding 128 MB
 # made workers 500–770 MB resident on 100,000 people; the operating system's file cache,
-# shared by every process, serves those reads as well.
+# shared by every process, serves those reads as well. 8 MB a thread still left workers at
+# 155–175 MB after list, search and API requests, 2 MB at 131–145 MB, with no difference in
+# speed measurable on the shared benchmark machine (bench/README.md, issue 23).
 BATCH_CACHE_MB = 128
-WEB_CACHE_MB = 8
+WEB_CACHE_MB = 2
 WEB_CACHE_VARIABLE = "POLITZEK_SQLITE_WEB_CACHE_MB"
 # The longest a web request's query may run on PostgreSQL.
 WEB_STATEMENT_SECONDS = 15

@@ -35,7 +35,7 @@ def test_bad_urls_name_the_url(url, message):
 
 def test_web_connections_keep_a_small_sqlite_page_cache(database_vendor, db):
     """Imports keep 128 MB of SQLite pages per connection; a web worker's threads each holding
-    that made workers 500–770 MB resident. The web entry point gives its connections 8 MB."""
+    that made workers 500–770 MB resident. The web entry point gives its connections a small cache (WEB_CACHE_MB)."""
     from django.db import connection, connections
 
     if database_vendor != "sqlite":
