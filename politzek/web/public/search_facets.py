@@ -70,7 +70,7 @@ def count_and_facets(wanted: dict[str, str], person_ids: Sequence[int], viewer: 
     held = _held(person_ids, viewer)
     counts: dict[str, Counter[str]] = {facet: Counter() for facet in FACETS}
     matching = []
-    for person_id in person_ids:
+    for person_id in dict.fromkeys(person_ids):  # each person once, in the order given
         values = held.get(person_id)
         if values is None:
             continue  # not listed for this viewer
