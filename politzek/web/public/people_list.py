@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from politzek.flows.models import Listing
 from politzek.flows.refresh import refresh
@@ -162,10 +162,10 @@ def _listed(query: ListQuery, viewer: Viewer) -> QuerySet[Listing] | RankedRows:
     # A search's people matching every filter are known from its counting (search_facets):
     # their rows are read by id, never through nested subqueries over the people's charges
     # and recognitions, which PostgreSQL could plan as nested loops over every listing row.
-    matching = set(_search_counts(query, viewer).matching)
+    matching = _search_counts(query, viewer).matching  # in the ranking's order
     rows = Listing.objects.filter(clearance=int(viewer.clearance), visible=True)
     if query.sort == "relevance":
-        return RankedRows(rows, [person_id for person_id, _score in ranking(query.q, viewer) if person_id in matching])
+        return RankedRows(rows, matching)
     return rows.filter(person_id__in=among(matching)).order_by(*SORTS[query.sort])
 
 
@@ -296,17 +296,11 @@ def _facet_counts(query: ListQuery, viewer: Viewer, limit: int) -> dict[str, lis
         elif facet == "tag":
             counted = Tag.objects.filter(people__in=matching).values(column := "code").annotate(n=Count("people"))
         elif facet == "article":
-            # A charge counts for a defendant when it is the whole case's or their own: not a
-            # co-defendant's (who may be hidden). One filter() call, so both conditions meet
-            # the same defendant row, which the count then reads.
-            counted = Charge.objects.filter(
-                Q(case__defendants__in=matching) & (Q(person__isnull=True) | Q(person=F("case__defendants")))
-            ).values(column := "article").annotate(n=Count("case__defendants", distinct=True))
+            counted = search_facets.defendants_charges(matching).values(column := "article").annotate(
+                n=Count("case__defendants", distinct=True))
         else:
-            # A recognition naming no organization is no facet value (it showed as "None").
-            events = visible_events(Event.objects.filter(
-                kind="recognized", person__in=matching, organization__isnull=False), viewer)
-            counted = events.values(column := "organization__code").annotate(n=Count("person", distinct=True))
+            counted = search_facets.recognitions(matching, viewer).values(column := "organization__code").annotate(
+                n=Count("person", distinct=True))
         values = sorted(((str(row[column]), row["n"]) for row in counted.order_by()), key=lambda v: (-v[1], v[0]))
         result[facet] = values[:limit]
     return result

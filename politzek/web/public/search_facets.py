@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 
 from politzek.flows.models import Listing
 from politzek.registry.id_sets import among
@@ -29,6 +30,22 @@ FACETS = ("country", "status", "article", "region", "tag", "year", "organization
 class SearchCounts:
     matching: list[int]  # the people matching every filter, in the order given
     facets: FacetCounts
+
+
+def defendants_charges(people: Any) -> QuerySet[Charge]:
+    """The charges of these people's cases that count for them (the article facet's rule): a
+    charge counts for a defendant when it is the whole case's or their own, not a
+    co-defendant's. One filter() call, so both conditions meet the same defendant row, which
+    `case__defendants` then names."""
+    return Charge.objects.filter(
+        Q(case__defendants__in=people) & (Q(person__isnull=True) | Q(person=F("case__defendants"))))
+
+
+def recognitions(people: Any, viewer: Viewer) -> QuerySet[Event]:
+    """These people's recognitions by an organization that this viewer may see (the
+    organization facet's rule; one naming no organization is no facet value)."""
+    return visible_events(Event.objects.filter(kind="recognized", person__in=people, organization__isnull=False),
+                          viewer)
 
 
 def _held(person_ids: Sequence[int], viewer: Viewer) -> dict[int, dict[str, set[str]]]:
@@ -50,15 +67,9 @@ def _held(person_ids: Sequence[int], viewer: Viewer) -> dict[int, dict[str, set[
         held[person_id]["region"].add(region)
     for person_id, code in Tag.objects.filter(people__in=ids).values_list("people", "code"):
         held[person_id]["tag"].add(code)
-    # A charge counts for a defendant when it is the whole case's or their own, not a
-    # co-defendant's: one filter() so both conditions meet the same defendant row.
-    charges = Charge.objects.filter(
-        Q(case__defendants__in=ids) & (Q(person__isnull=True) | Q(person=F("case__defendants"))))
-    for person_id, article in charges.values_list("case__defendants", "article"):
+    for person_id, article in defendants_charges(ids).values_list("case__defendants", "article"):
         held[person_id]["article"].add(str(article))
-    recognitions = visible_events(Event.objects.filter(
-        kind="recognized", person_id__in=ids, organization__isnull=False), viewer)
-    for person_id, code in recognitions.values_list("person_id", "organization__code"):
+    for person_id, code in recognitions(ids, viewer).values_list("person_id", "organization__code"):
         held[person_id]["organization"].add(code)
     return held
 
