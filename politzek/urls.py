@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.urls import include, path
 
+from politzek.registry.admin_clearance import record_only_what_changed
 from politzek.web.api.endpoints import api
 from politzek.web.staff.access import is_staff_session
 
@@ -17,6 +18,7 @@ def _admin_login(request, extra_context=None):
 
 admin.site.login = _admin_login
 admin.site.has_permission = lambda request: is_staff_session(request.user) and request.user.is_staff
+record_only_what_changed(admin.site)
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -28,6 +28,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
+from politzek.registry.form_fields import MultilineTextField
 from politzek.registry.visibility import Clearance, Viewer, visible_records, visible_versions
 
 ABOVE_CLEARANCE = "records above your clearance"
@@ -58,7 +59,10 @@ class ChangeReasonForm(forms.ModelForm):
 
 class VisibleChoices:
     """Choices of related rows (selects, autocompletes' validation, filter widgets) limited to
-    what the user may see."""
+    what the user may see. Text areas read a browser's CRLF line ends as stored (LF), so an
+    untouched text is an unchanged one."""
+
+    formfield_overrides = {models.TextField: {"form_class": MultilineTextField}}
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):  # type: ignore[no-untyped-def]
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
@@ -225,3 +229,29 @@ def deleted_objects(objs: Any, request: Any, admin_site: Any) -> tuple[list[Any]
     counts = {model._meta.verbose_name_plural: sum((model, row.pk) in seen for row in rows)
               for model, rows in collector.model_objs.items()}
     return to_delete, {name: count for name, count in counts.items() if count}, perms_needed, protected
+
+
+def record_only_what_changed(site: admin.AdminSite) -> None:
+    """Every admin of `site` (ours and those of Django, axes and otp) saves a record only when
+    its form changed, and writes no "changed nothing" log entry. Django saves the record on
+    every valid submit: an untouched page would write a history version, and a log entry,
+    under the user's name. Nothing is recorded that nobody meant."""
+    for model_admin in site._registry.values():
+        _save_only_changes(model_admin)
+
+
+def _save_only_changes(model_admin: admin.ModelAdmin) -> None:
+    save_model, log_change = model_admin.save_model, model_admin.log_change
+
+    def save_if_changed(request: Any, obj: Any, form: Any, change: bool) -> None:
+        if change and not form.has_changed():
+            return
+        save_model(request, obj, form, change)
+
+    def log_if_changed(request: Any, obj: Any, message: Any) -> Any:
+        if not message:  # construct_change_message found no change on the page or its inlines
+            return None
+        return log_change(request, obj, message)
+
+    model_admin.save_model = save_if_changed  # type: ignore[method-assign]
+    model_admin.log_change = log_if_changed  # type: ignore[method-assign]

@@ -83,10 +83,10 @@ class PartialDateField(models.CharField):
         return None
 
     def formfield(self, **kwargs: Any) -> Any:
-        from django import forms
+        from politzek.registry.form_fields import DATE_HELP, WrittenDateField
 
-        defaults = {"form_class": forms.CharField, "max_length": 10,
-                    "help_text": self.help_text or "YYYY, YYYY-MM or YYYY-MM-DD"}
+        # Typed as people write dates ("12.04.1991", "12 апреля 1991", "1991-04-12").
+        defaults: dict[str, Any] = {"form_class": WrittenDateField, "help_text": DATE_HELP}
         defaults.update(kwargs)
         return super(models.CharField, self).formfield(**defaults)
 
@@ -148,6 +148,15 @@ class EventKindField(models.CharField):
 
         from politzek.registry.event_kinds import event_kind_choices
 
-        return forms.ChoiceField(choices=event_kind_choices, required=not self.blank,
+        # A blank first choice, as Django gives every choice field without a default: a
+        # select showing a real kind would make an inline's empty extra form "changed", and
+        # an untouched admin page would save an event nobody meant (issue 33).
+        return forms.ChoiceField(choices=_with_blank_choice(event_kind_choices), required=not self.blank,
                                  label=kwargs.get("label") or self.verbose_name.capitalize(),
                                  help_text=kwargs.get("help_text") or self.help_text)
+
+
+def _with_blank_choice(choices: Any) -> Any:
+    from django.db.models.fields import BLANK_CHOICE_DASH
+
+    return lambda: [*BLANK_CHOICE_DASH, *choices()]

@@ -14,13 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 
 from politzek.registry.event_kinds import event_kind_choices
+from politzek.registry.form_fields import DATE_HELP, MultilineTextField, WrittenDateField
 from politzek.registry.models import Event, Facility, Organization, Source
 from politzek.registry.models.base import Visibility
 from politzek.registry.models.people import Consent, Gender
 
 LANGUAGES = [("", "—"), ("be", _("Belarusian")), ("ru", _("Russian")), ("uk", _("Ukrainian")), ("en", _("English"))]
 REASON_HELP = _("Why: the source or the request behind this change. Kept in the history.")
-PARTIAL_DATE_HELP = _("YYYY, YYYY-MM or YYYY-MM-DD")
 
 
 def event_kinds_in_language() -> list[tuple[str, Any]]:
@@ -38,21 +38,19 @@ class PersonWithEventForm(forms.Form):
                                help_text=_("Two letters, e.g. BY or RU."))
     region = forms.CharField(label=_("Region"), max_length=200, required=False)
     gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, initial=Gender.UNKNOWN)
-    birth_date = forms.CharField(label=_("Born"), max_length=10, required=False,
-                                 help_text=PARTIAL_DATE_HELP)
+    birth_date = WrittenDateField(label=_("Born"), required=False)
     occupation = forms.CharField(label=_("Occupation"), max_length=300, required=False)
     visibility = forms.ChoiceField(label=_("Visibility"), choices=Visibility.choices, initial=Visibility.RESTRICTED)
     consent = forms.ChoiceField(label=_("Consent to publication"), choices=Consent.choices, initial=Consent.UNKNOWN)
     event_kind = forms.ChoiceField(label=_("First event"), choices=event_kinds_in_language, initial="detained")
-    event_date = forms.CharField(label=_("Date of the event"), max_length=10, required=False,
-                                 help_text=PARTIAL_DATE_HELP)
+    event_date = WrittenDateField(label=_("Date of the event"), required=False)
     # Names of places and organizations are data: shown as written (translate="no").
     facility = forms.ModelChoiceField(label=_("Facility"), queryset=Facility.objects.order_by("name"), required=False,
                                       widget=forms.Select(attrs={"translate": "no"}))
     organization = forms.ModelChoiceField(label=_("Organization (for a recognition)"),
                                           queryset=Organization.objects.order_by("name"), required=False,
                                           widget=forms.Select(attrs={"translate": "no"}))
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description = MultilineTextField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     source_url = forms.URLField(label=_("Source URL"), max_length=1000, required=False, assume_scheme="https")
     source_title = forms.CharField(label=_("Source title"), max_length=500, required=False)
     reason = forms.CharField(label=_("Reason for the change"), max_length=100, help_text=REASON_HELP)
@@ -67,12 +65,13 @@ class EventForm(forms.ModelForm):
         labels = {"kind": _("Kind"), "date": _("Date"), "case": _("Case"), "facility": _("Facility"),
                   "organization": _("Organization"), "register": _("Register"), "description": _("Description"),
                   "visibility": _("Visibility")}
-        help_texts = {"date": PARTIAL_DATE_HELP, "register": _("For an addition to a register: which list."),
+        field_classes = {"description": MultilineTextField}
+        help_texts = {"date": DATE_HELP, "register": _("For an addition to a register: which list."),
                       "organization": _("For recognitions: the organization recognizing; for registers: the keeper.")}
 
     def __init__(self, *args, person=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = event_kinds_in_language()
+        self.fields["kind"].choices = [("", "—"), *event_kinds_in_language()]
         for name in ("case", "facility", "organization"):  # records' names are data, shown as written
             self.fields[name].widget.attrs["translate"] = "no"
         # Only this person's cases: a select of every case in the registry would be huge.
@@ -90,7 +89,8 @@ class SourceForm(forms.ModelForm):
         labels = {"url": _("Web address"), "title": _("Title"), "publisher": _("Publisher"),
                   "published": _("Published"), "archived_url": _("Archived copy"),
                   "reliability_note": _("Reliability note")}
-        help_texts = {"published": PARTIAL_DATE_HELP, "archived_url": _("An archived copy.")}
+        field_classes = {"reliability_note": MultilineTextField}
+        help_texts = {"published": DATE_HELP, "archived_url": _("An archived copy.")}
 
 
 class StaffAuthenticationForm(AuthenticationForm):
