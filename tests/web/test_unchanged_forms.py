@@ -72,7 +72,7 @@ def test_every_admin_change_page_saved_untouched_changes_nothing(client, registr
     user = staff(f"{role}-user", role, confidential=confidential, superuser=role == "admin")
     client.force_login(user)
     submitted = 0
-    for model, model_admin in admin.site._registry.items():
+    for model in admin.site._registry:
         base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
         for pk in _sampled_records(model):
             page = client.get(f"{base}{pk}/change/")
