@@ -42,6 +42,7 @@ from politzek.registry.event_kinds import event_kinds
 from politzek.registry.history import recorded_change
 from politzek.registry.partial_date import PartialDate, PartialDateError
 from politzek.registry.visibility import Viewer, visible_events, visible_people
+from politzek.registry.writes import reuse_or_create
 
 KINDS = [choice for choice, _label in m.Deal.Kind.choices]
 DIRECTIONS = [choice for choice, _label in m.DealRelease.Direction.choices]
@@ -172,9 +173,10 @@ def read_deal_file(path: Path) -> dict[str, Any]:
     return deal
 
 
-def _source(url: str, title: str = "", publisher: str = "", published: PartialDate | None = None) -> m.Source:
-    source = m.Source.objects.filter(url=url).first()
-    return source or m.Source.objects.create(url=url, title=title, publisher=publisher, published=published)
+def _source(viewer: Viewer, url: str, title: str = "", publisher: str = "",
+            published: PartialDate | None = None) -> m.Source:
+    return reuse_or_create(m.Source, viewer, {"url": url},
+                           {"title": title, "publisher": publisher, "published": published})[0]
 
 
 def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False,
@@ -214,7 +216,7 @@ def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False,
         record = m.Deal.objects.create(name=deal["name"], date=deal["date"], kind=deal["kind"],
                                        parties=deal["parties"], mediator=deal["mediator"],
                                        description=deal["description"])
-        record.sources.set([_source(**s) for s in deal["sources"]])
+        record.sources.set([_source(viewer, **s) for s in deal["sources"]])
         for release in deal["released"]:
             m.DealRelease.objects.create(deal=record, person_id=release["person"],
                                          name_as_listed=release["name"][:300] if release["person"] is None else "",
@@ -224,7 +226,7 @@ def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False,
                 deal=record, kind=concession["kind"], description=concession["description"],
                 program=concession["program"], entity=concession["entity"],
                 estimated_value_usd=concession["value_usd"], counterparty=concession["counterparty"],
-                source=_source(concession["source"]) if concession["source"] else None)
+                source=_source(viewer, concession["source"]) if concession["source"] else None)
         if events:
             _release_events(record, deal, linked, viewer)
     return record, linked

@@ -345,33 +345,68 @@ def _age_band(birth_year: int | None, day: dt.date) -> str:
     return "unknown"
 
 
+# The value under which a breakdown counts people whose value only hidden people hold.
+NOT_SHOWN = "(not shown)"
+
+
 def _breakdowns(political: _Spells, day: dt.date, names: Iterable[str]) -> dict[str, dict[str, int]]:
-    """The political stock at `day` by each of `names` (BREAKDOWNS)."""
+    """The political stock at `day` by each of `names` (BREAKDOWNS).
+
+    Counts include hidden people (a count names no one), but a value is named only when some
+    person the public may see holds it: a region, tag or article that only restricted,
+    confidential or unconsenting people hold would tell of them (a small town, a rare
+    charge). Their people are counted under NOT_SHOWN, last."""
     people = political.person_ids_at(day)
     facts = Fact.objects.filter(person_id__in=people, kind=CUSTODY, start__lte=day).filter(
         Q(end__isnull=True) | Q(end__gt=day))
     result: dict[str, dict[str, int]] = {}
+    seen: set[int] | None = None
     for name in names:
-        if name in ("country", "region", "gender"):
-            rows = facts.values_list(name).annotate(n=Count("person_id", distinct=True)).order_by("-n", name)
-            result[name] = {value or "unknown": n for value, n in rows}
-        elif name == "age":
+        if name == "age":
             ages: Counter[str] = Counter()
             for birth_year, n in facts.values_list("birth_year").annotate(
                     n=Count("person_id", distinct=True)).order_by():
                 ages[_age_band(birth_year, day)] += n
             result["age"] = dict(sorted(ages.items()))
+            continue
+        if name in ("country", "region", "gender"):
+            pairs = ((value or "unknown", person) for value, person in facts.values_list(name, "person_id").distinct())
         elif name == "tag":
-            tags = (m.Person.tags.through.objects.filter(person_id__in=people).values_list("tag__code")
-                    .annotate(n=Count("person_id", distinct=True)).order_by("-n", "tag__code"))
-            result["tag"] = dict(tags)
+            pairs = m.Person.tags.through.objects.filter(person_id__in=people).values_list(
+                "tag__code", "person_id").distinct()
         elif name == "article":
-            articles = (m.Charge.objects.filter(person_id__in=people).values_list("code_system", "article")
-                        .annotate(n=Count("person_id", distinct=True)).order_by("-n", "article"))
-            result["article"] = {f"{system} {article}": n for system, article, n in articles[:20]}
+            pairs = ((f"{system} {article}", person) for system, article, person in m.Charge.objects.filter(
+                person_id__in=people).values_list("code_system", "article", "person_id").distinct())
         else:
             raise ValueError(f"unknown breakdown {name!r}; use: {', '.join(BREAKDOWNS)}")
+        if seen is None:
+            seen = _publicly_seen(people)
+        counts = _named_only_if_seen(pairs, seen)
+        if name == "article":  # the 20 most common, and the people of unnamed ones
+            counts = {value: n for i, (value, n) in enumerate(counts.items()) if i < 20 or value == NOT_SHOWN}
+        result[name] = counts
     return result
+
+
+def _publicly_seen(people: Any) -> set[int]:
+    """Those of `people` (ids, or a query of person_id) whom the public may see."""
+    from politzek.registry.visibility import Viewer, visible_people
+
+    return set(visible_people(m.Person.objects.filter(pk__in=people), Viewer.public())
+               .values_list("pk", flat=True))
+
+
+def _named_only_if_seen(pairs: Iterable[tuple[str, int]], seen: set[int]) -> dict[str, int]:
+    """People per value (most first), values no seen person holds merged into NOT_SHOWN."""
+    holders: dict[str, set[int]] = defaultdict(set)
+    for value, person in pairs:
+        holders[value].add(person)
+    named = {value: len(ids) for value, ids in holders.items() if ids & seen}
+    unnamed = set().union(*(ids for value, ids in holders.items() if value not in named))
+    counts = dict(sorted(named.items(), key=lambda item: (-item[1], item[0])))
+    if unnamed:
+        counts[NOT_SHOWN] = len(unnamed)
+    return counts
 
 
 def _has_synthetic(scope: Scope) -> bool:

@@ -20,7 +20,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from politzek.flows.figures import DEATHS, RELEASES, Figures, PeriodFlow
+from politzek.flows.figures import DEATHS, NOT_SHOWN, RELEASES, Figures, PeriodFlow
 
 FORMATS = ("text", "md", "json")
 LANGUAGES = ("en", "ru", "be", "uk")
@@ -50,7 +50,8 @@ def _value_label(breakdown: str, value: str) -> str:
     """A region, occupation or tag in the active language where web/data/values.toml knows it."""
     from politzek.web.public.values import value_label
 
-    return value_label(breakdown, value) if breakdown in ("region", "occupation", "tag") else value
+    return value_label(breakdown, value) if breakdown in ("region", "occupation", "tag") or value == NOT_SHOWN \
+        else value
 
 
 def _breakdown_name(name: str) -> str:

@@ -24,7 +24,7 @@ class WrittenDateField(forms.CharField):
     default_error_messages = {
         "invalid_date": _("“%(value)s” is not a date we can read. Write it as 12.04.1991, 04.1991, 1991, "
                           "12 April 1991 or 1991-04-12."),
-        "impossible_date": _("“%(value)s” is not a date that exists (%(reason)s)."),
+        "impossible_date": _("“%(value)s” is not a possible date (no such day, or a year before 1900)."),
     }
 
     def __init__(self, **kwargs: Any) -> None:
@@ -40,8 +40,7 @@ class WrittenDateField(forms.CharField):
             return read_written_date(text)
         except PartialDateError as error:
             code = "impossible_date" if ":" in str(error) else "invalid_date"
-            raise ValidationError(self.error_messages[code], code=code,
-                                  params={"value": text, "reason": str(error).split(": ", 1)[-1]}) from None
+            raise ValidationError(self.error_messages[code], code=code, params={"value": text}) from None
 
     def run_validators(self, value: Any) -> None:
         return None  # a PartialDate is valid once read; a text too long is no date at all

@@ -42,3 +42,19 @@ def update_without_loss(current: Any, values: dict[str, Any]) -> dict[str, Any]:
         if name in kept and not kept[name] and getattr(current, name):
             del kept[name]
     return kept
+
+
+def reuse_or_create(model: Any, viewer: Viewer, lookup: dict[str, Any],
+                    defaults: dict[str, Any] | None = None) -> tuple[Any, bool]:
+    """The existing row of `model` matching `lookup` (a source by its address, a tag by its
+    code…) that the writer may see, else a new one made from `lookup` and `defaults`.
+
+    A write that names a record reuses it only if the writer may see it: linking a public
+    person to a source only confidential people cite would publish that source's title and
+    publisher (issue 33). Several matching rows are no error: the first visible one is used."""
+    from politzek.registry.visibility import visible_records
+
+    found = visible_records(model._default_manager.filter(**lookup), viewer).order_by("pk").first()
+    if found is not None:
+        return found, False
+    return model._default_manager.create(**lookup, **(defaults or {})), True

@@ -107,3 +107,42 @@ def test_charts_are_drawn_in_the_pages_language(client, registry):
     belarusian = b"".join(client.get("/be/statistics/charts/stock.svg", {"country": "BY"}).streaming_content).decode()
     assert "Stock: Belarus" in english and "Колькасць пад вартай: Беларусь" in belarusian
     assert "палітвязні пад вартай" in belarusian and "political prisoners" not in belarusian
+
+
+def test_values_only_hidden_people_hold_are_counted_never_named(client, registry):
+    """A region, tag or article held only by restricted, confidential or unconsenting people is
+    counted under "other (not shown)" on the page, its alt texts, its chart, in Russian, and in
+    the report; values a visible person holds are named (issue 33)."""
+    from politzek.flows.figures import NOT_SHOWN, Scope, compute
+    from politzek.flows.report import render
+    from politzek.registry import models as m
+
+    viasna = m.Organization.objects.get(code="viasna")
+    rare_tag = m.Tag.objects.create(code="navapolatsk-choir", label="Navapolatsk choir")
+    for visibility, consent, region in (("restricted", "unknown", "Navapolatsk"), ("confidential", "unknown", "Shklou"),
+                                        ("public", "no", "Dokshytsy")):
+        hidden = person(f"Hidden {region}", country="BY", region=region, visibility=visibility, consent=consent)
+        event(hidden, "detained", day(-40))
+        event(hidden, "recognized", day(-30), organization=viasna)
+        hidden.tags.add(rare_tag)
+        case = m.Case.objects.create(jurisdiction="BY", case_number=f"hidden-{region}")
+        case.defendants.add(hidden)
+        case.charges.create(code_system="BY-CC", article="361-4", person=hidden)
+    figures = compute(Scope(country="BY"), dt.date.fromisoformat(day(-60)), TODAY, "week",
+                      breakdowns=["region", "tag", "article"])
+    assert figures.breakdowns["region"] == {"Minsk": 3, NOT_SHOWN: 3}
+    assert figures.breakdowns["tag"] == {NOT_SHOWN: 3}
+    assert figures.breakdowns["article"] == {NOT_SHOWN: 3}
+    for text in (render(figures, "text"), render(figures, "md", "ru")):
+        assert not any(word in text for word in ("Navapolatsk", "Shklou", "Dokshytsy", "navapolatsk", "361-4"))
+    assert "other (not shown) 3" in render(figures, "text")
+    for prefix in ("", "/ru"):
+        for url in ("/statistics/", "/statistics.csv", "/statistics/stock-by-region.svg"):
+            body = client.get(f"{prefix}{url}", {"country": "BY"}).content.decode("utf-8", "replace")
+            assert not any(word in body for word in ("Navapolatsk", "Shklou", "Dokshytsy")), (prefix, url)
+    page = client.get("/statistics/", {"country": "BY"}).content.decode()
+    assert "Minsk 3, other (not shown) 3" in page
+    # The same rule names a value once a visible person holds it.
+    m.Person.objects.filter(region="Navapolatsk").update(visibility="public")
+    figures = compute(Scope(country="BY"), dt.date.fromisoformat(day(-60)), TODAY, "week", breakdowns=["region"])
+    assert figures.breakdowns["region"] == {"Minsk": 3, "Navapolatsk": 1, NOT_SHOWN: 2}

@@ -8,6 +8,9 @@ from functools import cache
 from pathlib import Path
 
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from politzek.flows.figures import NOT_SHOWN
 
 VALUES_FILE = Path(__file__).resolve().parent.parent / "data" / "values.toml"
 
@@ -22,6 +25,8 @@ def value_label(kind: str, value: str, language: str | None = None) -> str:
     """`value` of this kind ("region", "occupation", "tag") in the page's language."""
     if not value:
         return value
+    if value == NOT_SHOWN:  # the people of values only hidden people hold (flows/figures.py)
+        return str(_("other (not shown)"))
     language = (language or get_language() or "en").split("-")[0]
     forms = _values().get(kind, {}).get(value)
     if forms is None:

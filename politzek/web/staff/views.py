@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from politzek.registry.history import recorded_change
 from politzek.registry.models import Event, Person, PersonName, Source
 from politzek.registry.visibility import Viewer, visible_people
+from politzek.registry.writes import reuse_or_create
 from politzek.web.staff import history
 from politzek.web.staff.access import staff_required
 from politzek.web.staff.forms import EventForm, PersonWithEventForm, SourceForm, StaffAuthenticationForm
@@ -74,8 +75,8 @@ def add_person(request: HttpRequest) -> HttpResponse:
                 event.full_clean()
                 event.save()
                 if data["source_url"]:
-                    source, _created = Source.objects.get_or_create(
-                        url=data["source_url"], defaults={"title": data["source_title"]})
+                    source, _created = reuse_or_create(Source, Viewer.for_user(request.user),
+                                                       {"url": data["source_url"]}, {"title": data["source_title"]})
                     person.sources.add(source)
                     event.sources.add(source)
         except ValidationError as invalid:
