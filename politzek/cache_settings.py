@@ -21,6 +21,9 @@ CACHE_VARIABLE = "POLITZEK_CACHE"
 CACHE_TABLE = "politzek_cache"
 # Enough entries for a day's distinct pages and searches on a small server.
 MAX_ENTRIES = 5000
+# What `memory` may hold in each server process, in MB (each gunicorn worker holds its own).
+MEMORY_MB_VARIABLE = "POLITZEK_CACHE_MEMORY_MB"
+MEMORY_MB = 48
 
 
 class CacheSettingError(ValueError):
@@ -32,7 +35,8 @@ def cache_settings(value: str | None = None) -> dict[str, Any]:
     value = (os.environ.get(CACHE_VARIABLE, "memory") if value is None else value).strip()
     options = {"MAX_ENTRIES": MAX_ENTRIES}
     if value in ("", "memory"):
-        backend: dict[str, Any] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        backend: dict[str, Any] = {"BACKEND": "politzek.bounded_memory_cache.BoundedMemoryCache"}
+        options["MAX_BYTES"] = _memory_megabytes() * 1024 * 1024
     elif value == "database":
         backend = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
     elif value.startswith("file:"):
@@ -45,3 +49,10 @@ def cache_settings(value: str | None = None) -> dict[str, Any]:
         raise CacheSettingError(f"{CACHE_VARIABLE}={value!r} is not a cache politzek knows: "
                                 "memory, file:/absolute/folder or database")
     return {"default": {**backend, "OPTIONS": options}}
+
+
+def _memory_megabytes() -> int:
+    text = os.environ.get(MEMORY_MB_VARIABLE, str(MEMORY_MB)).strip()
+    if not text.isdigit() or not 1 <= int(text) <= 65536:
+        raise CacheSettingError(f"{MEMORY_MB_VARIABLE}={text!r} is not a whole number of megabytes (1 to 65536)")
+    return int(text)

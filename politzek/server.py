@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -28,8 +29,18 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
         return application
 
 
+def trusted_proxies() -> str:
+    """The addresses whose X-Forwarded-* headers gunicorn believes (POLITZEK_TRUSTED_PROXIES,
+    comma-separated): none unless named. gunicorn's own default trusts loopback, so anyone
+    able to reach the server there (or through a proxy that passes the headers on) could set
+    the scheme every absolute link is built with."""
+    return ",".join(part.strip() for part in os.environ.get("POLITZEK_TRUSTED_PROXIES", "").split(",")
+                    if part.strip())
+
+
 def run_server(host: str, port: int, workers: int) -> None:
     _Gunicorn({
+        "forwarded_allow_ips": trusted_proxies(),
         "bind": f"{host}:{port}",
         "workers": workers,
         # Threads, not the sync worker: one sync worker serves one connection at a time, so a

@@ -18,7 +18,7 @@ import django
 django.setup()
 from django.test import Client
 response = Client(HTTP_HOST="localhost").get("/")
-print(response.status_code, response["X-Politzek-Cache"])
+print(response.status_code, response.politzek_cache)
 """
 
 
@@ -56,3 +56,20 @@ def test_a_bad_sqlite_web_cache_size_is_refused_in_one_line(tmp_path):
     done = run_politzek("init", db=f"sqlite:///{tmp_path / 'x.db'}", env={"POLITZEK_SQLITE_WEB_CACHE_MB": "lots"})
     assert done.returncode == 2 and "POLITZEK_SQLITE_WEB_CACHE_MB='lots'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_bad_memory_cache_size_is_refused_in_one_line(tmp_path):
+    done = run_politzek("init", db=f"sqlite:///{tmp_path / 'x.db'}", env={"POLITZEK_CACHE_MEMORY_MB": "0"})
+    assert done.returncode == 2 and "POLITZEK_CACHE_MEMORY_MB='0'" in done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("value, trusted", [(None, ""), ("", ""), ("10.0.0.5, 10.0.0.6", "10.0.0.5,10.0.0.6")])
+def test_forwarded_headers_are_believed_only_from_named_proxies(monkeypatch, value, trusted):
+    from politzek.server import trusted_proxies
+
+    if value is None:
+        monkeypatch.delenv("POLITZEK_TRUSTED_PROXIES", raising=False)
+    else:
+        monkeypatch.setenv("POLITZEK_TRUSTED_PROXIES", value)
+    assert trusted_proxies() == trusted  # gunicorn's default would be "127.0.0.1,::1"
