@@ -28,3 +28,6 @@ urlpatterns = [
     *i18n_patterns(path("staff/", include("politzek.web.staff.urls")), path("", include("politzek.web.urls")),
                    prefix_default_language=False),
 ]
+
+# Database trouble raised outside a view (a middleware) answers 503 as inside one does.
+handler500 = "politzek.web.database_trouble.server_error"

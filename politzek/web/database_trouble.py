@@ -5,12 +5,14 @@ The page is built without templates or the database, which may be what is failin
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.views import defaults
 
 from politzek.database_errors import Trouble, database_trouble
 
@@ -34,6 +36,18 @@ def unavailable(request: HttpRequest, trouble: Trouble) -> HttpResponse:
         response["Retry-After"] = str(trouble.retry_after)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Django's handler for an exception nothing else handled (urls.handler500), wherever it
+    was raised: in a view, or in a middleware before any view ran (the page cache reading the
+    data's version, the API's token lookup, the session). Database trouble is then the same
+    503 as from a view; anything else is Django's plain 500."""
+    error = sys.exc_info()[1]
+    trouble = database_trouble(error) if error is not None else None
+    if trouble is not None:
+        return unavailable(request, trouble)
+    return defaults.server_error(request)
 
 
 class DatabaseTroubleMiddleware:

@@ -161,3 +161,46 @@ def test_an_import_while_another_writes_says_so_in_one_line(migrated_database_ur
         other.rollback()
     out, err = second.communicate(timeout=300)
     assert second.returncode == 0, err
+
+
+@pytest.mark.parametrize("message, says", [
+    ("disk I/O error", "cannot be read or written"),
+    ("unable to open database file", "cannot be opened"),
+])
+def test_trouble_met_before_any_view_answers_503_in_the_readers_language(monkeypatch, message, says):
+    """The page cache reads the data's version and the API looks its token up before any view
+    runs; trouble there is the same 503 (issue 33: it was a 500 everywhere)."""
+    from django.test import Client
+
+    from politzek.flows import data_state
+    from politzek.web.api import auth
+
+    def failing(*args, **kwargs):
+        raise OperationalError(message)
+
+    monkeypatch.setattr(data_state, "current", failing)
+    visitor = Client(raise_request_exception=False)
+    for path, words in (("/", says), ("/ru/", "")):
+        page = visitor.get(path)
+        assert page.status_code == 503 and "no-store" in page["Cache-Control"], path
+        assert words in page.content.decode() and "Traceback" not in page.content.decode()
+    assert 'lang="ru"' in visitor.get("/ru/").content.decode()
+    api = visitor.get("/api/people")
+    assert api.status_code == 503 and says in api.json()["detail"]
+    monkeypatch.undo()
+    monkeypatch.setattr(auth.ApiToken, "user_for", failing)
+    token = visitor.get("/api/people", headers={"Authorization": "Bearer pz_anything"})
+    assert token.status_code == 503 and says in token.json()["detail"]
+
+
+def test_new_troubles_read_in_russian(rf):
+    from django.utils import translation
+
+    from politzek.database_errors import database_trouble
+    from politzek.web.database_trouble import unavailable
+
+    request = rf.get("/ru/")
+    request.LANGUAGE_CODE = "ru"
+    with translation.override("ru"):
+        text = unavailable(request, database_trouble(OperationalError("disk I/O error"))).content.decode()
+    assert "ошибка ввода-вывода" in text
