@@ -20,6 +20,8 @@ ENCODINGS = ("utf-8", "utf-8-sig", "cp1251")
 # aliases to billions of nodes.
 MAX_ROWS = 1_000_000
 MAX_CELLS = 20_000_000
+# A spreadsheet row's width in LibreOffice and Excel alike.
+MAX_COLUMNS = 16_384
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # XLSX, read as a stream
 # odfpy builds the whole document in memory, several times the XML's size: ODS is held lower.
 MAX_UNPACKED_ODS_BYTES = 64 * 1024 * 1024
@@ -261,12 +263,8 @@ def _ods_rows(path: Path, encoding: str | None) -> Iterator[Row]:
         raise _fail(path, "has no sheet")
 
     def rows() -> Iterator[list[Any]]:
-        for row in sheets[0].getElementsByType(table.TableRow):
-            cells: list[Any] = []
-            for cell in row.getElementsByType(table.TableCell):
-                repeat = int(cell.getAttribute("numbercolumnsrepeated") or 1)
-                value = cell.getAttribute("datevalue") or teletype.extractText(cell)
-                cells.extend([value or None] * min(repeat, 1000))
+        for number, row in enumerate(sheets[0].getElementsByType(table.TableRow), start=1):
+            cells = _ods_row_cells(path, number, row, table, teletype)
             repeat_rows = int(row.getAttribute("numberrowsrepeated") or 1)
             if not any(cells):
                 repeat_rows = min(repeat_rows, 1)  # trailing blank rows are declared by the million
@@ -274,6 +272,30 @@ def _ods_rows(path: Path, encoding: str | None) -> Iterator[Row]:
                 yield cells
 
     yield from _sheet_rows(path, rows())
+
+
+def _ods_row_cells(path: Path, number: int, row: Any, table: Any, teletype: Any) -> list[Any]:
+    """One ODS row's cells, counted as they are read: a row of a million cells each declared
+    repeated a thousand times (a 164-KB file) is refused at the ceiling, not built first.
+    Empty cells repeated to the sheet's edge, which every spreadsheet writes, cost nothing."""
+    cells: list[Any] = []
+    declared = 0
+    blanks = 0  # blank cells not yet written: only a filled cell after them needs them
+    for cell in row.getElementsByType(table.TableCell):
+        repeat = max(1, int(cell.getAttribute("numbercolumnsrepeated") or 1))
+        declared += repeat
+        if declared > MAX_CELLS:
+            raise _fail(path, f"declares more than {MAX_CELLS:,} cells in one row (counting repeated ones); "
+                              "export the sheet as CSV", row=number)
+        value = cell.getAttribute("datevalue") or teletype.extractText(cell) or None
+        if value is None:
+            blanks += repeat
+            continue
+        if len(cells) + blanks + repeat > MAX_COLUMNS:
+            raise _fail(path, f"has more than {MAX_COLUMNS:,} columns in one row", row=number)
+        cells.extend([None] * blanks + [value] * repeat)
+        blanks = 0
+    return cells
 
 
 def _flatten(record: Any, prefix: str = "") -> dict[str, str | None]:

@@ -149,3 +149,55 @@ def test_an_ods_is_held_to_a_lower_ceiling_than_an_xlsx(tmp_path, monkeypatch):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("content.xml", b" " * (2 * 1024 * 1024))
     assert "unpacks to 2 MB, more than 1 MB" in _refusal(path, "ods")
+
+
+def _ods_with_wide_row(path, cells: int, repeat: int, filled: bool = True) -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    sheet = Table(name="people")
+    header = TableRow()
+    header_cell = TableCell()
+    header_cell.addElement(P(text="name"))
+    header.addElement(header_cell)
+    sheet.addElement(header)
+    row = TableRow()
+    for _ in range(cells):
+        cell = TableCell(numbercolumnsrepeated=repeat)
+        if filled:
+            cell.addElement(P(text="x"))
+        row.addElement(cell)
+    sheet.addElement(row)
+    document.spreadsheet.addElement(sheet)
+    document.save(str(path))
+
+
+def test_an_ods_row_of_repeated_cells_is_refused_as_it_is_read(tmp_path, monkeypatch):
+    """Issue 33: one row of a million cells each repeated 1,000 times (164 KB) ran 2 min and
+    5.8 GB, then a MemoryError: the row was built before it was counted. Here the ceiling is
+    lowered; what is tested is that the row is refused before it is built (its memory)."""
+    import tracemalloc
+
+    monkeypatch.setattr(readers, "MAX_CELLS", 10_000)
+    path = tmp_path / "wide.ods"
+    _ods_with_wide_row(path, cells=2_000, repeat=1_000)
+    tracemalloc.start()
+    try:
+        message = _refusal(path, "ods")
+        _size, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "wide.ods, row 2: declares more than 10,000 cells in one row" in message
+    assert peak < 12 * 1024 * 1024  # building the row (2,000,000 cells) took 16 MB alone
+
+
+def test_an_ods_row_wider_than_a_spreadsheet_is_refused_and_blank_edges_are_free(tmp_path):
+    wide = tmp_path / "wide.ods"
+    _ods_with_wide_row(wide, cells=20, repeat=1_000)
+    assert "wide.ods, row 2: has more than 16,384 columns in one row" in _refusal(wide, "ods")
+    # Blank cells repeated to the sheet's edge, as spreadsheets write them, are no columns.
+    blank = tmp_path / "blank.ods"
+    _ods_with_wide_row(blank, cells=3, repeat=1_000_000, filled=False)
+    assert list(readers.read_rows(blank, "ods")) == []
