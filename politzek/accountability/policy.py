@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from politzek.nesting import TooDeep, parsed_with_bounded_nesting
 from politzek.registry.event_kinds import event_kinds
 
 CASE_ROLES = frozenset({"judge_first_instance", "judge_appeal", "judge_cassation", "prosecutor", "investigator",
@@ -147,7 +148,9 @@ def load_policy(path: Path | None) -> CostPolicy:
     if path is None:
         return default_policy()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = parsed_with_bounded_nesting(tomllib.loads, path.read_text(encoding="utf-8"))
+    except TooDeep as error:
+        raise PolicyError(f"{path}: {error}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise PolicyError(f"{path}: cannot be read: {error}") from None
     except tomllib.TOMLDecodeError as error:

@@ -36,6 +36,7 @@ from typing import Any
 
 from django.db import transaction
 
+from politzek.nesting import TooDeep, parsed_with_bounded_nesting
 from politzek.registry import models as m
 from politzek.registry.candidates import candidates_for
 from politzek.registry.event_kinds import event_kinds
@@ -104,7 +105,9 @@ def _choice(path: Path, where: str, value: Any, choices: list[str]) -> str:
 def read_deal_file(path: Path) -> dict[str, Any]:
     """The file's deal as checked plain data."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = parsed_with_bounded_nesting(tomllib.loads, path.read_text(encoding="utf-8"))
+    except TooDeep as error:
+        raise DealFileError(f"{path}: {error}") from None
     except OSError as error:
         raise DealFileError(f"{path}: cannot be read: {error.strerror}") from None
     except UnicodeDecodeError:

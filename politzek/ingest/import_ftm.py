@@ -21,6 +21,7 @@ from politzek.ingest.importer import import_batch
 from politzek.ingest.profile import FTM_OFFICIALS
 from politzek.ingest.result import ImportResult
 from politzek.ingest.transform import script_code
+from politzek.nesting import TooDeep, parsed_with_bounded_nesting
 from politzek.registry import models as m
 from politzek.registry.fields import is_web_address
 from politzek.registry.partial_date import PartialDate, PartialDateError
@@ -57,8 +58,8 @@ def read_entities(path: Path) -> list[Any]:
         if not line.strip():
             continue
         try:
-            entities.append(model.get_proxy(json.loads(line), cleaned=False))
-        except (json.JSONDecodeError, InvalidData) as error:
+            entities.append(model.get_proxy(parsed_with_bounded_nesting(json.loads, line), cleaned=False))
+        except (json.JSONDecodeError, InvalidData, TooDeep) as error:
             raise ImportError_(RowError(str(path), number, None, line[:60], f"is not an FtM entity: {error}")) from None
     return entities
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from politzek.ingest.errors import ImportError_, RowError
+from politzek.nesting import TooDeep, parsed_with_bounded_nesting
 from politzek.registry.event_kinds import event_kinds
 
 FORMATS = ("csv", "xlsx", "ods", "json", "yaml")
@@ -298,7 +299,9 @@ def _choice(origin: str, where: str, value: Any, allowed: Any) -> Any:
 def parse_profile(text: str, origin: str) -> Profile:
     """A Profile from TOML text; ImportError_ names the key that is wrong and suggests a fix."""
     try:
-        data = tomllib.loads(text)
+        data = parsed_with_bounded_nesting(tomllib.loads, text)
+    except TooDeep as error:
+        raise _error(origin, "", str(error)) from None
     except tomllib.TOMLDecodeError as error:
         raise _error(origin, "", f"is not valid TOML: {error}") from None
     _check_keys(origin, "", data, _TOP_KEYS)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from politzek.ingest.errors import ImportError_, RowError
+from politzek.nesting import MAX_NESTING, TooDeep, nesting_depth, parsed_with_bounded_nesting
 
 ENCODINGS = ("utf-8", "utf-8-sig", "cp1251")
 # Ceilings for hostile or broken files, far above any real list (the largest real registry
@@ -314,7 +315,9 @@ def _flatten(record: Any, prefix: str = "") -> dict[str, str | None]:
 
 def _json_rows(path: Path, encoding: str | None, records_path: str | None = None) -> Iterator[Row]:
     try:
-        data = json.loads(decode(path, path.read_bytes(), encoding))
+        data = parsed_with_bounded_nesting(json.loads, decode(path, path.read_bytes(), encoding))
+    except TooDeep as error:
+        raise _fail(path, str(error)) from None
     except json.JSONDecodeError as error:
         raise _fail(path, f"is not valid JSON: {error.msg}", row=error.lineno) from None
     for part in (records_path or "").split("/"):
@@ -341,7 +344,10 @@ def _yaml_rows(path: Path, encoding: str | None) -> Iterator[Row]:
             raise _fail(file, f"is not valid YAML: {getattr(error, 'problem', error)}",
                         row=mark.line + 1 if mark else None) from None
         except RecursionError:
-            raise _fail(file, "nests too deeply to be a list of records") from None
+            raise _fail(file, f"nests deeper than {MAX_NESTING} levels; no list or file politzek reads needs that") \
+                from None
+        if nesting_depth(data) > MAX_NESTING:
+            raise _fail(file, f"nests deeper than {MAX_NESTING} levels; no list or file politzek reads needs that")
         records = data if isinstance(data, list) else [data]
         for index, record in enumerate(records, start=1):
             if not isinstance(record, dict):

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from politzek.nesting import TooDeep, parsed_with_bounded_nesting
+
 POLICY_KINDS = ("none", "deals", "automatic_cost", "mixed")
 MAX_WEEKS = 52 * 30
 
@@ -281,7 +283,9 @@ def load_scenario(path: Path) -> Scenario:
     except (OSError, UnicodeDecodeError) as error:
         raise ScenarioError(f"{path}: cannot be read: {error}") from None
     try:
-        data = yaml.safe_load(text)
+        data = parsed_with_bounded_nesting(yaml.safe_load, text)
+    except TooDeep as error:
+        raise ScenarioError(f"{path}: {error}") from None
     except yaml.YAMLError as error:
         raise ScenarioError(f"{path}: is not YAML: {str(error).splitlines()[0]}") from None
     return parse_scenario(data, str(path))

@@ -209,3 +209,11 @@ def test_a_deal_file_naming_a_hidden_id_is_answered_as_an_unknown_one(client, de
         said = f"released[0].person: no person with id {person_id}" in page.content.decode()
         answers.append((page.status_code, said))
     assert answers == [(400, True), (400, True)]
+
+
+def test_a_deal_file_nested_100000_deep_is_a_400_naming_it(client):
+    client.force_login(_user("editor"))
+    deep = ('name = "x"\nparties = ' + "[" * 100_000 + "]" * 100_000 + "\n").encode()
+    page = client.post("/staff/deals/new/", {"deal": SimpleUploadedFile("deep.toml", deep)})
+    assert page.status_code == 400 and "nests deeper than 64 levels" in page.content.decode()
+    assert not m.Deal.objects.exists()
