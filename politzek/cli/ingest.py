@@ -21,6 +21,8 @@ from politzek.cli.common import (
     viewer_for,
 )
 
+ENCODING_NAMES = {"cp1251": "Windows Cyrillic", "cp1252": "Windows Western European, Latin-1's superset"}
+
 
 def import_command(
     profile: Annotated[str, typer.Argument(
@@ -29,7 +31,8 @@ def import_command(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Report what would change; write nothing.")] = False,
     skip_invalid: Annotated[bool, typer.Option(
         "--skip-invalid", help="Import the valid rows and report the rest (default: all or nothing).")] = False,
-    encoding: Annotated[str | None, typer.Option(help="The file's encoding (utf-8, utf-8-sig, cp1251).")] = None,
+    encoding: Annotated[str | None, typer.Option(
+        help="The file's encoding (utf-8, utf-8-sig, cp1251, cp1252, latin-1); detected when not given.")] = None,
     errors_report: Annotated[Path | None, typer.Option(
         "--errors", help="Where to write rejected rows (CSV). Default: ./FILE-NAME.errors.csv")] = None,
     no_duplicate_check: Annotated[bool, typer.Option(
@@ -77,6 +80,10 @@ def import_command(
             f"unchanged {summary['unchanged']}, rejected {summary['rejected']}"
             + (" (dry run: nothing written)" if dry_run else "")
             + (f" (import #{result.batch_id})" if result.batch_id else ""), highlight=False)
+        if result.encoding and result.encoding != "utf-8" and not encoding:
+            console.print(f"politzek: {source.name} is not UTF-8; read as {result.encoding} "
+                          f"({ENCODING_NAMES.get(result.encoding, result.encoding)}): check the names, or name "
+                          "the encoding with --encoding", highlight=False)
         if result.possible_duplicates:
             console.print(f"politzek: {result.possible_duplicates} of the new people may be records already in the "
                           f"registry ({result.possible_duplicate_pairs} pairs queued); review them with "

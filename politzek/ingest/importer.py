@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from politzek.ingest.errors import ImportError_, RowError
 from politzek.ingest.profile import TABULAR_FORMATS, Profile
-from politzek.ingest.readers import read_rows
+from politzek.ingest.readers import read_rows, text_encoding
 from politzek.ingest.result import ImportResult
 from politzek.ingest.transform import (
     AggregateRecord,
@@ -140,7 +140,8 @@ def run_import(
     `check_duplicates` (`politzek dedupe` then does it for the whole registry)."""
     if not path.exists():  # before the batch reads the file's hash
         raise ImportError_(RowError(str(path), None, None, None, "no such file or folder"))
-    result = ImportResult(profile=profile.name, file=str(path), dry_run=dry_run)
+    result = ImportResult(profile=profile.name, file=str(path), dry_run=dry_run,
+                          encoding=text_encoding(path, reading_format(profile, path), encoding or profile.encoding))
     errors: list[RowError] = []
     rows: list[int] = []
     deals: dict[str, m.Deal | None] = {}  # each deal a row names, looked up once

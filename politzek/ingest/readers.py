@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 from politzek.ingest.errors import ImportError_, RowError
 from politzek.nesting import MAX_NESTING, TooDeep, nesting_depth, parsed_with_bounded_nesting
 
-ENCODINGS = ("utf-8", "utf-8-sig", "cp1251")
+ENCODINGS = ("utf-8", "utf-8-sig", "cp1251", "cp1252", "latin-1")
 # Ceilings for hostile or broken files, far above any real list (the largest real registry
 # is tens of thousands of rows): a spreadsheet of 3.7 KB may declare 200 million repeated
 # rows, a zip of kilobytes may unpack to gigabytes, a YAML file of 600 bytes may expand by
@@ -44,22 +45,32 @@ def _fail(path: Path, reason: str, row: int | str | None = None, column: str | N
 
 
 def decode(path: Path, data: bytes, encoding: str | None) -> str:
-    """The text of a file in a named or detected encoding; never a silent guess.
+    """The text of a file in a named or detected encoding (decode_named)."""
+    return decode_named(path, data, encoding)[0]
 
-    UTF-8 (with or without BOM) is taken when the bytes are valid UTF-8. Otherwise cp1251 is
-    taken only if the file has no valid multi-byte UTF-8 sequence at all: a file that mixes
-    the two is refused, naming the first line that is not UTF-8.
+
+def decode_named(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
+    """The text of a file and the encoding it was read in: the one named, else a detected
+    one; never a silent guess.
+
+    UTF-8 (with or without BOM) is taken when the bytes are valid UTF-8. Otherwise, if the
+    file has no valid multi-byte UTF-8 sequence at all (a file that mixes the two is refused,
+    naming the first line that is not UTF-8), it is read as cp1251 when that gives Cyrillic
+    words, or as cp1252 (Western European, Latin-1's superset) when that gives Latin words
+    with accents: "José Müller" in Latin-1 is "Josй Mьller" in cp1251, Cyrillic letters
+    inside Latin words, which no real Russian or Belarusian text has. Anything else must be
+    named with --encoding.
     """
     if encoding:
         try:
-            return data.decode(encoding)
+            return data.decode(encoding), encoding
         except LookupError:
             raise _fail(path, f"unknown encoding {encoding!r}; use one of {', '.join(ENCODINGS)}") from None
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
             raise _fail(path, f"is not valid {encoding} (byte {error.start})", row=line) from None
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as error:
         bad_line = data[: error.start].count(b"\n") + 1
         first_bad = error.start
@@ -70,16 +81,32 @@ def decode(path: Path, data: bytes, encoding: str | None) -> str:
     if valid_utf8_lines:
         raise _fail(path, f"mixes encodings: line {valid_utf8_lines[0]} is UTF-8 but line {bad_line} is not "
                           f"(byte {first_bad}); save the file in one encoding", row=bad_line)
-    try:
-        text = data.decode("cp1251")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise _fail(path, f"is neither UTF-8 nor cp1251 (byte {error.start}); name the encoding with --encoding",
-                    row=line) from None
-    if not any("\u0400" <= char <= "\u04ff" for char in text):
-        raise _fail(path, "is not UTF-8 and does not look like cp1251 Cyrillic; name the encoding with --encoding",
-                    row=bad_line)
-    return text
+    cyrillic = data.decode("cp1251", errors="replace")
+    if "\ufffd" not in cyrillic and _reads_as_cyrillic(cyrillic):
+        return cyrillic, "cp1251"
+    western = data.decode("cp1252", errors="replace")
+    if "\ufffd" not in western and _reads_as_western(western):
+        return western, "cp1252"
+    raise _fail(path, "is not UTF-8 and reads as neither cp1251 (Cyrillic) nor cp1252 (Western European); "
+                      "name the encoding with --encoding", row=bad_line)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _reads_as_cyrillic(text: str) -> bool:
+    """Cyrillic words, and (almost) none that mix Cyrillic and Latin letters."""
+    words = [w for w in _WORD.findall(text) if any("\u0400" <= c <= "\u04ff" for c in w)]
+    mixed = [w for w in words if any(c.isascii() for c in w)]
+    return bool(words) and len(mixed) <= len(words) // 10
+
+
+def _reads_as_western(text: str) -> bool:
+    """Latin words with a few accented letters, not words made of accented letters alone
+    (which is Cyrillic or Greek read in the wrong code page)."""
+    accented = [w for w in _WORD.findall(text) if not w.isascii()]
+    all_accented = [w for w in accented if len(w) >= 3 and not any(c.isascii() for c in w)]
+    return bool(accented) and len(all_accented) <= len(accented) // 10
 
 
 # A UTF-8 file with a few lines in another encoding (one pasted from an old spreadsheet) is
@@ -106,6 +133,18 @@ def decode_lines(path: Path, data: bytes, encoding: str | None) -> tuple[str, di
         if 1 in bad or len(bad) > max(1, len(lines) * MAX_BAD_LINES_SHARE):
             raise
         return data.decode("utf-8-sig", errors="replace"), bad
+
+
+def text_encoding(path: Path, file_format: str, encoding: str | None) -> str | None:
+    """The encoding a text file (CSV, JSON, a YAML file) is read in, to say so in the import's
+    summary; None for spreadsheets and folders, or when the file cannot be decoded (reading it
+    then says why)."""
+    if file_format not in ("csv", "json", "yaml") or not path.is_file():
+        return None
+    try:
+        return decode_named(path, path.read_bytes(), encoding)[1]
+    except ImportError_:
+        return "utf-8" if not encoding else encoding  # a few bad lines of a UTF-8 file, set aside
 
 
 def _is_utf8(line: bytes) -> bool:

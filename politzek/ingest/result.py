@@ -22,6 +22,9 @@ class ImportResult:
     # Records of kinds the importer does not take (e.g. FtM Company entities), by kind.
     skipped: dict[str, int] = field(default_factory=dict)
     dry_run: bool = False
+    # The text encoding the file was read in (named, or detected: utf-8, cp1251, cp1252);
+    # None for spreadsheets, which carry their own.
+    encoding: str | None = None
     written: bool = False
     batch_id: int | None = None
     # Pairs of a new person and a registry record the matcher took for one person, queued for
@@ -35,7 +38,8 @@ class ImportResult:
 
     def summary(self) -> dict[str, Any]:
         return {
-            "profile": self.profile, "file": self.file, "rows": self.rows, "dry_run": self.dry_run,
+            "profile": self.profile, "file": self.file, "encoding": self.encoding, "rows": self.rows,
+            "dry_run": self.dry_run,
             "written": self.written, "batch": self.batch_id, "created": len(self.created),
             "updated": len(self.updated), "unchanged": len(self.unchanged),
             # Rows set aside, not reasons: one row with three bad cells is one row.

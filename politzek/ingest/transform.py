@@ -14,6 +14,7 @@ from rigour.text.scripts import text_scripts
 from politzek.ingest.errors import RowError
 from politzek.ingest.profile import PERSON_FIELDS, EventRule, FieldRule, Profile, column_index
 from politzek.ingest.readers import Row
+from politzek.names.characters import forbidden_in_name
 from politzek.registry.fields import is_web_address
 from politzek.registry.models.base import Visibility
 from politzek.registry.models.people import Consent, Gender
@@ -364,6 +365,10 @@ def transform(profile: Profile, row: Row, file: str) -> PersonRecord | list[RowE
             cell = reader.text(column)
             for name in (cell.split(name_rule.split) if cell and name_rule.split else [cell]):
                 name = " ".join((name or "").split())
+                if name and (forbidden := forbidden_in_name(name)):
+                    reader.error(column, name.encode("unicode_escape").decode("ascii"),
+                                 f"holds {forbidden}, which no name may hold")
+                    continue
                 if name and name not in [n.name for n in record.names]:
                     script = script_code(name, name_rule.script)
                     record.names.append(NameRecord(name, name_rule.kind, script, name_rule.language,

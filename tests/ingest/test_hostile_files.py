@@ -201,3 +201,55 @@ def test_an_ods_row_wider_than_a_spreadsheet_is_refused_and_blank_edges_are_free
     blank = tmp_path / "blank.ods"
     _ods_with_wide_row(blank, cells=3, repeat=1_000_000, filled=False)
     assert list(readers.read_rows(blank, "ods")) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("character", ["\x00", "\x1b", "\x9b", "\u202e"])
+def test_a_name_holding_a_control_character_is_refused_naming_the_row(tmp_path, character):
+    rows = ROWS.replace("Иванов Иван Иванович", f"Иванов{character}Иван")
+    result = run_import(PROFILE, write(tmp_path, rows), actor="cli:test")
+    assert not result.written and not m.Person.objects.exists()
+    refused = [error for error in result.rejected if error.column == "name"]
+    assert refused and refused[0].row == 2 and f"U+{ord(character):04X}" in refused[0].reason
+    assert character not in (refused[0].value or "")  # the report shows the character escaped
+
+
+@pytest.mark.django_db
+def test_names_with_joiners_are_kept(tmp_path):
+    """Persian names are written with a zero-width non-joiner (U+200C): a real name, kept."""
+    rows = ROWS.replace("Иванов Иван Иванович", "محمد\u200cحسین رهبری")
+    result = run_import(PROFILE, write(tmp_path, rows), actor="cli:test")
+    assert result.written and m.PersonName.objects.filter(name="محمد\u200cحسین رهبری").exists()
+
+
+@pytest.mark.django_db
+def test_the_api_and_staff_forms_refuse_a_control_character_in_a_name(client):
+    from politzek.web.models import ApiToken
+    from tests.registry.factories import staff
+
+    editor = staff("edda", "editor")
+    token = ApiToken.issue(editor, "test")[1]
+    api = client.post("/api/people", {"name": "Ivan\x07Petrov", "country": "BY", "first_event_kind": "detained",
+                                      "reason": "test"},
+                      content_type="application/json", headers={"Authorization": f"Bearer {token}"})
+    assert api.status_code in (400, 422) and "U+0007" in api.content.decode()
+    client.force_login(editor)
+    page = client.post("/staff/people/new/", {"name": "Ivan\x1bPetrov", "country": "BY", "gender": "unknown",
+                                              "visibility": "public", "consent": "yes", "event_kind": "detained",
+                                              "reason": "test"})
+    assert page.status_code == 200 and "U+001B" in page.content.decode()
+    assert not m.Person.objects.exists()
+
+
+def test_an_error_report_is_readable_by_its_owner_alone(tmp_path):
+    import stat
+
+    from politzek.ingest.errors import RowError
+    from politzek.ingest.report import write_error_report
+
+    report = tmp_path / "people.csv.errors.csv"
+    report.write_text("an older report")
+    report.chmod(0o644)
+    write_error_report(report, [RowError("people.csv", 2, "name", "Someone Confidential", "bad")])
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600
+    assert "Someone Confidential" in report.read_text()

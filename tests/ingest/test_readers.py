@@ -15,7 +15,7 @@ def rows(path, file_format="csv", **options):
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1251"])
 def test_encodings_are_detected(tmp_path, encoding):
-    text = (HEADER + CYRILLIC).replace("Ціханоўская", "Тихановская")  # cp1251 has no і/ў
+    text = (HEADER + CYRILLIC).replace("Ціханоўская", "Тихановская")
     path = tmp_path / "people.csv"
     path.write_bytes(text.encode(encoding))
     assert rows(path) == [(2, {"source_key": "p1", "name": "Тихановская Святлана"}),
@@ -165,4 +165,29 @@ def test_bytes_that_are_neither_utf8_nor_cp1251_are_refused(tmp_path):
     path.write_bytes(HEADER.encode() + b"p1,\x98\n")  # 0x98 is unassigned in cp1251
     with pytest.raises(ImportError_) as error:
         rows(path)
-    assert "neither UTF-8 nor cp1251" in str(error.value) and "row 2" in str(error.value)
+    assert "reads as neither cp1251 (Cyrillic) nor cp1252" in str(error.value) and "row 2" in str(error.value)
+
+
+# Names with the letters Western European code pages hold (Latin-1 / cp1252): each letter read
+# as cp1251 would be Cyrillic inside a Latin word ("Josй Mьller"): issue 33's mojibake.
+WESTERN = ["José Müller", "Françoise Peña", "Gerhard Schröder", "Ángel Núñez", "Søren Åberg"]
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_a_western_european_file_is_read_as_such_not_as_cyrillic(tmp_path, encoding):
+    from politzek.ingest.readers import text_encoding
+
+    path = tmp_path / "western.csv"
+    path.write_bytes((HEADER + "".join(f"w{i},{name}\n" for i, name in enumerate(WESTERN))).encode(encoding))
+    assert [values["name"] for _n, values in rows(path)] == WESTERN
+    assert text_encoding(path, "csv", None) == "cp1252"
+
+
+def test_a_belarusian_cp1251_file_stays_cyrillic(tmp_path):
+    from politzek.ingest.readers import text_encoding
+
+    path = tmp_path / "belarus.csv"
+    path.write_bytes((HEADER + CYRILLIC + "p3,Бяляцкі Алесь\n").encode("cp1251"))
+    assert [values["name"] for _n, values in rows(path)] == ["Ціханоўская Святлана", "Колесникова Мария",
+                                                             "Бяляцкі Алесь"]
+    assert text_encoding(path, "csv", None) == "cp1251"

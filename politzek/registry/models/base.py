@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -67,3 +68,11 @@ class Name(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        from politzek.names.characters import forbidden_in_name
+
+        for field in ("name", "first_name", "patronymic", "last_name"):
+            forbidden = forbidden_in_name(getattr(self, field) or "")
+            if forbidden:
+                raise ValidationError({field: f"holds {forbidden}, which no name may hold"})
