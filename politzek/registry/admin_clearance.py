@@ -149,6 +149,9 @@ class ClearanceAdmin(VisibleChoices, SimpleHistoryAdmin):
 
     def history_view(self, request, object_id, extra_context=None):  # type: ignore[no-untyped-def]
         self._require_visible(request, object_id)
+        if not hasattr(self.model._meta, "simple_history_manager_attribute"):
+            # A model kept without versions (tags): Django's own page of the admin's log entries.
+            return admin.ModelAdmin.history_view(self, request, object_id, extra_context)
         return super().history_view(request, object_id, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):  # type: ignore[no-untyped-def]

@@ -22,9 +22,14 @@ class WebConfig(AppConfig):
     verbose_name = "Public site and staff workspace"
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
         from politzek.web import accounts  # noqa: F401  (connects the account-change records)
+        from politzek.web.converters import RecordId
         from politzek.web.staff.roles import ensure_roles
 
         # After every migrate, so new models' permissions join the roles.
         post_migrate.connect(ensure_roles, dispatch_uid="politzek-roles")
         request_finished.connect(_trim_memo_tables, dispatch_uid="politzek-memo-tables")
+        # Record ids in addresses (`<id:person_id>`): at most 18 digits, else 404.
+        register_converter(RecordId, "id")

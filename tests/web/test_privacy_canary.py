@@ -55,10 +55,10 @@ def _public_paths(seeded) -> tuple[list[str], set[str]]:
         assert isinstance(pattern, URLPattern)
         route = str(pattern.pattern)
         covered.add(pattern.name)
-        if "<int:" in route:
-            key = route.split("<int:")[1].split(">")[0]
+        if "<id:" in route:
+            key = route.split("<id:")[1].split(">")[0]
             for pk in ids[key]:
-                paths.append("/" + route.replace(f"<int:{key}>", str(pk)))
+                paths.append("/" + route.replace(f"<id:{key}>", str(pk)))
         elif "<slug:name>" in route:
             paths.append("/" + route.replace("<slug:name>", "stock"))
         elif route in ("", "people.csv"):

@@ -87,3 +87,46 @@ def test_only_cleared_staff_read_the_history_of_a_deleted_record(client):
     assert client.get(f"/admin/registry/person/{gone_id}/history/").status_code == 200
     client.force_login(staff("ada", "admin"))
     assert client.get(f"/admin/registry/person/{gone_id}/history/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/people/99999999999999999999/", "/people/99999999999999999999/letter/",
+                                  "/ru/people/99999999999999999999/", "/cases/99999999999999999999/",
+                                  "/staff/people/99999999999999999999/history/",
+                                  "/api/people/99999999999999999999"])
+@pytest.mark.django_db
+def test_an_id_too_long_for_any_record_is_not_found(client, path):
+    if path.startswith("/staff/"):
+        client.force_login(staff("vera", "viewer"))
+    assert client.get(path).status_code in (404, 422)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["viewer", "editor", "admin"])
+def test_a_tags_history_page_answers(client, role):
+    """Tags are kept without versions: their history page lists the admin's log entries
+    (issue 33: it answered 500 for every role)."""
+    from politzek.registry import models as m
+
+    tag = m.Tag.objects.create(code="journalist", label="Journalist")
+    client.force_login(staff(f"{role}-user", role, superuser=role == "admin"))
+    assert client.get(f"/admin/registry/tag/{tag.pk}/history/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("authority", ['EU"\r\nSet-Cookie: x=1', "EU\nX", 'E"U'])
+def test_an_authority_that_could_break_a_header_is_refused(client, authority):
+    client.force_login(staff("rita", "reviewer"))
+    answer = client.get("/staff/proposals/export.csv", {"authority": authority})
+    assert answer.status_code == 400 and "Set-Cookie" not in answer.headers
+
+
+def test_a_download_name_never_breaks_its_header():
+    from django.http import HttpResponse
+
+    from politzek.web.downloads import attachment
+
+    for name in ('list"\r\nSet-Cookie: a=b.csv', "Спіс палітвязняў.csv", "a\\b.csv", "\x00"):
+        response = HttpResponse()
+        response["Content-Disposition"] = attachment(name)  # a newline here would raise
+        assert "\n" not in response["Content-Disposition"] and "\r" not in response["Content-Disposition"]
+    assert attachment("Спіс.csv") == "attachment; filename*=utf-8''%D0%A1%D0%BF%D1%96%D1%81.csv"

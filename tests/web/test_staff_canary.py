@@ -88,9 +88,9 @@ def _staff_urls() -> tuple[list[str], set[str]]:
         covered.add(pattern.name)
         if "<" not in route:
             urls.append(f"/staff/{route}")
-        elif route.count("<") == 1 and "<int:" in route:
-            key = route.split("<int:")[1].split(">")[0]
-            urls += [f"/staff/{route.replace(f'<int:{key}>', str(pk))}"
+        elif route.count("<") == 1 and "<id:" in route:
+            key = route.split("<id:")[1].split(">")[0]
+            urls += [f"/staff/{route.replace(f'<id:{key}>', str(pk))}"
                      for pk in ids[key].objects.values_list("pk", flat=True)]
     urls += [f"/staff/duplicates/?min={score}" for score in ("0", "0.5")]
     return urls, covered

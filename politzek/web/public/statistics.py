@@ -29,6 +29,7 @@ from politzek.flows.refresh import refresh
 from politzek.flows.report import columns, sentences, table_rows
 from politzek.registry.models import Event, Person
 from politzek.registry.organizations import organization_name
+from politzek.web.downloads import attachment
 from politzek.web.public.derived import derived
 
 WEEKS = 12
@@ -165,7 +166,7 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
         writer.writerow(row)
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     name = f"politzek-statistics-{query.country or 'all'}-{query.period}-{query.first}-{query.last}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = attachment(name)
     return response
 
 

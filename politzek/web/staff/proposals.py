@@ -5,6 +5,8 @@ matcher could not tell from a registry official."""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,7 +19,11 @@ from politzek.accountability.run import run_cost
 from politzek.accountability.submission import submission_csv, submission_html
 from politzek.registry.models import OfficialMatch, SanctionProposal
 from politzek.registry.visibility import Viewer
+from politzek.web.downloads import attachment
 from politzek.web.staff.access import staff_required
+
+# An authority's code as the cost policy writes them (EU, US, UK, CA, US-OFAC…).
+AUTHORITY = re.compile(r"[A-Z0-9][A-Z0-9_.-]{0,39}")
 
 SHOWN = 200
 
@@ -69,14 +75,14 @@ def export(request: HttpRequest, form: str) -> HttpResponse:
     if form not in ("csv", "html"):
         raise Http404("no such format")
     authority = (request.GET.get("authority") or "").strip().upper()
-    if not authority:
-        return HttpResponse("authority: name the authority (EU, US, UK, CA…)", status=400,
-                            content_type="text/plain; charset=utf-8")
+    if not AUTHORITY.fullmatch(authority):
+        return HttpResponse(f"authority={authority[:40]!r}: name the authority by its code (EU, US, UK, CA…)",
+                            status=400, content_type="text/plain; charset=utf-8")
     viewer = Viewer.for_user(request.user)
     if form == "csv":
         text, _count = submission_csv(authority, viewer)
         response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="proposals-{authority}.csv"'
+        response["Content-Disposition"] = attachment(f"proposals-{authority}.csv")
         return response
     text, _count = submission_html(authority, viewer)
     return HttpResponse(text, content_type="text/html; charset=utf-8")

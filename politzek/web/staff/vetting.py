@@ -21,6 +21,7 @@ from politzek.bargaining.vetting_report import render_bytes
 from politzek.names.lists import ListError, read_list_skipping
 from politzek.registry.models import ExchangeList
 from politzek.registry.visibility import Viewer, visible_records
+from politzek.web.downloads import attachment
 from politzek.web.models import VettingJob
 from politzek.web.staff import vetting_jobs
 from politzek.web.staff.access import staff_required
@@ -90,7 +91,7 @@ def vet(request: HttpRequest) -> HttpResponse:
     if request.POST.get("download") in DOWNLOADS:
         form = request.POST["download"]
         response = HttpResponse(render_bytes(result, form), content_type=DOWNLOADS[form])
-        response["Content-Disposition"] = f'attachment; filename="{Path(result.path).stem}-vetting.{form}"'
+        response["Content-Disposition"] = attachment(f"{Path(result.path).stem}-vetting.{form}")
         return response
     if keep:
         title = request.POST.get("title", "").strip()[:300] or result.path
@@ -113,7 +114,7 @@ def vet_job_report(request: HttpRequest, job_id: int, form: str) -> HttpResponse
     if form not in ("md", "csv") or job.status != VettingJob.Status.DONE:
         raise Http404("no such report")
     response = HttpResponse(job.report_md if form == "md" else job.report_csv, content_type=DOWNLOADS[form])
-    response["Content-Disposition"] = f'attachment; filename="{Path(job.file_name).stem}-vetting.{form}"'
+    response["Content-Disposition"] = attachment(f"{Path(job.file_name).stem}-vetting.{form}")
     return response
 
 
