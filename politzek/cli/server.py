@@ -21,8 +21,12 @@ def serve(
     from politzek.server import run_server
 
     require_schema()
+    from django.core.management import call_command
     from django.db import connections
 
+    # With POLITZEK_CACHE=database, the cache's table (made by `politzek init`) made here too
+    # when the registry was initialised without it: every page would otherwise answer 500.
+    call_command("createcachetable", verbosity=0)
     # Bring the derived tables up to date once here, not in the first visitor's request.
     refresh_derived()
     # Worker processes must open their own connections, not inherit this one across fork.

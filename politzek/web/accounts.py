@@ -6,8 +6,9 @@ Rules (docs/privacy.md):
   change the roles themselves (groups), or change at all an account that holds confidential
   clearance or superuser status (its password included): otherwise an admin could promote
   itself, or take over a cleared account.
-- Every change to roles, permissions and the superuser, staff and active flags is recorded
-  (AccountChange), with who made it: the signed-in user, or the command line's login.
+- Every change to roles, permissions, the password and the superuser, staff and active flags
+  is recorded (AccountChange), with who made it: the signed-in user, or the command line's
+  login. A stored hash upgraded at sign-in is no change of password.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def record_change(username: str, change: str) -> None:
 
 @receiver(pre_save, sender=User)
 def _remember_flags(sender: Any, instance: User, **kwargs: Any) -> None:
-    before = User.objects.filter(pk=instance.pk).values(*FLAGS).first() if instance.pk else None
+    before = User.objects.filter(pk=instance.pk).values(*FLAGS, "password").first() if instance.pk else None
     instance._flags_before = before  # type: ignore[attr-defined]
 
 
@@ -79,6 +80,10 @@ def _record_flags(sender: Any, instance: User, created: bool, **kwargs: Any) -> 
     before = getattr(instance, "_flags_before", None) or {}
     if created:
         record_change(instance.username, "account created")
+    # set_password() keeps the new password until the save (Django's `_password`); a hash
+    # upgraded at sign-in is saved with it emptied (AbstractBaseUser.check_password).
+    elif before.get("password") != instance.password and getattr(instance, "_password", None) is not None:
+        record_change(instance.username, "password changed")
     for flag in FLAGS:
         now = getattr(instance, flag)
         if before.get(flag, False if created else now) != now:

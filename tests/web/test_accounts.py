@@ -81,3 +81,22 @@ def test_the_command_line_lists_changes_roles_and_revokes_tokens(client):
         assert line in changes
     assert run_politzek_here("user", "token", "--revoke", "999").returncode == 2
     assert run_politzek_here("user", "role", "nobody", "viewer").returncode == 2
+
+
+def test_a_password_changed_by_another_admin_is_recorded_and_a_rehash_is_not(client):
+    admin = staff("ada", "admin")
+    peer = staff("pia", "admin")
+    client.force_login(admin)
+    answer = client.post(f"/admin/auth/user/{peer.pk}/password/",
+                         {"password1": "a-new-long-passphrase-26", "password2": "a-new-long-passphrase-26",
+                          "usable_password": "true"})
+    assert answer.status_code == 302
+    assert AccountChange.objects.filter(username="pia", change="password changed", actor="web:ada").exists()
+    # A hash upgraded at sign-in (check_password's setter) is no change of password.
+    peer.refresh_from_db()
+    before = AccountChange.objects.count()
+    peer.set_password("a-new-long-passphrase-26")  # what the setter does: a new hash, same password
+    peer._password = None
+    peer.save(update_fields=["password"])
+    assert AccountChange.objects.count() == before
+    assert "password changed" in run_politzek_here("user", "changes", "pia").stdout

@@ -45,7 +45,9 @@ def served(tmp_path_factory, database_vendor) -> Iterator[str]:
             assert run_politzek("user", "add", user, "--role", role, "--password-stdin", db=db,
                                 input=STAFF_PASSWORD + "\n").returncode == 0
         port = _free_port()
-        env = {**os.environ, "POLITZEK_DATABASE_URL": db}
+        # The shared database cache, on a registry initialised without it (`politzek init` made
+        # no table for it): `serve` makes the table (issue 33: every page answered 500).
+        env = {**os.environ, "POLITZEK_DATABASE_URL": db, "POLITZEK_CACHE": "database"}
         env.pop("DJANGO_SETTINGS_MODULE", None)
         # The server's log goes to a file: a pipe nobody reads fills up after enough requests
         # (each 404 is logged) and the server then blocks writing to it.

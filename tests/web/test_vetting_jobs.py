@@ -79,3 +79,35 @@ def test_a_bad_list_and_a_stopped_job_are_said_so(client, deal, settings):
                                         upload=b"name\nA\n", status="running")
     VettingJob.objects.filter(pk=stopped.pk).update(updated_at=timezone.now() - timezone.timedelta(hours=1))
     assert "vet the list again" in client.get(f"/staff/vet/jobs/{stopped.pk}/").content.decode()
+
+
+def test_a_users_jobs_are_bounded_and_old_ones_forgotten(client, deal, settings, monkeypatch):
+    """Each job keeps its upload and reports: any staff member (a viewer too) uploading again
+    and again grew the database without limit (issue 33)."""
+    from datetime import timedelta
+
+    from politzek.web.staff import vetting_jobs
+
+    class _NotStarted:  # the bound is under test, not the vetting itself
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def start(self):
+            pass
+
+    monkeypatch.setattr(vetting_jobs.threading, "Thread", _NotStarted)
+    settings.VET_INLINE_ENTRIES = 2
+    viewer = staff("vera", "viewer")
+    other = staff("olga", "viewer")
+    old = VettingJob.objects.create(user=other, clearance=0, file_name="old.csv", upload=b"x", status="done")
+    VettingJob.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
+    for number in range(vetting_jobs.KEPT_PER_USER + 3):
+        VettingJob.objects.create(user=viewer, clearance=0, file_name=f"{number}.csv", upload=b"x", status="done")
+    client.force_login(viewer)
+    assert client.post("/staff/vet/", {"list": _upload()}).status_code == 302
+    assert VettingJob.objects.filter(user=viewer).count() == vetting_jobs.KEPT_PER_USER
+    assert not VettingJob.objects.filter(pk=old.pk).exists()
+    # Two running already (the one just started and another): a third waits.
+    assert client.post("/staff/vet/", {"list": _upload()}).status_code == 302
+    refused = client.post("/staff/vet/", {"list": _upload()})
+    assert refused.status_code == 429 and "being vetted already" in refused.content.decode()

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from politzek.bargaining.deal_file import DealFileError, record_deal
 from politzek.bargaining.exchange_list import save, vet_list
@@ -76,10 +77,14 @@ def vet(request: HttpRequest) -> HttpResponse:
             return render(request, "staff/vet.html", context, status=400)
         if len(entries) + len(problems) > settings.VET_INLINE_ENTRIES:
             # Too long to vet within a web request: vetted on a thread, followed on its page.
-            job = vetting_jobs.start(request.user, Viewer.for_user(request.user), path.name, path.read_bytes(), {
-                "country": country, "skip_invalid": request.POST.get("skip_invalid") == "on", "keep": keep,
-                "title": request.POST.get("title", "").strip()[:300],
-                "submitted_by": request.POST.get("submitted_by", "").strip()[:300]})
+            try:
+                job = vetting_jobs.start(request.user, Viewer.for_user(request.user), path.name, path.read_bytes(), {
+                    "country": country, "skip_invalid": request.POST.get("skip_invalid") == "on", "keep": keep,
+                    "title": request.POST.get("title", "").strip()[:300],
+                    "submitted_by": request.POST.get("submitted_by", "").strip()[:300]})
+            except vetting_jobs.TooManyJobs:
+                context["error"] = _("Two of your lists are being vetted already: wait for one to finish.")
+                return render(request, "staff/vet.html", context, status=429)
             return redirect("staff:vet_job", job_id=job.pk)
         try:
             result = vet_list(path, Viewer.for_user(request.user), country=country,

@@ -31,12 +31,29 @@ log = logging.getLogger("politzek.web")
 # A running job whose thread has not reported for this long died with its server process.
 STALE_AFTER = timedelta(minutes=10)
 PROGRESS_EVERY_SECONDS = 1.0
+# What a user may hold: each job keeps its upload and its reports, so without a bound any
+# staff member (a viewer too) could grow the database without limit. The oldest go first.
+KEPT_PER_USER = 10
+KEPT_DAYS = 7
+RUNNING_PER_USER = 2
+
+
+class TooManyJobs(Exception):
+    """The user already has RUNNING_PER_USER lists being vetted."""
 
 
 def start(user: Any, viewer: Viewer, file_name: str, upload: bytes, options: dict[str, Any]) -> VettingJob:
-    """Keep the upload as a job and start vetting it on a thread of this process."""
+    """Keep the upload as a job and start vetting it on a thread of this process; forget the
+    user's jobs past KEPT_PER_USER and everyone's older than KEPT_DAYS."""
+    running = VettingJob.objects.filter(user=user, status=VettingJob.Status.RUNNING,
+                                        updated_at__gte=timezone.now() - STALE_AFTER)
+    if running.count() >= RUNNING_PER_USER:
+        raise TooManyJobs
     job = VettingJob.objects.create(user=user, clearance=int(viewer.clearance), file_name=file_name,
                                     upload=upload, options=options)
+    kept = VettingJob.objects.filter(user=user).order_by("-created_at", "-pk").values_list("pk", flat=True)
+    VettingJob.objects.filter(user=user, pk__in=list(kept[KEPT_PER_USER:])).delete()
+    VettingJob.objects.filter(created_at__lt=timezone.now() - timedelta(days=KEPT_DAYS)).delete()
     threading.Thread(target=run, args=(job.pk,), name=f"vetting-{job.pk}", daemon=True).start()
     return job
 
