@@ -149,6 +149,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "politzek.web.public.context.language_links",
+                "politzek.web.staff.typed_work.context",
             ],
         },
     },

@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from politzek.web.staff import audit, duplicates, proposals, vetting, views
@@ -6,7 +5,7 @@ from politzek.web.staff import audit, duplicates, proposals, vetting, views
 app_name = "staff"
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(next_page="/"), name="logout"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
     path("", views.dashboard, name="dashboard"),
     path("audit/", audit.audit, name="audit"),
     path("duplicates/", duplicates.queue, name="duplicates"),

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,11 +24,23 @@ from politzek.web.staff.forms import EventForm, PersonWithEventForm, SourceForm,
 
 
 class LoginView(auth_views.LoginView):
-    """Username and password, and the TOTP code for users who set up a device."""
+    """Username and password, and the TOTP code for users who set up a device; then the page
+    asked for, else the workspace in the sign-in page's language (/ru/staff/login/ leads to
+    /ru/staff/)."""
 
     template_name = "staff/login.html"
     authentication_form = StaffAuthenticationForm
     redirect_authenticated_user = False
+
+    def get_default_redirect_url(self) -> str:
+        return reverse("staff:dashboard")
+
+
+class LogoutView(auth_views.LogoutView):
+    """Signing out leads to the public list in the page's language."""
+
+    def get_success_url(self) -> str:
+        return reverse("people")
 
 
 def _person(request: HttpRequest, person_id: int) -> Person:

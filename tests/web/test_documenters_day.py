@@ -1,0 +1,72 @@
+"""A documenter's day in their language (issue 33): the workspace stays in the language chosen
+across sign-in, sign-out and an ended session; a form sent after the session ended comes back
+filled for the user who typed it (and only for them) after signing in again."""
+
+from __future__ import annotations
+
+import pytest
+
+from politzek.registry import models as m
+from tests.registry.factories import STAFF_PASSWORD, staff
+
+pytestmark = pytest.mark.django_db
+
+TYPED = {"name": "Алесь Пачаткоўца", "country": "BY", "gender": "unknown", "visibility": "public",
+         "consent": "yes", "event_kind": "detained", "event_date": "12.04.2026",
+         "description": "Затрыманы дома.\r\nТры суткі без сувязі.", "reason": "паведамленне Вясны"}
+
+
+def _sign_in(client, username: str, prefix: str = "/ru", next_page: str = ""):
+    return client.post(f"{prefix}/staff/login/", {"username": username, "password": STAFF_PASSWORD,
+                                                  "otp_token": "", "next": next_page})
+
+
+def test_sign_in_and_out_keep_the_language(client):
+    staff("anna", "editor")
+    assert client.get("/ru/staff/")["Location"].startswith("/ru/staff/login/?next=/ru/staff/")
+    assert _sign_in(client, "anna")["Location"] == "/ru/staff/"
+    page = client.get("/ru/staff/").content.decode()
+    assert 'lang="ru"' in page and "Выйти" in page
+    assert client.post("/ru/staff/logout/")["Location"] == "/ru/"
+    assert _sign_in(client, "anna", prefix="/be")["Location"] == "/be/staff/"
+
+
+def _typed_form(client) -> dict:
+    """The add-a-person form as its page gives it (with the signed name of who typed it)."""
+    page = client.get("/ru/staff/people/new/").content.decode()
+    typed_by = page.split('name="_typed_by" value="')[1].split('"')[0]
+    return {**TYPED, "_typed_by": typed_by}
+
+
+def test_work_typed_when_the_session_ended_comes_back_filled_after_signing_in(client):
+    staff("anna", "editor")
+    _sign_in(client, "anna")
+    form = _typed_form(client)
+    client.post("/ru/staff/logout/")  # the session ends (here: signed out in another tab)
+    sent = client.post("/ru/staff/people/new/", form)
+    assert sent["Location"].startswith("/ru/staff/login/?next=/ru/staff/people/new/")
+    assert not m.Person.objects.exists()
+    assert _sign_in(client, "anna", next_page="/ru/staff/people/new/")["Location"] == "/ru/staff/people/new/"
+    page = client.get("/ru/staff/people/new/").content.decode()
+    assert 'value="Алесь Пачаткоўца"' in page and "Тры суткі без сувязі." in page
+    assert 'value="12.04.2026"' in page and "сохраните" in page.lower()
+    assert not m.Person.objects.exists()  # shown again, not saved: the documenter checks and saves
+    assert client.get("/ru/staff/people/new/").content.decode().count("Пачаткоўца") == 0  # given back once
+
+
+def test_kept_work_is_given_back_only_to_who_typed_it(client):
+    staff("anna", "editor")
+    staff("boris", "editor")
+    _sign_in(client, "anna")
+    form = _typed_form(client)
+    client.post("/ru/staff/logout/")
+    client.post("/ru/staff/people/new/", form)
+    _sign_in(client, "boris")
+    assert "Пачаткоўца" not in client.get("/ru/staff/people/new/").content.decode()
+
+
+def test_a_form_without_a_valid_signature_is_not_kept(client):
+    staff("anna", "editor")
+    client.post("/ru/staff/people/new/", {**TYPED, "_typed_by": "anna"})  # forged: not signed
+    _sign_in(client, "anna")
+    assert "Пачаткоўца" not in client.get("/ru/staff/people/new/").content.decode()
