@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from politzek.registry.countries import country_code
 from politzek.registry.partial_date import PartialDate, PartialDateError
 from politzek.registry.written_dates import read_written_date
 
@@ -58,6 +59,30 @@ class WrittenDateField(forms.CharField):
         except PartialDateError:
             return True
         return submitted != shown
+
+
+class CountryField(forms.CharField):
+    """A country typed as its code or its name in Russian, Belarusian, Ukrainian or English
+    (registry/countries.py); cleaned to the two-letter code."""
+
+    default_error_messages = {
+        "unknown_country": _("“%(value)s” is not a country we know. Write its name (Беларусь, Belarus) or its "
+                             "two-letter code (BY)."),
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 60)
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> str:
+        text = super().to_python(value)
+        if not text:
+            return text
+        code = country_code(text)
+        if code is None:
+            raise ValidationError(self.error_messages["unknown_country"], code="unknown_country",
+                                  params={"value": text})
+        return code
 
 
 class MultilineTextField(forms.CharField):

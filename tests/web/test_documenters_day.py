@@ -70,3 +70,21 @@ def test_a_form_without_a_valid_signature_is_not_kept(client):
     client.post("/ru/staff/people/new/", {**TYPED, "_typed_by": "anna"})  # forged: not signed
     _sign_in(client, "anna")
     assert "Пачаткоўца" not in client.get("/ru/staff/people/new/").content.decode()
+
+
+def test_every_mistake_is_shown_at_once_in_russian_and_names_of_countries_are_read(client):
+    staff("anna", "editor")
+    _sign_in(client, "anna")
+    wrong = {**TYPED, "country": "Нарния", "event_date": "31.02.2026", "birth_date": "весной", "reason": ""}
+    page = client.post("/ru/staff/people/new/", wrong).content.decode()
+    assert "«Нарния» — такой страны мы не знаем" in page
+    assert "«31.02.2026» — невозможная дата" in page
+    assert "«весной» не читается как дата" in page
+    assert page.count('class="errorlist') >= 4  # and the missing reason: four at once
+    assert not m.Person.objects.exists()
+    right = {**TYPED, "country": "Беларусь", "birth_date": "12 апреля 1991", "event_date": "12.04.2026"}
+    assert client.post("/ru/staff/people/new/", right).status_code == 302
+    added = m.Person.objects.get()
+    assert (added.country, str(added.birth_date)) == ("BY", "1991-04-12")
+    assert str(added.events.get().date) == "2026-04-12"
+    assert added.events.get().description == "Затрыманы дома.\nТры суткі без сувязі."

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 
 from politzek.registry.event_kinds import event_kind_choices
-from politzek.registry.form_fields import DATE_HELP, MultilineTextField, WrittenDateField
+from politzek.registry.form_fields import DATE_HELP, CountryField, MultilineTextField, WrittenDateField
 from politzek.registry.models import Event, Facility, Organization, Source
 from politzek.registry.models.base import Visibility
 from politzek.registry.models.people import Consent, Gender
@@ -34,8 +34,8 @@ class PersonWithEventForm(forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=300)
     language = forms.ChoiceField(label=_("Language of the name"), choices=LANGUAGES, required=False)
     other_name = forms.CharField(label=_("The name in another script (optional)"), max_length=300, required=False)
-    country = forms.RegexField(label=_("Country of persecution"), regex=r"^[A-Za-z]{2}$", max_length=2,
-                               help_text=_("Two letters, e.g. BY or RU."))
+    country = CountryField(label=_("Country of persecution"),
+                           help_text=_("Its name or two-letter code, e.g. Беларусь, Belarus or BY."))
     region = forms.CharField(label=_("Region"), max_length=200, required=False)
     gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, initial=Gender.UNKNOWN)
     birth_date = WrittenDateField(label=_("Born"), required=False)

@@ -69,37 +69,54 @@ def add_person(request: HttpRequest) -> HttpResponse:
     form = PersonWithEventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            with transaction.atomic(), recorded_change(_actor(request), data["reason"]):
-                person = Person(country=data["country"].upper(), region=data["region"], gender=data["gender"],
-                                birth_date=data["birth_date"] or None, occupation=data["occupation"],
-                                visibility=data["visibility"], consent=data["consent"])
-                person.full_clean()
-                person.save()
-                for text, primary in ((data["name"], True), (data["other_name"], False)):
-                    if text:
-                        name = PersonName(person=person, name=text, script=_script(text), is_primary=primary,
-                                          language=data["language"] if primary else "")
-                        name.full_clean()
+        person = Person(country=data["country"].upper(), region=data["region"], gender=data["gender"],
+                        birth_date=data["birth_date"] or None, occupation=data["occupation"],
+                        visibility=data["visibility"], consent=data["consent"])
+        names = [PersonName(person=person, name=text, script=_script(text), is_primary=primary,
+                            language=data["language"] if primary else "")
+                 for text, primary in ((data["name"], True), (data["other_name"], False)) if text]
+        event = Event(person=person, kind=data["event_kind"], date=data["event_date"] or None,
+                      facility=data["facility"], organization=data["organization"],
+                      description=data["description"], visibility="public")
+        # Every record checked before any is saved, so all mistakes are shown at once.
+        problems = _problems(person, [], *((name, ["person"]) for name in names), (event, ["person"]))
+        if not problems:
+            try:
+                with transaction.atomic(), recorded_change(_actor(request), data["reason"]):
+                    person.save()
+                    for name in names:
+                        name.person = person
                         name.save()
-                event = Event(person=person, kind=data["event_kind"], date=data["event_date"] or None,
-                              facility=data["facility"], organization=data["organization"],
-                              description=data["description"], visibility="public")
-                event.full_clean()
-                event.save()
-                if data["source_url"]:
-                    source, _created = reuse_or_create(Source, Viewer.for_user(request.user),
-                                                       {"url": data["source_url"]}, {"title": data["source_title"]})
-                    person.sources.add(source)
-                    event.sources.add(source)
-        except ValidationError as invalid:
-            for field, errors in invalid.message_dict.items():
-                target = {"date": "event_date", "kind": "event_kind"}.get(field, field)
-                form.add_error(target if target in form.fields else None, errors)
-        else:
+                    event.person = person
+                    event.full_clean()  # the timeline, now that the person exists
+                    event.save()
+                    if data["source_url"]:
+                        source, _created = reuse_or_create(Source, Viewer.for_user(request.user),
+                                                           {"url": data["source_url"]},
+                                                           {"title": data["source_title"]})
+                        person.sources.add(source)
+                        event.sources.add(source)
+            except ValidationError as invalid:
+                problems = invalid.message_dict
+        for field, errors in problems.items():
+            target = {"date": "event_date", "kind": "event_kind", "name": "name"}.get(field, field)
+            form.add_error(target if target in form.fields else None, errors)
+        if not problems:
             messages.success(request, _("Added %(name)s.") % {"name": person.display_name})
             return redirect("person", person.pk)
     return render(request, "staff/form.html", {"form": form, "title": _("Add a person with their first event")})
+
+
+def _problems(first: Any, first_exclude: list[str], *others: tuple[Any, list[str]]) -> dict[str, list[str]]:
+    """Every model check's errors of these unsaved records, by field."""
+    problems: dict[str, list[str]] = {}
+    for record, exclude in ((first, first_exclude), *others):
+        try:
+            record.full_clean(exclude=exclude)
+        except ValidationError as invalid:
+            for field, errors in invalid.message_dict.items():
+                problems.setdefault(field, []).extend(errors)
+    return problems
 
 
 def _form_page(request: HttpRequest, form: Any, title: str, person: Any) -> HttpResponse:
