@@ -88,3 +88,27 @@ def test_every_mistake_is_shown_at_once_in_russian_and_names_of_countries_are_re
     assert (added.country, str(added.birth_date)) == ("BY", "1991-04-12")
     assert str(added.events.get().date) == "2026-04-12"
     assert added.events.get().description == "Затрыманы дома.\nТры суткі без сувязі."
+
+
+def test_a_person_is_edited_on_a_staff_page_in_russian(client):
+    from tests.registry.factories import event, person
+
+    someone = person("Алесь Бяляцкі", country="BY", internal_notes="адвакат тэлефанаваў")
+    event(someone, "detained", "2021-07-14")
+    staff("anna", "editor")  # without confidential clearance
+    _sign_in(client, "anna")
+    page = client.get(f"/ru/staff/people/{someone.pk}/edit/").content.decode()
+    assert 'lang="ru"' in page and "Алесь Бяляцкі" in page and "адвакат" not in page
+    form = {"names-TOTAL_FORMS": "2", "names-INITIAL_FORMS": "1", "names-MIN_NUM_FORMS": "0",
+            "names-MAX_NUM_FORMS": "1000", "names-0-id": str(someone.names.get().pk), "names-0-person": str(someone.pk),
+            "names-0-name": "Алесь Бяляцкі", "names-0-language": "be", "names-0-kind": "original",
+            "names-0-is_primary": "on", "names-1-person": str(someone.pk), "names-1-name": "Ales Bialiatski",
+            "names-1-language": "en", "names-1-kind": "transliteration",
+            "country": "Беларусь", "region": "Мінск", "gender": "male", "birth_date": "25.09.1962",
+            "occupation": "", "visibility": "public", "consent": "yes", "reason": "Viasna"}
+    assert client.post(f"/ru/staff/people/{someone.pk}/edit/", form).status_code == 302
+    someone.refresh_from_db()
+    assert (someone.region, str(someone.birth_date)) == ("Мінск", "1962-09-25")
+    assert sorted(someone.names.values_list("name", flat=True)) == ["Ales Bialiatski", "Алесь Бяляцкі"]
+    assert someone.internal_notes == "адвакат тэлефанаваў"  # not in the uncleared form, not emptied
+    assert someone.history.latest().history_change_reason == "Viasna"

@@ -15,7 +15,7 @@ from django_otp import devices_for_user
 
 from politzek.registry.event_kinds import event_kind_choices
 from politzek.registry.form_fields import DATE_HELP, CountryField, MultilineTextField, WrittenDateField
-from politzek.registry.models import Event, Facility, Organization, Source
+from politzek.registry.models import Event, Facility, Organization, Person, PersonName, Source
 from politzek.registry.models.base import Visibility
 from politzek.registry.models.people import Consent, Gender
 
@@ -91,6 +91,53 @@ class SourceForm(forms.ModelForm):
                   "reliability_note": _("Reliability note")}
         field_classes = {"reliability_note": MultilineTextField}
         help_texts = {"published": DATE_HELP, "archived_url": _("An archived copy.")}
+
+
+class PersonForm(forms.ModelForm):
+    """A person's facts, visibility and (for cleared staff) private notes, on one page in the
+    user's language: what a documenter edits every day without the admin."""
+
+    reason = forms.CharField(label=_("Reason for the change"), max_length=100, help_text=REASON_HELP)
+
+    class Meta:
+        model = Person
+        fields = ["country", "region", "gender", "birth_date", "occupation", "visibility", "consent",
+                  *Person.PRIVATE_FIELDS]
+        field_classes = {"country": CountryField, **{name: MultilineTextField for name in Person.PRIVATE_FIELDS}}
+        labels = {"country": _("Country of persecution"), "region": _("Region"), "gender": _("Gender"),
+                  "birth_date": _("Born"), "occupation": _("Occupation"), "visibility": _("Visibility"),
+                  "consent": _("Consent to publication"), "relatives_contacts": _("Relatives' contacts"),
+                  "lawyer_contacts": _("Lawyer's contacts"), "health_notes": _("Health"),
+                  "internal_notes": _("Internal notes")}
+        help_texts = {"country": _("Its name or two-letter code, e.g. Беларусь, Belarus or BY."),
+                      "birth_date": DATE_HELP,
+                      "visibility": _("Public records are published; restricted and confidential ones are not."),
+                      "consent": _("Consent to publication by the person or their family.")}
+        widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in Person.PRIVATE_FIELDS}
+
+    def __init__(self, *args: Any, sees_private_fields: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not sees_private_fields:  # never shown, never written (writes.keep_what_is_hidden)
+            for name in Person.PRIVATE_FIELDS:
+                del self.fields[name]
+        self.fields["country"].required = False
+
+    def has_changed(self) -> bool:
+        # The reason is asked with every change; alone it changes nothing.
+        return any(name != "reason" for name in self.changed_data)
+
+
+class NameForm(forms.ModelForm):
+    class Meta:
+        model = PersonName
+        fields = ["name", "language", "kind", "is_primary"]
+        labels = {"name": _("Name"), "language": _("Language of the name"), "kind": _("Kind of name"),
+                  "is_primary": _("Shown first")}
+        help_texts = {"name": _("The full name as written."), "is_primary": _("The name shown first."),
+                      "language": _("ISO 639-1, e.g. be, ru, uk, en.")}
+
+
+NameFormSet = forms.inlineformset_factory(Person, PersonName, form=NameForm, extra=1, can_delete=True)
 
 
 class StaffAuthenticationForm(AuthenticationForm):

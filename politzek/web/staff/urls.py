@@ -25,6 +25,7 @@ urlpatterns = [
     path("officials/matches/", proposals.official_matches, name="official_matches"),
     path("officials/matches/<id:match_id>/decide/", proposals.decide_match, name="decide_official_match"),
     path("people/new/", views.add_person, name="add_person"),
+    path("people/<id:person_id>/edit/", views.edit_person, name="edit_person"),
     path("people/<id:person_id>/events/new/", views.add_event, name="add_event"),
     path("people/<id:person_id>/sources/new/", views.add_source, name="add_source"),
     path("people/<id:person_id>/history/", views.person_history, name="history"),

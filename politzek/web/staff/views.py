@@ -16,11 +16,18 @@ from django.views.decorators.http import require_POST
 
 from politzek.registry.history import recorded_change
 from politzek.registry.models import Event, Person, PersonName, Source
-from politzek.registry.visibility import Viewer, visible_people
-from politzek.registry.writes import reuse_or_create
+from politzek.registry.visibility import Viewer, visible_people, visible_records
+from politzek.registry.writes import keep_what_is_hidden, reuse_or_create
 from politzek.web.staff import history
 from politzek.web.staff.access import staff_required
-from politzek.web.staff.forms import EventForm, PersonWithEventForm, SourceForm, StaffAuthenticationForm
+from politzek.web.staff.forms import (
+    EventForm,
+    NameFormSet,
+    PersonForm,
+    PersonWithEventForm,
+    SourceForm,
+    StaffAuthenticationForm,
+)
 
 
 class LoginView(auth_views.LoginView):
@@ -117,6 +124,32 @@ def _problems(first: Any, first_exclude: list[str], *others: tuple[Any, list[str
             for field, errors in invalid.message_dict.items():
                 problems.setdefault(field, []).extend(errors)
     return problems
+
+
+@staff_required("registry.change_person")
+def edit_person(request: HttpRequest, person_id: int) -> HttpResponse:
+    """A person's names, facts, visibility and notes in the user's language. Saves only what
+    changed; private fields are neither shown to nor written by uncleared staff, and names
+    above the user's clearance are not in the form (writes.keep_what_is_hidden)."""
+    person = _person(request, person_id)
+    viewer = Viewer.for_user(request.user)
+    data = request.POST or None
+    form = PersonForm(data, instance=person, sees_private_fields=viewer.sees_private_fields)
+    names = NameFormSet(data, instance=person, queryset=visible_records(person.names.all(), viewer))
+    if request.method == "POST" and form.is_valid() and names.is_valid():
+        if form.has_changed() or names.has_changed():
+            current = Person.objects.get(pk=person.pk)
+            with transaction.atomic(), recorded_change(_actor(request), form.cleaned_data["reason"]):
+                edited = form.save(commit=False)
+                keep_what_is_hidden(current, edited, viewer)
+                edited.save()
+                names.save()
+            messages.success(request, _("Saved."))
+        else:
+            messages.info(request, _("Nothing was changed."))
+        return redirect("person", person.pk)
+    return render(request, "staff/person_edit.html", {"form": form, "names": names, "person": person,
+                                                      "title": _("Edit"), "title_name": person.display_name})
 
 
 def _form_page(request: HttpRequest, form: Any, title: str, person: Any) -> HttpResponse:
