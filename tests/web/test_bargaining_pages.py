@@ -217,3 +217,16 @@ def test_a_deal_file_nested_100000_deep_is_a_400_naming_it(client):
     page = client.post("/staff/deals/new/", {"deal": SimpleUploadedFile("deep.toml", deep)})
     assert page.status_code == 400 and "nests deeper than 64 levels" in page.content.decode()
     assert not m.Deal.objects.exists()
+
+
+def test_a_deal_file_checked_is_recorded_without_choosing_it_again_in_russian(client, deal):
+    client.force_login(_user("editor"))
+    checked = client.post("/ru/staff/deals/new/", {"deal": SimpleUploadedFile("d.toml", DEAL_FILE),
+                                                   "check_only": "on"}).content.decode()
+    assert 'id="checked"' in checked and 'id="use_checked" checked' in checked and "d.toml" in checked
+    recorded = client.post("/ru/staff/deals/new/", {"use_checked": "on"})  # no file chosen this time
+    saved = m.Deal.objects.get(name="Uploaded deal")
+    text = recorded.content.decode()
+    assert f"/deals/{saved.pk}/" in text and "released_pardon" not in text
+    assert "освобождён" in text.lower() or "помилован" in text.lower()  # the release kind in Russian
+    assert 'id="use_checked"' not in text  # recorded: the kept file is forgotten

@@ -4,6 +4,7 @@ lists again; record a deal from an uploaded deal file (as `politzek deals add`).
 
 from __future__ import annotations
 
+import base64
 import re
 import tempfile
 from pathlib import Path
@@ -28,6 +29,8 @@ from politzek.web.staff import vetting_jobs
 from politzek.web.staff.access import staff_required
 
 MAX_BYTES = 5 * 1024 * 1024
+# The session key of a deal file checked ("check only") and not yet recorded.
+CHECKED_DEAL = "checked-deal-file"
 VIEW = "registry.view_exchangelist"
 ADD = "registry.add_exchangelist"
 # The report formats a vetter downloads, and their content types.
@@ -162,22 +165,33 @@ def exchange_list(request: HttpRequest, list_id: int) -> HttpResponse:
 def add_deal(request: HttpRequest) -> HttpResponse:
     """A deal from an uploaded TOML file (docs/bargaining.md), checked whole, people linked
     through the matcher at the user's clearance; "check only" writes nothing."""
-    context: dict[str, Any] = {}
+    context: dict[str, Any] = {"checked_file": request.session.get(CHECKED_DEAL, {}).get("name")}
     if request.method != "POST":
         return render(request, "staff/add_deal.html", context)
     upload = request.FILES.get("deal")
-    if upload is None or (upload.size or 0) > MAX_BYTES:
-        context["error"] = "Choose a deal file (TOML, up to 5 MB)."
+    checked = request.session.get(CHECKED_DEAL) if upload is None and request.POST.get("use_checked") else None
+    if checked is None and (upload is None or (upload.size or 0) > MAX_BYTES):
+        context["error"] = _("Choose a deal file (TOML, up to 5 MB).")
         return render(request, "staff/add_deal.html", context, status=400)
+    check_only = request.POST.get("check_only") == "on"
     with tempfile.TemporaryDirectory() as folder:
-        path = _saved_upload(upload, folder, ".toml")
+        if checked is not None:  # the file checked before: not chosen again
+            path = Path(folder) / Path(checked["name"]).name
+            path.write_bytes(base64.b64decode(checked["content"]))
+        else:
+            path = _saved_upload(upload, folder, ".toml")
         try:
             deal, linked = record_deal(path, f"web:{request.user.get_username()}", Viewer.for_user(request.user),
-                                       dry_run=request.POST.get("check_only") == "on",
-                                       events=request.POST.get("no_events") != "on")
+                                       dry_run=check_only, events=request.POST.get("no_events") != "on")
         except DealFileError as error:
             context["error"] = str(error).replace(f"{folder}/", "")
             return render(request, "staff/add_deal.html", context, status=400)
+        if check_only:  # kept for the next press of "Record", so the file need not be chosen again
+            request.session[CHECKED_DEAL] = {"name": path.name,
+                                             "content": base64.b64encode(path.read_bytes()).decode("ascii")}
+        else:
+            request.session.pop(CHECKED_DEAL, None)
+    context["checked_file"] = request.session.get(CHECKED_DEAL, {}).get("name")
     context.update({"deal": deal, "linked": linked.linked, "unlinked": linked.unlinked, "checked": deal is None,
                     "events": linked.events, "no_event": linked.no_event})
     return render(request, "staff/add_deal.html", context)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from politzek.registry import models as m
 from politzek.web.public import labels
@@ -118,3 +118,42 @@ def pdate(value: Any) -> str:
     if known.precision == Precision.MONTH:
         return format_date(known.earliest, "LLLL y", locale=locale)
     return str(known.earliest.year)
+
+
+# Vetting's verdicts, flags and what a reason cites, in the page's language (the words of
+# bargaining/vetting.py's VERDICT_LABELS, FLAG_LABELS and CITES, which reports in files keep).
+VERDICTS = {
+    "recognized": pgettext_lazy("vetting verdict", "recognized political prisoner"),
+    "meets_criteria": pgettext_lazy("vetting verdict", "meets the criteria on the record, not recognized"),
+    "does_not_meet": pgettext_lazy("vetting verdict", "does not meet the criteria"),
+    "not_documented": pgettext_lazy("vetting verdict", "not documented"),
+    "ambiguous": pgettext_lazy("vetting verdict", "ambiguous: several people in the registry fit"),
+    "sent_to_regime": pgettext_lazy("vetting verdict", "sent to the regime (the other side of the exchange)"),
+}
+FLAGS = {
+    "violence": pgettext_lazy("vetting flag", "violence against persons (charged, convicted or said in the list)"),
+    "combatant": pgettext_lazy("vetting flag", "combatant or prisoner of war"),
+    "state_label": pgettext_lazy("vetting flag", "held as a spy, traitor, terrorist or extremist"),
+    "duplicate": pgettext_lazy("vetting flag", "listed more than once"),
+    "not_in_custody": pgettext_lazy("vetting flag", "not in custody according to the record"),
+    "foreign_citizen": pgettext_lazy("vetting flag", "citizen of another country"),
+}
+CITED = {"record": pgettext_lazy("vetting reason", "The registry"),
+         "recognition": pgettext_lazy("vetting reason", "Recognition"),
+         "list": pgettext_lazy("vetting reason", "The list")}
+
+
+@register.filter
+def verdict_label(code: str) -> str:
+    return str(VERDICTS.get(code, code))
+
+
+@register.filter
+def flag_label(code: str) -> str:
+    return str(FLAGS.get(code, code))
+
+
+@register.filter
+def cited(reason: dict[str, Any]) -> str:
+    """What a vetting reason cites: a criterion by its name, or the record, recognition or list."""
+    return str(CITED[reason["criterion"]]) if reason.get("criterion") in CITED else reason.get("cites", "")
