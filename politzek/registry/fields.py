@@ -108,6 +108,14 @@ def is_web_address(value: str | None) -> bool:
     return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)
 
 
+def web_address_input() -> Any:
+    """A text box for a web address: a browser refuses to send an `<input type="url">` holding
+    an address typed without its scheme ("spring96.org/…"), which the form would read as https."""
+    from django import forms
+
+    return forms.TextInput(attrs={"inputmode": "url", "autocomplete": "url", "spellcheck": "false"})
+
+
 class WebAddressField(models.URLField):
     """A URLField for http(s) addresses only, whose form fields (admin, staff forms) read an
     address typed without a scheme as https://, as Django 6 will; the column is Django's
@@ -120,6 +128,7 @@ class WebAddressField(models.URLField):
 
         field = super().formfield(**{"assume_scheme": "https", **kwargs})
         if isinstance(field, forms.URLField):
+            field.widget = web_address_input()
             field.validators = [v for v in field.validators if not isinstance(v, URLValidator)]
             field.validators.append(URLValidator(schemes=list(WEB_SCHEMES)))
         return field

@@ -371,7 +371,8 @@ def test_no_page_is_wider_than_a_phone(served, browser, database_vendor):
     paths = _public_pages(page, served)
     staff = _signed_in(browser.new_context(java_script_enabled=False), served)
     person = next(path for path in paths if path.startswith("/people/"))
-    staff_paths = [*STAFF_PAGES, person, f"/staff/people/{person.split('/')[2]}/history/"]
+    staff_paths = [*STAFF_PAGES, person, f"/staff/people/{person.split('/')[2]}/history/",
+                   f"/ru/staff/people/{person.split('/')[2]}/edit/"]
     too_wide = {}
     for width in (390, 320):
         for reader, pages in ((page, paths), (staff, staff_paths)):
@@ -427,3 +428,123 @@ def test_axe_finds_nothing_on_any_page(served, browser, database_vendor):
         for context in contexts:
             context.close()
     assert sorted(found.items()) == [], "\n".join(map(repr, sorted(found.items())))
+
+
+def _fits_a_phone(page, width: int = 390) -> None:
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll <= width, f"{page.url} is {scroll} px wide on a {width}-px phone"
+    assert page.locator("html").get_attribute("lang") == "ru", page.url
+
+
+@pytest.mark.browser
+def test_a_documenters_day_in_russian_on_a_phone_with_the_session_ending_midway(served, browser, tmp_path,
+                                                                                database_vendor):
+    """Issue 33's walk: add a person, lose the session while typing, sign in again and find the
+    form filled, save; add an event, attach a source, edit, vet a list, record a deal (checked
+    first, then recorded without choosing the file again): in Russian, on a 390-px phone,
+    without JavaScript, dates and countries as Russians write them."""
+    if database_vendor != "sqlite":
+        pytest.skip("the pages and forms are the same on any database; the SQLite pass walks them")
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(served + "/ru/staff/")
+    assert "/ru/staff/login/" in page.url
+
+    def sign_in() -> None:
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", STAFF_PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_load_state("load")
+
+    sign_in()
+    assert page.url.endswith("/ru/staff/"), page.url
+    _fits_a_phone(page)
+
+    page.goto(served + "/ru/staff/people/new/")
+    page.fill("#id_name", "Дакументаваны Тэставы")
+    page.fill("#id_country", "Беларусь")
+    page.fill("#id_region", "Гродна")
+    page.fill("#id_birth_date", "12 апреля 1991")
+    page.select_option("#id_visibility", "public")
+    page.fill("#id_event_date", "12.04.2026")
+    page.fill("#id_description", "Задержан дома.\nДва дня без связи.")
+    page.fill("#id_reason", "сообщение правозащитников")
+    _fits_a_phone(page)
+    context.clear_cookies(name="sessionid")  # the session ends while the documenter types
+    page.click("#save")
+    page.wait_for_load_state("load")
+    assert "/ru/staff/login/" in page.url
+    sign_in()
+    assert "/ru/staff/people/new/" in page.url
+    assert page.input_value("#id_name") == "Дакументаваны Тэставы"
+    assert page.input_value("#id_event_date") == "12.04.2026"
+    assert "Два дня без связи." in page.input_value("#id_description")
+    assert "Проверьте и сохраните" in page.content()
+    page.click("#save")
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text().startswith("Дакументаваны Тэставы"), page.content()[-2000:]
+    person_url = page.url
+    person_id = person_url.rstrip("/").split("/")[-1]
+    _fits_a_phone(page)
+
+    page.click("text=Добавить событие")
+    page.wait_for_load_state("load")
+    page.select_option("#id_kind", "transferred")
+    page.fill("#id_date", "01.05.2026")
+    page.fill("#id_reason", "письмо родных")
+    _fits_a_phone(page)
+    page.click("#save")
+    page.wait_for_load_state("load")
+    assert page.url == person_url
+
+    page.goto(served + f"/ru/staff/people/{person_id}/sources/new/")
+    page.fill("#id_url", "spring96.org/ru/news/000000")
+    page.fill("#id_title", "Сообщение о задержании")
+    page.fill("#id_reason", "источник")
+    page.click("#save")
+    page.wait_for_load_state("load")
+    assert page.url == person_url, page.locator("main").inner_text()[:1500]
+    assert "Сообщение о задержании" in page.content()
+
+    page.goto(served + f"/ru/staff/people/{person_id}/edit/")
+    _fits_a_phone(page)
+    page.fill("#id_region", "Гродзенская вобласць")
+    page.fill("#id_reason", "уточнение региона")
+    page.click("#save")
+    page.wait_for_load_state("load")
+    assert page.url == person_url and "Гродзенская вобласць" in page.content()
+
+    listed = tmp_path / "список.csv"
+    listed.write_text("name,birth_date,citizenship,notes,side\nДакументаваны Тэставы,,BY,,EU\n"
+                      "Никому Неизвестный,,BY,,EU\n", encoding="utf-8")
+    page.goto(served + "/ru/staff/vet/")
+    page.set_input_files("#list", str(listed))
+    page.fill("#country", "BY")
+    page.locator("form[enctype='multipart/form-data'] button[type=submit]").first.click()
+    page.wait_for_load_state("load")
+    assert "не задокументирован" in page.content()
+    assert page.locator("#verdict-not_documented").count() == 1
+    _fits_a_phone(page)
+
+    deal = tmp_path / "сделка.toml"
+    deal.write_text(f'''name = "Тестовое освобождение"
+date = "2026-06-01"
+kind = "pardon_wave"
+parties = ["BY"]
+[[released]]
+person = {person_id}
+destination = "LT"
+''', encoding="utf-8")
+    page.goto(served + "/ru/staff/deals/new/")
+    page.set_input_files("#deal", str(deal))
+    page.check("input[name=check_only]")
+    page.locator("form[enctype='multipart/form-data'] button[type=submit]").click()
+    page.wait_for_load_state("load")
+    assert page.locator("#checked").count() == 1 and page.locator("#use_checked").is_checked()
+    _fits_a_phone(page)
+    page.locator("form[enctype='multipart/form-data'] button[type=submit]").click()  # no file chosen again
+    page.wait_for_load_state("load")
+    assert page.locator("#recorded").count() == 1, page.content()[-2000:]
+    assert "released_pardon" not in page.content()
+    _fits_a_phone(page)
+    context.close()

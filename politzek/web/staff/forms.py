@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 
 from politzek.registry.event_kinds import event_kind_choices
+from politzek.registry.fields import web_address_input
 from politzek.registry.form_fields import DATE_HELP, CountryField, MultilineTextField, WrittenDateField
 from politzek.registry.models import Event, Facility, Organization, Person, PersonName, Source
 from politzek.registry.models.base import Visibility
@@ -51,7 +52,8 @@ class PersonWithEventForm(forms.Form):
                                           queryset=Organization.objects.order_by("name"), required=False,
                                           widget=forms.Select(attrs={"translate": "no"}))
     description = MultilineTextField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    source_url = forms.URLField(label=_("Source URL"), max_length=1000, required=False, assume_scheme="https")
+    source_url = forms.URLField(label=_("Source URL"), max_length=1000, required=False, assume_scheme="https",
+                                widget=web_address_input())
     source_title = forms.CharField(label=_("Source title"), max_length=500, required=False)
     reason = forms.CharField(label=_("Reason for the change"), max_length=100, help_text=REASON_HELP)
 
