@@ -105,7 +105,26 @@ def _exports(tmp_path, viewer) -> str:
     return "\n".join(texts)
 
 
+def _staff_writes(client, seeded) -> None:
+    """Writes by an uncleared editor that name records only hidden people hold (issue 33: a
+    source's address in "add a person" published that source's title): after them, the crawl
+    below must still find no canary."""
+    from tests.registry.factories import staff
+
+    address = "https://example.org/reports/2022/hidden"
+    seeded["confidential"].sources.add(m.Source.objects.create(url=address, title=secret("source-title"),
+                                                               publisher=secret("source-publisher")))
+    client.force_login(staff("edda", "editor"))
+    added = client.post("/staff/people/new/", {
+        "name": "Ales Public", "country": "BY", "gender": "unknown", "visibility": "public", "consent": "yes",
+        "event_kind": "detained", "event_date": "2026-11-20", "source_url": address,
+        "source_title": "What the editor typed", "reason": "a new case"})
+    assert added.status_code == 302
+    client.logout()
+
+
 def test_no_canary_reaches_any_public_output(client, seeded, tmp_path):
+    _staff_writes(client, seeded)
     paths, covered = _public_paths(seeded)
     assert covered == {p.name for p in public_urls.urlpatterns}
     api_paths, api_covered = _api_paths(client, seeded)
