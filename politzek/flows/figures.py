@@ -28,6 +28,7 @@ from politzek.flows.models import UNDATED, DailyCount, Fact
 from politzek.flows.periods import Period, periods
 from politzek.flows.refresh import refresh
 from politzek.registry import models as m
+from politzek.registry.id_sets import among
 
 RELEASES = ("released_pretrial", "released_end_of_term", "released_pardon", "released_exchange", "released_other",
             "deported", "non_custodial_sentence")
@@ -356,11 +357,15 @@ def _breakdowns(political: _Spells, day: dt.date, names: Iterable[str]) -> dict[
     person the public may see holds it: a region, tag or article that only restricted,
     confidential or unconsenting people hold would tell of them (a small town, a rare
     charge). Their people are counted under NOT_SHOWN, last."""
-    people = political.person_ids_at(day)
+    # The stock's people read once, then given to every query as one parameter: each query
+    # would otherwise work the spells out again (three times a breakdown, with the hidden).
+    at_day = political.person_ids_at(day)
+    ids = [row["person_id"] for row in at_day] if isinstance(at_day, QuerySet) else list(at_day)
+    people = among(ids)
     facts = Fact.objects.filter(person_id__in=people, kind=CUSTODY, start__lte=day).filter(
         Q(end__isnull=True) | Q(end__gt=day))
     result: dict[str, dict[str, int]] = {}
-    seen: set[int] | None = None
+    hidden: list[int] | None = None
     for name in names:
         if name == "age":
             ages: Counter[str] = Counter()
@@ -370,43 +375,57 @@ def _breakdowns(political: _Spells, day: dt.date, names: Iterable[str]) -> dict[
             result["age"] = dict(sorted(ages.items()))
             continue
         if name in ("country", "region", "gender"):
-            pairs = ((value or "unknown", person) for value, person in facts.values_list(name, "person_id").distinct())
+            rows, fields, label = facts, [name], (lambda key: key[0] or "unknown")
         elif name == "tag":
-            pairs = m.Person.tags.through.objects.filter(person_id__in=people).values_list(
-                "tag__code", "person_id").distinct()
+            rows, fields, label = (m.Person.tags.through.objects.filter(person_id__in=people), ["tag__code"],
+                                   (lambda key: key[0]))
         elif name == "article":
-            pairs = ((f"{system} {article}", person) for system, article, person in m.Charge.objects.filter(
-                person_id__in=people).values_list("code_system", "article", "person_id").distinct())
+            rows, fields, label = (m.Charge.objects.filter(person_id__in=people), ["code_system", "article"],
+                                   (lambda key: f"{key[0]} {key[1]}"))
         else:
             raise ValueError(f"unknown breakdown {name!r}; use: {', '.join(BREAKDOWNS)}")
-        if seen is None:
-            seen = _publicly_seen(people)
-        counts = _named_only_if_seen(pairs, seen)
+        if hidden is None:
+            hidden = _hidden_among(people)
+        counts = _named_only_if_seen(rows, fields, label, hidden)
         if name == "article":  # the 20 most common, and the people of unnamed ones
             counts = {value: n for i, (value, n) in enumerate(counts.items()) if i < 20 or value == NOT_SHOWN}
         result[name] = counts
     return result
 
 
-def _publicly_seen(people: Any) -> set[int]:
-    """Those of `people` (ids, or a query of person_id) whom the public may see."""
-    from politzek.registry.visibility import Viewer, visible_people
+def _hidden_among(people: Any) -> list[int]:
+    """Those of `people` (ids, or a query of person_id) whom the public may not see: usually a
+    small share, so values are checked against them, not against everyone seen."""
+    from politzek.registry.visibility import Viewer, person_condition
 
-    return set(visible_people(m.Person.objects.filter(pk__in=people), Viewer.public())
-               .values_list("pk", flat=True))
+    return list(m.Person.objects.filter(pk__in=people).exclude(person_condition(Viewer.public(), prefix=""))
+                .values_list("pk", flat=True))
 
 
-def _named_only_if_seen(pairs: Iterable[tuple[str, int]], seen: set[int]) -> dict[str, int]:
-    """People per value (most first), values no seen person holds merged into NOT_SHOWN."""
-    holders: dict[str, set[int]] = defaultdict(set)
-    for value, person in pairs:
-        holders[value].add(person)
-    named = {value: len(ids) for value, ids in holders.items() if ids & seen}
-    unnamed = set().union(*(ids for value, ids in holders.items() if value not in named))
-    counts = dict(sorted(named.items(), key=lambda item: (-item[1], item[0])))
-    if unnamed:
-        counts[NOT_SHOWN] = len(unnamed)
-    return counts
+def _named_only_if_seen(rows: QuerySet[Any], fields: list[str], label: Any, hidden: list[int]) -> dict[str, int]:
+    """People per value of `fields` in `rows` (most first), counted in SQL; a value all of
+    whose people are `hidden` is merged into NOT_SHOWN, its people counted once each."""
+    counts: dict[str, int] = {}
+    raw: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for *key, n in rows.values_list(*fields).annotate(n=Count("person_id", distinct=True)).order_by("-n", *fields):
+        counts[label(key)] = n  # as before: values read alike ("" and None: "unknown") keep the last
+        raw[label(key)].append(tuple(key))
+    if not hidden:
+        return counts
+    of_hidden = rows.filter(person_id__in=among(hidden))
+    hidden_counts: Counter[str] = Counter()
+    for *key, n in of_hidden.values_list(*fields).annotate(n=Count("person_id", distinct=True)).order_by():
+        hidden_counts[label(key)] += n
+    alone = [value for value, n in counts.items() if hidden_counts[value] >= n]
+    if not alone:
+        return counts
+    held_by_hidden_alone = Q()
+    for value in alone:
+        for key in raw[value]:
+            held_by_hidden_alone |= Q(**dict(zip(fields, key, strict=True)))
+    shown = {value: n for value, n in counts.items() if value not in alone}
+    shown[NOT_SHOWN] = of_hidden.filter(held_by_hidden_alone).values("person_id").distinct().count()
+    return shown
 
 
 def _has_synthetic(scope: Scope) -> bool:
