@@ -29,6 +29,7 @@ from politzek.flows.periods import Period, periods
 from politzek.flows.refresh import refresh
 from politzek.registry import models as m
 from politzek.registry.id_sets import among
+from politzek.registry.visibility import NOT_SHOWN
 
 RELEASES = ("released_pretrial", "released_end_of_term", "released_pardon", "released_exchange", "released_other",
             "deported", "non_custodial_sentence")
@@ -346,8 +347,6 @@ def _age_band(birth_year: int | None, day: dt.date) -> str:
     return "unknown"
 
 
-# The value under which a breakdown counts people whose value only hidden people hold.
-NOT_SHOWN = "(not shown)"
 
 
 def _breakdowns(political: _Spells, day: dt.date, names: Iterable[str]) -> dict[str, dict[str, int]]:

@@ -20,7 +20,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from politzek.flows.figures import DEATHS, NOT_SHOWN, RELEASES, Figures, PeriodFlow
+from politzek.flows.figures import DEATHS, RELEASES, Figures, PeriodFlow
+from politzek.registry.visibility import NOT_SHOWN
 
 FORMATS = ("text", "md", "json")
 LANGUAGES = ("en", "ru", "be", "uk")

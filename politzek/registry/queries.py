@@ -26,7 +26,7 @@ from politzek.registry.status import (
     recognized_at,
 )
 from politzek.registry.timeline import derivations, timeline_event_of
-from politzek.registry.visibility import Viewer, private_fields, visible_events, visible_people
+from politzek.registry.visibility import NOT_SHOWN, Viewer, private_fields, visible_events, visible_people
 
 # Translated in the active language (the web's visitor's; English on the command line).
 STATUS_LABELS = {
@@ -258,6 +258,13 @@ def registry_stats(at: dt.date | None = None, organizations: Iterable[str] | Non
         by_country[country or "??"]["people"] = count
     without_events = len(country_of) - sum(by_status.values())
     by_status["unknown"] += without_events
+    # A country only people hidden from the public are persecuted in is counted, not named.
+    seen = set(visible_people(Person.objects.all(), Viewer.public()).values_list("country", flat=True).distinct())
+    not_shown: Counter[str] = Counter()
+    for country in [c for c in by_country if c != "??" and c not in seen]:
+        not_shown.update(by_country.pop(country))
+    if not_shown:
+        by_country[NOT_SHOWN] = not_shown
     countries = {
         country: {key: counts[key] for key in ("people", "in_custody", "political_prisoners")}
         for country, counts in sorted(by_country.items())

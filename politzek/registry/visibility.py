@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 
     from politzek.registry.models import Case, Event
 
+# The value under which public figures count the people of values (a region, a country, a
+# tag) that only people hidden from the public hold: counted, never named (issue 33).
+NOT_SHOWN = "(not shown)"
+
 # Django permissions that raise a user's clearance (see registry/migrations for their creation).
 RESTRICTED_PERMISSION = "registry.view_restricted"
 CONFIDENTIAL_PERMISSION = "registry.view_confidential"

@@ -146,3 +146,17 @@ def test_values_only_hidden_people_hold_are_counted_never_named(client, registry
     m.Person.objects.filter(region="Navapolatsk").update(visibility="public")
     figures = compute(Scope(country="BY"), dt.date.fromisoformat(day(-60)), TODAY, "week", breakdowns=["region"])
     assert figures.breakdowns["region"] == {"Minsk": 3, "Navapolatsk": 1, NOT_SHOWN: 2}
+
+
+def test_a_country_only_hidden_people_are_persecuted_in_is_counted_not_named(client, registry):
+    from politzek.registry.visibility import NOT_SHOWN
+    from tests.commands import run_politzek_here
+
+    hidden = person("Hidden Kazakh", country="KZ", visibility="confidential")
+    event(hidden, "detained", day(-40))
+    figures = client.get("/api/statistics").json()
+    assert "KZ" not in figures["by_country"] and figures["by_country"][NOT_SHOWN]["in_custody"] == 1
+    assert set(figures["by_country"]) >= {"BY", "RU"}
+    assert figures["in_custody"] == sum(c["in_custody"] for c in figures["by_country"].values())
+    shown = run_politzek_here("stats", "--json")
+    assert shown.returncode == 0 and '"KZ"' not in shown.stdout and NOT_SHOWN in shown.stdout

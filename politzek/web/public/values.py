@@ -10,7 +10,7 @@ from pathlib import Path
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from politzek.flows.figures import NOT_SHOWN
+from politzek.registry.visibility import NOT_SHOWN
 
 VALUES_FILE = Path(__file__).resolve().parent.parent / "data" / "values.toml"
 
