@@ -112,3 +112,14 @@ def test_a_person_is_edited_on_a_staff_page_in_russian(client):
     assert sorted(someone.names.values_list("name", flat=True)) == ["Ales Bialiatski", "Алесь Бяляцкі"]
     assert someone.internal_notes == "адвакат тэлефанаваў"  # not in the uncleared form, not emptied
     assert someone.history.latest().history_change_reason == "Viasna"
+
+
+def test_facilities_are_offered_by_their_local_names_on_a_russian_page(client):
+    m.Facility.objects.create(name="Pre-trial centre No. 1, Minsk", name_local="СИЗО-1 г. Минска",
+                              kind="pretrial_centre", country="BY")
+    staff("anna", "editor")
+    _sign_in(client, "anna")
+    russian = client.get("/ru/staff/people/new/").content.decode()
+    assert "СИЗО-1 г. Минска · Pre-trial centre No. 1, Minsk" in russian
+    english = client.get("/staff/people/new/").content.decode()
+    assert ">Pre-trial centre No. 1, Minsk</option>" in english

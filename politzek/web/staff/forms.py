@@ -10,6 +10,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 
@@ -31,6 +32,16 @@ def event_kinds_in_language() -> list[tuple[str, Any]]:
     return [(code, lazy(event_label, str)(code)) for code, _label in event_kind_choices()]
 
 
+class FacilityChoiceField(forms.ModelChoiceField):
+    """Facilities by the name a reader of the page knows: the local official name (ИК-4,
+    СИЗО-1…) first on a Russian, Belarusian or Ukrainian page, the English one on an English page."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        if obj.name_local and (get_language() or "en").split("-")[0] != "en":
+            return f"{obj.name_local} · {obj.name}" if obj.name and obj.name != obj.name_local else obj.name_local
+        return str(obj)
+
+
 class PersonWithEventForm(forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=300)
     language = forms.ChoiceField(label=_("Language of the name"), choices=LANGUAGES, required=False)
@@ -46,8 +57,8 @@ class PersonWithEventForm(forms.Form):
     event_kind = forms.ChoiceField(label=_("First event"), choices=event_kinds_in_language, initial="detained")
     event_date = WrittenDateField(label=_("Date of the event"), required=False)
     # Names of places and organizations are data: shown as written (translate="no").
-    facility = forms.ModelChoiceField(label=_("Facility"), queryset=Facility.objects.order_by("name"), required=False,
-                                      widget=forms.Select(attrs={"translate": "no"}))
+    facility = FacilityChoiceField(label=_("Facility"), queryset=Facility.objects.order_by("name"), required=False,
+                                   widget=forms.Select(attrs={"translate": "no"}))
     organization = forms.ModelChoiceField(label=_("Organization (for a recognition)"),
                                           queryset=Organization.objects.order_by("name"), required=False,
                                           widget=forms.Select(attrs={"translate": "no"}))
@@ -67,7 +78,7 @@ class EventForm(forms.ModelForm):
         labels = {"kind": _("Kind"), "date": _("Date"), "case": _("Case"), "facility": _("Facility"),
                   "organization": _("Organization"), "register": _("Register"), "description": _("Description"),
                   "visibility": _("Visibility")}
-        field_classes = {"description": MultilineTextField}
+        field_classes = {"description": MultilineTextField, "facility": FacilityChoiceField}
         help_texts = {"date": DATE_HELP, "register": _("For an addition to a register: which list."),
                       "organization": _("For recognitions: the organization recognizing; for registers: the keeper.")}
 
