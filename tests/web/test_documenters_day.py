@@ -123,3 +123,20 @@ def test_facilities_are_offered_by_their_local_names_on_a_russian_page(client):
     assert "СИЗО-1 г. Минска · Pre-trial centre No. 1, Minsk" in russian
     english = client.get("/staff/people/new/").content.decode()
     assert ">Pre-trial centre No. 1, Minsk</option>" in english
+
+
+def test_an_impossible_event_is_refused_in_russian(client):
+    from tests.registry.factories import event, person
+
+    someone = person("Алесь Бяляцкі", country="BY")
+    event(someone, "detained", "2021-07-14")
+    staff("anna", "editor")
+    _sign_in(client, "anna")
+    page = client.post(f"/ru/staff/people/{someone.pk}/events/new/", {
+        "kind": "released_pardon", "date": "01.03.2020", "visibility": "public", "reason": "проверка"})
+    text = page.content.decode()
+    assert page.status_code == 200 and "раньше первого задержания 2021-07-14" in text, text[-3000:]
+    recognition = client.post(f"/ru/staff/people/{someone.pk}/events/new/", {
+        "kind": "recognized", "date": "2021", "visibility": "public", "reason": "проверка"})
+    assert "Для признания или его отзыва нужна организация." in recognition.content.decode()
+    assert someone.events.count() == 1

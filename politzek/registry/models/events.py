@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.event_kinds import event_kind, event_kinds
 from politzek.registry.fields import EventKindField, PartialDateField, WebAddressField
@@ -65,9 +66,9 @@ class Event(Record):
 
     def clean(self) -> None:
         if self.kind in KINDS_WITH_ORGANIZATION and self.organization_id is None:
-            raise ValidationError({"organization": f"a {self.kind} event needs the organization"})
+            raise ValidationError({"organization": _("A recognition or its withdrawal needs the organization.")})
         if self.sentence_id and self.kind != "sentenced":
-            raise ValidationError({"sentence": "only a sentenced event refers to a sentence"})
+            raise ValidationError({"sentence": _("Only a “sentenced” event refers to a sentence.")})
         # Impossible timelines are refused here, before saving; conflicts between sources are
         # kept and flagged (see registry/status.py and docs/status.md).
         if isinstance(self.date, str) or self.kind not in event_kinds():
@@ -130,8 +131,12 @@ def timeline_errors_with(event: Event) -> list[str]:
         organization=event.organization.code if event.organization_id else None,
         custodial=sentence.custodial if sentence else None, sources=sources,
     )
+    from politzek.registry.timeline_words import issue_in_words
+
+    everything = [*others, candidate]
+    by_id = {each.id: each for each in everything}
     return [
-        issue.message
-        for issue in check_timeline([*others, candidate])
+        issue_in_words(issue, by_id)
+        for issue in check_timeline(everything)
         if issue.severity == "error" and candidate.id in issue.event_ids
     ]
