@@ -6,7 +6,8 @@ port nginx listens on, all under a temporary folder; nginx runs as the current u
 checks what a deployment must do:
 
 1. `nginx -t` accepts the configuration;
-2. a public page is fetched from politzek once, then served by nginx (X-Cache-Status: HIT);
+2. a public page is fetched from politzek once, then served by nginx (HIT in the cache log,
+   which nginx writes instead of a header a visitor could read);
 3. each language's page is kept apart (/ru/ is never the English page);
 4. a staff page (private, no-store) is never kept: never HIT, and nothing a signed-in reader
    sees is served to anyone else;
@@ -48,6 +49,7 @@ def _site(folder: Path, app_port: int, nginx_port: int) -> str:
         "/var/cache/nginx/politzek": str(folder / "cache"),
         "server 127.0.0.1:8000;": f"server 127.0.0.1:{app_port};",
         "listen 8080;": f"listen 127.0.0.1:{nginx_port};",
+        "/var/log/nginx/politzek-cache.log": str(folder / "cache.log"),
     }
     for old, new in replaced.items():
         if old not in text:
@@ -67,7 +69,7 @@ def _main_conf(folder: Path) -> str:
             f"http {{\n    access_log off;\n{temp}\n    include {folder / 'site.conf'};\n}}\n")
 
 
-def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+def _fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
@@ -90,8 +92,18 @@ def _wait(url: str, process: subprocess.Popen, what: str, log: Path) -> None:
     sys.exit(f"check_nginx: {what} did not answer at {url}")
 
 
-def _checks(base: str) -> list[str]:
+def _checks(base: str, cache_log: Path) -> list[str]:
     failed = []
+
+    told: list[str] = []  # headers that told a visitor what the cache did
+
+    def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+        """The answer, with what nginx's cache did (its log's last line) as x-cache-status."""
+        status, answer_headers, body = _fetch(url, headers)
+        told.extend(name for name in answer_headers if "cache-status" in name or name == "x-cache")
+        lines = cache_log.read_text(errors="replace").splitlines() if cache_log.exists() else []
+        done = lines[-1].rsplit(" ", 1)[-1] if lines else ""
+        return status, {**answer_headers, "x-cache-status": "" if done == "-" else done}, body
 
     def check(condition: bool, what: str) -> None:
         print(("ok      " if condition else "FAILED  ") + what, flush=True)
@@ -104,7 +116,7 @@ def _checks(base: str) -> list[str]:
     check(first[0] == 200 and "public" in first[1].get("cache-control", ""),
           "a public page says Cache-Control: public")
     check(second[1].get("x-cache-status") == "HIT" and second[2] == first[2],
-          f"the second request for a public page is served by nginx (X-Cache-Status {second[1].get('x-cache-status')})")
+          f"the second request for a public page is served by nginx (cache log: {second[1].get('x-cache-status')})")
     # 3. Languages apart.
     english, russian = _get(base + "/this-week/"), _get(base + "/ru/this-week/")
     russian_again = _get(base + "/ru/this-week/")
@@ -115,12 +127,13 @@ def _checks(base: str) -> list[str]:
     statuses = {_get(base + "/staff/login/")[1].get("x-cache-status") for _ in range(3)}
     login = _get(base + "/staff/login/")
     check("HIT" not in statuses and "no-store" in login[1].get("cache-control", ""),
-          f"a staff page is never kept (X-Cache-Status {sorted(s or '-' for s in statuses)})")
+          f"a staff page is never kept (cache log: {sorted(s or '-' for s in statuses)})")
     # 5. Signed-in readers and API tokens bypass the cache.
     cookie = _get(base + "/statistics/", {"Cookie": "sessionid=not-a-session"})
     token = _get(base + "/statistics/", {"Authorization": "Bearer pz_not_a_token"})
     check(cookie[1].get("x-cache-status") == "BYPASS", "a session cookie bypasses the cache")
     check(token[1].get("x-cache-status") == "BYPASS", "an API token bypasses the cache")
+    check(not told, f"no header tells a visitor what the cache did ({sorted(set(told))})")
     # 6. ETag and 304 through nginx.
     etag = second[1].get("etag", "")
     revalidated = _get(base + "/statistics/", {"If-None-Match": etag}) if etag else (0, {}, b"")
@@ -163,7 +176,7 @@ def main() -> int:
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             nginx_log.touch()
             _wait(f"http://127.0.0.1:{nginx_port}/", proxy, "nginx", nginx_log)
-            failed = _checks(f"http://127.0.0.1:{nginx_port}")
+            failed = _checks(f"http://127.0.0.1:{nginx_port}", folder / "cache.log")
         finally:
             for process in (proxy, app):
                 if process is not None:

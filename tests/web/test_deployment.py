@@ -34,4 +34,4 @@ def test_the_documented_nginx_configuration_caches_only_what_it_may(tmp_path, da
         done = subprocess.run([sys.executable, str(ROOT / "deploy" / "check_nginx.py"), "--db", url],
                               capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.count("ok      ") == 8 and "FAILED" not in done.stdout
+    assert done.stdout.count("ok      ") == 9 and "FAILED" not in done.stdout
