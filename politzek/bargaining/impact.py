@@ -20,7 +20,7 @@ from django.db.models import Count, Q
 
 from politzek.bargaining.rates import RateRatio, rate_ratio
 from politzek.bargaining.rules import vetting_rules
-from politzek.flows.figures import Scope, WindowFlows, window_flows
+from politzek.flows.figures import Scope, WindowFlows, entries_of, window_flows
 from politzek.registry import models as m
 from politzek.registry.status import recognized_at
 from politzek.registry.timeline import timelines
@@ -69,8 +69,11 @@ class Window:
     stock_before_deal: int  # political prisoners at the end of the day before the deal
     stock_after: int  # at the end of the after-window
     released: int  # political prisoners released in the after-window, by any mode
-    new: int  # new political prisoners in the after-window
+    new: int  # new political prisoners in the after-window (the deal's own people taken back left out)
     coverage: Coverage
+    # People the deal released and taken back into custody in the after-window: no new arrests,
+    # so left out of `detentions` and `new`, and said apart.
+    redetained: int = 0
 
     @property
     def net_change(self) -> int:
@@ -89,6 +92,7 @@ class Window:
             "political_prisoners_before_deal": self.stock_before_deal,
             "political_prisoners_at_end": self.stock_after, "net_change": self.net_change,
             "released_in_window": self.released, "new_in_window": self.new,
+            "released_by_the_deal_and_taken_back": self.redetained,
             "new_per_released": round(self.new / self.released, 3) if self.released else None,
         }
 
@@ -231,20 +235,22 @@ def _coverage(before: int, span: tuple[dt.date | None, dt.date | None], first: d
 
 
 def _window(scope: Scope, day: dt.date, weeks: int, today: dt.date, events_before: int,
-            span: tuple[dt.date | None, dt.date | None]) -> Window:
+            span: tuple[dt.date | None, dt.date | None], freed: set[int]) -> Window:
     length = dt.timedelta(days=7 * weeks)
     before = window_flows(scope, day - length, day - dt.timedelta(days=1))
     end = min(day + length - dt.timedelta(days=1), today)
     after = window_flows(scope, day, end)
+    taken_back, taken_back_political = entries_of(scope, freed, day, end)
     before_days, after_days = 7 * weeks, (end - day).days + 1
     return Window(
         coverage=_coverage(events_before, span, day - length, day, end),
         weeks=weeks, before=before, after=after, complete=end == day + length - dt.timedelta(days=1),
-        detentions=rate_ratio(sum(after.custody.entries.values()), after_days,
+        detentions=rate_ratio(sum(after.custody.entries.values()) - taken_back, after_days,
                               sum(before.custody.entries.values()), before_days),
         recognitions=rate_ratio(after.events["recognized"], after_days, before.events["recognized"], before_days),
         stock_before_deal=before.political.stock_end, stock_after=after.political.stock_end,
-        released=after.released, new=sum(after.political.entries.values()),
+        released=after.released, new=sum(after.political.entries.values()) - taken_back_political,
+        redetained=taken_back,
     )
 
 
@@ -260,5 +266,7 @@ def deal_impact(deal: m.Deal, windows: tuple[int, ...] = WINDOWS, country: str |
     recorded = _recorded(deal, country, today)
     span = _recorded_span(recorded)
     before = _events_before(recorded, day, windows)
+    freed = set(m.DealRelease.objects.filter(deal=deal, direction=m.DealRelease.Direction.RELEASED_BY_REGIME,
+                                             person__isnull=False).values_list("person_id", flat=True))
     return Impact(deal, country, day, organizations, released_people(deal, country, organizations),
-                  [_window(scope, day, weeks, today, before[weeks], span) for weeks in windows])
+                  [_window(scope, day, weeks, today, before[weeks], span, freed) for weeks in windows])

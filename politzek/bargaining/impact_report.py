@@ -40,6 +40,13 @@ def coverage_sentence(window: Window) -> str | None:
                  "%(day)s, before the window ends (%(end)s); no rate ratio") % {
             "day": coverage.last_recorded.isoformat(), "end": window.after.last.isoformat()}
     if not coverage.enough_before:
+        if coverage.events_before == 0 and coverage.first_recorded is not None \
+                and coverage.first_recorded < window.before.first:
+            # Records begin long before: the window itself is empty, which is what to say.
+            return _("no event is recorded in this country in the %(weeks)s weeks before the deal "
+                     "(%(first)s to %(last)s); no rate ratio") % {
+                "weeks": window.weeks, "first": window.before.first.isoformat(),
+                "last": window.before.last.isoformat()}
         return _("not enough data before the deal: the registry's records in this country begin on %(day)s; "
                  "no rate ratio") % {"day": coverage.first_recorded.isoformat() if coverage.first_recorded else "-"}
     return None
@@ -60,6 +67,11 @@ def window_sentences(window: Window) -> list[str]:
     lines = [heading, *rates,
              "  " + _("political prisoners: %(before)s the day before the deal, %(after)s at the end (%(change)+d)") % {
                  "before": window.stock_before_deal, "after": window.stock_after, "change": window.net_change}]
+    if window.redetained:
+        lines.append("  " + ngettext(
+            "%(n)s person the deal released was taken back into custody: not counted as new",
+            "%(n)s people the deal released were taken back into custody: not counted as new",
+            window.redetained) % {"n": window.redetained})
     if window.released:
         lines.append("  " + _("for every %(released)s released, %(new)s new (%(ratio).2f new per release)") % {
             "released": window.released, "new": window.new, "ratio": window.new / window.released})

@@ -454,6 +454,21 @@ def compute(scope: Scope, first: dt.date, last: dt.date, granularity: str = "wee
     )
 
 
+def entries_of(scope: Scope, people: Iterable[int], first: dt.date, last: dt.date) -> tuple[int, int]:
+    """How many custody spells and political-prisoner spells of these people began in
+    [first, last]: a deal's impact takes them out of its "new" (a man freed by the deal and
+    taken back to prison that evening is no new arrest)."""
+    ids = list(people)
+    if not ids:
+        return 0, 0
+    custody = _facts(scope, CUSTODY, "").filter(person_id__in=among(ids), start__gte=first, start__lte=last).count()
+    organizations = list(scope.organizations) if scope.organizations else [ANY_ORGANIZATION]
+    political = (_facts(scope, POLITICAL).filter(organization__in=organizations, person_id__in=among(ids),
+                                                 start__gte=first, start__lte=last)
+                 .values("person_id").distinct().count())
+    return custody, political
+
+
 @dataclass
 class WindowFlows:
     """The flows of one window of days (deal impact, `politzek deals impact`)."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from politzek.registry.event_kinds import event_kind
 from politzek.registry.partial_date import PartialDate
@@ -180,7 +181,7 @@ def derive(events: Iterable[TimelineEvent], at: dt.date | None = None) -> Deriva
         if phases[-1].phase != phase:
             phases.append(Phase(phase, day))
 
-    for event in timeline:
+    for event in _day_by_day(timeline, lambda: start is not None):
         kind = event_kind(event.kind)
         if death is not None and not kind.posthumous:
             continue  # check_timeline reports it; derivation keeps the death
@@ -221,6 +222,27 @@ def derive(events: Iterable[TimelineEvent], at: dt.date | None = None) -> Deriva
         result.term_ends = term_ends(start, term)
     result.status = _status(result.intervals, death, disappeared_since, last_release, timeline)
     return result
+
+
+def _day_by_day(timeline: Sequence[TimelineEvent], held: Any) -> Any:
+    """The timeline's events, each day's in the order that can have happened: a day with both
+    a release and a detention is a release then a re-detention when the person was held as it
+    began (freed in a deal and taken back to prison that evening), a detention then a release
+    otherwise (held for a few hours). `held()` says whether the person is held when asked,
+    at the start of each day. Other events keep their kinds' order (detention, charge,
+    sentence…)."""
+    index = 0
+    while index < len(timeline):
+        day = timeline[index].day
+        end = index
+        while end < len(timeline) and timeline[end].day == day:
+            end += 1
+        events = list(timeline[index:end])
+        custody = [event_kind(e.kind).custody for e in events]
+        if held() and "leave" in custody and ("enter" in custody or "house_arrest" in custody):
+            events.sort(key=lambda e: event_kind(e.kind).custody != "leave")  # stable: the rest keep their order
+        yield from events
+        index = end
 
 
 def _status(
