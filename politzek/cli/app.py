@@ -18,6 +18,7 @@ from politzek.cli import (
     accountability,
     bargaining,
     dedupe,
+    events,
     flows,
     history,
     ingest,
@@ -90,6 +91,7 @@ app.command("restore")(registry.restore_command)
 app.command("manage", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(server.manage)
 app.add_typer(users.users, name="user")
 app.add_typer(history.history, name="history")
+app.add_typer(events.events, name="events")
 app.command("match")(names.match_command)
 app.command("dedupe")(dedupe.dedupe_command)
 app.command("merge")(dedupe.merge_command)

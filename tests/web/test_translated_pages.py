@@ -81,7 +81,8 @@ def test_no_english_left_on_the_staff_pages(client, demo, language):
     paths = ["/staff/", "/staff/audit/", "/staff/duplicates/", "/staff/merges/", "/staff/vet/", "/staff/deals/new/",
              "/staff/lists/", "/staff/proposals/", "/staff/officials/matches/", "/staff/people/new/",
              f"/staff/people/{person.pk}/history/", f"/staff/people/{person.pk}/events/new/",
-             f"/staff/people/{person.pk}/sources/new/", f"/staff/people/{person.pk}/edit/", f"/people/{person.pk}/"]
+             f"/staff/people/{person.pk}/sources/new/", f"/staff/people/{person.pk}/edit/", f"/people/{person.pk}/",
+             f"/staff/events/{person.events.order_by('id').first().pk}/edit/"]
     left = {}
     for path in paths:
         response = client.get(f"/{language}{path}")

@@ -110,7 +110,8 @@ def test_staff_forms_submitted_untouched_record_nothing(client, registry, role, 
     person = registry
     pages = ["/staff/people/new/", f"/staff/people/{person.pk}/events/new/",
              f"/staff/people/{person.pk}/sources/new/", "/staff/vet/", "/staff/deals/new/",
-             f"/staff/people/{person.pk}/edit/", f"/ru/staff/people/{person.pk}/edit/"]
+             f"/staff/people/{person.pk}/edit/", f"/ru/staff/people/{person.pk}/edit/",
+             f"/ru/staff/events/{person.events.filter(visibility='public').first().pk}/edit/"]
     for url in pages:
         page = client.get(url)
         assert page.status_code == 200, url

@@ -323,6 +323,56 @@ def add_event(request: HttpRequest, body: schemas.NewEvent, person_id: int = Rec
     return Status(201, {"id": event.pk})
 
 
+@router.patch("/events/{event_id}", response={200: schemas.Corrected, 401: schemas.Problem, 403: schemas.Problem,
+                                             404: schemas.Problem, 422: schemas.Problem},
+              auth=TokenAuth(), tags=["events"])
+def correct_event(request: HttpRequest, body: schemas.EventCorrection, event_id: int = RecordId) -> Any:
+    """Correct an event's kind, date, description or visibility, with the reason kept in its
+    history (needs the editor role); refused when the timeline would be impossible."""
+    from politzek.registry import corrections
+    from politzek.registry.visibility import Viewer
+    from politzek.registry.writes import AboveClearance
+
+    user = request.auth
+    _require(user, "registry.change_event")
+    try:
+        event = corrections.correct_event(event_id, Viewer.for_user(user), f"api:{user.get_username()}", body.reason,
+                                          kind=body.kind, date=body.date, description=body.description,
+                                          visibility=body.visibility)
+    except AboveClearance:
+        return Status(404, {"detail": f"no event {event_id}"})
+    except corrections.CorrectionError as error:
+        if str(error) == f"no event {event_id}":
+            return Status(404, {"detail": str(error)})
+        raise HttpError(422, str(error)) from None
+    return {"id": event.pk, "kind": event.kind, "date": str(event.date) if event.date else None}
+
+
+@router.delete("/events/{event_id}", response={204: None, 401: schemas.Problem, 403: schemas.Problem,
+                                              404: schemas.Problem, 422: schemas.Problem},
+               auth=TokenAuth(), tags=["events"])
+def withdraw_event(request: HttpRequest, event_id: int = RecordId,
+                   reason: str = Query(..., min_length=1, max_length=100,
+                                       description="Why: kept in the history.")) -> Any:
+    """Withdraw a wrong event from its timeline; it stays in the history with the reason
+    (needs the reviewer role); refused when the timeline would be impossible."""
+    from politzek.registry import corrections
+    from politzek.registry.visibility import Viewer
+    from politzek.registry.writes import AboveClearance
+
+    user = request.auth
+    _require(user, "registry.delete_event")
+    try:
+        corrections.withdraw_event(event_id, Viewer.for_user(user), f"api:{user.get_username()}", reason)
+    except AboveClearance:
+        return Status(404, {"detail": f"no event {event_id}"})
+    except corrections.CorrectionError as error:
+        if str(error) == f"no event {event_id}":
+            return Status(404, {"detail": str(error)})
+        raise HttpError(422, str(error)) from None
+    return Status(204, None)
+
+
 # What input_guard.RefuseNulCharacters enforces, stated in the schema: no text holds NUL.
 NO_NUL = "^[^\\x00]*$"
 

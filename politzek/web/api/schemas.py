@@ -239,6 +239,24 @@ class NewEvent(Schema):
     reason: str = Field(min_length=1, max_length=100)
 
 
+class EventCorrection(Schema):
+    """What to correct in an event (every field optional), and why."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str | None = None
+    date: str | None = None
+    description: str | None = None
+    visibility: str | None = Field(None, pattern="^(public|restricted|confidential)$")
+    reason: str = Field(min_length=1, max_length=100)
+
+
+class Corrected(Schema):
+    id: int
+    kind: str
+    date: str | None
+
+
 class Created(Schema):
     id: int
 

@@ -93,6 +93,23 @@ class EventForm(forms.ModelForm):
             self.instance.person = person
 
 
+class EventCorrectionForm(forms.Form):
+    """An event's kind, date, description and visibility, as they are now, to correct."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=event_kinds_in_language)
+    date = WrittenDateField(label=_("Date"), required=False)
+    description = MultilineTextField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    visibility = forms.ChoiceField(label=_("Visibility"), choices=Visibility.choices)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=100, help_text=REASON_HELP)
+
+    def has_changed(self) -> bool:
+        return any(name != "reason" for name in self.changed_data)
+
+
+class WithdrawalForm(forms.Form):
+    reason = forms.CharField(label=_("Why it is withdrawn"), max_length=100, help_text=REASON_HELP)
+
+
 class SourceForm(forms.ModelForm):
     reason = forms.CharField(label=_("Reason for the change"), max_length=100, help_text=REASON_HELP)
 

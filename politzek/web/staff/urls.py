@@ -27,6 +27,7 @@ urlpatterns = [
     path("people/new/", views.add_person, name="add_person"),
     path("people/<id:person_id>/edit/", views.edit_person, name="edit_person"),
     path("people/<id:person_id>/events/new/", views.add_event, name="add_event"),
+    path("events/<id:event_id>/edit/", views.edit_event, name="edit_event"),
     path("people/<id:person_id>/sources/new/", views.add_source, name="add_source"),
     path("people/<id:person_id>/history/", views.person_history, name="history"),
     path("people/<id:person_id>/history/<slug:model>/<id:history_id>/restore/", views.restore, name="restore"),

@@ -14,19 +14,22 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from politzek.registry import corrections
 from politzek.registry.history import recorded_change
 from politzek.registry.models import Event, Person, PersonName, Source
-from politzek.registry.visibility import Viewer, visible_people, visible_records
+from politzek.registry.visibility import Viewer, visible_events, visible_people, visible_records
 from politzek.registry.writes import keep_what_is_hidden, reuse_or_create
 from politzek.web.staff import history
 from politzek.web.staff.access import staff_required
 from politzek.web.staff.forms import (
+    EventCorrectionForm,
     EventForm,
     NameFormSet,
     PersonForm,
     PersonWithEventForm,
     SourceForm,
     StaffAuthenticationForm,
+    WithdrawalForm,
 )
 
 
@@ -150,6 +153,40 @@ def edit_person(request: HttpRequest, person_id: int) -> HttpResponse:
         return redirect("person", person.pk)
     return render(request, "staff/person_edit.html", {"form": form, "names": names, "person": person,
                                                       "title": _("Edit"), "title_name": person.display_name})
+
+
+@staff_required("registry.change_event")
+def edit_event(request: HttpRequest, event_id: int) -> HttpResponse:
+    """Correct an event, or withdraw it (reviewers), with the reason in its history
+    (registry/corrections.py: the command line's and the API's rule)."""
+    viewer = Viewer.for_user(request.user)
+    event = visible_events(Event.objects.filter(pk=event_id).select_related("person"), viewer).first()
+    if event is None:
+        raise Http404("no such event")
+    person = _person(request, event.person_id)
+    shown = {"kind": event.kind, "date": event.date, "description": event.description, "visibility": event.visibility}
+    withdrawing = request.method == "POST" and request.POST.get("withdraw") == "on"
+    form = EventCorrectionForm(None if withdrawing else (request.POST or None), initial=shown)
+    withdrawal = WithdrawalForm(request.POST if withdrawing else None)
+    may_withdraw = request.user.has_perm("registry.delete_event")
+    try:
+        if withdrawing and may_withdraw and withdrawal.is_valid():
+            corrections.withdraw_event(event.pk, viewer, _actor(request), withdrawal.cleaned_data["reason"])
+            messages.success(request, _("The event was withdrawn; it stays in the history."))
+            return redirect("person", person.pk)
+        if request.method == "POST" and not withdrawing and form.is_valid():
+            if not form.has_changed():
+                messages.info(request, _("Nothing was changed."))
+                return redirect("person", person.pk)
+            changed = {name: form.cleaned_data[name] for name in form.changed_data if name != "reason"}
+            corrections.correct_event(event.pk, viewer, _actor(request), form.cleaned_data["reason"], **changed)
+            messages.success(request, _("Saved."))
+            return redirect("person", person.pk)
+    except corrections.CorrectionError as refused:
+        (withdrawal if withdrawing else form).add_error(None, str(refused))
+    return render(request, "staff/event_edit.html", {
+        "form": form, "withdrawal": withdrawal, "may_withdraw": may_withdraw, "event": event, "person": person,
+        "title": _("Correct or withdraw an event"), "title_name": person.display_name})
 
 
 def _form_page(request: HttpRequest, form: Any, title: str, person: Any) -> HttpResponse:
