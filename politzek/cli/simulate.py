@@ -28,6 +28,9 @@ def simulate_command(
         "--calibrate", help="Write a scenario calibrated from the registry instead (needs --country).")] = False,
     country: Annotated[str | None, typer.Option(help="With --calibrate: the country (BY, RU…).")] = None,
     out: Annotated[Path | None, typer.Option(help="With --calibrate: the file to write (default: print).")] = None,
+    accept_few: Annotated[bool, typer.Option(
+        "--accept-few", help="With --calibrate: calibrate even on fewer records than stand for a country "
+        "(the scenario says so).")] = False,
 ) -> None:
     """What paying for releases does to the number of political prisoners: each policy of the
     scenario (no engagement, deals, automatic cost, mixed) over its horizon, with bands, the
@@ -46,7 +49,7 @@ def simulate_command(
 
         require_schema()
         try:
-            text = dump_scenario(calibrated_scenario(country))
+            text = dump_scenario(calibrated_scenario(country, accept_few=accept_few))
         except CalibrationError as error:
             fail(f"--calibrate: {error}")
         if not write_text(out, text, "--out"):

@@ -27,6 +27,11 @@ DEATH_KINDS = frozenset({"died_in_custody", "executed", "killed"})
 PARDON_KINDS = frozenset({"released_pardon", "released_other"})
 LITERATURE_RESPONSE = (0.0, 0.87)
 GROWTH_CAP = 0.1
+# Below these, a registry tells about the few people it holds, not about the country: a
+# 40-person registry (5 held, against ~1,135 reported) once gave response_to_deals = -1.0 and
+# advice "worse in 0% of runs" (issue 34). Calibrating anyway needs saying so (accept_few).
+MIN_HELD = 20
+MIN_NEW = 10
 LITERATURE_SOURCE = ("range: Foley Foundation (2024), no rise in wrongful detentions in Iran and Venezuela after "
                      "exchanges, to Brandt, George & Sandler (2016, European Journal of Political Economy 44), "
                      "26–87% more kidnappings after successful concessions")
@@ -74,8 +79,10 @@ def _years_held(spell: Spell, first: dt.date, last: dt.date) -> float:
 
 
 def estimate(spells: list[Spell], term_days: list[int], deals: list[DealSeen], at: dt.date, window_weeks: int,
-             country: str, synthetic: bool, horizon_weeks: int = 520) -> Scenario:
-    """A scenario from what the registry shows; raises CalibrationError naming what is missing."""
+             country: str, synthetic: bool, horizon_weeks: int = 520, accept_few: bool = False) -> Scenario:
+    """A scenario from what the registry shows; raises CalibrationError naming what is missing,
+    or that the registry holds too few people to stand for the country (unless `accept_few`,
+    when the scenario says so in its name and notes)."""
     first = at - dt.timedelta(weeks=window_weeks)
     where = f"registry, {country}, {first} to {at}"
     began = [s for s in spells if first < s.start <= at]
@@ -83,6 +90,13 @@ def estimate(spells: list[Spell], term_days: list[int], deals: list[DealSeen], a
         raise CalibrationError(f"no political prisoner's custody began in {country} between {first} and {at}; "
                                "calibration needs a timeline")
     held_now = sum(1 for s in spells if s.start <= at and (s.end is None or s.end > at))
+    few = held_now < MIN_HELD or len(began) < MIN_NEW
+    if few and not accept_few:
+        raise CalibrationError(
+            f"the registry holds {held_now} political prisoner(s) in {country} on {at} and {len(began)} new in "
+            f"{window_weeks} weeks: too few to stand for the country (at least {MIN_HELD} held and {MIN_NEW} new); "
+            "parameters from them would describe these people, not the country's. Add --accept-few to calibrate "
+            "anyway, marked as resting on few records")
     exposure = sum(_years_held(s, first, at) for s in spells if s.start <= at and (s.end is None or s.end > first))
     ended = [s for s in spells if s.end is not None and first < s.end <= at and not s.by_deal]
     pardons = sum(1 for s in ended if s.end_kind in PARDON_KINDS)
@@ -102,7 +116,14 @@ def estimate(spells: list[Spell], term_days: list[int], deals: list[DealSeen], a
         response = 0.26
         response_source = f"no deal of {country} to measure: the lower end of Brandt, George & Sandler (2016); " \
                           + LITERATURE_SOURCE
-    low, high = min(LITERATURE_RESPONSE[0], response), max(LITERATURE_RESPONSE[1], response)
+    low, high = LITERATURE_RESPONSE
+    if not low <= response <= high:
+        # A measured response outside every study's range is a registry's gap or one deal's
+        # noise: the model is not run on it (-1.0 once said deals end all arrests).
+        clamped = min(max(response, low), high)
+        response_source = (f"measured {response:+.2f}, outside the literature's range {low}–{high}: set to its "
+                           f"nearest end, {clamped}; " + response_source)
+        response = clamped
     parameters = {
         "initial_prisoners": Parameter(float(held_now), f"{where}: political prisoners held on {at}"),
         "arrests_per_week": Parameter(round(len(began) / window_weeks, 3),
@@ -132,13 +153,18 @@ def estimate(spells: list[Spell], term_days: list[int], deals: list[DealSeen], a
     growth = round(max(-0.1, min(GROWTH_CAP, seen_growth)), 4)
     deals_policy = dict(every_weeks=every, first_deal_week=every, share_released=max(share, 1e-4),
                         price_per_prisoner=price, price_growth=growth)
-    notes = (f"Calibrated from the registry on {at} ({'synthetic demo data' if synthetic else 'registry data'}). "
+    rests_on = (f"Rests on {len(spells)} political-prisoner spell(s) in the registry ({held_now} held on {at}, "
+                f"{len(began)} new in {window_weeks} weeks), {terms} custodial term(s) and {len(seen)} deal(s)"
+                + ("; TOO FEW to stand for the country, calibrated anyway on request" if few else "") + ". ")
+    notes = (rests_on + f"Calibrated from the registry on {at} "
+             f"({'synthetic demo data' if synthetic else 'registry data'}). "
              f"Deals: every {every} weeks ({len(seen)} deal(s) seen), each freeing {share:.2%} of the political "
              f"prisoners held, at {price:,.0f} USD per prisoner, growing {growth:.1%} a deal (the median change deal "
              f"to deal was {seen_growth:.1%}; kept within ±10%). Custody times from "
              f"{terms} custodial sentences.")
     return Scenario(
-        name=f"{country} calibrated on {at}" + (" (synthetic demo data)" if synthetic else ""), country=country,
+        name=f"{country} calibrated on {at}" + (" (synthetic demo data)" if synthetic else "")
+        + (" (few records)" if few else ""), country=country,
         synthetic=synthetic, horizon_weeks=horizon_weeks, parameters=parameters,
         custody=CustodyTime(edges, shares, f"{where}: {terms} custodial terms handed down (any date)"),
         policies=(Policy("no_engagement", "none"), Policy("pay_for_releases", "deals", **deals_policy),

@@ -18,7 +18,8 @@ from politzek.simulate.scenario import Scenario
 IMPACT_WEEKS = 26
 
 
-def calibrated_scenario(country: str, at: dt.date | None = None, window_weeks: int = 104) -> Scenario:
+def calibrated_scenario(country: str, at: dt.date | None = None, window_weeks: int = 104,
+                        accept_few: bool = False) -> Scenario:
     refresh()
     at = at or dt.date.today()
     deal_days = set(m.Event.objects.filter(deal__isnull=False, person__country=country).values_list(
@@ -43,4 +44,4 @@ def calibrated_scenario(country: str, at: dt.date | None = None, window_weeks: i
             ratio, held = None, 0
         deals.append(DealSeen(price.day, price.political_prisoners_released, held, price.usd_per_prisoner, ratio))
     synthetic = m.Person.objects.filter(country=country, synthetic=True).exists()
-    return estimate(spells, terms, deals, at, window_weeks, country, synthetic)
+    return estimate(spells, terms, deals, at, window_weeks, country, synthetic, accept_few=accept_few)

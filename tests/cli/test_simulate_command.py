@@ -59,3 +59,23 @@ def test_simulate_refuses_bad_input(db, tmp_path):
     ]:
         result = run_politzek_here("simulate", *args)
         assert result.returncode == 2 and ONE_LINE_ERROR.match(result.stderr) and message in result.stderr, result
+
+
+def test_calibrating_on_a_few_records_is_refused_unless_asked(db, tmp_path):
+    from tests.registry.factories import event, organization, person
+
+    viasna = organization("viasna", kind="human_rights")
+    for number in range(3):
+        held = person(f"Testau Few {number}", country="BY")
+        event(held, "detained", "2025-03-01")
+        event(held, "recognized", "2025-04-01", organization=viasna)
+        case = held.cases.create(jurisdiction="BY", case_number=f"few-{number}")
+        case.sentences.create(person=held, kind="colony", term_days=3 * 365, date="2025-06-01")
+    refused = run_politzek_here("simulate", "--calibrate", "--country", "BY")
+    assert refused.returncode == 2 and ONE_LINE_ERROR.match(refused.stderr)
+    assert "holds 3 political prisoner(s) in BY" in refused.stderr and "--accept-few" in refused.stderr
+    out = tmp_path / "few.yaml"
+    done = run_politzek_here("simulate", "--calibrate", "--country", "BY", "--accept-few", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    written = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert written["name"].endswith("(few records)") and "TOO FEW" in written["notes"]

@@ -98,3 +98,27 @@ def test_the_bundled_scenario_loads_and_says_it_is_synthetic():
     assert bundled.synthetic and "synthetic" in bundled.name
     assert [p.kind for p in bundled.policies] == ["none", "deals", "automatic_cost", "mixed"]
     assert all(p.source for p in bundled.parameters.values())
+
+
+def _few(held: int = 5) -> tuple[list[Spell], list[int]]:
+    """A registry of a few documented people, as the 40-person Belarus registry of issue 34 was
+    (5 held, against ~1,135 that Viasna reported)."""
+    start = AT - dt.timedelta(weeks=80)
+    spells = [Spell(start + dt.timedelta(weeks=i), None) for i in range(held)]
+    spells += [Spell(start + dt.timedelta(weeks=i), start + dt.timedelta(weeks=i + 30), "released_pardon", True)
+               for i in range(held, held + 3)]
+    return spells, [365 * 3] * (held + 3)
+
+
+def test_too_few_records_give_no_advice_unless_asked_and_then_say_so():
+    spells, terms = _few()
+    deals = [DealSeen(AT - dt.timedelta(weeks=40), 3, 8, 1e6, 0.0)]  # one deal after which nothing was recorded
+    with pytest.raises(CalibrationError, match="holds 5 political prisoner.*too few to stand for the country"):
+        estimate(spells, terms, deals, AT, 104, "BY", synthetic=False)
+    scenario = estimate(spells, terms, deals, AT, 104, "BY", synthetic=False, accept_few=True)
+    assert scenario.name.endswith("(few records)") and "TOO FEW to stand for the country" in scenario.notes
+    assert scenario.notes.startswith("Rests on 8 political-prisoner spell(s) in the registry (5 held on 2026-01-05")
+    # The one deal's ratio (0.0, so -1.0) is outside every study's range: set to its nearest end.
+    response = scenario.parameters["response_to_deals"]
+    assert (response.value, response.low, response.high) == (0.0, 0.0, 0.87)
+    assert response.source.startswith("measured -1.00, outside the literature's range 0.0–0.87")
