@@ -80,7 +80,7 @@ def _staff_urls() -> tuple[list[str], set[str]]:
     from politzek.web.models import VettingJob
 
     ids = {"person_id": m.Person, "list_id": m.ExchangeList, "merge_id": m.PersonMerge, "job_id": VettingJob,
-           "proposal_id": m.SanctionProposal, "match_id": m.OfficialMatch}
+           "proposal_id": m.SanctionProposal, "match_id": m.OfficialMatch, "event_id": m.Event}
     urls, covered = [], set()
     for pattern in staff_urls.urlpatterns:
         assert isinstance(pattern, URLPattern)
