@@ -92,6 +92,10 @@ def _wait(url: str, process: subprocess.Popen, what: str, log: Path) -> None:
     sys.exit(f"check_nginx: {what} did not answer at {url}")
 
 
+def _log_lines(path: Path) -> list[str]:
+    return path.read_text(errors="replace").splitlines() if path.exists() else []
+
+
 def _checks(base: str, cache_log: Path) -> list[str]:
     failed = []
 
@@ -99,10 +103,16 @@ def _checks(base: str, cache_log: Path) -> list[str]:
 
     def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
         """The answer, with what nginx's cache did (its log's last line) as x-cache-status."""
+        logged = _log_lines(cache_log)
         status, answer_headers, body = _fetch(url, headers)
         told.extend(name for name in answer_headers if "cache-status" in name or name == "x-cache")
-        lines = cache_log.read_text(errors="replace").splitlines() if cache_log.exists() else []
-        done = lines[-1].rsplit(" ", 1)[-1] if lines else ""
+        # nginx writes the line once the answer has gone: wait for this request's line.
+        for _ in range(200):
+            lines = _log_lines(cache_log)
+            if len(lines) > len(logged):
+                break
+            time.sleep(0.05)
+        done = lines[-1].rsplit(" ", 1)[-1] if len(lines) > len(logged) else "(not logged)"
         return status, {**answer_headers, "x-cache-status": "" if done == "-" else done}, body
 
     def check(condition: bool, what: str) -> None:
