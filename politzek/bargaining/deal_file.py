@@ -102,6 +102,14 @@ def _choice(path: Path, where: str, value: Any, choices: list[str]) -> str:
     return str(value)
 
 
+def _count(path: Path, where: str, value: Any) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise DealFileError(f"{path}: {where}: {value!r} is not a whole number of people")
+    return value
+
+
 def read_deal_file(path: Path) -> dict[str, Any]:
     """The file's deal as checked plain data."""
     try:
@@ -114,7 +122,8 @@ def read_deal_file(path: Path) -> dict[str, Any]:
         raise DealFileError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise DealFileError(f"{path}: not valid TOML: {error}") from None
-    known = {"name", "date", "kind", "parties", "mediator", "description", "sources", "released", "concessions"}
+    known = {"name", "date", "kind", "parties", "mediator", "description", "sources", "released", "concessions",
+             "announced_released", "announced_returned"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise DealFileError(f"{path}: {unknown[0]}: unknown field; the fields are {', '.join(sorted(known))}")
@@ -126,6 +135,8 @@ def read_deal_file(path: Path) -> dict[str, Any]:
         "mediator": _text(path, "mediator", data.get("mediator")),
         "description": _text(path, "description", data.get("description")),
         "sources": [], "released": [], "concessions": [],
+        "announced_released": _count(path, "announced_released", data.get("announced_released")),
+        "announced_returned": _count(path, "announced_returned", data.get("announced_returned")),
     }
     for i, source in enumerate(data.get("sources", [])):
         where = f"sources[{i}]"
@@ -151,6 +162,12 @@ def read_deal_file(path: Path) -> dict[str, Any]:
             "event": _choice(path, f"{where}.event", release["event"], RELEASE_KINDS) if release.get("event")
             else RELEASE_EVENT[deal["kind"]],
         })
+    for announced, direction in (("announced_released", "released_by_regime"),
+                                 ("announced_returned", "returned_to_regime")):
+        listed = sum(1 for release in deal["released"] if release["direction"] == direction)
+        if deal[announced] is not None and deal[announced] < listed:
+            raise DealFileError(f"{path}: {announced}: {deal[announced]} is fewer than the {listed} people the "
+                                "file lists")
     for i, concession in enumerate(data.get("concessions", [])):
         where = f"concessions[{i}]"
         value = concession.get("value_usd")
@@ -218,7 +235,9 @@ def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False,
     with transaction.atomic(), recorded_change(actor, f"deal recorded from {path.name}"):
         record = m.Deal.objects.create(name=deal["name"], date=deal["date"], kind=deal["kind"],
                                        parties=deal["parties"], mediator=deal["mediator"],
-                                       description=deal["description"])
+                                       description=deal["description"],
+                                       announced_released=deal["announced_released"],
+                                       announced_returned=deal["announced_returned"])
         record.sources.set([_source(viewer, **s) for s in deal["sources"]])
         for release in deal["released"]:
             m.DealRelease.objects.create(deal=record, person_id=release["person"],

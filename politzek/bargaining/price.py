@@ -30,6 +30,23 @@ class DealPrice:
     valued_usd: Decimal  # sum of the concessions that have an estimated value
     unvalued: Counter[str]  # concessions with no estimate, by kind
     kinds: Counter[str]
+    # What the figures rest on: how many the parties announced, and of those released by the
+    # regime how many the deal file lists (by id or name) and how many are in the registry.
+    announced_released: int | None = None
+    in_registry: int = 0
+
+    @property
+    def usd_per_announced(self) -> float | None:
+        """The valued concessions per person announced released: the price a reader can compare
+        across deals, whatever share of them the registry links."""
+        if not self.announced_released or not self.valued_usd:
+            return None
+        return float(self.valued_usd) / self.announced_released
+
+    @property
+    def coverage(self) -> dict[str, int | None]:
+        return {"announced_released": self.announced_released, "listed": self.released_by_regime,
+                "in_registry": self.in_registry, "recognized_political_prisoners": self.political_prisoners_released}
 
     @property
     def usd_per_prisoner(self) -> float | None:
@@ -57,6 +74,9 @@ class DealPrice:
             "concessions": dict(sorted(self.kinds.items())), "valued_usd": float(self.valued_usd),
             "unvalued_concessions": dict(sorted(self.unvalued.items())),
             "usd_per_political_prisoner": round(per, 2) if per is not None else None,
+            "usd_per_announced_person": (round(self.usd_per_announced, 2)
+                                         if self.usd_per_announced is not None else None),
+            "coverage": self.coverage,
             "concessions_per_political_prisoner": (round(self.concessions_per_prisoner, 4)
                                                    if self.concessions_per_prisoner is not None else None),
         }
@@ -81,7 +101,8 @@ def deal_prices(country: str | None = None, organizations: tuple[str, ...] | Non
             else:
                 unvalued[concession.kind] += 1
         prices.append(DealPrice(deal, deal.date.earliest, held_in, released.recognized, released.by_regime,
-                                released.returned_to_regime, valued, unvalued, kinds))
+                                released.returned_to_regime, valued, unvalued, kinds, deal.announced_released,
+                                released.recognized + released.not_recognized))
     prices.sort(key=lambda p: (p.day, p.deal.pk))
     return prices
 

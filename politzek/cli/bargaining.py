@@ -156,15 +156,27 @@ def price_command(
         return
     from rich.table import Table
 
-    table = Table("date", "deal", "political prisoners released", "conceded (valued, USD)", "USD per prisoner",
+    table = Table("date", "deal", "released: announced / listed / in registry / recognized",
+                  "conceded (valued, USD)", "USD per person announced", "USD per recognized prisoner",
                   "unvalued concessions")
     for p in prices:
-        per = p.usd_per_prisoner
+        per, announced = p.usd_per_prisoner, p.usd_per_announced
         table.add_row(str(p.deal.date), p.deal.name + (" (synthetic)" if p.deal.synthetic else ""),
-                      str(p.political_prisoners_released), f"{float(p.valued_usd):,.0f}",
-                      f"{per:,.0f}" if per is not None else "-",
-                      p.unvalued_text or "-")
+                      f"{p.announced_released if p.announced_released is not None else '?'} / "
+                      f"{p.released_by_regime} / {p.in_registry} / {p.political_prisoners_released}",
+                      f"{float(p.valued_usd):,.0f}", f"{announced:,.0f}" if announced is not None else "-",
+                      f"{per:,.0f}" if per is not None else "-", p.unvalued_text or "-")
     console.print(table)
+    # Each price with what it rests on, in words that fit any terminal.
+    for p in prices:
+        if p.usd_per_announced is not None:
+            console.print(f"{p.deal.date} {p.deal.name}: {p.usd_per_announced:,.0f} USD per person announced released "
+                          f"({p.announced_released} announced, {p.released_by_regime} named, {p.in_registry} in the "
+                          f"registry, {p.political_prisoners_released} recognized)", highlight=False, markup=False)
+        elif p.usd_per_prisoner is not None:
+            console.print(f"{p.deal.date} {p.deal.name}: {p.usd_per_prisoner:,.0f} USD per recognized political "
+                          f"prisoner the registry links ({p.political_prisoners_released} of {p.released_by_regime} "
+                          "named; how many were announced is not recorded)", highlight=False, markup=False)
     console.print(f"price per political prisoner: {trend(prices)}", highlight=False)
 
 

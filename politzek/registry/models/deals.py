@@ -24,6 +24,12 @@ class Deal(Record):
     parties = models.JSONField(default=list, blank=True, help_text="ISO 3166-1 codes of the states party to it.")
     mediator = models.CharField(max_length=300, blank=True)
     description = models.TextField(blank=True)
+    # How many the parties announced, whatever the registry can link: a price per person is
+    # per announced person first (123 freed in December 2025, 12 of them named by the press).
+    announced_released = models.PositiveIntegerField(
+        null=True, blank=True, help_text="How many people the regime was announced to release (unknown: empty).")
+    announced_returned = models.PositiveIntegerField(
+        null=True, blank=True, help_text="How many people were announced to be handed back to the regime.")
     sources = models.ManyToManyField(Source, blank=True, related_name="deals")
     history = history()
 

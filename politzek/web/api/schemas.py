@@ -278,7 +278,13 @@ class DealPriceOut(Schema):
     concessions: dict[str, int]
     valued_usd: float
     unvalued_concessions: dict[str, int]
-    usd_per_political_prisoner: float | None
+    usd_per_political_prisoner: float | None = Field(
+        description="Valued concessions per recognized political prisoner the registry links to the deal.")
+    usd_per_announced_person: float | None = Field(
+        None, description="Valued concessions per person the parties announced released (when recorded).")
+    coverage: dict[str, int | None] = Field(
+        default_factory=dict, description="announced_released, listed (in the deal file), in_registry, "
+                                          "recognized_political_prisoners: what the prices rest on.")
     concessions_per_political_prisoner: float | None
 
 
