@@ -15,6 +15,7 @@ from politzek.registry.history import recorded_change
 from politzek.registry.models import Event
 from politzek.registry.status import check_timeline
 from politzek.registry.timeline import timeline_events
+from politzek.registry.timeline_words import issue_told_to
 from politzek.registry.visibility import Viewer, visible_events
 from politzek.registry.writes import AboveClearance
 
@@ -46,12 +47,13 @@ def withdraw_event(event_id: int, viewer: Viewer, actor: str, reason: str) -> Ev
     (withdraw a release before the detention it ends)."""
     event = _event(event_id, viewer)
     reason = _reason(reason)
-    rest = timeline_events(Event.objects.filter(person_id=event.person_id).exclude(pk=event.pk), with_sources=True)
-    before = {(i.code, i.event_ids) for i in check_timeline(timeline_events(
-        Event.objects.filter(person_id=event.person_id), with_sources=True)) if i.severity == "error"}
+    everything = timeline_events(Event.objects.filter(person_id=event.person_id), with_sources=True)
+    rest = [each for each in everything if each.id != event.pk]
+    before = {(i.code, i.event_ids) for i in check_timeline(everything) if i.severity == "error"}
     new = [i for i in check_timeline(rest) if i.severity == "error" and (i.code, i.event_ids) not in before]
     if new:
-        raise CorrectionError(f"withdrawing event {event_id} would leave the timeline impossible: {new[0].message}")
+        told = issue_told_to(new[0], {each.id: each for each in rest}, viewer)
+        raise CorrectionError(f"withdrawing event {event_id} would leave the timeline impossible: {told}")
     with transaction.atomic(), recorded_change(actor, f"withdrawn: {reason}"):
         withdrawn = Event.objects.get(pk=event.pk)
         withdrawn.delete()
@@ -71,6 +73,7 @@ def correct_event(event_id: int, viewer: Viewer, actor: str, reason: str, **chan
         raise CorrectionError("nothing to correct: give a new kind, date, description or visibility")
     for name, value in wanted.items():
         setattr(event, name, value)
+    event.writer = viewer  # type: ignore[attr-defined]  # the timeline's refusals told at their clearance
     try:
         event.full_clean()
     except ValidationError as invalid:

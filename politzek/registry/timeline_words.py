@@ -24,6 +24,24 @@ TEMPLATES = {
 }
 
 
+ABOVE_CLEARANCE = _("this conflicts with a record of this person above your clearance; ask a colleague cleared "
+                    "for it")
+
+
+def issue_told_to(issue: Any, events: Mapping[Any, Any], writer: Any) -> str:
+    """issue_in_words, unless the issue names an event `writer` (a Viewer; None: the command
+    line, cleared for all) may not see: then only that a hidden record conflicts."""
+    if writer is not None:
+        from politzek.registry.models import Event
+        from politzek.registry.visibility import visible_events
+
+        named = {event_id for event_id in issue.event_ids if isinstance(event_id, int)}
+        seen = set(visible_events(Event.objects.filter(pk__in=named), writer).values_list("pk", flat=True))
+        if named - seen:
+            return str(ABOVE_CLEARANCE)
+    return issue_in_words(issue, events)
+
+
 def _label(kind: str) -> str:
     kinds = event_kinds()
     return gettext(kinds[kind].label).lower() if kind in kinds else kind

@@ -96,3 +96,28 @@ def test_the_staff_page_corrects_in_russian_and_reviewers_withdraw(client, timel
     client.force_login(staff("rita", "reviewer"))
     withdrawn = client.post(f"/ru/staff/events/{wrong.pk}/edit/", {"withdraw": "on", "reason": "ошибка СМИ"})
     assert withdrawn.status_code == 302 and not m.Event.objects.filter(pk=wrong.pk).exists()
+
+
+def test_a_refusal_never_describes_an_event_above_the_writers_clearance(client):
+    """A confidential death makes a later public event impossible; an uncleared editor is told
+    that a hidden record conflicts, never that a death is recorded, nor its date."""
+    someone = person("Testau Khavany", country="BY")
+    detained = event(someone, "detained", "2024-03-01")
+    event(someone, "died_in_custody", "2025-01-07", visibility="confidential")
+    client.force_login(staff("edda", "editor"))
+    page = client.post(f"/staff/people/{someone.pk}/events/new/", {
+        "kind": "transferred", "date": "2025-06-01", "visibility": "public", "reason": "r"}).content.decode()
+    assert "above your clearance" in page and "2025-01-07" not in page and "death" not in page.lower()
+    token = ApiToken.issue(staff("rita", "reviewer"), "test")[1]
+    api = client.post(f"/api/people/{someone.pk}/events", {"kind": "transferred", "date": "2025-06-01",
+                                                           "reason": "r"},
+                      content_type="application/json", headers={"Authorization": f"Bearer {token}"})
+    assert api.status_code == 422 and "above your clearance" in api.json()["detail"]
+    assert "2025-01-07" not in api.content.decode()
+    withdraw = client.delete(f"/api/events/{detained.pk}?reason=x", headers={"Authorization": f"Bearer {token}"})
+    assert withdraw.status_code == 422 and "2025-01-07" not in withdraw.content.decode()
+    # Cleared staff are told what conflicts.
+    client.force_login(staff("clara", "editor", confidential=True))
+    cleared = client.post(f"/staff/people/{someone.pk}/events/new/", {
+        "kind": "transferred", "date": "2025-06-01", "visibility": "public", "reason": "r"}).content.decode()
+    assert "2025-01-07" in cleared

@@ -73,7 +73,7 @@ class Event(Record):
         # kept and flagged (see registry/status.py and docs/status.md).
         if isinstance(self.date, str) or self.kind not in event_kinds():
             return  # clean_fields has already reported the bad date or kind
-        errors = timeline_errors_with(self)
+        errors = timeline_errors_with(self, getattr(self, "writer", None))
         if errors:
             raise ValidationError({"date": errors})
 
@@ -117,8 +117,11 @@ class Recognition(models.Model):
         return withdrawal.date if withdrawal else None
 
 
-def timeline_errors_with(event: Event) -> list[str]:
-    """Errors the person's timeline would have with `event` saved; conflicts are not errors."""
+def timeline_errors_with(event: Event, writer: Any = None) -> list[str]:
+    """Errors the person's timeline would have with `event` saved; conflicts are not errors.
+    Every event counts, but an error naming one the `writer` (a Viewer, set on the event as
+    `event.writer` by whoever writes it) may not see does not describe it: a confidential death
+    would otherwise be told to an uncleared editor as "after the death on …"."""
     if event.person_id is None or not event.kind:
         return []
     others = timeline_events(
@@ -131,12 +134,12 @@ def timeline_errors_with(event: Event) -> list[str]:
         organization=event.organization.code if event.organization_id else None,
         custodial=sentence.custodial if sentence else None, sources=sources,
     )
-    from politzek.registry.timeline_words import issue_in_words
+    from politzek.registry.timeline_words import issue_told_to
 
     everything = [*others, candidate]
     by_id = {each.id: each for each in everything}
     return [
-        issue_in_words(issue, by_id)
+        issue_told_to(issue, by_id, writer)
         for issue in check_timeline(everything)
         if issue.severity == "error" and candidate.id in issue.event_ids
     ]

@@ -316,6 +316,7 @@ def add_event(request: HttpRequest, body: schemas.NewEvent, person_id: int = Rec
         with transaction.atomic(), recorded_change(f"api:{user.get_username()}", body.reason):
             event = Event(person=person, kind=body.kind, date=body.date, description=body.description,
                           organization=organization, visibility=body.visibility)
+            event.writer = Viewer.for_user(user)  # the timeline's refusals told at the token's clearance
             event.full_clean()
             event.save()
     except ValidationError as invalid:

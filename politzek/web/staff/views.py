@@ -88,6 +88,7 @@ def add_person(request: HttpRequest) -> HttpResponse:
         event = Event(person=person, kind=data["event_kind"], date=data["event_date"] or None,
                       facility=data["facility"], organization=data["organization"],
                       description=data["description"], visibility="public")
+        event.writer = Viewer.for_user(request.user)  # type: ignore[attr-defined]
         # Every record checked before any is saved, so all mistakes are shown at once.
         problems = _problems(person, [], *((name, ["person"]) for name in names), (event, ["person"]))
         if not problems:
@@ -198,6 +199,7 @@ def _form_page(request: HttpRequest, form: Any, title: str, person: Any) -> Http
 def add_event(request: HttpRequest, person_id: int) -> HttpResponse:
     person = _person(request, person_id)
     form = EventForm(request.POST or None, person=person)
+    form.instance.writer = Viewer.for_user(request.user)  # the timeline's refusals told at their clearance
     if request.method == "POST" and form.is_valid():
         with transaction.atomic(), recorded_change(_actor(request), form.cleaned_data["reason"]):
             form.save()
