@@ -26,12 +26,16 @@ class CorrectionError(ValueError):
     """The event cannot be withdrawn or corrected so; the message says why in one line."""
 
 
+class NoSuchEvent(CorrectionError):
+    pass
+
+
 def _event(event_id: int, viewer: Viewer) -> Event:
     event = visible_events(Event.objects.filter(pk=event_id), viewer).first()
     if event is None:
         if Event.objects.filter(pk=event_id).exists():
             raise AboveClearance(f"event {event_id} is above your clearance")
-        raise CorrectionError(f"no event {event_id}")
+        raise NoSuchEvent(f"no event {event_id}")
     return event
 
 

@@ -332,20 +332,14 @@ def correct_event(request: HttpRequest, body: schemas.EventCorrection, event_id:
     history (needs the editor role); refused when the timeline would be impossible."""
     from politzek.registry import corrections
     from politzek.registry.visibility import Viewer
-    from politzek.registry.writes import AboveClearance
 
     user = request.auth
     _require(user, "registry.change_event")
-    try:
-        event = corrections.correct_event(event_id, Viewer.for_user(user), f"api:{user.get_username()}", body.reason,
-                                          kind=body.kind, date=body.date, description=body.description,
-                                          visibility=body.visibility)
-    except AboveClearance:
-        return Status(404, {"detail": f"no event {event_id}"})
-    except corrections.CorrectionError as error:
-        if str(error) == f"no event {event_id}":
-            return Status(404, {"detail": str(error)})
-        raise HttpError(422, str(error)) from None
+    event = _corrected(event_id, lambda: corrections.correct_event(
+        event_id, Viewer.for_user(user), f"api:{user.get_username()}", body.reason, kind=body.kind, date=body.date,
+        description=body.description, visibility=body.visibility))
+    if isinstance(event, Status):
+        return event
     return {"id": event.pk, "kind": event.kind, "date": str(event.date) if event.date else None}
 
 
@@ -359,19 +353,26 @@ def withdraw_event(request: HttpRequest, event_id: int = RecordId,
     (needs the reviewer role); refused when the timeline would be impossible."""
     from politzek.registry import corrections
     from politzek.registry.visibility import Viewer
-    from politzek.registry.writes import AboveClearance
 
     user = request.auth
     _require(user, "registry.delete_event")
+    done = _corrected(event_id, lambda: corrections.withdraw_event(
+        event_id, Viewer.for_user(user), f"api:{user.get_username()}", reason))
+    return done if isinstance(done, Status) else Status(204, None)
+
+
+def _corrected(event_id: int, change: Any) -> Any:
+    """The event `change()` corrected or withdrew; 404 for one the caller may not see (as for
+    one that does not exist), 422 with the refusal's one line."""
+    from politzek.registry.corrections import CorrectionError, NoSuchEvent
+    from politzek.registry.writes import AboveClearance
+
     try:
-        corrections.withdraw_event(event_id, Viewer.for_user(user), f"api:{user.get_username()}", reason)
-    except AboveClearance:
+        return change()
+    except (AboveClearance, NoSuchEvent):
         return Status(404, {"detail": f"no event {event_id}"})
-    except corrections.CorrectionError as error:
-        if str(error) == f"no event {event_id}":
-            return Status(404, {"detail": str(error)})
+    except CorrectionError as error:
         raise HttpError(422, str(error)) from None
-    return Status(204, None)
 
 
 # What input_guard.RefuseNulCharacters enforces, stated in the schema: no text holds NUL.

@@ -164,7 +164,7 @@ def edit_event(request: HttpRequest, event_id: int) -> HttpResponse:
     event = visible_events(Event.objects.filter(pk=event_id).select_related("person"), viewer).first()
     if event is None:
         raise Http404("no such event")
-    person = _person(request, event.person_id)
+    person = event.person  # visible_events reads only events of people this viewer may see
     shown = {"kind": event.kind, "date": event.date, "description": event.description, "visibility": event.visibility}
     withdrawing = request.method == "POST" and request.POST.get("withdraw") == "on"
     form = EventCorrectionForm(None if withdrawing else (request.POST or None), initial=shown)
