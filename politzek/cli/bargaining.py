@@ -182,7 +182,7 @@ def price_command(
 
 @deals.command("add")
 def add_command(
-    path: Annotated[Path, typer.Argument(metavar="DEAL.toml", help="The deal file (format: docs/deals.md).")],
+    path: Annotated[Path, typer.Argument(metavar="DEAL.toml", help="The deal file (format: docs/bargaining.md).")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and link, write nothing.")] = False,
     no_events: Annotated[bool, typer.Option("--no-events", help="Write no release events on the released "
                                             "people's timelines (the default writes one per person).")] = False,

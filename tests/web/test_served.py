@@ -360,6 +360,14 @@ def _signed_in(context, served: str):
     return page
 
 
+def _an_event_correction_page(served: str, person_path: str) -> str:
+    """The correction page of the person's first event (its id read with `politzek show`)."""
+    import json
+
+    shown = run_politzek("show", person_path.split("/")[2], "--json", db=_served_database(served))
+    return f"/ru/staff/events/{json.loads(shown.stdout)['events'][0]['id']}/edit/"
+
+
 @pytest.mark.browser
 def test_no_page_is_wider_than_a_phone(served, browser, database_vendor):
     """On a 390-px phone (and on 320 px) every public and staff page fits the screen: nothing
@@ -372,7 +380,7 @@ def test_no_page_is_wider_than_a_phone(served, browser, database_vendor):
     staff = _signed_in(browser.new_context(java_script_enabled=False), served)
     person = next(path for path in paths if path.startswith("/people/"))
     staff_paths = [*STAFF_PAGES, person, f"/staff/people/{person.split('/')[2]}/history/",
-                   f"/ru/staff/people/{person.split('/')[2]}/edit/"]
+                   f"/ru/staff/people/{person.split('/')[2]}/edit/", _an_event_correction_page(served, person)]
     too_wide = {}
     for width in (390, 320):
         for reader, pages in ((page, paths), (staff, staff_paths)):
