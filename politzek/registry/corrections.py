@@ -16,7 +16,7 @@ from politzek.registry.models import Event
 from politzek.registry.status import check_timeline
 from politzek.registry.timeline import timeline_events
 from politzek.registry.timeline_words import issue_told_to
-from politzek.registry.visibility import Viewer, visible_events
+from politzek.registry.visibility import Viewer, hidden_event_ids, visible_events
 from politzek.registry.writes import AboveClearance
 
 CORRECTABLE = ("kind", "date", "description", "visibility")
@@ -56,7 +56,7 @@ def withdraw_event(event_id: int, viewer: Viewer, actor: str, reason: str) -> Ev
     before = {(i.code, i.event_ids) for i in check_timeline(everything) if i.severity == "error"}
     new = [i for i in check_timeline(rest) if i.severity == "error" and (i.code, i.event_ids) not in before]
     if new:
-        told = issue_told_to(new[0], {each.id: each for each in rest}, viewer)
+        told = issue_told_to(new[0], {each.id: each for each in rest}, hidden_event_ids(event.person_id, viewer))
         raise CorrectionError(f"withdrawing event {event_id} would leave the timeline impossible: {told}")
     with transaction.atomic(), recorded_change(actor, f"withdrawn: {reason}"):
         withdrawn = Event.objects.get(pk=event.pk)
@@ -77,7 +77,7 @@ def correct_event(event_id: int, viewer: Viewer, actor: str, reason: str, **chan
         raise CorrectionError("nothing to correct: give a new kind, date, description or visibility")
     for name, value in wanted.items():
         setattr(event, name, value)
-    event.writer = viewer  # type: ignore[attr-defined]  # the timeline's refusals told at their clearance
+    event.hidden_from_writer = hidden_event_ids(event.person_id, viewer)  # type: ignore[attr-defined]
     try:
         event.full_clean()
     except ValidationError as invalid:

@@ -4,7 +4,7 @@ impossible event on /ru/staff/ reads why in Russian."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.utils.translation import gettext
@@ -28,17 +28,11 @@ ABOVE_CLEARANCE = _("this conflicts with a record of this person above your clea
                     "for it")
 
 
-def issue_told_to(issue: Any, events: Mapping[Any, Any], writer: Any) -> str:
-    """issue_in_words, unless the issue names an event `writer` (a Viewer; None: the command
-    line, cleared for all) may not see: then only that a hidden record conflicts."""
-    if writer is not None:
-        from politzek.registry.models import Event
-        from politzek.registry.visibility import visible_events
-
-        named = {event_id for event_id in issue.event_ids if isinstance(event_id, int)}
-        seen = set(visible_events(Event.objects.filter(pk__in=named), writer).values_list("pk", flat=True))
-        if named - seen:
-            return str(ABOVE_CLEARANCE)
+def issue_told_to(issue: Any, events: Mapping[Any, Any], hidden: Iterable[int]) -> str:
+    """issue_in_words, unless the issue names one of the `hidden` events (those its reader may
+    not see: visibility.hidden_event_ids): then only that a hidden record conflicts."""
+    if set(issue.event_ids) & set(hidden):
+        return str(ABOVE_CLEARANCE)
     return issue_in_words(issue, events)
 
 

@@ -109,6 +109,17 @@ def visible_events(events: QuerySet[Event], viewer: Viewer) -> QuerySet[Event]:
     )
 
 
+def hidden_event_ids(person_id: int | None, viewer: Viewer) -> frozenset[int]:
+    """The person's events this viewer may not see: what a refusal told to them must not
+    describe (registry/timeline_words.issue_told_to)."""
+    from politzek.registry.models import Event
+
+    if person_id is None or viewer.clearance >= Clearance.CONFIDENTIAL:
+        return frozenset()
+    events = Event.objects.filter(person_id=person_id)
+    return frozenset(events.exclude(pk__in=visible_events(events, viewer)).values_list("pk", flat=True))
+
+
 def visible_cases(cases: QuerySet[Case], viewer: Viewer) -> QuerySet[Case]:
     """Cases with at least one defendant this viewer may see: a case of hidden people alone
     would reveal that they exist. Pages list only the visible defendants (visible_people)."""

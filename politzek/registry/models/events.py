@@ -73,7 +73,7 @@ class Event(Record):
         # kept and flagged (see registry/status.py and docs/status.md).
         if isinstance(self.date, str) or self.kind not in event_kinds():
             return  # clean_fields has already reported the bad date or kind
-        errors = timeline_errors_with(self, getattr(self, "writer", None))
+        errors = timeline_errors_with(self, getattr(self, "hidden_from_writer", frozenset()))
         if errors:
             raise ValidationError({"date": errors})
 
@@ -117,11 +117,12 @@ class Recognition(models.Model):
         return withdrawal.date if withdrawal else None
 
 
-def timeline_errors_with(event: Event, writer: Any = None) -> list[str]:
+def timeline_errors_with(event: Event, hidden: frozenset[int] = frozenset()) -> list[str]:
     """Errors the person's timeline would have with `event` saved; conflicts are not errors.
-    Every event counts, but an error naming one the `writer` (a Viewer, set on the event as
-    `event.writer` by whoever writes it) may not see does not describe it: a confidential death
-    would otherwise be told to an uncleared editor as "after the death on …"."""
+    Every event counts, but an error naming one of `hidden` (the events its writer may not
+    see, set on the event as `event.hidden_from_writer` by whoever writes it:
+    visibility.hidden_event_ids) does not describe it: a confidential death would otherwise be
+    told to an uncleared editor as "after the death on …"."""
     if event.person_id is None or not event.kind:
         return []
     others = timeline_events(
@@ -139,7 +140,7 @@ def timeline_errors_with(event: Event, writer: Any = None) -> list[str]:
     everything = [*others, candidate]
     by_id = {each.id: each for each in everything}
     return [
-        issue_told_to(issue, by_id, writer)
+        issue_told_to(issue, by_id, hidden)
         for issue in check_timeline(everything)
         if issue.severity == "error" and candidate.id in issue.event_ids
     ]

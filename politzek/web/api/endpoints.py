@@ -25,7 +25,7 @@ from politzek.flows.person_summaries import person_summary
 from politzek.registry.history import recorded_change
 from politzek.registry.models import Case, Deal, Event, Facility, Official, Organization, Person, PersonName
 from politzek.registry.queries import STATUS_LABELS, NotFound, registry_stats
-from politzek.registry.visibility import visible_cases, visible_events, visible_people
+from politzek.registry.visibility import hidden_event_ids, visible_cases, visible_events, visible_people
 from politzek.web.api import schemas
 from politzek.web.api.auth import TokenAuth, viewer
 from politzek.web.public.accountability import cached_index
@@ -316,7 +316,8 @@ def add_event(request: HttpRequest, body: schemas.NewEvent, person_id: int = Rec
         with transaction.atomic(), recorded_change(f"api:{user.get_username()}", body.reason):
             event = Event(person=person, kind=body.kind, date=body.date, description=body.description,
                           organization=organization, visibility=body.visibility)
-            event.writer = Viewer.for_user(user)  # the timeline's refusals told at the token's clearance
+            # the timeline's refusals told at the token's clearance
+            event.hidden_from_writer = hidden_event_ids(person.pk, Viewer.for_user(user))
             event.full_clean()
             event.save()
     except ValidationError as invalid:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from politzek.registry import corrections
 from politzek.registry.history import recorded_change
 from politzek.registry.models import Event, Person, PersonName, Source
-from politzek.registry.visibility import Viewer, visible_events, visible_people, visible_records
+from politzek.registry.visibility import Viewer, hidden_event_ids, visible_events, visible_people, visible_records
 from politzek.registry.writes import keep_what_is_hidden, reuse_or_create
 from politzek.web.staff import history
 from politzek.web.staff.access import staff_required
@@ -88,7 +88,6 @@ def add_person(request: HttpRequest) -> HttpResponse:
         event = Event(person=person, kind=data["event_kind"], date=data["event_date"] or None,
                       facility=data["facility"], organization=data["organization"],
                       description=data["description"], visibility="public")
-        event.writer = Viewer.for_user(request.user)  # type: ignore[attr-defined]
         # Every record checked before any is saved, so all mistakes are shown at once.
         problems = _problems(person, [], *((name, ["person"]) for name in names), (event, ["person"]))
         if not problems:
@@ -199,7 +198,8 @@ def _form_page(request: HttpRequest, form: Any, title: str, person: Any) -> Http
 def add_event(request: HttpRequest, person_id: int) -> HttpResponse:
     person = _person(request, person_id)
     form = EventForm(request.POST or None, person=person)
-    form.instance.writer = Viewer.for_user(request.user)  # the timeline's refusals told at their clearance
+    # The timeline's refusals told at the user's clearance (a new person has no hidden event).
+    form.instance.hidden_from_writer = hidden_event_ids(person.pk, Viewer.for_user(request.user))
     if request.method == "POST" and form.is_valid():
         with transaction.atomic(), recorded_change(_actor(request), form.cleaned_data["reason"]):
             form.save()
