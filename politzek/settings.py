@@ -131,6 +131,9 @@ PASSWORD_HASHERS = [
 SESSION_COOKIE_AGE = int(os.environ.get("POLITZEK_SESSION_SECONDS", str(8 * 3600)))
 # Runs a policy behind the public simulator page: each visitor's change is computed on the
 # server (a few seconds at 400); a small server can lower it.
+# A status whose latest information is older than this many months reads "last known: … (as
+# of …)" (registry/staleness.py); letters then warn that the address may be out of date.
+POLITZEK_STALE_AFTER_MONTHS = int(os.environ.get("POLITZEK_STALE_AFTER_MONTHS", "12"))
 SIMULATOR_PAGE_RUNS = int(os.environ.get("POLITZEK_SIMULATOR_RUNS", "400"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 OTP_TOTP_ISSUER = "politzek"

@@ -53,9 +53,9 @@ def impact_chart(impact: Impact, path: Path, today: dt.date | None = None) -> Pa
     last = min(impact.day + dt.timedelta(weeks=longest) - dt.timedelta(days=1), today)
     figures = compute(Scope(country=impact.country, organizations=impact.organizations), first, last, "week")
     figure, (series, ratios) = plt.subplots(1, 2, figsize=(11, 4), gridspec_kw={"width_ratios": [2, 1]})
-    series.plot([p.period.first for p in figures.custody], [sum(p.entries.values()) for p in figures.custody],
+    series.plot([p.period.first for p in figures.custody], [p.new for p in figures.custody],
                 label=_("new detentions (registry)"))
-    series.plot([p.period.first for p in figures.political], [sum(p.entries.values()) for p in figures.political],
+    series.plot([p.period.first for p in figures.political], [p.new for p in figures.political],
                 label=_("new political prisoners"), linestyle="--")
     series.axvline(impact.day, color="black", linewidth=1)
     series.annotate(_("deal"), (impact.day, 0), xytext=(3, 3), textcoords="offset points")

@@ -245,11 +245,10 @@ def _window(scope: Scope, day: dt.date, weeks: int, today: dt.date, events_befor
     return Window(
         coverage=_coverage(events_before, span, day - length, day, end),
         weeks=weeks, before=before, after=after, complete=end == day + length - dt.timedelta(days=1),
-        detentions=rate_ratio(sum(after.custody.entries.values()) - taken_back, after_days,
-                              sum(before.custody.entries.values()), before_days),
+        detentions=rate_ratio(after.custody.new - taken_back, after_days, before.custody.new, before_days),
         recognitions=rate_ratio(after.events["recognized"], after_days, before.events["recognized"], before_days),
         stock_before_deal=before.political.stock_end, stock_after=after.political.stock_end,
-        released=after.released, new=sum(after.political.entries.values()) - taken_back_political,
+        released=after.released, new=after.political.new - taken_back_political,
         redetained=taken_back,
     )
 

@@ -78,14 +78,17 @@ def _load(ids: list[int], viewer: Viewer, today: dt.date) -> dict[int, PersonRec
     for person_id, person in people.items():
         derived = derive(by_person.get(person_id, []), today)
         current = derived.intervals[-1] if derived.intervals and derived.intervals[-1].end is None else None
-        custody_since = current.start if current else None
+        # Held since an unknown day: no "since", and everything from the first day the record
+        # knows them held (dt.date.min when nothing says) may belong to this custody.
+        custody_since = current.start if current and current.start_known else None
+        spell_from = current.start if current else None
         longest = None
         if current:
             terms = [term for day, term, kind, absentia in sentences.get(person_id, [])
-                     if term and m.Sentence.is_custodial(kind, absentia) and (day is None or day >= custody_since)]
+                     if term and m.Sentence.is_custodial(kind, absentia) and (day is None or day >= spell_from)]
             longest = max(terms) if terms else None
         recent = frozenset(kind for day, kind in dated_kinds.get(person_id, ())
-                           if custody_since is not None and day >= custody_since)
+                           if spell_from is not None and day >= spell_from)
         records[person_id] = PersonRecord(
             person_id=person_id, name=names.get(person_id, f"person {person_id}"), country=person.country,
             other_script_name=other_names.get(person_id, ""),

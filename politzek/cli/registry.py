@@ -173,6 +173,10 @@ def stats(
         return
     console.print(f"As of {figures['at']}: {figures['people']} people, {figures['in_custody']} in custody, "
                   f"{figures['political_prisoners']} political prisoners")
+    if figures["in_custody"]:
+        console.print(f"Of those in custody: {figures['last_confirmed_long_ago']} last confirmed over "
+                      f"{figures['stale_after_months']} months ago, {figures['held_since_unknown']} held since a day "
+                      "no source gives.")
     table = Table("country", "people", "in custody", "political prisoners")
     for country, counts in figures["by_country"].items():
         table.add_row(country, str(counts["people"]), str(counts["in_custody"]), str(counts["political_prisoners"]))
@@ -205,6 +209,8 @@ def audit_command(
     for country, counts in audit.per_country.items():
         table.add_row(country or "?", *(str(counts[key]) for key in COUNTS))
     console.print(table)
+    console.print("people by the age of their latest information: " + ", ".join(
+        f"{band}: {n}" for band, n in audit.information_age.items()), highlight=False)
     overall = audit.overall
     console.print(f"deals citing no source: {overall['unsourced_deals']} of {overall['deals']}; concessions citing "
                   f"no source: {overall['unsourced_concessions']} of {overall['concessions']}; source addresses "

@@ -38,7 +38,7 @@ def alt_texts(figures: Figures) -> dict[str, str]:
     (Tor Browser's safest level) and what a screen reader says."""
     political = figures.political
     first, last = (political[0].stock_end, political[-1].stock_end) if political else (0, 0)
-    entries = sum(sum(p.entries.values()) for p in political)
+    entries = sum(p.new for p in political)
     exits = sum(sum(p.exits.values()) for p in political)
     modes: Counter[str] = Counter()
     for period in political:

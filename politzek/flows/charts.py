@@ -112,7 +112,7 @@ def _write_charts(figures: Figures, directory: Path, dimensions: tuple[float, fl
     written += _save(figure, directory, "stock")
 
     figure, axes = plt.subplots(figsize=dimensions)
-    entries = [sum(p.entries.values()) for p in figures.political]
+    entries = [p.new for p in figures.political]
     exits = [-sum(p.exits.values()) for p in figures.political]
     # A typical period's width: the first and last may be cut short by --from and --to.
     width = max(1.0, 0.8 * statistics.median(p.period.days for p in figures.political))

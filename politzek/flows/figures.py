@@ -29,6 +29,7 @@ from politzek.flows.periods import Period, periods
 from politzek.flows.refresh import refresh
 from politzek.registry import models as m
 from politzek.registry.id_sets import among
+from politzek.registry.status import CUSTODY_START_UNKNOWN
 from politzek.registry.visibility import NOT_SHOWN
 
 RELEASES = ("released_pretrial", "released_end_of_term", "released_pardon", "released_exchange", "released_other",
@@ -69,10 +70,16 @@ class PeriodFlow:
     stock_end: int
     imprecise: int  # entries and exits dated only to the month or year
 
+    @property
+    def new(self) -> int:
+        """Entries that began custody or recognition: not the people first known held in the
+        period, whose custody began on a day nobody recorded (they join the stock, no arrest)."""
+        return sum(n for kind, n in self.entries.items() if kind != CUSTODY_START_UNKNOWN)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "period": self.label, "from": self.period.first.isoformat(), "to": self.period.last.isoformat(),
-            "stock_start": self.stock_start, "entries": sum(self.entries.values()),
+            "stock_start": self.stock_start, "entries": sum(self.entries.values()), "new": self.new,
             "entries_by_kind": dict(sorted(self.entries.items())), "exits": sum(self.exits.values()),
             "exits_by_kind": dict(sorted(self.exits.items())), "stock_end": self.stock_end,
             "dated_only_to_month_or_year": self.imprecise,
@@ -321,7 +328,7 @@ def _aggregates(scope: Scope, spans: list[Period]) -> list[tuple[int, int]]:
 
 def _door(scope: Scope, political: _Spells, flows: list[PeriodFlow], first: dt.date, last: dt.date) -> Door:
     released = sum(n for p in flows for kind, n in p.exits.items() if kind in RELEASES)
-    new = sum(sum(p.entries.values()) for p in flows)
+    new = sum(p.new for p in flows)
     net = flows[-1].stock_end - flows[0].stock_start
     # How long those released had been in custody: political spells carry their custody's days.
     if political.queryset is not None:
@@ -461,10 +468,12 @@ def entries_of(scope: Scope, people: Iterable[int], first: dt.date, last: dt.dat
     ids = list(people)
     if not ids:
         return 0, 0
-    custody = _facts(scope, CUSTODY, "").filter(person_id__in=among(ids), start__gte=first, start__lte=last).count()
+    custody = (_facts(scope, CUSTODY, "").filter(person_id__in=among(ids), start__gte=first, start__lte=last)
+               .exclude(start_kind=CUSTODY_START_UNKNOWN).count())
     organizations = list(scope.organizations) if scope.organizations else [ANY_ORGANIZATION]
     political = (_facts(scope, POLITICAL).filter(organization__in=organizations, person_id__in=among(ids),
                                                  start__gte=first, start__lte=last)
+                 .exclude(start_kind=CUSTODY_START_UNKNOWN)
                  .values("person_id").distinct().count())
     return custody, political
 

@@ -17,6 +17,7 @@ from politzek.names.search_keys import search_keys
 from politzek.registry import models as m
 from politzek.registry.bulk import insert_values
 from politzek.registry.partial_date import Precision
+from politzek.registry.staleness import information_as_of
 from politzek.registry.status import derive
 from politzek.registry.timeline import timelines_with_visibility
 from politzek.registry.visibility import Clearance, person_visible, visible_levels
@@ -56,10 +57,10 @@ def _listing_rows(person_id: int, events: list[tuple[Any, str]], sort_name: str,
         if previous is None or previous[0] != len(seen):
             derived = derive(seen)
             status = derived.status
-            first = derived.intervals[0].start.year if derived.intervals else None
+            first = derived.intervals[0].start.year if derived.intervals and derived.intervals[0].start_known else None
             previous = (len(seen), {"status": status.status, "since": status.since,
                                     "release_mode": status.release_mode or "", "arrest_year": first,
-                                    "term_ends": derived.term_ends})
+                                    "term_ends": derived.term_ends, "information_as_of": information_as_of(seen)})
         rows.append({"person_id": person_id, "clearance": int(clearance), "sort_name": sort_name,
                      "visible": person_visible(visibility, consent, clearance), "country": country,
                      "birthday": birthday, "birth_year": birth_year, **previous[1]})

@@ -88,6 +88,9 @@ class Listing(models.Model):
     # While in custody: the day the term recorded runs out (status.term_ends), for the terms
     # ending this week and the releases overdue.
     term_ends = models.DateField(null=True)
+    # The latest day the events this clearance sees are as of (registry/staleness.py): the
+    # statistics count those held "last confirmed over a year ago" apart.
+    information_as_of = models.DateField(null=True)
     # Whether a viewer of this clearance may see the person at all (visibility.person_visible),
     # and the person's country and birthday ("MM-DD", only for a birth date known to the day)
     # with the year: the list, its country filter and this week's birthdays read them here

@@ -40,7 +40,7 @@ from politzek.registry.visibility import Clearance, Viewer
 log = logging.getLogger(__name__)
 
 # Raise when person_detail's shape changes: rows of the old shape are then never read.
-FORMAT = 1
+FORMAT = 2
 
 
 def _shared(state: data_state.DataState) -> str:

@@ -11,10 +11,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 
 from politzek.registry import models as m
 from politzek.registry.fields import is_web_address
+from politzek.registry.staleness import information_as_of, stale_before
 from politzek.registry.status import check_timeline
 from politzek.registry.timeline import timelines
 from politzek.registry.visibility import Viewer, visible_events, visible_people, visible_records
@@ -27,8 +28,10 @@ COUNTS = {
     "events": "events",
     "unsourced_events": "events citing no source (and no recognition statement)",
     "timeline_conflicts": "people whose timeline has an impossible pair of events",
-    "stale_people": "people not updated for the months asked",
+    "stale_people": "people whose latest information is older than the months asked",
 }
+# How old each person's latest information is (registry/staleness.py), in bands of months.
+AGE_BANDS = ((0, 6), (6, 12), (12, 24), (24, 60), (60, None))
 
 
 @dataclass(frozen=True)
@@ -52,10 +55,12 @@ class Audit:
     per_country: dict[str, Counter[str]] = field(default_factory=dict)
     overall: Counter[str] = field(default_factory=Counter)
     findings: dict[str, list[Finding]] = field(default_factory=dict)
+    # People by the age of their latest information, in AGE_BANDS (every record).
+    information_age: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {"today": self.today.isoformat(), "months": self.months, "seen_as": self.viewer,
-                "overall": dict(self.overall),
+                "overall": dict(self.overall), "people_by_information_age": self.information_age,
                 "per_country": {country: dict(counts) for country, counts in sorted(self.per_country.items())},
                 "findings": {kind: [f.as_dict() for f in found] for kind, found in self.findings.items()}}
 
@@ -66,8 +71,18 @@ def _unsourced(events: Any) -> Any:
 
 
 def _months_before(today: dt.date, months: int) -> dt.date:
-    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
-    return dt.date(year, month + 1, min(today.day, 28))
+    return stale_before(today, months)
+
+
+def _band_labels() -> list[str]:
+    return [f"{low}-{high} months" if high else f"over {low} months" for low, high in AGE_BANDS]
+
+
+def _band(today: dt.date, known: dt.date) -> str:
+    for (low, high), label in zip(AGE_BANDS, _band_labels(), strict=True):
+        if high is None or known >= _months_before(today, high):
+            return label
+    raise AssertionError("the last band has no end")
 
 
 def run_audit(viewer: Viewer, months: int = MONTHS, today: dt.date | None = None, limit: int = LIMIT) -> Audit:
@@ -84,7 +99,9 @@ def run_audit(viewer: Viewer, months: int = MONTHS, today: dt.date | None = None
 
     seen_people = set(visible_people(m.Person.objects.all(), viewer).values_list("id", flat=True))
     conflicted: dict[int, str] = {}
+    as_of: dict[int, dt.date | None] = {}
     for person_id, timeline in timelines(m.Event.objects.all()):
+        as_of[person_id] = information_as_of(timeline, today)
         issues = [issue for issue in check_timeline(timeline) if issue.severity in ("error", "conflict")]
         if issues:
             counts[country_of.get(person_id, "")]["timeline_conflicts"] += 1
@@ -98,18 +115,22 @@ def run_audit(viewer: Viewer, months: int = MONTHS, today: dt.date | None = None
             listed_conflicts.append(Finding("timeline_conflict", country_of.get(person_id, ""),
                                             f"person {person_id}", issues[0].message, person_id))
 
+    # Stale by the age of what the record knows, not by when it was edited: a list of 2014
+    # imported today is four-year-old news on its first day (issue 34). A person with no
+    # event is as of the day the record was made.
     since = _months_before(today, months)
     stale = []
-    latest = m.Person.objects.annotate(last_event=Max("events__updated_at")).values_list(
-        "id", "country", "updated_at", "last_event")
-    for person_id, country, updated, last_event in latest:
-        touched = max(updated, last_event) if last_event else updated
-        if touched.date() < since:
+    ages: Counter[str] = Counter()
+    for person_id, country, created in m.Person.objects.values_list("id", "country", "created_at"):
+        known = as_of.get(person_id) or created.date()
+        ages[_band(today, known)] += 1
+        if known < since:
             counts[country]["stale_people"] += 1
             if person_id in seen_people:
-                stale.append((touched, Finding("stale_person", country, f"person {person_id}",
-                                               f"last changed on {touched.date().isoformat()}", person_id)))
+                stale.append((known, Finding("stale_person", country, f"person {person_id}",
+                                             f"latest information as of {known.isoformat()}", person_id)))
     stale.sort(key=lambda item: item[0])
+    audit.information_age = {label: ages[label] for label in _band_labels()}
 
     unsourced = [Finding("unsourced_event", country, f"person {person_id}",
                          f"{kind} {date or '(date unknown)'}", person_id)

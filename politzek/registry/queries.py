@@ -25,6 +25,7 @@ from politzek.registry.status import (
     in_custody_at,
     recognized_at,
 )
+from politzek.registry.staleness import information_as_of, is_stale, stale_after_months
 from politzek.registry.timeline import derivations, timeline_event_of
 from politzek.registry.visibility import NOT_SHOWN, Viewer, private_fields, visible_events, visible_people
 
@@ -49,24 +50,42 @@ def _names_prefetch() -> Prefetch[Any]:
     return Prefetch("names", queryset=PersonName.objects.order_by("-is_primary", "id"))
 
 
-def _derivations_by_person(people: Iterable[Person], viewer: Viewer) -> dict[int, Derivation]:
+def _derivations_by_person(people: Iterable[Person], viewer: Viewer) -> dict[int, tuple[Derivation, dt.date | None]]:
     ids = [person.pk for person in people]
     events = visible_events(Event.objects.filter(person_id__in=ids), viewer)
-    return {person_id: derived for person_id, _events, derived in derivations(events)}
+    return {person_id: (derived, information_as_of(timeline))
+            for person_id, timeline, derived in derivations(events)}
 
 
-def _status_fields(derived: Derivation | None) -> dict[str, Any]:
+def last_known(label: str, as_of: dt.date | None, today: dt.date | None = None) -> str:
+    """A status label told as what it is: "last known: in custody (as of 2014-08)" when the
+    information is older than POLITZEK_STALE_AFTER_MONTHS, the label itself otherwise."""
+    if not is_stale(as_of, today):
+        return label
+    assert as_of is not None
+    return str(_("last known: %(status)s (as of %(month)s)") % {"status": label, "month": f"{as_of:%Y-%m}"})
+
+
+def status_fields(derived: Derivation | None, as_of: dt.date | None = None,
+                  today: dt.date | None = None) -> dict[str, Any]:
+    """A person's status as every output gives it: the status and since when (None while held
+    since an unknown day: `since_unknown`), and how old the information is (`stale`)."""
     if derived is None:
         return {"status": "unknown", "status_label": str(STATUS_LABELS["unknown"]), "since": None,
-                "release_mode": None, "term_ends": None}
+                "since_unknown": False, "release_mode": None, "term_ends": None, "information_as_of": None,
+                "stale": False}
     status = derived.status
+    label = str(STATUS_LABELS[status.status]) + (
+        f" ({status.release_mode.replace('_', ' ')})" if status.release_mode else "")
     return {
         "status": status.status,
-        "status_label": str(STATUS_LABELS[status.status])
-        + (f" ({status.release_mode.replace('_', ' ')})" if status.release_mode else ""),
+        "status_label": last_known(label, as_of, today),
         "since": status.since.isoformat() if status.since else None,
+        "since_unknown": status.in_custody and status.since is None,
         "release_mode": status.release_mode,
         "term_ends": derived.term_ends.isoformat() if derived.term_ends else None,
+        "information_as_of": as_of.isoformat() if as_of else None,
+        "stale": is_stale(as_of, today),
     }
 
 
@@ -88,7 +107,7 @@ def people_rows(people: Sequence[Person], viewer: Viewer | None = None) -> list[
             "other_names": names[1:],
             "country": person.country,
             "synthetic": person.synthetic,
-            **_status_fields(derived.get(person.pk)),
+            **status_fields(*derived.get(person.pk, (None, None))),
         })
     return rows
 
@@ -173,12 +192,14 @@ def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) 
         "biographies": {b.language: b.text for b in person.biographies.all()},
         "visibility": person.visibility,
         "consent": person.consent,
-        **_status_fields(derived),
+        **status_fields(derived, information_as_of(timeline, today), today),
         "in_custody": in_custody_at(intervals, today),
         "political_prisoner": in_custody_at(intervals, today) and recognized_at(timeline, today),
         "custody_intervals": [
-            {"start": i.start.isoformat(), "end": i.end.isoformat() if i.end else None,
-             "release_mode": i.release_mode}
+            {"start": i.start.isoformat() if i.start_known else None, "end": i.end.isoformat() if i.end else None,
+             "release_mode": i.release_mode, "start_known": i.start_known,
+             # Held since an unknown day: the first day the record knows the person held.
+             "known_held_from": None if i.start_known or i.start == dt.date.min else i.start.isoformat()}
             for i in intervals
         ],
         "events": [
@@ -252,6 +273,10 @@ def registry_stats(at: dt.date | None = None, organizations: Iterable[str] | Non
         by_status[status] += 1
         if in_custody_at(derived.intervals, at):
             counter["in_custody"] += 1
+            if not derived.intervals[-1].start_known:
+                counter["held_since_unknown"] += 1
+            if is_stale(information_as_of(events, at), at):
+                counter["last_confirmed_long_ago"] += 1
             if recognized_at(events, at, chosen):
                 counter["political_prisoners"] += 1
     for country, count in Counter(country_of.values()).items():
@@ -266,7 +291,8 @@ def registry_stats(at: dt.date | None = None, organizations: Iterable[str] | Non
     if not_shown:
         by_country[NOT_SHOWN] = not_shown
     countries = {
-        country: {key: counts[key] for key in ("people", "in_custody", "political_prisoners")}
+        country: {key: counts[key] for key in ("people", "in_custody", "political_prisoners", "held_since_unknown",
+                                               "last_confirmed_long_ago")}
         for country, counts in sorted(by_country.items())
     }
     return {
@@ -275,6 +301,11 @@ def registry_stats(at: dt.date | None = None, organizations: Iterable[str] | Non
         "people": len(country_of),
         "in_custody": sum(c["in_custody"] for c in countries.values()),
         "political_prisoners": sum(c["political_prisoners"] for c in countries.values()),
+        # Of those in custody: held since a day nobody recorded, and last confirmed longer ago
+        # than POLITZEK_STALE_AFTER_MONTHS (a 2014 list imported today: counted, and said so).
+        "held_since_unknown": sum(c["held_since_unknown"] for c in countries.values()),
+        "last_confirmed_long_ago": sum(c["last_confirmed_long_ago"] for c in countries.values()),
+        "stale_after_months": stale_after_months(),
         "by_status": {status: by_status[status] for status in STATUSES},
         "undated_events": undated,
         "by_country": countries,

@@ -6,7 +6,13 @@ it without a database. `docs/status.md` explains the rules in prose.
 
 Conventions (documented for users in docs/status.md):
 - An event with a partial date counts on the earliest day it can mean ("2024-05" is
-  2024-05-01). Events with an unknown date are ignored by derivation and counted apart.
+  2024-05-01). Events with an unknown date are counted apart, with one exception:
+- Custody since an unknown day. A detention, house arrest or custodial sentence with no date
+  holds the person when nothing dated says how their custody began (the first dated custody
+  event is a sentence, a transfer or a release, or there is none): a spell opens whose start
+  is unknown (`start_known` False). It is counted from the earliest day the record knows the
+  person held: the first dated custody event, or the day the undated event's information is
+  as of (`known_on`: its list's date, else the day it was recorded); never as an arrest.
 - Custody runs from the day someone enters it up to, not including, the day they leave it:
   a person released on day d is not in custody on day d. House arrest is custody (the
   European Court of Human Rights treats it as a deprivation of liberty).
@@ -51,6 +57,10 @@ def sentence_is_custodial(kind: str, in_absentia: bool) -> bool:
 # A non-custodial sentence ends custody the day it is handed down.
 NON_CUSTODIAL_SENTENCE = "non_custodial_sentence"
 
+# What opened a spell whose first day nobody knows: flows count it into the stock on the day
+# the person is first known held, and never as a new arrest.
+CUSTODY_START_UNKNOWN = "custody_start_unknown"
+
 
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:
@@ -68,6 +78,9 @@ class TimelineEvent:
     sources: frozenset[int | str] = frozenset()
     # For `sentenced`: the term in days, when the sentence has one.
     term_days: int | None = None
+    # The day this event's information is as of (its list's date; else the day it was
+    # recorded): an undated detention holds the person from then at the latest.
+    known_on: dt.date | None = None
 
     @property
     def day(self) -> dt.date:
@@ -92,6 +105,9 @@ class CustodyInterval:
     # The kinds of the events that opened and closed the spell (flows count by them).
     opened_by: str | None = None
     closed_by: str | None = None
+    # False when the day custody began is unknown: `start` is then the first day the record
+    # knows the person held (dt.date.min when nothing says), not an arrest.
+    start_known: bool = True
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -111,7 +127,7 @@ class Status:
     """Where a person stands at a date."""
 
     status: str
-    since: dt.date | None = None
+    since: dt.date | None = None  # None in custody: held since an unknown day
     release_mode: str | None = None
     death_kind: str | None = None
 
@@ -167,15 +183,22 @@ def derive(events: Iterable[TimelineEvent], at: dt.date | None = None) -> Deriva
     disappeared_since: dt.date | None = None
     term: int | None = None  # days of the last custodial term passed in the open spell
 
+    start_known = True
+
     def open_custody(day: dt.date, phase: str, by: str) -> None:
-        nonlocal start, phases, opened_by, term
-        start, phases, opened_by, term = day, [Phase(phase, day)], by, None
+        nonlocal start, phases, opened_by, term, start_known
+        start, phases, opened_by, term, start_known = day, [Phase(phase, day)], by, None, True
 
     def close_custody(day: dt.date, mode: str, by: str) -> None:
         nonlocal start, phases, last_release
         assert start is not None
-        result.intervals.append(CustodyInterval(start, day, mode, tuple(phases), opened_by, by))
+        result.intervals.append(CustodyInterval(start, day, mode, tuple(phases), opened_by, by, start_known))
         start, phases, last_release = None, [], (mode, day)
+
+    unknown = held_since_unknown_day(events)
+    if unknown is not None and (at is None or unknown.since <= at):
+        open_custody(unknown.since, unknown.phase, CUSTODY_START_UNKNOWN)
+        start_known = False
 
     def move_to(day: dt.date, phase: str) -> None:
         if phases[-1].phase != phase:
@@ -218,10 +241,40 @@ def derive(events: Iterable[TimelineEvent], at: dt.date | None = None) -> Deriva
             disappeared_since = day
 
     if start is not None:
-        result.intervals.append(CustodyInterval(start, None, None, tuple(phases), opened_by))
-        result.term_ends = term_ends(start, term)
+        result.intervals.append(CustodyInterval(start, None, None, tuple(phases), opened_by, None, start_known))
+        result.term_ends = term_ends(start, term) if start_known else None
     result.status = _status(result.intervals, death, disappeared_since, last_release, timeline)
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownStart:
+    """Custody since an unknown day: the phase it is in and the first day it is known."""
+
+    phase: str
+    since: dt.date
+
+
+def held_since_unknown_day(events: Iterable[TimelineEvent]) -> UnknownStart | None:
+    """The spell an undated detention, house arrest or custodial sentence opens before every
+    dated event, or None when a dated detention or house arrest begins the custody the
+    timeline records (the undated event is then taken to be that one, told without a day)."""
+    events = list(events)
+    undated = [e for e in events if e.date is None and _enters_custody(e)]
+    if not undated:
+        return None
+    custody_events = [e for e in ordered(events) if event_kind(e.kind).custody != "none"]
+    first = next((e for e in custody_events if _enters_custody(e) or event_kind(e.kind).custody == "leave"), None)
+    if first is not None and event_kind(first.kind).custody in ("enter", "house_arrest"):
+        return None
+    bounds = [e.known_on for e in undated if e.known_on is not None]
+    if custody_events:
+        # Held on the day of a transfer or a sentence; held the day before a release.
+        kind = event_kind(custody_events[0].kind).custody
+        bounds.append(custody_events[0].day - dt.timedelta(days=1) if kind == "leave" else custody_events[0].day)
+    kinds = {event_kind(e.kind).custody for e in undated}
+    phase = SERVING if "sentence" in kinds else PRETRIAL if "enter" in kinds else HOUSE_ARREST
+    return UnknownStart(phase, min(bounds, default=dt.date.min))
 
 
 def _day_by_day(timeline: Sequence[TimelineEvent], held: Any) -> Any:
@@ -258,7 +311,8 @@ def _status(
         return Status(DISAPPEARED, disappeared_since)
     if intervals and intervals[-1].end is None:
         phase = intervals[-1].phases[-1]
-        return Status(phase.phase, phase.since)
+        known = intervals[-1].start_known or len(intervals[-1].phases) > 1
+        return Status(phase.phase, phase.since if known else None)
     if last_release is not None:
         return Status(RELEASED, last_release[1], release_mode=last_release[0])
     if timeline:

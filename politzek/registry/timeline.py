@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 _COLUMNS = (
     "person_id", "id", "kind", "date", "case_id", "organization__code",
-    "sentence__kind", "sentence__in_absentia", "sentence__term_days",
+    "sentence__kind", "sentence__in_absentia", "sentence__term_days", "as_of", "created_at",
 )
 
 
@@ -30,11 +30,18 @@ def _custodial(sentence_kind: str | None, in_absentia: bool | None) -> bool | No
     return sentence_is_custodial(sentence_kind, bool(in_absentia))
 
 
+def known_on(as_of: dt.date | None, created_at: dt.datetime | None) -> dt.date | None:
+    """The day an event's information is as of: its own `as_of`, else the day it was recorded."""
+    return as_of or (created_at.date() if created_at else None)
+
+
 def _timeline_event(row: tuple[Any, ...], sources: frozenset[int] = frozenset()) -> TimelineEvent:
-    _person, event_id, kind, date, case_id, organization, sentence_kind, in_absentia, term_days = row
+    (_person, event_id, kind, date, case_id, organization, sentence_kind, in_absentia, term_days, as_of,
+     created_at) = row
     return TimelineEvent(
         kind=kind, date=date, id=event_id, case=case_id, organization=organization,
         custodial=_custodial(sentence_kind, in_absentia), sources=sources, term_days=term_days,
+        known_on=known_on(as_of, created_at),
     )
 
 
@@ -60,7 +67,7 @@ def timeline_event_of(event: Any) -> TimelineEvent:
         organization=organization.code if organization else None,
         custodial=_custodial(sentence.kind, sentence.in_absentia) if sentence else None,
         sources=frozenset(source.pk for source in event.sources.all()),
-        term_days=sentence.term_days if sentence else None,
+        term_days=sentence.term_days if sentence else None, known_on=known_on(event.as_of, event.created_at),
     )
 
 

@@ -1,5 +1,5 @@
 """The evidence audit on a hand-built registry: what cites no source, what cannot be true,
-what nobody touched for a year, which addresses are not web addresses; counted per country
+what the record last knew over a year ago, which addresses are not web addresses; counted per country
 for everyone, listed only as far as the reader's clearance goes."""
 
 import datetime as dt
@@ -32,9 +32,8 @@ def registry():
     event(hidden, "detained", "2023-05-01")
     stale = person("Stale Person", country="BY")
     event(stale, "detained", "2020-03-01").sources.add(source)
-    year_ago = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
-    m.Person.objects.filter(pk=stale.pk).update(updated_at=year_ago)
-    m.Event.objects.filter(person=stale).update(updated_at=year_ago)
+    # Recorded today from a list as of 1 June 2025: stale by what it knows, though just edited.
+    m.Event.objects.filter(person=stale).update(as_of=dt.date(2025, 6, 1))
     bad = m.Source.objects.create(url="https://example.org/ok")
     m.Source.objects.filter(pk=bad.pk).update(url="javascript:alert(1)")  # stored before such were refused
     deal = m.Deal.objects.create(name="A deal citing nothing", date="2025-09-11", kind="amnesty")
@@ -57,7 +56,7 @@ def test_lists_show_only_what_the_reader_may_see(registry):
     listed = {kind: [(f.person_id, f.detail) for f in found] for kind, found in public.findings.items()}
     assert listed["unsourced_events"] == [(registry["cited"].pk, "sentenced 2024-06-01")]
     assert listed["timeline_conflicts"] == []  # the confidential record is counted, not shown
-    assert listed["stale_people"] == [(registry["stale"].pk, "last changed on 2025-06-01")]
+    assert listed["stale_people"] == [(registry["stale"].pk, "latest information as of 2025-06-01")]
     assert [f.detail for f in public.findings["bad_source_urls"]] == ["javascript:alert(1)"]
     cleared = run_audit(Viewer(Clearance.CONFIDENTIAL), months=12, today=TODAY)
     assert [f.person_id for f in cleared.findings["timeline_conflicts"]] == [registry["hidden"].pk]

@@ -56,7 +56,13 @@ STATUS_CASES = [
     ("disappeared", [ev("detained", "2022-10-01"), ev("disappeared", "2022-10-05")], None, "disappeared", None),
     ("re-arrested after release", [ev("detained", "2020-08-10"), ev("released_end_of_term", "2020-08-25"),
                                    ev("detained", "2021-02-01")], None, "pretrial_custody", None),
-    ("undated events are ignored", [ev("detained", None)], None, "unknown", None),
+    ("an undated detention holds since an unknown day", [ev("detained", None)], None, "pretrial_custody", None),
+    ("an undated charge is ignored", [ev("charged", None)], None, "unknown", None),
+    ("an undated detention before a dated release", [ev("detained", None), ev("released_pardon", "2025-09-11")],
+     None, "released", "pardon"),
+    ("an undated detention beside a dated one is that one", [ev("detained", None), ev("detained", "2021-05-01"),
+                                                             ev("released_pardon", "2025-09-11")],
+     None, "released", "pardon"),
 ]
 
 
@@ -206,3 +212,34 @@ def test_an_undated_recognition_counts_from_the_first_dated_event():
     assert not is_political_prisoner_at(events, D("2020-10-01"), ["viasna"])
     assert is_political_prisoner_at(events, D("2020-10-02"), ["viasna"])
     assert is_political_prisoner_at(events, D("2025-01-01"), ["viasna"])
+
+
+def test_custody_since_an_unknown_day_counts_from_the_first_day_the_record_knows():
+    """Issue 34, item 2: 11 of 40 real Belarusian prisoners have no arrest date in any public
+    source; they are held all the same, from the day their list says so."""
+    listed = dt.date(2025, 12, 23)
+    events = [ev("detained", None, known_on=listed), ev("recognized", None, organization="viasna")]
+    derived = derive(events)
+    assert [(i.start, i.end, i.start_known, i.opened_by) for i in derived.intervals] == [
+        (listed, None, False, "custody_start_unknown")]
+    assert derived.status.status == "pretrial_custody" and derived.status.since is None
+    assert derived.term_ends is None  # a term from an unknown first day has no known end
+    assert not in_custody_at(derived.intervals, listed - dt.timedelta(days=1))
+    assert is_political_prisoner_at(events, listed, ["viasna"])
+    assert derive(events, at=listed - dt.timedelta(days=1)).status.status == "unknown"
+
+
+def test_a_dated_release_ends_custody_since_an_unknown_day():
+    events = [ev("detained", None, known_on=D("2026-12-07")), ev("released_pardon", "2025-09-11")]
+    derived = derive(events)
+    assert [(i.start, i.end, i.start_known) for i in derived.intervals] == [
+        (D("2025-09-10"), D("2025-09-11"), False)]
+    assert derived.status.status == "released"
+
+
+def test_an_undated_sentence_to_a_colony_is_serving_since_an_unknown_day():
+    events = [ev("sentenced", None, custodial=True), ev("transferred", "2024-03-05")]
+    derived = derive(events)
+    assert derived.status.status == "serving_sentence" and derived.status.since is None
+    assert derived.intervals[0].start == D("2024-03-05") and not derived.intervals[0].start_known
+    assert not [issue for issue in check_timeline(events) if issue.code == "outside_custody"]

@@ -43,6 +43,13 @@ class Event(Record):
         help_text="For imported events: namespace, row key and profile rule, so a re-import updates it.",
     )
     description = models.TextField(blank=True)
+    # What a list said on one day is not what holds today: a person on a 2014 list imported in
+    # 2026 is last known held as of 2014 (registry/staleness.py). Empty: as of the day the
+    # event was recorded.
+    as_of = models.DateField(
+        null=True, blank=True,
+        help_text="The day this information is as of (a list's own date); empty: the day it was recorded.",
+    )
     visibility = models.CharField(max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC, db_index=True)
     sources = models.ManyToManyField(Source, blank=True, related_name="events")
     history = history()

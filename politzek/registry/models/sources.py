@@ -17,6 +17,9 @@ class Source(Record):
     title = models.CharField(max_length=500, blank=True)
     publisher = models.CharField(max_length=200, blank=True)
     published = PartialDateField(null=True, blank=True)
+    as_of = models.DateField(
+        null=True, blank=True, help_text="The day its information is as of, when it says (“as of 1 August 2014”).",
+    )
     archived_url = WebAddressField(max_length=1000, blank=True, help_text="An archived copy.")
     reliability_note = models.TextField(blank=True)
     history = history()

@@ -32,7 +32,7 @@ def audit(request: HttpRequest) -> HttpResponse:
 FINDINGS = {
     "unsourced_events": _("Events citing no source"),
     "timeline_conflicts": _("Impossible timelines"),
-    "stale_people": _("People not updated for the months asked"),
+    "stale_people": _("People whose latest information is older than the months asked"),
     "bad_source_urls": _("Source addresses that are not web addresses"),
     "unsourced_deals": _("Deals citing no source"),
     "unsourced_concessions": _("Concessions citing no source"),
@@ -41,4 +41,4 @@ FINDINGS = {
 COUNT_LABELS = (gettext_noop("people"), gettext_noop("events"),
                 gettext_noop("events citing no source (and no recognition statement)"),
                 gettext_noop("people whose timeline has an impossible pair of events"),
-                gettext_noop("people not updated for the months asked"))
+                gettext_noop("people whose latest information is older than the months asked"))
