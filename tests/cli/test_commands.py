@@ -38,7 +38,8 @@ def test_stats_json_shape(demo):
     assert 0 < figures["political_prisoners"] <= figures["in_custody"] <= figures["people"]
     assert set(figures["by_country"]) <= {"BY", "RU"}
     for counts in figures["by_country"].values():
-        assert set(counts) == {"people", "in_custody", "political_prisoners"}
+        assert set(counts) == {"people", "in_custody", "political_prisoners", "held_since_unknown",
+                               "last_confirmed_long_ago"}
     assert sum(c["people"] for c in figures["by_country"].values()) == DEMO_PEOPLE
     assert sum(c["in_custody"] for c in figures["by_country"].values()) == figures["in_custody"]
     assert sum(figures["by_status"].values()) == DEMO_PEOPLE
