@@ -19,6 +19,7 @@ from politzek.cli import (
     bargaining,
     dedupe,
     events,
+    figures,
     flows,
     history,
     ingest,
@@ -92,6 +93,7 @@ app.command("manage", context_settings={"allow_extra_args": True, "ignore_unknow
 app.add_typer(users.users, name="user")
 app.add_typer(history.history, name="history")
 app.add_typer(events.events, name="events")
+app.add_typer(figures.figures, name="figures")
 app.command("match")(names.match_command)
 app.command("dedupe")(dedupe.dedupe_command)
 app.command("merge")(dedupe.merge_command)

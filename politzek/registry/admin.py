@@ -180,6 +180,13 @@ class AggregateDetentionAdmin(ClearanceAdmin):
     search_fields = ("occasion", "city", "place")
 
 
+@admin.register(m.ReportedFigure)
+class ReportedFigureAdmin(ClearanceAdmin):
+    list_display = ("organization", "country", "kind", "value", "as_of", "period_start", "period_end")
+    list_filter = ("country", "kind", "organization")
+    raw_id_fields = ("source",)
+
+
 @admin.register(m.Recognition)
 class RecognitionAdmin(ClearanceAdmin):
     list_display = ("__str__", "statement_url")

@@ -12,6 +12,7 @@ from politzek.registry.models.matching import DuplicateCandidate, MatchJudgement
 from politzek.registry.models.officials import CaseRole, Official, OfficialMatch, OfficialName, Position, Sanction
 from politzek.registry.models.people import Biography, Consent, ExternalKey, Gender, Person, PersonName
 from politzek.registry.models.proposals import ProposalEvidence, SanctionProposal
+from politzek.registry.models.reported import ReportedFigure
 from politzek.registry.models.sources import Organization, Source, Tag
 
 __all__ = [
@@ -19,5 +20,5 @@ __all__ = [
     "DealRelease", "DuplicateCandidate", "Event", "ExchangeList", "ExchangeListEntry", "ExternalKey",
     "Facility", "Gender", "HistoryPurge", "ImportBatch", "MatchJudgement", "NameKind", "Official", "OfficialMatch",
     "OfficialName", "Organization", "Person", "PersonMerge", "PersonName", "Position", "ProposalEvidence",
-    "Recognition", "Record", "Sanction", "SanctionProposal", "Sentence", "Source", "Tag", "Visibility",
+    "Recognition", "Record", "ReportedFigure", "Sanction", "SanctionProposal", "Sentence", "Source", "Tag", "Visibility",
 ]
