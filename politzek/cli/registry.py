@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -162,12 +163,16 @@ def stats(
 
     Example: politzek stats --org viasna --at 2025-12-31 --json
     """
+    from politzek.flows.reported import reported_beside_registry
     from politzek.registry.queries import registry_stats
+    from politzek.registry.visibility import Viewer
 
     day = parse_date(at, "--at")
     require_schema()
     check_organizations(org)
     figures = registry_stats(at=day, organizations=org)
+    figures["reported"] = [row.as_dict() for row in reported_beside_registry(
+        Viewer.public(), at=dt.date.fromisoformat(figures["at"]), latest_only=True)]
     if as_json:
         print_json(figures)
         return
@@ -177,6 +182,11 @@ def stats(
         console.print(f"Of those in custody: {figures['last_confirmed_long_ago']} last confirmed over "
                       f"{figures['stale_after_months']} months ago, {figures['held_since_unknown']} held since a day "
                       "no source gives.")
+    for row in figures["reported"]:
+        console.print(row["sentence"], highlight=False, markup=False)
+    if not figures["reported"]:
+        console.print("No organization's reported total is recorded (politzek figures import): nothing says how "
+                      "much of the whole these counts cover.")
     table = Table("country", "people", "in custody", "political prisoners")
     for country, counts in figures["by_country"].items():
         table.add_row(country, str(counts["people"]), str(counts["in_custody"]), str(counts["political_prisoners"]))

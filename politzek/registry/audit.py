@@ -79,7 +79,7 @@ def _band_labels() -> list[str]:
 
 
 def _band(today: dt.date, known: dt.date) -> str:
-    for (low, high), label in zip(AGE_BANDS, _band_labels(), strict=True):
+    for (_low, high), label in zip(AGE_BANDS, _band_labels(), strict=True):
         if high is None or known >= _months_before(today, high):
             return label
     raise AssertionError("the last band has no end")

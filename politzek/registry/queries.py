@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from politzek.registry.event_kinds import event_kind
 from politzek.registry.models import Event, Person, PersonName
 from politzek.registry.organizations import organization_name
+from politzek.registry.staleness import information_as_of, is_stale, stale_after_months
 from politzek.registry.status import (
     STATUSES,
     Derivation,
@@ -25,7 +26,6 @@ from politzek.registry.status import (
     in_custody_at,
     recognized_at,
 )
-from politzek.registry.staleness import information_as_of, is_stale, stale_after_months
 from politzek.registry.timeline import derivations, timeline_event_of
 from politzek.registry.visibility import NOT_SHOWN, Viewer, private_fields, visible_events, visible_people
 

@@ -20,5 +20,6 @@ __all__ = [
     "DealRelease", "DuplicateCandidate", "Event", "ExchangeList", "ExchangeListEntry", "ExternalKey",
     "Facility", "Gender", "HistoryPurge", "ImportBatch", "MatchJudgement", "NameKind", "Official", "OfficialMatch",
     "OfficialName", "Organization", "Person", "PersonMerge", "PersonName", "Position", "ProposalEvidence",
-    "Recognition", "Record", "ReportedFigure", "Sanction", "SanctionProposal", "Sentence", "Source", "Tag", "Visibility",
+    "Recognition", "Record", "ReportedFigure", "Sanction", "SanctionProposal", "Sentence", "Source", "Tag",
+    "Visibility",
 ]

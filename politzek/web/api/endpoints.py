@@ -214,9 +214,15 @@ def get_official(request: HttpRequest, official_id: int = RecordId) -> Any:
 
 @router.get("/statistics", response=schemas.Statistics, tags=["statistics"])
 def statistics(request: HttpRequest, at: dt.date | None = None) -> dict[str, Any]:
-    """People, people in custody and political prisoners at `at` (default today), by country.
-    Counts cover every record (a count names no one; see docs/privacy.md)."""
-    return registry_stats(at)
+    """People, people in custody and political prisoners at `at` (default today), by country,
+    and beside them each organization's latest reported total as of that day with the share the
+    registry holds. Counts cover every record (a count names no one; see docs/privacy.md)."""
+    from politzek.flows.reported import reported_beside_registry
+
+    figures = registry_stats(at)
+    figures["reported"] = [row.as_dict() for row in reported_beside_registry(
+        viewer(request), at=dt.date.fromisoformat(figures["at"]), latest_only=True)]
+    return figures
 
 
 @router.get("/deals", response=schemas.DealsPage, tags=["deals"])

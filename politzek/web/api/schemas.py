@@ -25,6 +25,11 @@ class PersonSummary(Schema):
     release_mode: str | None
     arrest_year: int | None
     synthetic: bool
+    since_unknown: bool = Field(False, description="In custody since a day no source gives (docs/status.md).")
+    information_as_of: str | None = Field(None, description=(
+        "The latest day the person's information is as of: a list's own date, else the day it was recorded."))
+    stale: bool = Field(False, description=(
+        "True when that day is older than POLITZEK_STALE_AFTER_MONTHS: the status is the last known one."))
 
 
 class PeoplePage(Page):
@@ -40,9 +45,12 @@ class Name(Schema):
 
 
 class Interval(Schema):
-    start: str
+    start: str | None = Field(description="The first day in custody; null when no source gives it.")
     end: str | None
     release_mode: str | None
+    start_known: bool = True
+    known_held_from: str | None = Field(None, description=(
+        "When the start is unknown: the first day the record knows the person held."))
 
 
 class TimelineEntry(Schema):
@@ -106,6 +114,11 @@ class PersonDetail(Schema):
     status: str
     since: str | None
     release_mode: str | None
+    since_unknown: bool = Field(False, description="In custody since a day no source gives (docs/status.md).")
+    information_as_of: str | None = Field(None, description=(
+        "The latest day the person's information is as of: a list's own date, else the day it was recorded."))
+    stale: bool = Field(False, description=(
+        "True when that day is older than POLITZEK_STALE_AFTER_MONTHS: the status is the last known one."))
     term_ends: str | None = Field(None, description=(
         "While in custody: the day the last term recorded runs out, estimated as the first day in custody "
         "plus the term (docs/status.md)."))
@@ -201,6 +214,8 @@ class CountryCounts(Schema):
     people: int
     in_custody: int
     political_prisoners: int
+    held_since_unknown: int
+    last_confirmed_long_ago: int
 
 
 class Statistics(Schema):
@@ -209,9 +224,16 @@ class Statistics(Schema):
     people: int
     in_custody: int
     political_prisoners: int
+    # Of those in custody: held since a day no source gives; last confirmed longer ago than
+    # `stale_after_months` (registry/staleness.py).
+    held_since_unknown: int
+    last_confirmed_long_ago: int
+    stale_after_months: int
     by_status: dict[str, int]
     undated_events: int
     by_country: dict[str, CountryCounts]
+    # Organizations' latest reported totals as of `at`, each with the registry's count beside it.
+    reported: list[dict[str, Any]]
 
 
 class NewPerson(Schema):

@@ -3,12 +3,14 @@ labels are registry/queries.py's STATUS_LABELS."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 from django.utils.translation import get_language, gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.event_kinds import event_kinds
+from politzek.registry.staleness import is_stale
 
 FACETS = {
     "country": _("Country"),
@@ -116,6 +118,16 @@ def person_status(code: str, gender: str = "", release_mode: str | None = None) 
     if release_mode:
         text += f" ({RELEASE_MODES.get(release_mode, release_mode)})"
     return text
+
+
+def status_as_known(text: str, as_of: str | None) -> str:
+    """A status told as what it is when its information is old: "last known: in custody (as of
+    2014-08)" (registry/staleness.py); the status itself otherwise."""
+    day = dt.date.fromisoformat(as_of) if as_of else None
+    if not is_stale(day):
+        return text
+    assert day is not None
+    return gettext("last known: %(status)s (as of %(month)s)") % {"status": text, "month": f"{day:%Y-%m}"}
 
 
 def country_name(code: str) -> str:

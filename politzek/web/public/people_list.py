@@ -16,6 +16,8 @@ from politzek.registry.candidates import search_ranking
 from politzek.registry.id_sets import among
 from politzek.registry.models import Charge, Event, Person, PersonName, Tag
 from politzek.registry.queries import STATUS_LABELS
+from politzek.registry.staleness import is_stale
+from politzek.registry.status import IN_CUSTODY_STATUSES
 from politzek.registry.visibility import Viewer, visible_events, visible_people
 from politzek.web.public import search_facets
 from politzek.web.public.derived import derived
@@ -242,6 +244,9 @@ def rows_for(listing_rows: list[Listing]) -> list[dict[str, Any]]:
             "status": row.status, "status_label": str(STATUS_LABELS.get(row.status, row.status)),
             "gender": gender,
             "since": row.since.isoformat() if row.since else None, "release_mode": row.release_mode or None,
+            "since_unknown": row.status in IN_CUSTODY_STATUSES and row.since is None,
+            "information_as_of": row.information_as_of.isoformat() if row.information_as_of else None,
+            "stale": is_stale(row.information_as_of),
             "arrest_year": row.arrest_year,
         })
     return result

@@ -27,8 +27,10 @@ from politzek.flows.models import RefreshMark
 from politzek.flows.periods import GRANULARITIES, periods
 from politzek.flows.refresh import refresh
 from politzek.flows.report import columns, sentences, table_rows
+from politzek.flows.reported import reported_beside_registry
 from politzek.registry.models import Event, Person
 from politzek.registry.organizations import organization_name
+from politzek.registry.visibility import Viewer
 from politzek.web.downloads import attachment
 from politzek.web.public.derived import derived
 
@@ -137,6 +139,24 @@ def _figures(query: StatisticsQuery) -> Figures:
                                                          breakdowns=["region"]), query)
 
 
+def _reported(query: StatisticsQuery) -> list[dict[str, str]]:
+    """Organizations' reported figures dated in the chosen span (else their latest totals
+    before its end), each beside the registry's count: how much of the whole the page shows."""
+    def read() -> list[dict[str, str]]:
+        country = None if query.country == "all" else query.country
+        rows = reported_beside_registry(Viewer.public(), country, at=query.last)
+        if query.organization:
+            rows = [row for row in rows if row.figure.organization.code == query.organization]
+        inside = [row for row in rows if query.first <= (row.figure.as_of or row.figure.period_end) <= query.last]
+        if not inside:
+            latest = {(row.figure.country, row.figure.organization.code): row for row in rows if row.figure.is_total}
+            inside = list(latest.values())
+        return [{"sentence": row.sentence(), "link": row.figure.source.link if row.source_shown else "",
+                 "title": str(row.figure.source) if row.source_shown else ""} for row in inside]
+
+    return derived("statistics-reported", read, query)
+
+
 def statistics(request: HttpRequest) -> HttpResponse:
     try:
         query = statistics_query(request)
@@ -149,6 +169,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "query": query, "query_string": query.as_query(), "country": query.country, "countries": countries(),
         "organizations": recognizers(), "periods": [(code, PERIOD_NAMES[code]) for code in GRANULARITIES],
         "charts": [(name, alts[name]) for name in CHARTS], "shows_synthetic": figures.synthetic,
+        "reported": _reported(query),
     })
 
 

@@ -93,7 +93,8 @@ def people(request: HttpRequest) -> HttpResponse:
     for row in rows:  # in the page's language: the name in its script first, the status agreeing
         names = names_for_page([row["name"], *row["other_names"]])
         row["name"], row["other_names"] = names[0], names[1:]
-        row["status_text"] = labels.person_status(row["status"], row["gender"])
+        row["status_text"] = labels.status_as_known(labels.person_status(row["status"], row["gender"]),
+                                                    row["information_as_of"])
     params = query.as_params()
     context = {
         "query": query, "error": error, "page": page, "rows": rows,
@@ -145,8 +146,8 @@ class _Echo:
         return value
 
 
-CSV_COLUMNS = ("id", "name", "other_names", "country", "region", "status", "since", "release_mode", "arrest_year",
-               "synthetic")
+CSV_COLUMNS = ("id", "name", "other_names", "country", "region", "status", "since", "since_unknown", "release_mode",
+               "arrest_year", "information_as_of", "stale", "synthetic")
 
 
 def people_csv(request: HttpRequest) -> HttpResponse:
@@ -179,7 +180,8 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         event["label"] = labels.event_label(event["kind"])
     detail["names"] = reading_order(detail["names"], lambda n: n["name"], lambda n: n["script"],
                                     lambda n: n["language"])
-    detail["status_text"] = labels.person_status(detail["status"], detail["gender"], detail["release_mode"])
+    detail["status_text"] = labels.status_as_known(
+        labels.person_status(detail["status"], detail["gender"], detail["release_mode"]), detail["information_as_of"])
     detail["political_prisoner_text"] = labels.political_prisoner(detail["gender"])
     detail["term_overdue"] = bool(detail["term_ends"] and detail["in_custody"]
                                   and detail["term_ends"] < dt.date.today().isoformat())
