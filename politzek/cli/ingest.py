@@ -3,6 +3,7 @@ the registry out for other tools."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +15,7 @@ from politzek.cli.common import (
     JsonOutput,
     console,
     fail,
+    parse_date,
     print_json,
     progress_bar,
     refresh_derived,
@@ -38,11 +40,15 @@ def import_command(
     no_duplicate_check: Annotated[bool, typer.Option(
         "--no-duplicate-check", help="Do not match the new people against the registry now (a large first load); "
         "run `politzek dedupe` afterwards to queue the pairs.")] = False,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="The day the file's information is as of (a list published 'as of 1 August 2014'): "
+        "its statuses are then told as last known on that day. Default: the profile's as_of, else today.")] = None,
     as_json: JsonOutput = False,
 ) -> None:
     """Import people from a spreadsheet or export, updating those already imported.
 
     Example: politzek import politzek-csv people.csv --dry-run
+    Example: politzek import viasna list-2014.json --as-of 2014-08-01
     """
     from politzek.ingest.errors import ImportError_
     from politzek.ingest.importer import run_import
@@ -58,6 +64,8 @@ def import_command(
             result = run_ftm_import(source, actor=command_line_actor(), dry_run=dry_run)
         else:
             chosen = load_profile(profile)
+            if as_of is not None:
+                chosen = dataclasses.replace(chosen, as_of=str(parse_date(as_of, "--as-of")))
             with progress_bar("importing") as progress:
                 result = run_import(chosen, source, actor=command_line_actor(), dry_run=dry_run,
                                     skip_invalid=skip_invalid, encoding=encoding, progress=progress,

@@ -40,7 +40,7 @@ NAME_KINDS = ("original", "transliteration", "official_transliteration", "alias"
 _TOP_KEYS = {"name", "title", "format", "target", "namespace", "key", "encoding", "records_path",
              "null_values", "date_formats", "placeholder_dates", "names", "fields", "events", "sources", "case",
              "facility", "recognition", "biography", "aggregate", "optional_columns", "ignore_columns",
-             "organizations", "rows", "spell"}
+             "organizations", "rows", "spell", "as_of", "as_of_column"}
 ROWS = ("one", "many")  # one row per person, or several (long format: one per event, spell or case)
 _ORGANIZATION_KEYS = {"name", "kind", "country", "website", "aliases"}
 _AGGREGATE_KEYS = {"date", "count", "country", "region", "city", "place", "occasion", "description", "source"}
@@ -210,6 +210,10 @@ class Profile:
     organizations: tuple[OrganizationSpec, ...] = ()
     rows: str = "one"
     spell: str | None = None  # long format: the column telling one row of a person from another
+    # The day the file's information is as of (a list "as of 1 August 2014"), or the column
+    # giving it per row: its events are then last known as of that day (registry/staleness.py).
+    as_of: str | None = None
+    as_of_column: str | None = None
 
     def __post_init__(self) -> None:
         if not self.key_columns:
@@ -222,6 +226,8 @@ class Profile:
         used |= {c for rule in (*self.fields, *self.sources) for c in (rule.column, rule.age, rule.at_column) if c}
         if self.spell:
             used.add(self.spell)
+        if self.as_of_column:
+            used.add(self.as_of_column)
         for rule in self.events:
             used |= {c for c in (rule.date, rule.description, rule.deal, rule.organization_column) if c}
             used |= set(rule.when or {}) | set(rule.when_contains or {}) | set(rule.unless_contains or {})
@@ -412,8 +418,11 @@ def parse_profile(text: str, origin: str) -> Profile:
     rows = _choice(origin, "rows", data.get("rows", "one"), ROWS)
     if "spell" in data and rows != "many":
         raise _error(origin, "spell", "only a profile with rows = \"many\" tells a person's rows apart")
+    as_of = _date_text(origin, "as_of", data["as_of"]) if "as_of" in data else None
+    if "as_of_column" in data and not (isinstance(data["as_of_column"], str) and data["as_of_column"]):
+        raise _error(origin, "as_of_column", "is the column holding each row's as-of date", data["as_of_column"])
     return Profile(
-        key_columns=key_columns, organizations=tuple(organizations), rows=rows, spell=data.get("spell"),
+        as_of=as_of, as_of_column=data.get("as_of_column"), key_columns=key_columns, organizations=tuple(organizations), rows=rows, spell=data.get("spell"),
         placeholder_dates=placeholders,
         case=case, facility=facility, recognition=recognition, biography=biography, aggregate=aggregate,
         optional_columns=tuple(data.get("optional_columns", [])), ignore_columns=tuple(data.get("ignore_columns", [])),

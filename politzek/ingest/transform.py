@@ -5,6 +5,7 @@ No database here: the writer decides what is new, changed or unchanged.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -98,6 +99,7 @@ class PersonRecord:
     parts: list[PersonRecord] = field(default_factory=list)
     deal_columns: dict[str, str] = field(default_factory=dict)  # deal text → the column it came from
     spell: str | None = None  # long format: the row's value of the profile's spell column
+    as_of: dt.date | None = None  # the day the row's information is as of (profile as_of / as_of_column)
 
 
 # Units as lists write them in English, Russian, Belarusian and Ukrainian ("3 года", "6 месяцев",
@@ -354,12 +356,23 @@ def _event_date(reader: _RowReader, rule: EventRule) -> tuple[bool, PartialDate 
     return True, reader.date_text(rule.date, text)
 
 
+def _as_of(profile: Profile, reader: _RowReader) -> dt.date | None:
+    """The day the row's information is as of: its as_of_column's date, else the profile's
+    (a month or a year counts from its last day: the list held by then), never after today."""
+    text = reader.text(profile.as_of_column) if profile.as_of_column else None
+    if text:
+        date = reader.date_text(profile.as_of_column, text)  # type: ignore[arg-type]
+    else:
+        date = PartialDate.parse(profile.as_of) if profile.as_of else None
+    return min(date.latest, dt.date.today()) if date else None
+
+
 def transform(profile: Profile, row: Row, file: str) -> PersonRecord | list[RowError]:
     reader = _RowReader(profile, row, file)
     key = _row_key(profile, reader)
     if isinstance(key, list):
         return key
-    record = PersonRecord(key=key, row=row.number)
+    record = PersonRecord(key=key, row=row.number, as_of=_as_of(profile, reader))
     for name_rule in profile.names:
         for column in reader.columns(name_rule.column):
             cell = reader.text(column)
@@ -454,7 +467,8 @@ def as_long(record: PersonRecord) -> PersonRecord:
 
 def _part(record: PersonRecord, spell: str) -> PersonRecord:
     return PersonRecord(key=f"{record.key}#{spell}", row=record.row, events=list(record.events), case=record.case,
-                        facility=record.facility, statement_url=record.statement_url, spell=spell)
+                        facility=record.facility, statement_url=record.statement_url, spell=spell,
+                        as_of=record.as_of)
 
 
 def merge_row(person: PersonRecord, row: PersonRecord, profile: Profile, file: str) -> list[RowError]:

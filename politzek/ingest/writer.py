@@ -152,7 +152,7 @@ class RecordWriter:
         event_ids = insert_values(m.Event, [
             {"person_id": p, "kind": e.kind, "date": e.date, "date_earliest": e.date.earliest if e.date else None,
              "description": e.description, "organization_id": self._organization_id(e.organization),
-             "deal_id": self.deals[e.deal].pk if e.deal else None,
+             "deal_id": self.deals[e.deal].pk if e.deal else None, "as_of": r.as_of,
              "source_key": self._key(r, e.key_part)} for p, r in pairs for e in r.events], actor, reason)
         if self.profile.recognition:
             grounds = list(self.profile.recognition.grounds)
@@ -180,7 +180,7 @@ class RecordWriter:
         return m.Event(
             person=person, kind=event.kind, date=event.date, date_earliest=event.date.earliest if event.date else None,
             description=event.description, organization=self._organization(event.organization),
-            source_key=self._key(record, event.key_part), **links,
+            source_key=self._key(record, event.key_part), as_of=record.as_of, **links,
         )
 
     def _key(self, record: PersonRecord, part: str) -> str:
@@ -207,12 +207,17 @@ class RecordWriter:
                 key = self._key(piece, event.key_part)
                 stored = held.events.get(key) or self._adopt(spare, event)
                 links = self._event_links(event, case, sentence, facility)
+                # A file that says what day it is as of confirms the event as of then; one that
+                # does not leaves the day an earlier file gave, and an older list does not make
+                # newer information older.
+                confirmed = {"as_of": piece.as_of} if piece.as_of and not (
+                    stored is not None and stored.as_of and piece.as_of < stored.as_of) else {}
                 if stored is None:
                     stored = self._event(person, piece, event, links)
                     stored.save()
                     changed = True
                 elif _assign(stored, {"date": event.date, "description": event.description, "source_key": key,
-                                      **links}):
+                                      **links, **confirmed}):
                     stored.save()
                     changed = True
                 if event.kind == "recognized" and self.profile.recognition:
