@@ -40,7 +40,7 @@ NAME_KINDS = ("original", "transliteration", "official_transliteration", "alias"
 _TOP_KEYS = {"name", "title", "format", "target", "namespace", "key", "encoding", "records_path",
              "null_values", "date_formats", "placeholder_dates", "names", "fields", "events", "sources", "case",
              "facility", "recognition", "biography", "aggregate", "optional_columns", "ignore_columns",
-             "organizations", "rows", "spell", "as_of", "as_of_column"}
+             "organizations", "rows", "spell", "as_of", "as_of_column", "unknown_dates"}
 ROWS = ("one", "many")  # one row per person, or several (long format: one per event, spell or case)
 _ORGANIZATION_KEYS = {"name", "kind", "country", "website", "aliases"}
 _AGGREGATE_KEYS = {"date", "count", "country", "region", "city", "place", "occasion", "description", "source"}
@@ -55,7 +55,7 @@ _FIELD_KEYS = {"column", "value", "map", "split", "required", "map_contains", "m
                "age", "at", "at_column"}
 _EVENT_KEYS = {"id", "kind", "date", "when", "when_contains", "unless_contains", "undated", "organization",
                "description", "facility", "date_value", "date_map", "date_pattern", "deal", "deal_value",
-               "organization_column", "organization_split"}
+               "organization_column", "organization_split", "undated_when"}
 _SOURCE_KEYS = {"column", "split"}
 
 
@@ -98,6 +98,9 @@ class EventRule:
     # Only when the profile says so: a condition that lets a row through (unless_contains
     # most of all) does not say the event happened.
     undated: bool = False
+    # {column: [values]}: only rows with one of them have the event when its date is empty
+    # (Viasna's "active" prisoners with no arrest date are held all the same; others are not).
+    undated_when: dict[str, list[str]] | None = None
     organization: str | None = None  # organization code
     description: str | None = None  # column
     facility: bool = False  # attach the row's facility (see FacilityRule)
@@ -214,6 +217,9 @@ class Profile:
     # giving it per row: its events are then last known as of that day (registry/staleness.py).
     as_of: str | None = None
     as_of_column: str | None = None
+    # Words a date cell holds for "it happened, the day is unknown" ("unknown", "неизвестно"):
+    # the event is recorded undated (a detention then holds since an unknown day).
+    unknown_dates: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.key_columns:
@@ -231,6 +237,7 @@ class Profile:
         for rule in self.events:
             used |= {c for c in (rule.date, rule.description, rule.deal, rule.organization_column) if c}
             used |= set(rule.when or {}) | set(rule.when_contains or {}) | set(rule.unless_contains or {})
+            used |= set(rule.undated_when or {})
         if self.case:
             kind = (self.case.sentence_kind or {}).get("column")
             used |= {c for c in (self.case.articles, self.case.sentence_date, self.case.sentence_term, kind,
@@ -347,8 +354,10 @@ def parse_profile(text: str, origin: str) -> Profile:
         conditions = {
             name: {column: [str(v) for v in (values if isinstance(values, list) else [values])]
                    for column, values in spec.get(name, {}).items()} or None
-            for name in ("when", "when_contains", "unless_contains")
+            for name in ("when", "when_contains", "unless_contains", "undated_when")
         }
+        if conditions["undated_when"] and (spec.get("undated") or not spec.get("date")):
+            raise _error(origin, f"{where}undated_when", "is for a rule with a date column and without `undated`")
         _check_event_transforms(origin, where, spec)
         events.append(EventRule(**{**spec, "id": spec.get("id", spec["kind"]), **conditions}))
     ids = [rule.id for rule in events]
@@ -422,7 +431,8 @@ def parse_profile(text: str, origin: str) -> Profile:
     if "as_of_column" in data and not (isinstance(data["as_of_column"], str) and data["as_of_column"]):
         raise _error(origin, "as_of_column", "is the column holding each row's as-of date", data["as_of_column"])
     return Profile(
-        as_of=as_of, as_of_column=data.get("as_of_column"), key_columns=key_columns, organizations=tuple(organizations), rows=rows, spell=data.get("spell"),
+        as_of=as_of, as_of_column=data.get("as_of_column"),
+        unknown_dates=tuple(str(word).casefold() for word in data.get("unknown_dates", [])), key_columns=key_columns, organizations=tuple(organizations), rows=rows, spell=data.get("spell"),
         placeholder_dates=placeholders,
         case=case, facility=facility, recognition=recognition, biography=biography, aggregate=aggregate,
         optional_columns=tuple(data.get("optional_columns", [])), ignore_columns=tuple(data.get("ignore_columns", [])),

@@ -192,7 +192,7 @@ class _RowReader:
 
     def date(self, column: str) -> PartialDate | None:
         value = self.text(column)
-        if value is None:
+        if value is None or value.casefold() in self.profile.unknown_dates:
             return None
         return self.date_text(column, value)
 
@@ -328,9 +328,13 @@ def _event_date(reader: _RowReader, rule: EventRule) -> tuple[bool, PartialDate 
     if not rule.date:
         return True, None
     text = reader.text(rule.date)
+    if text is not None and text.casefold() in reader.profile.unknown_dates:
+        return True, None  # it happened; the day is unknown
     if text is None:
         # An empty date means the event did not happen (yet), unless the profile says.
-        return rule.undated, None
+        said = bool(rule.undated_when) and any(reader.text(column) in values
+                                               for column, values in (rule.undated_when or {}).items())
+        return rule.undated or said, None
     if rule.date_map:
         mapped = {key.casefold(): value for key, value in rule.date_map.items()}.get(text.casefold())
         if mapped is not None:

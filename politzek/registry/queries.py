@@ -34,6 +34,7 @@ STATUS_LABELS = {
     "pretrial_custody": _("in pre-trial custody"),
     "house_arrest": _("under house arrest"),
     "serving_sentence": _("serving a sentence"),
+    "in_custody": _("in custody, stage unknown"),
     "released": _("released"),
     "died": _("died"),
     "disappeared": _("disappeared"),

@@ -34,13 +34,15 @@ from politzek.registry.partial_date import PartialDate
 PRETRIAL = "pretrial_custody"
 HOUSE_ARREST = "house_arrest"
 SERVING = "serving_sentence"
+# Held, at a stage no source gives: a detention with no date says no more (issue 34).
+HELD = "in_custody"
 RELEASED = "released"
 DIED = "died"
 DISAPPEARED = "disappeared"
 NOT_DETAINED = "not_detained"
 UNKNOWN = "unknown"
-STATUSES = (PRETRIAL, HOUSE_ARREST, SERVING, RELEASED, DIED, DISAPPEARED, NOT_DETAINED, UNKNOWN)
-IN_CUSTODY_STATUSES = (PRETRIAL, HOUSE_ARREST, SERVING)
+STATUSES = (PRETRIAL, HOUSE_ARREST, SERVING, HELD, RELEASED, DIED, DISAPPEARED, NOT_DETAINED, UNKNOWN)
+IN_CUSTODY_STATUSES = (PRETRIAL, HOUSE_ARREST, SERVING, HELD)
 
 # The sentence kinds that deprive of liberty (registry Sentence.Kind values); a sentence passed
 # in absentia never does.
@@ -215,12 +217,12 @@ def derive(events: Iterable[TimelineEvent], at: dt.date | None = None) -> Deriva
         if kind.custody == "enter":
             if not in_custody:
                 open_custody(day, PRETRIAL, event.kind)
-            elif phases[-1].phase == HOUSE_ARREST:
+            elif phases[-1].phase in (HOUSE_ARREST, HELD):
                 move_to(day, PRETRIAL)
         elif kind.custody == "house_arrest":
             if not in_custody:
                 open_custody(day, HOUSE_ARREST, event.kind)
-            elif phases[-1].phase == PRETRIAL:
+            elif phases[-1].phase in (PRETRIAL, HELD):
                 move_to(day, HOUSE_ARREST)
         elif kind.custody == "sentence":
             if event.custodial is False:
@@ -273,7 +275,7 @@ def held_since_unknown_day(events: Iterable[TimelineEvent]) -> UnknownStart | No
         kind = event_kind(custody_events[0].kind).custody
         bounds.append(custody_events[0].day - dt.timedelta(days=1) if kind == "leave" else custody_events[0].day)
     kinds = {event_kind(e.kind).custody for e in undated}
-    phase = SERVING if "sentence" in kinds else PRETRIAL if "enter" in kinds else HOUSE_ARREST
+    phase = SERVING if "sentence" in kinds else HELD if "enter" in kinds else HOUSE_ARREST
     return UnknownStart(phase, min(bounds, default=dt.date.min))
 
 

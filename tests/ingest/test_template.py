@@ -40,8 +40,8 @@ def test_the_workbook_explains_every_column_in_the_language(language):
     explained = list(columns.iter_rows(min_row=2, values_only=True))
     assert [row[0] for row in explained] == [column.name for column in template_columns()]
     text = {row[0]: row[2] for row in explained}["detained_on"]
-    assert text == {"en": "Date of detention.", "ru": "Дата задержания.", "be": "Дата затрымання.",
-                    "uk": "Дата затримання."}[language]
+    assert text.startswith({"en": "Date of detention; “unknown”", "ru": "Дата задержания; «неизвестно»",
+                            "be": "Дата затрымання; «невядома»", "uk": "Дата затримання; «невідомо»"}[language])
 
 
 def _filled(tmp_path, rows):

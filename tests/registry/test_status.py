@@ -56,7 +56,7 @@ STATUS_CASES = [
     ("disappeared", [ev("detained", "2022-10-01"), ev("disappeared", "2022-10-05")], None, "disappeared", None),
     ("re-arrested after release", [ev("detained", "2020-08-10"), ev("released_end_of_term", "2020-08-25"),
                                    ev("detained", "2021-02-01")], None, "pretrial_custody", None),
-    ("an undated detention holds since an unknown day", [ev("detained", None)], None, "pretrial_custody", None),
+    ("an undated detention holds since an unknown day", [ev("detained", None)], None, "in_custody", None),
     ("an undated charge is ignored", [ev("charged", None)], None, "unknown", None),
     ("an undated detention before a dated release", [ev("detained", None), ev("released_pardon", "2025-09-11")],
      None, "released", "pardon"),
@@ -222,7 +222,7 @@ def test_custody_since_an_unknown_day_counts_from_the_first_day_the_record_knows
     derived = derive(events)
     assert [(i.start, i.end, i.start_known, i.opened_by) for i in derived.intervals] == [
         (listed, None, False, "custody_start_unknown")]
-    assert derived.status.status == "pretrial_custody" and derived.status.since is None
+    assert derived.status.status == "in_custody" and derived.status.since is None
     assert derived.term_ends is None  # a term from an unknown first day has no known end
     assert not in_custody_at(derived.intervals, listed - dt.timedelta(days=1))
     assert is_political_prisoner_at(events, listed, ["viasna"])

@@ -76,6 +76,8 @@ _PERSON_STATUS = {
     "serving_sentence": (pgettext_lazy("status of a man", "serving a sentence"),
                          pgettext_lazy("status of a woman", "serving a sentence"),
                          pgettext_lazy("status of a person", "serving a sentence")),
+    "in_custody": (pgettext_lazy("status of a man", "in custody"), pgettext_lazy("status of a woman", "in custody"),
+                   pgettext_lazy("status of a person", "in custody")),
     "released": (pgettext_lazy("status of a man", "released"), pgettext_lazy("status of a woman", "released"),
                  pgettext_lazy("status of a person", "released")),
     "died": (pgettext_lazy("status of a man", "died"), pgettext_lazy("status of a woman", "died"),

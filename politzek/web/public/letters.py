@@ -39,7 +39,9 @@ def _local_name(names: list[dict[str, Any]], fallback: str) -> str:
 def where_to_write(detail: dict[str, Any]) -> dict[str, Any] | None:
     """Where a person in custody receives letters: the facility of their latest dated event
     that names one (person_detail's timeline is in date order)."""
-    if not detail["in_custody"]:
+    if not detail["in_custody"] or detail.get("stale"):
+        # Information older than POLITZEK_STALE_AFTER_MONTHS: a prison address from a 2014 list
+        # would send letters where the person may no longer be; the pages say why none is given.
         return None
     placed = [event for event in detail["events"] if event["facility_id"] and event["date"]]
     if not placed:
