@@ -22,7 +22,7 @@ from politzek.bargaining.rates import RateRatio, rate_ratio
 from politzek.bargaining.rules import vetting_rules
 from politzek.flows.figures import Scope, WindowFlows, entries_of, window_flows
 from politzek.registry import models as m
-from politzek.registry.status import recognized_at
+from politzek.registry.status import derive, recognized_at
 from politzek.registry.timeline import timelines
 
 WINDOWS = (4, 12, 26)
@@ -103,6 +103,9 @@ class Released:
 
     by_regime: int = 0
     recognized: int = 0  # a recognition by a chosen organization in force on the deal's day
+    # Of those recognized: no custody on record the day before the deal (the stock's fall is
+    # `recognized - recognized_not_held`; the deal page says why the two differ).
+    recognized_not_held: int = 0
     not_recognized: int = 0  # in the registry, not recognized on that day
     not_in_registry: int = 0  # listed by name only
     foreign_citizens: int = 0  # released people with no citizenship of the deal's country
@@ -113,6 +116,7 @@ class Released:
 
     def as_dict(self) -> dict[str, Any]:
         return {"released_by_regime": self.by_regime, "recognized_political_prisoners": self.recognized,
+                "recognized_without_custody_on_record": self.recognized_not_held,
                 "in_registry_not_recognized": self.not_recognized, "not_in_registry": self.not_in_registry,
                 "foreign_citizens": self.foreign_citizens, "charged_with_violence": self.charged_with_violence,
                 "sent_abroad": self.sent_abroad,
@@ -164,8 +168,14 @@ def released_people(deal: m.Deal, country: str, organizations: tuple[str, ...] |
         "direction", "person_id", "destination_country", "person__citizenships"))
     people = {person for direction, person, _d, _c in rows
               if person is not None and direction == m.DealRelease.Direction.RELEASED_BY_REGIME}
-    recognized = {person_id for person_id, events in timelines(m.Event.objects.filter(person_id__in=people))
-                  if recognized_at(events, day, organizations)}
+    recognized: set[int] = set()
+    for person_id, events in timelines(m.Event.objects.filter(person_id__in=people)):
+        if recognized_at(events, day, organizations):
+            recognized.add(person_id)
+            # The stock of those held falls only by the people held the day before: one with no
+            # custody on record (not even since an unknown day) is released on paper only.
+            if not derive(events, day - dt.timedelta(days=1)).status.in_custody:
+                released.recognized_not_held += 1
     rules = vetting_rules()
     own = m.Charge.objects.filter(person_id__in=people).values_list("person_id", "code_system", "article")
     whole_case = m.Charge.objects.filter(person__isnull=True, case__defendants__in=people).values_list(

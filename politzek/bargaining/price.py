@@ -34,6 +34,13 @@ class DealPrice:
     # regime how many the deal file lists (by id or name) and how many are in the registry.
     announced_released: int | None = None
     in_registry: int = 0
+    # Recognized political prisoners released with no custody on record the day before: the
+    # number held falls by `political_prisoners_released` less these.
+    recognized_not_held: int = 0
+
+    @property
+    def stock_fall(self) -> int:
+        return self.political_prisoners_released - self.recognized_not_held
 
     @property
     def usd_per_announced(self) -> float | None:
@@ -46,7 +53,8 @@ class DealPrice:
     @property
     def coverage(self) -> dict[str, int | None]:
         return {"announced_released": self.announced_released, "listed": self.released_by_regime,
-                "in_registry": self.in_registry, "recognized_political_prisoners": self.political_prisoners_released}
+                "in_registry": self.in_registry, "recognized_political_prisoners": self.political_prisoners_released,
+                "recognized_without_custody_on_record": self.recognized_not_held}
 
     @property
     def usd_per_prisoner(self) -> float | None:
@@ -102,7 +110,7 @@ def deal_prices(country: str | None = None, organizations: tuple[str, ...] | Non
                 unvalued[concession.kind] += 1
         prices.append(DealPrice(deal, deal.date.earliest, held_in, released.recognized, released.by_regime,
                                 released.returned_to_regime, valued, unvalued, kinds, deal.announced_released,
-                                released.recognized + released.not_recognized))
+                                released.recognized + released.not_recognized, released.recognized_not_held))
     prices.sort(key=lambda p: (p.day, p.deal.pk))
     return prices
 

@@ -177,6 +177,11 @@ def price_command(
             console.print(f"{p.deal.date} {p.deal.name}: {p.usd_per_prisoner:,.0f} USD per recognized political "
                           f"prisoner the registry links ({p.political_prisoners_released} of {p.released_by_regime} "
                           "named; how many were announced is not recorded)", highlight=False, markup=False)
+        if p.recognized_not_held:
+            console.print(f"{p.deal.date} {p.deal.name}: {p.recognized_not_held} of the "
+                          f"{p.political_prisoners_released} recognized political prisoners released had no custody "
+                          f"on record the day before; the number held falls by {p.stock_fall}",
+                          highlight=False, markup=False)
     console.print(f"price per political prisoner: {trend(prices)}", highlight=False)
 
 

@@ -432,7 +432,8 @@ def parse_profile(text: str, origin: str) -> Profile:
         raise _error(origin, "as_of_column", "is the column holding each row's as-of date", data["as_of_column"])
     return Profile(
         as_of=as_of, as_of_column=data.get("as_of_column"),
-        unknown_dates=tuple(str(word).casefold() for word in data.get("unknown_dates", [])), key_columns=key_columns, organizations=tuple(organizations), rows=rows, spell=data.get("spell"),
+        unknown_dates=tuple(str(word).casefold() for word in data.get("unknown_dates", [])),
+        key_columns=key_columns, organizations=tuple(organizations), rows=rows, spell=data.get("spell"),
         placeholder_dates=placeholders,
         case=case, facility=facility, recognition=recognition, biography=biography, aggregate=aggregate,
         optional_columns=tuple(data.get("optional_columns", [])), ignore_columns=tuple(data.get("ignore_columns", [])),
