@@ -350,12 +350,16 @@ def recognition_intervals(
     """(organization, from, until) for each recognition; until is the withdrawal day or None.
 
     A recognition with no date (Viasna's export gives none) counts from the first dated event
-    of the timeline: the documenters recognized the person for what that timeline records."""
+    of the timeline, or from the first day a custody since an unknown day is known if earlier:
+    the documenters recognized the person for what that timeline records."""
     events = list(events)
     dated = ordered(events)
     open_since: dict[str | None, dt.date] = {}
     spells: list[tuple[str | None, dt.date, dt.date | None]] = []
     first_day = dated[0].day if dated else dt.date.min
+    unknown = held_since_unknown_day(events)
+    if unknown is not None:  # … or from the first day custody since an unknown day is known
+        first_day = min(first_day, unknown.since)
     for event in events:
         if event.kind == "recognized" and event.date is None:
             open_since.setdefault(event.organization, first_day)

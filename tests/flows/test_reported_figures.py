@@ -1,0 +1,124 @@
+"""Organizations' reported figures beside the registry's own (issue 34, item 5), on published
+figures (tests/data/published_figures_research.md, each with its source and quote) and a
+registry of Viasna's five named political prisoners of late 2014 (tests/registry/
+test_list_of_2014.py tells their story).
+
+Expected answers, written by hand from the sources before the program was run:
+- Viasna, "as of late 2014" (read as 2014-12-31): 6 held; the registry holds 5 of them (83.3 %);
+- Viasna, 2025-12-23: 1,135 held; the registry holds 0 of them (0.0 %): its five were pardoned on
+  22 August 2015 and nobody later is recorded, so the registry says how little it covers;
+- Viasna, 2025-12-31: 1,131 held: the latest total as of the end of 2025, the one `stats` and the
+  API give beside the registry's count for that day;
+- Viasna, January 2025: 18 newly recognized; the registry records 0 of them (0.0 %);
+- Memorial, 1,262 held, published 2025-12-30 with no day stated (day_stated no); the registry's
+  Russian count is 0 of them (0.0 %);
+- a total given with a period instead of a day is refused naming its row and column, exit 2,
+  nothing written."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from politzek.registry import models as m
+from tests.commands import run_politzek_here
+from tests.registry.test_list_of_2014 import FREEDOM_HOUSE, NAMES, REVIEW_2014, _write
+
+pytestmark = pytest.mark.django_db
+
+CHARTER97 = "https://charter97.org/ru/news/2025/12/25/667779/"
+REFORM_DECEMBER = ("https://reform.news/en/rights-defenders-record-more-than-80-cases-of-politically-motivated-"
+                   "repression-in-december/amp")
+VIASNA_JANUARY = "https://spring96.org/en/news/117384"
+MEMORIAL_2025 = "https://memopzk.org/en/news/2025-annual-report/"
+COLUMNS = ["organization", "country", "kind", "value", "qualifier", "as_of", "period_start", "period_end",
+           "day_stated", "source_url", "quote"]
+FIGURES = [
+    ["Viasna", "Belarus", "total_held", "6", "", "2014-12-31", "", "", "no", REVIEW_2014,
+     "as of late 2014, Belarusian prisons held six political prisoners"],
+    ["Вясна", "BY", "total_held", "1 135", "", "2025-12-23", "", "", "yes", CHARTER97,
+     "По состоянию на 23 декабря 2025 года в белорусских местах заключения продолжают удерживать 1135 "
+     "политзаключенных."],
+    ["viasna", "BY", "total_held", "1,131", "", "2025-12-31", "", "", "yes", REFORM_DECEMBER,
+     "As of the end of December 2025, 1,131 political prisoners were being held in places of detention"],
+    ["viasna", "BY", "newly_recognized", "18", "", "", "2025-01-01", "2025-01-31", "yes", VIASNA_JANUARY,
+     "during the month, the human rights community recognized 18 individuals as such"],
+    ["Memorial", "Russia", "total_held", "1262", "", "2025-12-30", "", "", "no", MEMORIAL_2025,
+     "The number of recognised political prisoners rose from 803 to 1,262."],
+]
+
+
+def _registry(tmp_path):
+    rows = [{"source_key": f"viasna-review-2014-{n}", "name": name, "country": "BY", "visibility": "public",
+             "detained_on": "unknown", "recognized_by": "viasna", "release_mode": "pardon",
+             "released_on": "2015-08-22", "sources": f"{REVIEW_2014} {FREEDOM_HOUSE}", "as_of": "2014"}
+            for n, name in enumerate(NAMES, start=1)]
+    done = run_politzek_here("import", "politzek-csv", str(_write(tmp_path / "viasna-2014.csv", rows)))
+    assert done.returncode == 0, done.stderr
+
+
+def _figures_file(tmp_path, rows):
+    path = tmp_path / "reported.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)
+    return path
+
+
+def test_each_reported_figure_stands_beside_the_registrys_count(tmp_path, client):
+    _registry(tmp_path)
+    done = run_politzek_here("figures", "import", str(_figures_file(tmp_path, FIGURES)))
+    assert done.returncode == 0, done.stderr
+    assert "5 figures recorded" in done.stdout
+    listed = json.loads(run_politzek_here("figures", "list", "--json").stdout)["figures"]
+    got = {(f["organization"], f["kind"], f["as_of"] or f["period_start"]): (f["value"], f["registry"],
+                                                                             f["registry_share_percent"])
+           for f in listed}
+    assert got == {
+        ("viasna", "total_held", "2014-12-31"): (6, 5, 83.3),
+        ("viasna", "total_held", "2025-12-23"): (1135, 0, 0.0),
+        ("viasna", "total_held", "2025-12-31"): (1131, 0, 0.0),
+        ("viasna", "newly_recognized", "2025-01-01"): (18, 0, 0.0),
+        ("memorial", "total_held", "2025-12-30"): (1262, 0, 0.0),
+    }
+    text = run_politzek_here("figures", "list", "--country", "BY", "--kind", "total_held").stdout
+    assert "as of 2014-12-31: political prisoners held: 6. The registry holds 5 of them (83.3 %)." in text
+
+    stats = json.loads(run_politzek_here("stats", "--json", "--at", "2025-12-31").stdout)
+    # Each organization's latest total as of that day, Belarus's before Russia's.
+    assert [(r["country"], r["organization"], r["value"], r["registry"]) for r in stats["reported"]] == [
+        ("BY", "viasna", 1131, 0), ("RU", "memorial", 1262, 0)]
+    api = client.get("/api/statistics?at=2014-12-31").json()
+    assert [(r["organization"], r["value"], r["registry"], r["source"]["url"]) for r in api["reported"]] == [
+        ("viasna", 6, 5, REVIEW_2014)]
+    page = client.get("/statistics/?country=BY&period=month&from=2014-12-01&to=2014-12-31").content.decode()
+    assert "political prisoners held: 6. The registry holds 5 of them (83.3 %)." in page
+    russian = client.get("/ru/statistics/?country=BY&period=month&from=2014-12-01&to=2014-12-31").content.decode()
+    assert "В реестре из них: 5 (83,3 %)" in russian
+
+    again = run_politzek_here("figures", "import", str(_figures_file(tmp_path, FIGURES)))
+    assert "0 figures recorded, 5 updated" in again.stdout and m.ReportedFigure.objects.count() == 5
+
+
+def test_a_page_with_no_reported_figure_says_nothing_tells_the_coverage(client):
+    page = client.get("/statistics/?country=BY").content.decode()
+    assert "nothing says how much of the whole these counts cover" in page
+
+
+@pytest.mark.parametrize(("change", "column", "message"), [
+    ({"period_start": "2025-12-01", "period_end": "2025-12-31"}, "period_start", "not a period"),
+    ({"as_of": ""}, "as_of", "give the day"),
+    ({"value": "about a thousand"}, "value", "not a whole number"),
+    ({"organization": "Some Group!"}, "organization", "neither a known organization"),
+    ({"source_url": "javascript:alert(1)"}, "source_url", "not an http(s) address"),
+])
+def test_a_bad_figure_is_refused_naming_its_row_and_column(tmp_path, change, column, message):
+    row = dict(zip(COLUMNS, FIGURES[1], strict=True)) | change
+    path = _figures_file(tmp_path, [FIGURES[0], [row[c] for c in COLUMNS]])
+    done = run_politzek_here("figures", "import", str(path))
+    assert done.returncode == 2
+    assert f"row 3, column '{column}'" in done.stderr and message in done.stderr
+    assert not m.ReportedFigure.objects.exists()
