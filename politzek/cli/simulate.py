@@ -98,6 +98,8 @@ def simulate_command(
     if chosen.synthetic:
         head += " (CALIBRATED ON SYNTHETIC DEMO DATA: not real figures)"
     console.print(head, highlight=False, markup=False)
+    if chosen.notes:  # what the scenario rests on, before anything it answers
+        console.print("  " + chosen.notes, highlight=False, markup=False)
     console.print(f"  {runs:,} runs a policy, seed {seed}, {chosen.horizon_weeks} weeks; "
                   f"{'parameters at their values' if fixed else 'uncertain parameters drawn from their ranges'}",
                   highlight=False)

@@ -45,6 +45,7 @@ class Spell:
     end: dt.date | None  # None: still held
     end_kind: str = ""
     by_deal: bool = False  # the release was part of a deal
+    start_known: bool = True  # False: held since an unknown day, first known held on `start` (no arrest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,25 @@ class DealSeen:
     held: int  # political prisoners held the day before
     usd_per_prisoner: float | None
     detention_rate_ratio: float | None  # new detentions 26 weeks after ÷ 26 weeks before
+    # What was announced and reported, where recorded: the share a deal freed is then the
+    # people announced over the total an organization reported held before it, and its price
+    # the valued concessions per person announced (issue 34: the registry's share misled).
+    announced: int | None = None
+    reported_held: int | None = None
+    usd_per_announced: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """An organization's reported figures for the country, where recorded (flows/reported.py)."""
+
+    total: int | None = None  # the latest total held as of the calibration day or before
+    total_day: dt.date | None = None
+    total_by: str = ""
+    total_source: str = ""
+    recognized: int = 0  # newly recognized over the weeks the period counts cover in the window
+    recognized_weeks: float = 0.0
+    figures: int = 0  # how many reported figures the scenario rests on
 
 
 class CalibrationError(ValueError):
@@ -72,6 +92,34 @@ def custody_histogram(term_days: Iterable[int]) -> tuple[tuple[int, ...], tuple[
     return EDGES, tuple(c / total if total else 0.0 for c in counts), total
 
 
+def _scale(reported: Reported, held_now: int, began: int, window_weeks: int, where: str,
+           at: dt.date) -> tuple[Parameter, Parameter]:
+    """The prisoners held at the start and the arrests a week: an organization's reported
+    figures where they exist, the registry's own counts otherwise (then said to assume the
+    registry is complete)."""
+    if reported.total:
+        initial = Parameter(float(reported.total), f"reported: {reported.total_by}, {reported.total:,} political "
+                                                   f"prisoners held on {reported.total_day} ({reported.total_source}); "
+                                                   f"the registry holds {held_now} of them")
+    else:
+        initial = Parameter(float(held_now), f"{where}: political prisoners held on {at} (no reported total)")
+    if reported.recognized_weeks >= 4:
+        arrests = Parameter(round(reported.recognized / reported.recognized_weeks, 3),
+                            f"reported: {reported.recognized} newly recognized in the {reported.recognized_weeks:.0f} "
+                            f"weeks the reported counts of the window cover; the registry has {began} new in "
+                            f"{window_weeks} weeks")
+    elif reported.total and held_now:
+        factor = reported.total / held_now
+        arrests = Parameter(round(began / window_weeks * factor, 3),
+                            f"{where}: {began} new political prisoners in {window_weeks} weeks, scaled by "
+                            f"{factor:.2f} (the reported total held over the registry's); assumes the registry "
+                            "records new prisoners in the share it holds them")
+    else:
+        arrests = Parameter(round(began / window_weeks, 3),
+                            f"{where}: {began} new political prisoners in {window_weeks} weeks (no reported count)")
+    return initial, arrests
+
+
 def _years_held(spell: Spell, first: dt.date, last: dt.date) -> float:
     start = max(spell.start, first)
     end = min(spell.end or last, last)
@@ -79,13 +127,14 @@ def _years_held(spell: Spell, first: dt.date, last: dt.date) -> float:
 
 
 def estimate(spells: list[Spell], term_days: list[int], deals: list[DealSeen], at: dt.date, window_weeks: int,
-             country: str, synthetic: bool, horizon_weeks: int = 520, accept_few: bool = False) -> Scenario:
+             country: str, synthetic: bool, horizon_weeks: int = 520, accept_few: bool = False,
+             reported: Reported | None = None) -> Scenario:
     """A scenario from what the registry shows; raises CalibrationError naming what is missing,
     or that the registry holds too few people to stand for the country (unless `accept_few`,
     when the scenario says so in its name and notes)."""
     first = at - dt.timedelta(weeks=window_weeks)
     where = f"registry, {country}, {first} to {at}"
-    began = [s for s in spells if first < s.start <= at]
+    began = [s for s in spells if s.start_known and first < s.start <= at]
     if not began:
         raise CalibrationError(f"no political prisoner's custody began in {country} between {first} and {at}; "
                                "calibration needs a timeline")
@@ -124,10 +173,11 @@ def estimate(spells: list[Spell], term_days: list[int], deals: list[DealSeen], a
         response_source = (f"measured {response:+.2f}, outside the literature's range {low}–{high}: set to its "
                            f"nearest end, {clamped}; " + response_source)
         response = clamped
+    reported = reported or Reported()
+    initial, arrests = _scale(reported, held_now, len(began), window_weeks, where, at)
     parameters = {
-        "initial_prisoners": Parameter(float(held_now), f"{where}: political prisoners held on {at}"),
-        "arrests_per_week": Parameter(round(len(began) / window_weeks, 3),
-                                      f"{where}: {len(began)} new political prisoners in {window_weeks} weeks"),
+        "initial_prisoners": initial,
+        "arrests_per_week": arrests,
         "pardon_per_year": Parameter(round(min(0.99, pardons / exposure), 5) if exposure else 0.0,
                                      f"{where}: {pardons} pardons and other early releases (deals excluded) in "
                                      f"{exposure:.0f} person-years held"),
@@ -141,9 +191,10 @@ def estimate(spells: list[Spell], term_days: list[int], deals: list[DealSeen], a
     # The mean gap between the first and the last deal: one cluster of quick deals does not set
     # the pace of ten years the way a median of gaps would.
     every = max(1, round((seen[-1].day - seen[0].day).days / 7 / (len(seen) - 1))) if len(seen) > 1 else 26
-    shares_freed = [d.freed / d.held for d in seen if d.held]
+    shares_freed = [d.announced / d.reported_held if d.announced and d.reported_held else d.freed / d.held
+                    for d in seen if (d.announced and d.reported_held) or d.held]
     share = round(statistics.fmean(shares_freed), 4) if shares_freed else 0.05
-    prices = [d.usd_per_prisoner for d in seen if d.usd_per_prisoner]
+    prices = [d.usd_per_announced or d.usd_per_prisoner for d in seen if d.usd_per_announced or d.usd_per_prisoner]
     price = round(statistics.fmean(prices), 2) if prices else 0.0
     # The median of the deal-to-deal changes, at most +10% a deal: ten years of deals compound
     # it some twenty times, and a few deals whose prices jump would make sums no projection
@@ -154,7 +205,11 @@ def estimate(spells: list[Spell], term_days: list[int], deals: list[DealSeen], a
     deals_policy = dict(every_weeks=every, first_deal_week=every, share_released=max(share, 1e-4),
                         price_per_prisoner=price, price_growth=growth)
     rests_on = (f"Rests on {len(spells)} political-prisoner spell(s) in the registry ({held_now} held on {at}, "
-                f"{len(began)} new in {window_weeks} weeks), {terms} custodial term(s) and {len(seen)} deal(s)"
+                f"{len(began)} new in {window_weeks} weeks), {terms} custodial term(s), {len(seen)} deal(s) and "
+                f"{reported.figures} reported figure(s)"
+                + (f" (the registry holds {held_now} of the {reported.total:,} {reported.total_by} reports held on "
+                   f"{reported.total_day})" if reported.total else "; no reported total: the registry's counts are "
+                   "taken as the country's")
                 + ("; TOO FEW to stand for the country, calibrated anyway on request" if few else "") + ". ")
     notes = (rests_on + f"Calibrated from the registry on {at} "
              f"({'synthetic demo data' if synthetic else 'registry data'}). "

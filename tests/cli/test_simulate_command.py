@@ -28,6 +28,7 @@ def test_the_bundled_scenario_runs_the_four_policies_reproducibly(tmp_path):
     text = run_politzek("simulate", "belarus-demo", "--runs", "30", "--fixed", "--set", "response_to_deals=0.5",
                         "--sensitivity", "--charts", str(tmp_path / "charts")).stdout
     assert "CALIBRATED ON SYNTHETIC DEMO DATA" in text and "response_to_deals = 0.5" in text
+    assert "Rests on the synthetic demo registry" in text and "no reported figure" in text
     assert "changed by the user" in text and "stop paying off" in text and "sensitivity" in text
     assert (tmp_path / "charts" / "held.svg").read_text().startswith("<?xml")
     assert (tmp_path / "charts" / "tornado.svg").exists()

@@ -15,6 +15,9 @@ def test_the_bundled_comparison_with_its_assumptions(client):
         assert f"<td>{policy}</td>" in page
     assert "Belarus 2024–2025-like (calibrated on synthetic demo data)" in page and 'id="synthetic-notice"' in page
     assert "Brandt, George &amp; Sandler (2016" in page and "the arrests outweigh the early releases" in page
+    # What the answer rests on, before the answer (issue 34, item 6).
+    assert "Rests on the synthetic demo registry (7,500 invented people): 1,020 political prisoners held" in page
+    assert "no reported figure" in page
     # The two figures a diplomat read as contradicting each other are reconciled on the page.
     assert "Both figures hold; they answer different questions." in page
     assert 'name="response_to_deals" value="0.018"' in page
