@@ -60,6 +60,7 @@ def test_calibration_uses_reported_totals_and_counts():
 
 def test_without_reported_figures_the_scenario_says_it_takes_the_registry_as_the_country():
     spells = [Spell(AT - dt.timedelta(weeks=2 * n + 1), None) for n in range(25)]
-    scenario = estimate(spells, [365 * 3] * 25, [], AT, 104, "BY", synthetic=False, reported=reported_for("BY", AT, 104))
+    scenario = estimate(spells, [365 * 3] * 25, [], AT, 104, "BY", synthetic=False,
+                        reported=reported_for("BY", AT, 104))
     assert "0 reported figure(s); no reported total: the registry's counts are taken as the country's" in scenario.notes
     assert scenario.parameters["initial_prisoners"].value == 25
