@@ -19,7 +19,8 @@ the matcher when exactly one person fits), what was conceded, and the sources.
     kind = "sanctions_relief"
     program = "US Belarus sanctions"
     entity = "the national airline"
-    value_usd = 50000000
+    value_usd = 50000000                 # or a range: value_usd_low = 2e9, value_usd_high = 3e9
+    basis = "per_year"                   # one_off, per_year, export_value, relief_value (optional)
     counterparty = "US"
     source = "https://example.org/relief"
 
@@ -48,6 +49,9 @@ from politzek.registry.writes import reuse_or_create
 KINDS = [choice for choice, _label in m.Deal.Kind.choices]
 DIRECTIONS = [choice for choice, _label in m.DealRelease.Direction.choices]
 CONCESSION_KINDS = [choice for choice, _label in m.Concession.Kind.choices]
+BASES = [choice for choice, _label in m.Concession.Basis.choices]
+CONCESSION_KEYS = {"kind", "description", "program", "entity", "value_usd", "value_usd_low", "value_usd_high", "basis",
+                   "counterparty", "source"}
 # The release event a deal writes for each person it releases, by the deal's kind. The
 # Belarusian releases for concessions were pardons in form (the people were then taken
 # abroad, which the event's description and the release's destination say).
@@ -170,27 +174,48 @@ def read_deal_file(path: Path) -> dict[str, Any]:
                                 "file lists")
     for i, concession in enumerate(data.get("concessions", [])):
         where = f"concessions[{i}]"
-        value = concession.get("value_usd")
+        unknown = sorted(set(concession) - CONCESSION_KEYS) if isinstance(concession, dict) else []
+        if unknown:
+            raise DealFileError(f"{path}: {where}.{unknown[0]}: unknown key; known: "
+                                f"{', '.join(sorted(CONCESSION_KEYS))}")
         source = _text(path, f"{where}.source", concession.get("source"))
         if source and not source.startswith(("http://", "https://")):
             raise DealFileError(f"{path}: {where}.source: {source!r} is not an http(s) address")
-        if value is not None:
-            try:
-                value = Decimal(str(value))
-            except InvalidOperation:
-                raise DealFileError(f"{path}: {where}.value_usd: {value!r} is not a number") from None
-            if value < 0:
-                raise DealFileError(f"{path}: {where}.value_usd: {value} is negative")
+        amounts = {key: _amount(path, where, key, concession.get(key))
+                   for key in ("value_usd", "value_usd_low", "value_usd_high")}
+        value, low, high = amounts["value_usd"], amounts["value_usd_low"], amounts["value_usd_high"]
+        if (low is None) != (high is None):
+            raise DealFileError(f"{path}: {where}: give both value_usd_low and value_usd_high, or value_usd alone")
+        if low is not None and value is not None:
+            raise DealFileError(f"{path}: {where}: give value_usd or a range (value_usd_low, value_usd_high), not both")
+        if low is not None and high is not None and low > high:
+            raise DealFileError(f"{path}: {where}.value_usd_low: {low:,.0f} is more than value_usd_high {high:,.0f}")
+        basis = concession.get("basis") or ""
+        if basis:
+            basis = _choice(path, f"{where}.basis", basis, BASES)
         deal["concessions"].append({
             "kind": _choice(path, f"{where}.kind", concession.get("kind"), CONCESSION_KINDS),
             "description": _text(path, f"{where}.description", concession.get("description")),
             "program": _text(path, f"{where}.program", concession.get("program")),
             "entity": _text(path, f"{where}.entity", concession.get("entity")),
-            "value_usd": value,
+            "value_usd": value, "value_usd_low": low, "value_usd_high": high, "basis": basis,
             "counterparty": _text(path, f"{where}.counterparty", concession.get("counterparty")),
             "source": source,
         })
     return deal
+
+
+def _amount(path: Path, where: str, key: str, value: Any) -> Decimal | None:
+    """A non-negative number of US dollars, or None when not given."""
+    if value is None:
+        return None
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        raise DealFileError(f"{path}: {where}.{key}: {value!r} is not a number") from None
+    if not amount.is_finite() or amount < 0:
+        raise DealFileError(f"{path}: {where}.{key}: {value} is not a non-negative amount")
+    return amount
 
 
 def _source(viewer: Viewer, url: str, title: str = "", publisher: str = "",
@@ -247,7 +272,9 @@ def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False,
             m.Concession.objects.create(
                 deal=record, kind=concession["kind"], description=concession["description"],
                 program=concession["program"], entity=concession["entity"],
-                estimated_value_usd=concession["value_usd"], counterparty=concession["counterparty"],
+                estimated_value_usd=concession["value_usd"], value_usd_low=concession["value_usd_low"],
+                value_usd_high=concession["value_usd_high"], basis=concession["basis"],
+                counterparty=concession["counterparty"],
                 source=_source(viewer, concession["source"]) if concession["source"] else None)
         if events:
             _release_events(record, deal, linked, viewer)

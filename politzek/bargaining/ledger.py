@@ -37,6 +37,9 @@ def deal_detail(deal: m.Deal, viewer: Viewer) -> dict[str, Any]:
         "not_shown": len(releases) - len(people),
         "concessions": [{"kind": c.kind, "description": c.description, "program": c.program, "entity": c.entity,
                          "value_usd": float(c.estimated_value_usd) if c.estimated_value_usd else None,
+                         "value_usd_low": float(c.value_usd_low) if c.value_usd_low is not None else None,
+                         "value_usd_high": float(c.value_usd_high) if c.value_usd_high is not None else None,
+                         "basis": c.basis,
                          "counterparty": c.counterparty, "source": c.source.url if c.source else None}
                         for c in deal.concessions.select_related("source").order_by("id")],
         "sources": [{"url": s.url, "title": s.title} for s in deal.sources.order_by("id")],

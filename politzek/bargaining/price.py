@@ -37,6 +37,28 @@ class DealPrice:
     # Recognized political prisoners released with no custody on record the day before: the
     # number held falls by `political_prisoners_released` less these.
     recognized_not_held: int = 0
+    # The valued concessions as a range (a published "2 to 3 bn" is no one number): `valued_usd`
+    # is its low end, `valued_high` its high end (equal when every value is one number), and
+    # what the values measure (one-off, per year…).
+    valued_high: Decimal = Decimal(0)
+    bases: tuple[str, ...] = ()
+
+    @property
+    def is_range(self) -> bool:
+        return self.valued_high != self.valued_usd
+
+    def _per(self, people: int | None) -> tuple[float, float] | None:
+        if not people or not self.valued_high:
+            return None
+        return float(self.valued_usd) / people, float(self.valued_high) / people
+
+    @property
+    def per_announced_range(self) -> tuple[float, float] | None:
+        return self._per(self.announced_released)
+
+    @property
+    def per_prisoner_range(self) -> tuple[float, float] | None:
+        return self._per(self.political_prisoners_released)
 
     @property
     def stock_fall(self) -> int:
@@ -87,6 +109,13 @@ class DealPrice:
             "coverage": self.coverage,
             "concessions_per_political_prisoner": (round(self.concessions_per_prisoner, 4)
                                                    if self.concessions_per_prisoner is not None else None),
+            # The same prices from the low and the high ends of the valued concessions.
+            "valued_usd_range": [float(self.valued_usd), float(self.valued_high)],
+            "usd_per_announced_person_range": ([round(v, 2) for v in self.per_announced_range]
+                                               if self.per_announced_range else None),
+            "usd_per_political_prisoner_range": ([round(v, 2) for v in self.per_prisoner_range]
+                                                 if self.per_prisoner_range else None),
+            "value_bases": list(self.bases),
         }
 
 
@@ -99,18 +128,22 @@ def deal_prices(country: str | None = None, organizations: tuple[str, ...] | Non
         if country and held_in != country.upper():
             continue
         released = released_people(deal, held_in, organizations)
-        valued = Decimal(0)
+        valued, valued_high = Decimal(0), Decimal(0)
+        bases: set[str] = set()
         unvalued: Counter[str] = Counter()
         kinds: Counter[str] = Counter()
         for concession in deal.concessions.all():
             kinds[concession.kind] += 1
-            if concession.estimated_value_usd:
-                valued += concession.estimated_value_usd
+            values = concession.value_range
+            if values and values[1]:
+                valued, valued_high = valued + values[0], valued_high + values[1]
+                bases.add(concession.basis or "unstated")
             else:
                 unvalued[concession.kind] += 1
         prices.append(DealPrice(deal, deal.date.earliest, held_in, released.recognized, released.by_regime,
                                 released.returned_to_regime, valued, unvalued, kinds, deal.announced_released,
-                                released.recognized + released.not_recognized, released.recognized_not_held))
+                                released.recognized + released.not_recognized, released.recognized_not_held,
+                                valued_high, tuple(sorted(bases))))
     prices.sort(key=lambda p: (p.day, p.deal.pk))
     return prices
 
@@ -119,9 +152,12 @@ MIN_PRICED_FOR_TREND = 3
 
 
 def trend(prices: list[DealPrice]) -> str:
-    """Whether the price in dollars per political prisoner rose, fell or varied across the
-    deals that have one, in date order."""
-    values = [p.usd_per_prisoner for p in prices if p.usd_per_prisoner is not None]
+    """Whether the price rose, fell or varied across the deals that have one, in date order:
+    per person announced released (the middle of its range) where enough deals record how many
+    were announced, else per recognized political prisoner the registry links."""
+    announced = [sum(p.per_announced_range) / 2 for p in prices if p.per_announced_range]
+    values = announced if len(announced) >= MIN_PRICED_FOR_TREND else [
+        p.usd_per_prisoner for p in prices if p.usd_per_prisoner is not None]
     if len(values) < MIN_PRICED_FOR_TREND:
         # Two prices always rise or fall: that is no trend a diplomat should be told.
         return _("too few priced deals to tell (%(n)s of the %(least)s needed)") % {

@@ -169,7 +169,13 @@ def price_command(
     console.print(table)
     # Each price with what it rests on, in words that fit any terminal.
     for p in prices:
-        if p.usd_per_announced is not None:
+        if p.is_range and p.per_announced_range:
+            low, high = p.per_announced_range
+            console.print(f"{p.deal.date} {p.deal.name}: between {low:,.0f} and {high:,.0f} USD per person announced "
+                          f"released ({p.announced_released} announced; the valued concessions range from "
+                          f"{float(p.valued_usd):,.0f} to {float(p.valued_high):,.0f} USD, measured as "
+                          f"{', '.join(b.replace('_', ' ') for b in p.bases)})", highlight=False, markup=False)
+        elif p.usd_per_announced is not None:
             console.print(f"{p.deal.date} {p.deal.name}: {p.usd_per_announced:,.0f} USD per person announced released "
                           f"({p.announced_released} announced, {p.released_by_regime} named, {p.in_registry} in the "
                           f"registry, {p.political_prisoners_released} recognized)", highlight=False, markup=False)

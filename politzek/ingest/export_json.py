@@ -51,6 +51,9 @@ def _deals(visible_ids: set[int]) -> list[dict[str, Any]]:
             "returned_count": sum(1 for r in deal.releases.all() if r.direction == "returned_to_regime"),
             "concessions": [{"kind": c.kind, "description": c.description, "program": c.program, "entity": c.entity,
                              "estimated_value_usd": str(c.estimated_value_usd) if c.estimated_value_usd else None,
+                             "value_usd_low": str(c.value_usd_low) if c.value_usd_low is not None else None,
+                             "value_usd_high": str(c.value_usd_high) if c.value_usd_high is not None else None,
+                             "basis": c.basis,
                              "counterparty": c.counterparty} for c in deal.concessions.all()],
         }
         for deal in deals

@@ -17,6 +17,7 @@ about 20 M. Two registries:
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -140,3 +141,57 @@ url = "{HRW}"
     assert api["status"] == "released" and api["custody_intervals"] == [
         {"start": None, "end": "2025-12-13", "release_mode": "pardon", "start_known": False,
          "known_held_from": "2025-12-12"}]
+
+
+BBLV = ("https://en.bb.lv/article/business/2025/12/30/belarus-could-earn-up-to-half-a-billion-dollars-from-potash-"
+        "but-logistics-are-a-hindrance-82160/amp")
+
+
+def test_a_concession_valued_as_a_range_gives_a_price_range(client, tmp_path):
+    """BB.LV (30 December 2025), from data Nasha Niva obtained: "in 2021, Belaruskalij earned 3.06
+    billion dollars, in 2022 - 1.95 billion". The potash relief of 13 December 2025 valued by that
+    export value a year, 1.95 to 3.06 bn USD, over the 123 announced released: by hand,
+    1,950,000,000 / 123 = 15,853,658.54 and 3,060,000,000 / 123 = 24,878,048.78 USD a person."""
+    path = tmp_path / "december-2025.toml"
+    path.write_text(f'''name = "Belarus release of 13 December 2025"
+date = "2025-12-13"
+kind = "concession_release"
+parties = ["BY", "US"]
+announced_released = 123
+[[sources]]
+url = "{ALJAZEERA}"
+[[concessions]]
+kind = "sanctions_relief"
+entity = "Belaruskali (potash)"
+value_usd_low = 1950000000
+value_usd_high = 3060000000
+basis = "export_value"
+source = "{BBLV}"
+''', encoding="utf-8")
+    done = run_politzek_here("deals", "add", str(path))
+    assert done.returncode == 0, done.stderr
+    deal = m.Deal.objects.get(name="Belarus release of 13 December 2025")
+    page = client.get(f"/deals/{deal.pk}/").content.decode()
+    assert "Price: between 15,853,659 and 24,878,049 USD per person announced released (123 people)" in page
+    assert "What the values measure: export value." in page and "estimated 1,950,000,000–3,060,000,000 USD" in page
+    api = client.get("/api/deals").json()["items"][0]
+    assert api["usd_per_announced_person_range"] == [15853658.54, 24878048.78]
+    assert api["value_bases"] == ["export_value"]
+    assert "between 15,853,659 and 24,878,049 USD per person announced released" in run_politzek_here(
+        "deals", "price").stdout
+
+
+@pytest.mark.parametrize(("concession", "message"), [
+    ("value_usd_low = 3e9\nvalue_usd_high = 2e9",
+     "value_usd_low: 3,000,000,000 is more than value_usd_high 2,000,000,000"),
+    ("value_usd_low = 2e9", "give both value_usd_low and value_usd_high"),
+    ("value_usd = 1\nvalue_usd_low = 1\nvalue_usd_high = 2", "give value_usd or a range"),
+    ("valeu_usd = 1", "concessions[0].valeu_usd: unknown key"),
+    ('basis = "monthly"', "concessions[0].basis"),
+])
+def test_a_bad_concession_value_is_refused(tmp_path, concession, message):
+    path = tmp_path / "deal.toml"
+    path.write_text(f'name = "x"\nkind = "pardon_wave"\n[[concessions]]\nkind = "money"\n{concession}\n',
+                    encoding="utf-8")
+    with pytest.raises(DealFileError, match=re.escape(message)):
+        read_deal_file(path)

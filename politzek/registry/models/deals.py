@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -69,10 +71,31 @@ class Concession(models.Model):
     program = models.CharField(max_length=300, blank=True,
                                help_text="The sanctions program, e.g. US Belarus sanctions (EO 14038).")
     entity = models.CharField(max_length=300, blank=True, help_text="The entity relieved, e.g. the national airline.")
+    class Basis(models.TextChoices):
+        ONE_OFF = "one_off", _("one-off")
+        PER_YEAR = "per_year", _("per year")
+        EXPORT_VALUE = "export_value", _("export value")
+        RELIEF_VALUE = "relief_value", _("relief value")
+
     estimated_value_usd = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    # A value is often published as a range ("potash exports worth 2 to 3 bn a year"): the price
+    # is then a range too. One value sets both ends. `basis` says what the figure measures.
+    value_usd_low = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    value_usd_high = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    basis = models.CharField(max_length=16, choices=Basis.choices, blank=True,
+                             help_text="What the value measures: one-off, per year, export value, relief value.")
     counterparty = models.CharField(max_length=200, blank=True)
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
     history = history()
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.description[:60]}"
+
+    @property
+    def value_range(self) -> tuple[Decimal, Decimal] | None:
+        """(low, high) in USD: the range recorded, else the one estimate at both ends."""
+        if self.value_usd_low is not None and self.value_usd_high is not None:
+            return Decimal(self.value_usd_low), Decimal(self.value_usd_high)
+        if self.estimated_value_usd:
+            return Decimal(self.estimated_value_usd), Decimal(self.estimated_value_usd)
+        return None

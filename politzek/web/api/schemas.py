@@ -308,6 +308,14 @@ class DealPriceOut(Schema):
         default_factory=dict, description="announced_released, listed (in the deal file), in_registry, "
                                           "recognized_political_prisoners: what the prices rest on.")
     concessions_per_political_prisoner: float | None
+    valued_usd_range: list[float] = Field(
+        default_factory=list, description="The valued concessions' low and high ends (equal for single values).")
+    usd_per_announced_person_range: list[float] | None = Field(
+        None, description="The price per person announced released from the low and the high ends.")
+    usd_per_political_prisoner_range: list[float] | None = None
+    value_bases: list[str] = Field(
+        default_factory=list, description="What the values measure: one_off, per_year, export_value, relief_value, "
+                                          "or unstated.")
 
 
 class DealsPage(Schema):
@@ -328,6 +336,9 @@ class ConcessionOut(Schema):
     program: str
     entity: str
     value_usd: float | None
+    value_usd_low: float | None = None
+    value_usd_high: float | None = None
+    basis: str = ""
     counterparty: str
     source: str | None
 

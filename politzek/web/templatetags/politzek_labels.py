@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from politzek.registry import models as m
@@ -47,6 +48,12 @@ def _choice(choices: Any, code: str) -> str:
 @register.filter
 def sentence_kind(code: str) -> str:
     return _choice(m.Sentence.Kind, code)
+
+
+@register.filter
+def value_basis(code: str) -> str:
+    """What a concession's value measures ("unstated" when a file did not say)."""
+    return _("not stated") if code == "unstated" else _choice(m.Concession.Basis, code)
 
 
 @register.filter
