@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from politzek.flows.figures import DEATHS, RELEASES, Figures, PeriodFlow
+from politzek.registry.status import CUSTODY_START_UNKNOWN
 from politzek.registry.visibility import NOT_SHOWN
 
 FORMATS = ("text", "md", "json")
@@ -218,6 +219,13 @@ def _notes(figures: Figures) -> list[str]:
             "%(n)s move of political prisoners is dated only to the month or year and counted on its first day",
             "%(n)s moves of political prisoners are dated only to the month or year and counted on its first day",
             imprecise), imprecise))
+    first_known = sum(p.entries.get(CUSTODY_START_UNKNOWN, 0) for p in figures.political)
+    if first_known:
+        notes.append(_count(ngettext(
+            "%(n)s political prisoner held since a day no source gives joins the count on the first day the "
+            "registry knows them held, and is no new arrest",
+            "%(n)s political prisoners held since a day no source gives join the count on the first day the "
+            "registry knows them held, and are no new arrests", first_known), first_known))
     if notes:
         paragraphs.append(_("Data quality: %(notes)s.") % {"notes": "; ".join(notes)})
     return paragraphs
