@@ -403,9 +403,22 @@ class PolitzekAPI(NinjaAPI):
         schema = super().get_openapi_schema(*args, **kwargs)
         for path in schema["paths"].values():
             _forbid_nul([operation.get("parameters", []) for operation in path.values()])
+        # Request bodies only (every model a body refers to); answers may quote anything.
+        bodies = {ref.rsplit("/", 1)[-1] for ref in _refs([operation.get("requestBody", {})
+                                                           for path in schema["paths"].values()
+                                                           for operation in path.values()])}
         _forbid_nul([model for name, model in schema.get("components", {}).get("schemas", {}).items()
-                     if name.startswith("New")])  # request bodies only; answers may quote anything
+                     if name in bodies])
         return schema
+
+
+def _refs(node: Any) -> list[str]:
+    """Every `$ref` under a node of the schema."""
+    if isinstance(node, dict):
+        return ([node["$ref"]] if "$ref" in node else []) + [ref for value in node.values() for ref in _refs(value)]
+    if isinstance(node, list):
+        return [ref for value in node for ref in _refs(value)]
+    return []
 
 
 api = PolitzekAPI(
