@@ -29,15 +29,30 @@ def _save(figure: plt.Figure, path: Path) -> Path:
 
 
 def price_chart(prices: list[DealPrice], path: Path) -> Path:
-    """US dollars conceded per recognized political prisoner released, one bar per deal."""
-    priced = [p for p in prices if p.usd_per_prisoner is not None]
+    """US dollars conceded per person announced released, one bar per deal, from the middle of
+    its range with the range as a whisker; per recognized political prisoner the registry links
+    when no deal records how many were announced."""
     figure, axes = plt.subplots(figsize=(9, 4))
-    labels = [f"{p.deal.date}\n" + _("%(n)s freed") % {"n": p.political_prisoners_released} for p in priced] \
-        or [_("no priced deal")]
-    axes.bar(labels, [p.usd_per_prisoner for p in priced] or [0])
-    axes.set_ylabel(_("USD conceded per political prisoner"))
-    readable_numbers(axes.yaxis)  # "2,6 млн", not "1e6"
+    announced = [p for p in prices if p.per_announced_range]
     title = _("Price of releases, deal by deal (valued concessions only)")
+    if announced:
+        ranges = [p.per_announced_range for p in announced]
+        middles = [(low + high) / 2 for low, high in ranges]  # type: ignore[misc]
+        labels = [f"{p.deal.date}\n" + _("announced: %(n)s") % {"n": p.announced_released} for p in announced]
+        axes.bar(labels, middles, yerr=[[m - r[0] for m, r in zip(middles, ranges, strict=True)],  # type: ignore[index]
+                                        [r[1] - m for m, r in zip(middles, ranges, strict=True)]],  # type: ignore[index]
+                 capsize=4)
+        axes.set_ylabel(_("USD conceded per person announced released"))
+        left_out = sum(1 for p in prices if p.usd_per_prisoner is not None and not p.per_announced_range)
+        if left_out:
+            title += " " + _("(priced deals with no announced count left out: %(n)s)") % {"n": left_out}
+    else:
+        priced = [p for p in prices if p.usd_per_prisoner is not None]
+        labels = [f"{p.deal.date}\n" + _("%(n)s freed") % {"n": p.political_prisoners_released} for p in priced] \
+            or [_("no priced deal")]
+        axes.bar(labels, [p.usd_per_prisoner for p in priced] or [0])
+        axes.set_ylabel(_("USD conceded per political prisoner"))
+    readable_numbers(axes.yaxis)  # "2,6 млн", not "1e6"
     if any(p.deal.synthetic for p in prices):
         title += _synthetic()
     axes.set_title(title, fontsize=10)

@@ -179,6 +179,8 @@ source = "{BBLV}"
     assert api["value_bases"] == ["export_value"]
     assert "between 15,853,659 and 24,878,049 USD per person announced released" in run_politzek_here(
         "deals", "price").stdout
+    chart = b"".join(client.get("/deals/price.svg").streaming_content)
+    assert b"announced: 123" in chart and b"USD conceded per person announced released" in chart
 
 
 @pytest.mark.parametrize(("concession", "message"), [
