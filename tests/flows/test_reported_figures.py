@@ -94,6 +94,10 @@ def test_each_reported_figure_stands_beside_the_registrys_count(tmp_path, client
     api = client.get("/api/statistics?at=2014-12-31").json()
     assert [(r["organization"], r["value"], r["registry"], r["source"]["url"]) for r in api["reported"]] == [
         ("viasna", 6, 5, REVIEW_2014)]
+    listed_api = client.get("/api/reported-figures?country=BY&kind=total_held").json()["items"]
+    assert [(r["as_of"], r["value"], r["registry"], r["registry_share_percent"]) for r in listed_api] == [
+        ("2014-12-31", 6, 5, 83.3), ("2025-12-23", 1135, 0, 0.0), ("2025-12-31", 1131, 0, 0.0)]
+    assert client.get("/api/reported-figures?kind=arrests").status_code == 422  # not a kind of figure
     page = client.get("/statistics/?country=BY&period=month&from=2014-12-01&to=2014-12-31").content.decode()
     assert "political prisoners held: 6. The registry holds 5 of them (83.3 %)." in page
     russian = client.get("/ru/statistics/?country=BY&period=month&from=2014-12-01&to=2014-12-31").content.decode()

@@ -85,6 +85,9 @@ def test_a_list_of_2014_is_counted_and_said_to_be_old(tmp_path, client):
                                          "known_held_from": "2014-12-31"}]
     listed = client.get("/?country=BY").content.decode()
     assert listed.count("last known: in custody (as of 2014-12), held since: unknown") == 5
+    statistics = client.get("/statistics/?country=BY").content.decode()
+    assert ("Today, in custody by the registry&#x27;s record: 5; of them last confirmed over 12 months ago: 5; "
+            "held since a day no source gives: 5.") in statistics
     russian = client.get(f"/ru/people/{statkevich}/").content.decode()
     assert "последнее известное: под стражей (по сведениям на 2014-12)" in russian
 

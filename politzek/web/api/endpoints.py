@@ -25,6 +25,7 @@ from politzek.flows.person_summaries import person_summary
 from politzek.registry.history import recorded_change
 from politzek.registry.models import Case, Deal, Event, Facility, Official, Organization, Person, PersonName
 from politzek.registry.queries import STATUS_LABELS, NotFound, registry_stats
+from politzek.registry.reported_file import KINDS as REPORTED_KINDS
 from politzek.registry.visibility import hidden_event_ids, visible_cases, visible_events, visible_people
 from politzek.web.api import schemas
 from politzek.web.api.auth import TokenAuth, viewer
@@ -210,6 +211,19 @@ def get_official(request: HttpRequest, official_id: int = RecordId) -> Any:
     if official is None:
         return Status(404, {"detail": f"no official {official_id}"})
     return _official_out(official, visible_cases(Case.objects.all(), viewer(request)))
+
+
+@router.get("/reported-figures", response={200: schemas.ReportedFigures, 422: schemas.Problem},
+            tags=["statistics"])
+def reported_figures(request: HttpRequest, country: str | None = Query(None, pattern="^[A-Za-z]{2}$"),
+                     kind: Literal["", *REPORTED_KINDS] = "", at: dt.date | None = None) -> Any:  # type: ignore[valid-type]
+    """Organizations' reported figures (totals held on a day, counts for a period), each with
+    its source and the registry's own count of the same thing and its share
+    (docs/reported-figures.md). Counts cover every record."""
+    from politzek.flows.reported import reported_beside_registry
+
+    rows = reported_beside_registry(viewer(request), country, kind or None, at)
+    return {"items": [row.as_dict() for row in rows]}
 
 
 @router.get("/statistics", response=schemas.Statistics, tags=["statistics"])

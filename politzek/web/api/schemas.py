@@ -236,6 +236,13 @@ class Statistics(Schema):
     reported: list[dict[str, Any]]
 
 
+class ReportedFigures(Schema):
+    items: list[dict[str, Any]] = Field(description=(
+        "Each figure: organization, country, kind, value, qualifier, as_of or period_start/period_end, "
+        "day_stated, registry (the registry's count of the same thing), registry_share_percent, source (null "
+        "when only records above the caller's clearance cite it), quote, sentence."))
+
+
 class NewPerson(Schema):
     # A misspelt field is refused (422 naming it), never silently dropped.
     model_config = ConfigDict(extra="forbid")

@@ -23,14 +23,16 @@ from django.utils.translation import gettext as _
 from politzek.csv_safety import SafeWriter
 from politzek.flows.chart_words import CHARTS, PERIOD_NAMES, SIZES, alt_texts
 from politzek.flows.figures import Figures, Scope, compute
-from politzek.flows.models import RefreshMark
+from politzek.flows.models import Listing, RefreshMark
 from politzek.flows.periods import GRANULARITIES, periods
 from politzek.flows.refresh import refresh
 from politzek.flows.report import columns, sentences, table_rows
 from politzek.flows.reported import reported_beside_registry
 from politzek.registry.models import Event, Person
 from politzek.registry.organizations import organization_name
-from politzek.registry.visibility import Viewer
+from politzek.registry.staleness import stale_after_months, stale_before
+from politzek.registry.status import IN_CUSTODY_STATUSES
+from politzek.registry.visibility import Clearance, Viewer
 from politzek.web.downloads import attachment
 from politzek.web.public.derived import derived
 
@@ -157,6 +159,25 @@ def _reported(query: StatisticsQuery) -> list[dict[str, str]]:
     return derived("statistics-reported", read, query)
 
 
+def _how_current(query: StatisticsQuery) -> str:
+    """Today's custody by the registry's record, with how much of it is old news or held since an
+    unknown day ("" when none is): counts cover every record, as the page's figures do."""
+    def read() -> str:
+        held = Listing.objects.filter(clearance=int(Clearance.CONFIDENTIAL), status__in=IN_CUSTODY_STATUSES)
+        if query.country != "all":
+            held = held.filter(country=query.country)
+        total = held.count()
+        old = held.filter(information_as_of__lt=stale_before()).count()
+        unknown = held.filter(since__isnull=True).count()
+        if not old and not unknown:
+            return ""
+        return _("Today, in custody by the registry's record: %(total)s; of them last confirmed over %(months)s "
+                 "months ago: %(old)s; held since a day no source gives: %(unknown)s.") % {
+            "total": total, "months": stale_after_months(), "old": old, "unknown": unknown}
+
+    return derived("statistics-current", read, query.country)
+
+
 def statistics(request: HttpRequest) -> HttpResponse:
     try:
         query = statistics_query(request)
@@ -169,7 +190,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "query": query, "query_string": query.as_query(), "country": query.country, "countries": countries(),
         "organizations": recognizers(), "periods": [(code, PERIOD_NAMES[code]) for code in GRANULARITIES],
         "charts": [(name, alts[name]) for name in CHARTS], "shows_synthetic": figures.synthetic,
-        "reported": _reported(query),
+        "reported": _reported(query), "how_current": _how_current(query),
     })
 
 
