@@ -25,6 +25,7 @@ urlpatterns = [
     path("accountability/", accountability.cost, name="cost"),
     path("accountability/index.svg", accountability.cost_svg, name="cost_chart"),
     path("simulator/", simulator.simulator, name="simulator"),
+    path("simulator/results.json", simulator.simulator_json, name="simulator_json"),
     path("simulator/<slug:name>.svg", simulator.simulator_chart, name="simulator_chart"),
     path("feed.atom", RecognitionsAndReleases(), name="feed"),
     path("this-week/", this_week.this_week, name="this_week"),

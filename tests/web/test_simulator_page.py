@@ -18,6 +18,11 @@ def test_the_bundled_comparison_with_its_assumptions(client):
     # What the answer rests on, before the answer (issue 34, item 6).
     assert "Rests on the synthetic demo registry (7,500 invented people): 1,020 political prisoners held" in page
     assert "no reported figure" in page
+    data = client.get("/simulator/results.json").json()
+    assert data["scenario"]["notes"].startswith("Rests on the synthetic demo registry")
+    assert [p["policy"]["name"] for p in data["policies"]] == [
+        "no_engagement", "pay_for_releases", "automatic_cost", "mixed"]
+    assert client.get("/simulator/results.json?arrests_per_week=many").status_code == 400
     # The two figures a diplomat read as contradicting each other are reconciled on the page.
     assert "Both figures hold; they answer different questions." in page
     assert 'name="response_to_deals" value="0.018"' in page

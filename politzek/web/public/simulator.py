@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_noop
 
@@ -160,6 +160,22 @@ def simulator(request: HttpRequest) -> HttpResponse:
                     "parameter": scenario.parameters[name]} for name, help_text in PARAMETERS.items()],
         "changed": sorted(changes), "runs": simulation.runs, "shows_synthetic": scenario.synthetic,
     })
+
+
+def simulator_json(request: HttpRequest) -> HttpResponse:
+    """The page's answer as data, for the same parameters: the scenario with what it rests on
+    (`scenario.notes`, every parameter's source), each policy's figures, the comparison and the
+    sensitivity; the weekly series are in `politzek simulate --json`."""
+    try:
+        scenario, changes = _scenario(request)
+    except ScenarioError as bad:
+        return JsonResponse({"detail": str(bad)}, status=400)
+    try:
+        simulation = _simulation(scenario, changes)
+    except SimulatorBusy:
+        return unavailable(request, BUSY)
+    return JsonResponse({**simulation.as_dict(series=False), "changed": sorted(changes)},
+                        json_dumps_params={"ensure_ascii": False})
 
 
 def simulator_chart(request: HttpRequest, name: str) -> HttpResponse:
