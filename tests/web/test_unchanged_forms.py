@@ -64,6 +64,18 @@ def registry():
                            visibility="confidential", description="Hidden transfer.\nTwo lines.")
     person.internal_notes = "Internal note.\nOn two lines."
     person.save()
+    # Records the demo has none of: a reported figure (a real one, with its source and quote)
+    # and a concession valued as a range with a basis.
+    viasna = m.Organization.objects.get_or_create(code="viasna", defaults={"name": "Viasna"})[0]
+    m.ReportedFigure.objects.create(
+        organization=viasna, country="BY", kind="total_held", value=1131, as_of="2025-12-31",
+        source=m.Source.objects.create(url="https://reform.news/en/rights-defenders-record-more-than-80-cases-of-"
+                                           "politically-motivated-repression-in-december/amp"),
+        quote="As of the end of December 2025, 1,131 political prisoners were being held\nin places of detention")
+    concession = m.Concession.objects.order_by("pk").first()
+    if concession is not None:
+        concession.value_usd_low, concession.value_usd_high, concession.basis = 1950000000, 3060000000, "export_value"
+        concession.save()
     return person
 
 
