@@ -44,9 +44,9 @@ _TOP_KEYS = {"name", "title", "format", "target", "namespace", "key", "encoding"
 ROWS = ("one", "many")  # one row per person, or several (long format: one per event, spell or case)
 _ORGANIZATION_KEYS = {"name", "kind", "country", "website", "aliases"}
 _AGGREGATE_KEYS = {"date", "count", "country", "region", "city", "place", "occasion", "description", "source"}
-_CASE_KEYS = {"jurisdiction", "code_system", "articles", "sentence_date", "sentence_term", "sentence_kind",
-              "judge", "counsel", "jurisdiction_column", "code_system_column", "articles_split", "case_number",
-              "court"}
+_CASE_KEYS = {"jurisdiction", "code_system", "articles", "articles_from_text", "sentence_date", "sentence_term",
+              "sentence_kind", "judge", "counsel", "jurisdiction_column", "code_system_column", "articles_split",
+              "case_number", "court"}
 _FACILITY_KEYS = {"name", "address", "country"}
 _RECOGNITION_KEYS = {"statement_url", "grounds"}
 _BIOGRAPHY_KEYS = {"column", "language"}
@@ -147,6 +147,9 @@ class CaseRule:
     sentence_kind: dict[str, Any] | None = None  # {column, contains = {text: kind}}
     judge: str | None = None
     counsel: str | None = None
+    # The articles column is prose ("convicted under Articles 342 and 361-1 …"): every article
+    # it names is a charge (the general part's preparation or complicity articles excepted).
+    articles_from_text: bool = False
 
 
 @dataclass(frozen=True)

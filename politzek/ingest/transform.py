@@ -12,6 +12,8 @@ from typing import Any
 
 from rigour.text.scripts import text_scripts
 
+from politzek.ingest.articles import charges_in_text
+from politzek.ingest.articles import parse_charge as read_charge
 from politzek.ingest.errors import RowError
 from politzek.ingest.profile import PERSON_FIELDS, EventRule, FieldRule, Profile, column_index
 from politzek.ingest.readers import Row
@@ -110,14 +112,6 @@ _UNITS = {"year": r"years?|год[а]?|лет|гады|гадоў|год|рок[
 _TERM = re.compile(r"(?P<whole>\d+)(?:\s+(?P<num>\d)/(?P<den>\d))?\s*(?P<unit>"
                    + "|".join(f"(?P<{unit}>{words})" for unit, words in _UNITS.items()) + r")\b", re.I)
 _UNIT_DAYS = {"year": 365, "month": 30, "day": 1}
-# An article as a template's cell gives it: "342", "361-1", "342 part 2", "ч. 2 ст. 342".
-_PLAIN_ARTICLE = re.compile(
-    r"(?:(?:ч\.?|part|частка|частина)\s*(?P<part_before>\d+)\s*(?:ст\.?|art\.?|артыкула|статті|статьи)?\s*)?"
-    r"(?P<article>\d+(?:[.-]\d+)*)(?:\s*,?\s*(?:ч\.?|part|частка|частина)\s*(?P<part_after>\d+))?", re.I)
-_ARTICLE = re.compile(r"Art(?:icle|\.)\s*(\d+(?:[.-]\d+)*)", re.I)
-_PART = re.compile(r"Part\s+(\d+)\s+of\s+Art", re.I)
-
-
 def parse_term(text: str) -> int | None:
     """Days in a term written as "6 years", "2 1/2 years", "1 year 6 months" or "19 months";
     None when the text holds no term. A year counts 365 days and a month 30."""
@@ -130,19 +124,9 @@ def parse_term(text: str) -> int | None:
 
 
 def parse_charge(text: str) -> ChargeRecord | None:
-    """An article text such as "Part 2 of Art. 285 of the Criminal Code — Participation …".
-
-    The last article named is the charge (in "Part 1 of Article 13 and Article 293" the first
-    is the general part's attempt/preparation article); the part is kept only when one
-    article is named. The label keeps the whole original text."""
-    articles = _ARTICLE.findall(text)
-    if not articles:
-        plain = _PLAIN_ARTICLE.fullmatch(text.strip())
-        if plain is None:
-            return None
-        return ChargeRecord(plain["article"], plain["part_before"] or plain["part_after"] or "", text)
-    part = _PART.search(text)
-    return ChargeRecord(articles[-1], part[1] if part and len(articles) == 1 else "", text)
+    """The charge one cell names (ingest/articles.py reads articles as people write them)."""
+    charge = read_charge(text)
+    return ChargeRecord(charge.article, charge.part, charge.label) if charge else None
 
 
 def script_code(name: str, declared: str = "auto") -> str:
@@ -522,6 +506,8 @@ def _read_case(profile: Profile, record: PersonRecord, reader: _RowReader) -> No
     if rule is None:
         return
     charges: list[ChargeRecord] = []
+    jurisdiction = (reader.text(rule.jurisdiction_column) if rule.jurisdiction_column else None) or rule.jurisdiction
+    code_system = (reader.text(rule.code_system_column) if rule.code_system_column else None) or rule.code_system
     if rule.articles:
         for column in reader.columns(rule.articles):
             text = reader.text(column)
@@ -529,14 +515,15 @@ def _read_case(profile: Profile, record: PersonRecord, reader: _RowReader) -> No
                 piece = (piece or "").strip()
                 if not piece:
                     continue
-                charge = parse_charge(piece)
-                if charge is None:
-                    reader.error(column, piece, "names no article (expected e.g. 'Art. 342', 'Part 2 of Art. 285', "
-                                                "'342', '361-1' or 'ч. 2 ст. 342')")
+                if rule.articles_from_text:
+                    found = [ChargeRecord(c.article, c.part, c.label) for c in charges_in_text(piece, code_system)]
                 else:
-                    charges.append(charge)
-    jurisdiction = (reader.text(rule.jurisdiction_column) if rule.jurisdiction_column else None) or rule.jurisdiction
-    code_system = (reader.text(rule.code_system_column) if rule.code_system_column else None) or rule.code_system
+                    one = parse_charge(piece)
+                    found = [one] if one else []
+                if not found:
+                    reader.error(column, piece, "names no article (expected e.g. 'Art. 342', 'Part 2 of Art. 285', "
+                                                "'342', '361-1', 'ст. 342', 'арт. 342' or 'ч. 2 ст. 342')")
+                charges.extend(found)
     if charges and not code_system:
         reader.error(rule.code_system_column, None, "the articles need their code (BY-CC, RU-CC, UA-CC…)")
     if code_system and not re.fullmatch(r"[A-Z]{2}-[A-Z]{2,5}", code_system):
