@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,11 +23,14 @@ from django.db import transaction
 from politzek.bargaining.priority import Priority, priority
 from politzek.bargaining.records import person_records
 from politzek.bargaining.rules import priority_weights, vetting_rules
+from politzek.bargaining.sides import FROM_REGIME, TO_REGIME, UNKNOWN, Side, country_in, detaining_states, read_side
 from politzek.bargaining.vetting import (
     AMBIGUOUS,
     DUPLICATE,
     FLAGS,
+    FOREIGN_CITIZEN,
     RECOGNIZED,
+    SIDE_CONFLICT,
     VERDICTS,
     Flag,
     PersonRecord,
@@ -45,53 +49,28 @@ from politzek.registry.candidates import Candidate, candidates_for
 from politzek.registry.visibility import Viewer
 
 MISSING_LIMIT = 20
-# Words of a `direction` (or `side`) cell: going to the detaining state, or freed by it. The
-# first list is read first: "returned_to_regime" must not read as "released".
-TO_REGIME_WORDS = ("to_regime", "to regime", "to the regime", "returned", "handed back", "handed over",
-                   "sent to", "→ regime", "в обмен", "передан")
-FROM_REGIME_WORDS = ("released_by_regime", "from_regime", "from regime", "from the regime", "released by",
-                     "freed", "released", "освобожд", "вызвал")
+# The columns a list may give a person's citizenship in, and the words of notes that state it.
+CITIZENSHIP_COLUMNS = ("citizenship", "citizenships", "nationality", "гражданство", "грамадзянства", "громадянство")
+_CITIZEN_OF = re.compile(r"(?:citizen\s+of|national\s+of|гражданин(?:ка)?|грамадзян(?:ін|ка)|громадян(?:ин|ка))"
+                         r"\s+(?P<after>[^,;()]+)|(?P<before>[\w\- ]+?)\s+(?:citizen|national)\b", re.I)
 
 
-@dataclass(frozen=True)
-class Sides:
-    """How to tell the entries a list sends to the detaining state (`regime`, an ISO code):
-    `to_regime` holds (column, value) pairs a user gives (`--to-regime side=RU`); without them
-    the usual columns are read (see `direction_of`)."""
-
-    regime: str | None = None
-    to_regime: tuple[tuple[str, str], ...] = ()
-
-
-def direction_of(fields: dict[str, str], sides: Sides) -> str | None:
-    """Why the entry goes to the regime (the column and value that say so), or None."""
-    def cell(column: str) -> str:
-        return (fields.get(column) or "").strip()
-
-    if sides.to_regime:
-        for column, value in sides.to_regime:
-            if cell(column).lower() == value.strip().lower():
-                return f"{column} = {cell(column)}"
-        return None
-    regime = (sides.regime or "").upper()
-    for column in ("direction", "side"):
-        text = cell(column).lower()
-        if not text:
-            continue
-        if any(word in text for word in TO_REGIME_WORDS):
-            return f"{column} = {cell(column)}"
-        if any(word in text for word in FROM_REGIME_WORDS):
-            return None
-        words = text.upper().replace("→", " ").replace("->", " ").split()
-        if regime and column == "direction" and len(words) >= 2 and words[-2] == "TO" and words[-1] == regime:
-            return f"{column} = {cell(column)}"
-    if regime and cell("received_by").upper() == regime:
-        return f"received_by = {cell('received_by')}"
-    if regime and cell("released_by") and cell("released_by").upper() != regime:
-        return f"released_by = {cell('released_by')}, not {regime}"
-    # A `side` that is a country code is not read: "BY" may mean the side that holds the person
-    # or the side that asks for them. --to-regime side=BY says which.
-    return None
+def listed_citizenships(fields: dict[str, str]) -> list[str]:
+    """The countries a list's row says the person is a citizen of: a citizenship column (any of
+    its usual names; several countries split on , ; / "and"), or "citizen of Poland", "US
+    citizen", "гражданин Польши" in the notes."""
+    found: list[str] = []
+    for column in CITIZENSHIP_COLUMNS:
+        for part in re.split(r"\s*(?:[,;/]|\band\b|\bи\b|\bі\b)\s*", fields.get(column) or ""):
+            code = country_in(part) if part.strip() else None
+            if code and code not in found:
+                found.append(code)
+    for match in _CITIZEN_OF.finditer(fields.get("notes") or ""):
+        words = (match["after"] or match["before"] or "").split()
+        code = country_in(" ".join(words[:3])) if match["after"] else (country_in(words[-1]) if words else None)
+        if code and code not in found:
+            found.append(code)
+    return found
 
 
 @dataclass
@@ -103,6 +82,8 @@ class VettedEntry:
     record: PersonRecord | None
     vetting: Vetting
     to_regime: str | None = None  # why the list sends this person to the regime, if it does
+    # Which way the list sends the person (to_regime, from_regime or unknown) and the cells that say so.
+    reading: Side = Side(UNKNOWN, "")
 
     def as_dict(self) -> dict[str, Any]:
         fields = self.entry.fields
@@ -110,7 +91,7 @@ class VettedEntry:
             "row": self.entry.row, "name": self.entry.names[0], "other_names": list(self.entry.names[1:]),
             "birth_date": self.entry.birth_date, "citizenship": fields.get("citizenship", "").strip(),
             "side": self.side, "notes": fields.get("notes", "").strip(),
-            "direction": "to_regime" if self.to_regime else "from_regime", "direction_read_from": self.to_regime,
+            "direction": self.reading.direction, "direction_read_from": self.reading.read_from,
             "person_id": self.match.person_id if self.match else None,
             "person_name": self.match.name if self.match else None,
             "match_score": round(self.match.match.score, 3) if self.match else None,
@@ -252,8 +233,11 @@ def _summary(vetted: list[VettedEntry], unreadable: list[str]) -> dict[str, Any]
     sides: dict[str, Counter[str]] = {}
     for item in vetted:
         sides.setdefault(item.side or "unstated", Counter())[item.vetting.verdict] += 1
+    directions = Counter(item.reading.direction for item in vetted)
     return {
         "entries": len(vetted), "unreadable_rows": len(unreadable),
+        # Which way the list sends its entries, as read; "unknown" ones are never guessed.
+        "directions": {direction: directions.get(direction, 0) for direction in (FROM_REGIME, TO_REGIME, UNKNOWN)},
         "verdicts": {verdict: verdicts.get(verdict, 0) for verdict in VERDICTS},
         "flags": {flag: flags.get(flag, 0) for flag in FLAGS},
         "by_side": {side: {v: n for v, n in counts.items()} for side, counts in sorted(sides.items())},
@@ -283,7 +267,7 @@ def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organiza
     single = [records[fitting[0].person_id] for fitting in found.values()
               if len([c for c in fitting if c.person_id in records]) == 1]
     held_in = _country(single, country)
-    sides = Sides(held_in, to_regime)
+    regimes = detaining_states([entry.fields for entry in entries], held_in)
     vetted = []
     for entry in entries:
         fitting = [c for c in found[entry.row] if c.person_id in records]
@@ -300,12 +284,25 @@ def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organiza
             match, record = fitting[0], records[fitting[0].person_id]
             vetting = vet_record(record, rules, organizations)
             vetting.flags += note_flags(notes, rules)
-        why = direction_of(entry.fields, sides)
-        if why:
-            # The other half of the exchange: its own verdict, whatever the record says.
+        reading = read_side(entry.fields, regimes, to_regime)
+        if reading.to_regime:
             registry = vet_record(record, rules, organizations) if record else None
-            vetting = sent_to_regime(why, notes, rules, registry)
-        vetted.append(VettedEntry(entry, _side(entry), match, fitting, record, vetting, why))
+            if registry is not None and record is not None and registry.verdict == RECOGNIZED and record.in_custody \
+                    and record.country in regimes:
+                # A political prisoner of the detaining state the list seems to send back to it:
+                # most likely the list read wrong, or written wrong. Said, never decided.
+                vetting.flags.append(Flag(SIDE_CONFLICT, f"{reading.read_from}; the registry holds this person as a "
+                                                         f"political prisoner of {record.country}"))
+            else:  # the other half of the exchange: its own verdict, whatever the record says
+                vetting = sent_to_regime(reading.read_from, notes, rules, registry)
+        elif reading.direction == UNKNOWN:
+            vetting.reasons.append(Reason("list", f"which way the list sends this person is not known: "
+                                                  f"{reading.read_from}"))
+        # Foreign to the state that holds the person: the record's, else the list's detaining side.
+        holder = {record.country} if record is not None and record.country else set(regimes)
+        _flag_listed_citizenship(vetting, entry.fields, holder)
+        vetted.append(VettedEntry(entry, _side(entry), match, fitting, record, vetting,
+                                  reading.read_from if reading.to_regime else None, reading))
     _duplicates(vetted)
     listed = {c.person_id for item in vetted for c in item.fitting}
     missing, missing_total = (_missing(held_in, listed, viewer, organizations, day, missing_limit)
@@ -319,6 +316,16 @@ def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organiza
     )
     result.summary = _summary(vetted, unreadable)
     return result
+
+
+def _flag_listed_citizenship(vetting: Vetting, fields: dict[str, str], regimes: set[str]) -> None:
+    """A foreign citizen by the list's own word, in the registry or not: the flag names the country."""
+    if not regimes or any(flag.code == FOREIGN_CITIZEN for flag in vetting.flags):
+        return
+    foreign = [code for code in listed_citizenships(fields) if code not in regimes]
+    if foreign:
+        vetting.flags.append(Flag(FOREIGN_CITIZEN, f"citizenship {', '.join(foreign)} (the list); held by "
+                                                   f"{', '.join(sorted(regimes))}"))
 
 
 def _people_of(item: VettedEntry) -> set[int]:

@@ -39,9 +39,9 @@ VERDICT_LABELS = {
     SENT_TO_REGIME: "sent to the regime (the other side of the exchange)",
 }
 
-VIOLENCE, COMBATANT, STATE_LABEL, DUPLICATE, NOT_IN_CUSTODY, FOREIGN_CITIZEN = (
-    "violence", "combatant", "state_label", "duplicate", "not_in_custody", "foreign_citizen")
-FLAGS = (VIOLENCE, COMBATANT, STATE_LABEL, DUPLICATE, NOT_IN_CUSTODY, FOREIGN_CITIZEN)
+VIOLENCE, COMBATANT, STATE_LABEL, DUPLICATE, NOT_IN_CUSTODY, FOREIGN_CITIZEN, SIDE_CONFLICT = (
+    "violence", "combatant", "state_label", "duplicate", "not_in_custody", "foreign_citizen", "side_conflict")
+FLAGS = (VIOLENCE, COMBATANT, STATE_LABEL, DUPLICATE, NOT_IN_CUSTODY, FOREIGN_CITIZEN, SIDE_CONFLICT)
 FLAG_LABELS = {
     VIOLENCE: "violence against persons (charged, convicted or said in the list)",
     COMBATANT: "combatant or prisoner of war",
@@ -49,6 +49,7 @@ FLAG_LABELS = {
     DUPLICATE: "listed more than once",
     NOT_IN_CUSTODY: "not in custody according to the record",
     FOREIGN_CITIZEN: "citizen of another country",
+    SIDE_CONFLICT: "check the list: this reads as sending a political prisoner back",
 }
 
 

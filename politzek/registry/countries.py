@@ -13,7 +13,10 @@ LANGUAGES = ("en", "ru", "be", "uk")
 # Names in common use that CLDR's lists leave out.
 OTHER_NAMES = {"белоруссия": "BY", "byelorussia": "BY", "россия": "RU", "российская федерация": "RU",
                "russian federation": "RU", "расія": "RU", "росія": "RU", "usa": "US", "сша": "US",
-               "зша": "US", "great britain": "GB", "uk": "GB"}
+               "зша": "US", "great britain": "GB", "uk": "GB",
+               # Short forms in common use: the Russian Federation, the Federal Republic of Germany,
+               # the Republic of Belarus.
+               "rf": "RU", "рф": "RU", "фрг": "DE", "frg": "DE", "рб": "BY"}
 _CODE = re.compile(r"[A-Za-z]{2}")
 # CLDR's codes that are no country: unknown region, European Union, eurozone, UN, outlying Oceania.
 NOT_COUNTRIES = {"ZZ", "EU", "EZ", "UN", "QO"}

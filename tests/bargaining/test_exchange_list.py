@@ -104,7 +104,7 @@ EXPECTED = {  # row: (verdict, flags, person key)
     6: ("recognized", set(), "petrov_old"),
     7: ("recognized", {"state_label"}, "spy"),
     8: ("recognized", {"duplicate"}, "dissident"),
-    9: ("not_documented", set(), None),
+    9: ("not_documented", {"foreign_citizen"}, None),  # a Polish citizen by the list's word
     11: ("not_documented", set(), None),
 }
 

@@ -10,7 +10,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from politzek.bargaining.exchange_list import Sides, direction_of, vet_list
+from politzek.bargaining.exchange_list import vet_list
+from politzek.bargaining.sides import detaining_states, read_side
 from politzek.bargaining.vetting_report import html_page, markdown, render_bytes
 from politzek.registry import models as m
 from politzek.registry.visibility import Viewer
@@ -68,7 +69,7 @@ def test_both_sides_of_the_exchange_get_their_verdicts(tmp_path, registry, viole
                                          "SI → RU": {"sent_to_regime": 1}}
     [killer] = [item for item in result.entries if item.entry.row == 5]
     facts = [reason.fact for reason in killer.vetting.reasons]
-    assert facts[0] == "the list sends this person to the regime (received_by = RU)"
+    assert facts[0] == "the list sends this person to the regime (received_by = RU (RU); released_by = DE (DE))"
     assert "the list's notes: 'convicted of murder in Berlin'" in facts
     assert "not in the registry: no record documents this person" in facts
     # The missing list: political prisoners of Russia left out, with the flags an entry gets.
@@ -87,18 +88,47 @@ def test_a_registry_record_sent_to_the_regime_keeps_its_flags(tmp_path, registry
 
 
 @pytest.mark.parametrize(("fields", "expected"), [
-    ({"direction": "returned_to_regime"}, "direction = returned_to_regime"),
-    ({"direction": "released_by_regime"}, None),
-    ({"direction": "to RU"}, "direction = to RU"),
-    ({"side": "RU"}, None),  # a country code says nothing of the direction: --to-regime side=RU does
-    ({"side": "returned to RU"}, "side = returned to RU"),
-    ({"side": "US"}, None),
-    ({"received_by": "ru"}, "received_by = ru"),
-    ({"released_by": "RU", "received_by": "US"}, None),
-    ({}, None),
+    ({"direction": "returned_to_regime"}, "to_regime"),
+    ({"direction": "released_by_regime"}, "from_regime"),
+    ({"direction": "to RU"}, "to_regime"),
+    # Direction phrases carrying a country, as lists write them (issue 35).
+    ({"direction": "to_russia"}, "to_regime"),
+    ({"direction": "from_russia"}, "from_regime"),
+    ({"direction": "в Россию"}, "to_regime"),
+    ({"direction": "передан России"}, "to_regime"),
+    ({"direction": "handed to Russia"}, "to_regime"),
+    ({"direction": "from the United States"}, "to_regime"),
+    ({"side": "RU"}, "unknown"),  # a country code says nothing of the direction: --to-regime side=RU does
+    ({"side": "returned to RU"}, "to_regime"),
+    ({"side": "US"}, "unknown"),
+    ({"received_by": "ru"}, "to_regime"),
+    ({"released_by": "RU", "received_by": "US"}, "from_regime"),
+    # Country names in any language and form (CLDR's names and common short forms).
+    ({"released_by": "Russian Federation", "received_by": "United States"}, "from_regime"),
+    ({"released_by": "РФ", "received_by": "ФРГ"}, "from_regime"),
+    ({"released_by": "Германия", "received_by": "Россия"}, "to_regime"),
+    ({"released_by": "Польшча", "received_by": "Расія"}, "to_regime"),
+    ({"released_by": "США", "received_by": "Росія"}, "to_regime"),
+    # Never guessed: cells that contradict each other, or name no country.
+    ({"released_by": "RU", "received_by": "RU"}, "unknown"),
+    ({"released_by": "the other side", "received_by": ""}, "unknown"),
+    ({}, "unknown"),
 ])
-def test_the_side_is_read_from_the_usual_columns(fields, expected):
-    assert direction_of(fields, Sides("RU")) == expected
+def test_the_side_is_read_as_lists_write_it(fields, expected):
+    assert read_side(fields, frozenset({"RU"})).direction == expected
+
+
+def test_the_detaining_side_is_read_off_the_rows():
+    """Rows set the countries they join on opposite sides: a country that releases people to
+    the same side as the regime's releases stands with the regime. Rows that cannot be split
+    in two leave the regime alone."""
+    rows = [{"released_by": "Russia", "received_by": "Norway"}, {"released_by": "Belarus", "received_by": "Norway"},
+            {"released_by": "Norway", "received_by": "Russia"}]
+    assert detaining_states(rows, "RU") == {"RU", "BY"}
+    assert read_side({"released_by": "Belarus", "received_by": "Norway"}, detaining_states(rows, "RU")).direction \
+        == "from_regime"
+    contradictory = [*rows, {"released_by": "Belarus", "received_by": "Russia"}]
+    assert detaining_states(contradictory, "RU") == {"RU"}
 
 
 def test_a_user_names_the_column_and_value_that_mean_sent_to_the_regime(tmp_path, registry):  # noqa: F811

@@ -107,7 +107,8 @@ def test_vet_csv_and_json_carry_the_same_verdicts(registry):
     assert rows[0]["recognized_by"] == 'Human Rights Centre "Viasna"'
     assert rows[0]["person_name_other_script"] == "Hanna Stsiapanava"
     assert data["summary"]["entries"] == 4 and data["rules"].startswith("politzek-vetting")
-    assert rows[2]["flags"] == "violence" and rows[3]["flags"] == "combatant"
+    # Citizens of Russia and Ukraine on a list whose detaining state is Belarus, by the list's own word.
+    assert rows[2]["flags"] == "foreign_citizen violence" and rows[3]["flags"] == "combatant foreign_citizen"
 
 
 def test_vet_writes_a_workbook_and_a_printable_page_as_of_a_day(registry):
