@@ -46,9 +46,11 @@ from politzek.flows.models import Fact
 from politzek.names.lists import Entry, ListError, cross_match, read_list_skipping
 from politzek.registry import models as m
 from politzek.registry.candidates import Candidate, candidates_for
+from politzek.registry.countries import citizenships_in
 from politzek.registry.visibility import Viewer
 
 MISSING_LIMIT = 20
+ONE_SIDED = Side(FROM_REGIME, "a one-sided list: no column says anyone goes to the regime")
 # The columns a list may give a person's citizenship in, and the words of notes that state it.
 CITIZENSHIP_COLUMNS = ("citizenship", "citizenships", "nationality", "гражданство", "грамадзянства", "громадянство")
 _CITIZEN_OF = re.compile(r"(?:citizen\s+of|national\s+of|гражданин(?:ка)?|грамадзян(?:ін|ка)|громадян(?:ин|ка))"
@@ -61,10 +63,7 @@ def listed_citizenships(fields: dict[str, str]) -> list[str]:
     citizen", "гражданин Польши" in the notes."""
     found: list[str] = []
     for column in CITIZENSHIP_COLUMNS:
-        for part in re.split(r"\s*(?:[,;/]|\band\b|\bи\b|\bі\b)\s*", fields.get(column) or ""):
-            code = country_in(part) if part.strip() else None
-            if code and code not in found:
-                found.append(code)
+        found += [code for code in citizenships_in(fields.get(column) or "") if code not in found]
     for match in _CITIZEN_OF.finditer(fields.get("notes") or ""):
         words = (match["after"] or match["before"] or "").split()
         code = country_in(" ".join(words[:3])) if match["after"] else (country_in(words[-1]) if words else None)
@@ -268,6 +267,9 @@ def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organiza
               if len([c for c in fitting if c.person_id in records]) == 1]
     held_in = _country(single, country)
     regimes = detaining_states([entry.fields for entry in entries], held_in)
+    two_sided = bool(to_regime) or any(read_side(entry.fields, regimes).direction != UNKNOWN or any(
+        (entry.fields.get(column) or "").strip() for column in ("released_by", "received_by", "direction"))
+        for entry in entries)
     vetted = []
     for entry in entries:
         fitting = [c for c in found[entry.row] if c.person_id in records]
@@ -284,7 +286,8 @@ def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organiza
             match, record = fitting[0], records[fitting[0].person_id]
             vetting = vet_record(record, rules, organizations)
             vetting.flags += note_flags(notes, rules)
-        reading = read_side(entry.fields, regimes, to_regime)
+        # A list where nothing says anyone goes to the regime is one-sided: the people it asks for.
+        reading = read_side(entry.fields, regimes, to_regime) if two_sided else ONE_SIDED
         if reading.to_regime:
             registry = vet_record(record, rules, organizations) if record else None
             if registry is not None and record is not None and registry.verdict == RECOGNIZED and record.in_custody \
@@ -298,9 +301,10 @@ def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organiza
         elif reading.direction == UNKNOWN:
             vetting.reasons.append(Reason("list", f"which way the list sends this person is not known: "
                                                   f"{reading.read_from}"))
-        # Foreign to the state that holds the person: the record's, else the list's detaining side.
-        holder = {record.country} if record is not None and record.country else set(regimes)
-        _flag_listed_citizenship(vetting, entry.fields, holder)
+        if not reading.to_regime:
+            # Foreign to the state that holds the person: the record's, else the list's detaining side.
+            holder = {record.country} if record is not None and record.country else set(regimes)
+            _flag_listed_citizenship(vetting, entry.fields, holder)
         vetted.append(VettedEntry(entry, _side(entry), match, fitting, record, vetting,
                                   reading.read_from if reading.to_regime else None, reading))
     _duplicates(vetted)
@@ -319,11 +323,13 @@ def vet_list(path: Path, viewer: Viewer, *, country: str | None = None, organiza
 
 
 def _flag_listed_citizenship(vetting: Vetting, fields: dict[str, str], regimes: set[str]) -> None:
-    """A foreign citizen by the list's own word, in the registry or not: the flag names the country."""
+    """A foreign citizen by the list's own word, in the registry or not: the flag names the
+    country. A dual citizen of the holding state is no foreign citizen (as on a record)."""
     if not regimes or any(flag.code == FOREIGN_CITIZEN for flag in vetting.flags):
         return
-    foreign = [code for code in listed_citizenships(fields) if code not in regimes]
-    if foreign:
+    citizenships = listed_citizenships(fields)
+    foreign = [code for code in citizenships if code not in regimes]
+    if foreign and len(foreign) == len(citizenships):  # a dual citizen of the holding state is none
         vetting.flags.append(Flag(FOREIGN_CITIZEN, f"citizenship {', '.join(foreign)} (the list); held by "
                                                    f"{', '.join(sorted(regimes))}"))
 

@@ -54,7 +54,7 @@ def country_in(text: str) -> str | None:
         words = words[1:]
     for length in range(min(len(words), 4), 0, -1):
         phrase = " ".join(words[:length])
-        code = country_code(phrase)
+        code = country_code(phrase) or (country_code(phrase.replace(".", "")) if "." in phrase else None)
         if code:
             return code
         if length == 1:

@@ -103,6 +103,10 @@ def _intro(result: VettedList) -> list[str]:
     if sent:
         lines.append(f"{sent} of the entries go to the regime: they are the other side of the exchange and are "
                      "never counted with the political prisoners it releases.")
+    unknown = summary.get("directions", {}).get("unknown", 0)
+    if unknown:
+        lines.append(f"For {unknown} of the entries the list does not say which way they go (each entry says what "
+                     "was read): they are vetted as people the regime would release, and nothing is guessed.")
     return lines
 
 

@@ -42,3 +42,50 @@ def country_code(text: str) -> str | None:
         code = text.upper()
         return code if code in Locale.parse("en").territories and code not in NOT_COUNTRIES else None
     return _codes_by_name().get(text.casefold())
+
+
+# Demonyms in common use that do not begin like the country's name ("British", not "United
+# Kingdom…"): the rest are read off CLDR's names ("Ukrainian" → Ukraine, "Iranian" → Iran).
+DEMONYMS = {"american": "US", "british": "GB", "english": "GB", "scottish": "GB", "welsh": "GB", "polish": "PL",
+            "dutch": "NL", "swiss": "CH", "french": "FR", "czech": "CZ", "danish": "DK", "swedish": "SE",
+            "finnish": "FI", "turkish": "TR", "spanish": "ES", "irish": "IE", "greek": "GR", "filipino": "PH"}
+_SKIPPED = {"dual", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "and", "of", "the"}
+
+
+@cache
+def _english_names() -> dict[str, str]:
+    return {name.casefold(): code for code, name in Locale.parse("en").territories.items()
+            if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES}
+
+
+def demonym_code(word: str) -> str | None:
+    """The country an adjective of citizenship names ("Ukrainian", "Iranian", "German")."""
+    folded = word.casefold()
+    if folded in DEMONYMS:
+        return DEMONYMS[folded]
+    if len(folded) < 5:
+        return None
+    names = _english_names()
+    for cut in range(0, 4):
+        stem = folded[: len(folded) - cut] if cut else folded
+        if len(stem) < 4:
+            break
+        found = {code for name, code in names.items() if name.startswith(stem) and len(name) - len(stem) <= 2
+                 and " " not in name}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+def citizenships_in(text: str) -> list[str]:
+    """The countries a citizenship cell names, in order: "US; British", "dual US-Iranian",
+    "Iranian-American", "Belarus, Poland", "Россия и Израиль"."""
+    found: list[str] = []
+    for part in re.split(r"\s*(?:[,;/]|\band\b|\bи\b|\bі\b)\s*", text or ""):
+        code = country_code(part) if part.strip() else None
+        codes = [code] if code else [demonym_code(word) or country_code(word)
+                                     for word in re.split(r"[\s\-]+", part) if word and word.casefold() not in _SKIPPED]
+        for each in codes:
+            if each and each not in found:
+                found.append(each)
+    return found

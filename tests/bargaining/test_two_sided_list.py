@@ -131,6 +131,19 @@ def test_the_detaining_side_is_read_off_the_rows():
     assert detaining_states(contradictory, "RU") == {"RU"}
 
 
+def test_a_political_prisoner_the_list_seems_to_send_back_is_a_conflict_not_a_verdict(tmp_path, registry):  # noqa: F811
+    """A recognized political prisoner of Russia, in custody, whom the rows read as handed TO
+    Russia: most likely a list read or written backwards. The record's verdict stands, with a
+    flag saying to check the list."""
+    rows = ["Ivan Petrov,1970-01-01,RU,,United States,Russia\n"]
+    [item] = vet_list(_list(tmp_path, rows), Viewer.public(), country="RU", day=TODAY).entries
+    assert item.reading.direction == "to_regime" and item.vetting.verdict == "recognized"
+    [flag] = item.vetting.flags
+    assert flag.code == "side_conflict" and flag.detail == (
+        "received_by = Russia (RU); released_by = United States (US); the registry holds this person as a political "
+        "prisoner of RU")
+
+
 def test_a_user_names_the_column_and_value_that_mean_sent_to_the_regime(tmp_path, registry):  # noqa: F811
     path = tmp_path / "own.csv"
     path.write_text("name,birth_date,lado\nIvan Petrov,1970-01-01,nosotros\nAnna Syntheticova,,ellos\n",
