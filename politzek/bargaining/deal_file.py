@@ -37,9 +37,11 @@ from typing import Any
 
 from django.db import transaction
 
+from politzek.names.lists import Entry, cross_match
 from politzek.nesting import TooDeep, parsed_with_bounded_nesting
 from politzek.registry import models as m
 from politzek.registry.candidates import candidates_for
+from politzek.registry.countries import citizenships_in
 from politzek.registry.event_kinds import event_kinds
 from politzek.registry.history import recorded_change
 from politzek.registry.partial_date import PartialDate, PartialDateError
@@ -73,6 +75,7 @@ class Linked:
     # Release events: written (or an existing one linked to the deal), and those not written.
     events: list[tuple[str, int, str]] = field(default_factory=list)  # (as listed, person id, kind)
     no_event: list[tuple[str, int, str]] = field(default_factory=list)  # (as listed, person id, why)
+    merged: list[tuple[str, str, str]] = field(default_factory=list)  # (entry dropped, entry kept, why)
 
 
 def _country(path: Path, where: str, value: Any) -> str:
@@ -157,7 +160,13 @@ def read_deal_file(path: Path) -> dict[str, Any]:
             raise DealFileError(f"{path}: {where}: give person (a registry id) or name")
         if person is not None and (not isinstance(person, int) or isinstance(person, bool)):
             raise DealFileError(f"{path}: {where}.person: {person!r} is not a registry id")
+        citizenship = _text(path, f"{where}.citizenship", release.get("citizenship"))
+        citizenships = citizenships_in(citizenship)
+        if citizenship and not citizenships:
+            raise DealFileError(f"{path}: {where}.citizenship: {citizenship!r} names no country (a code such as PL, "
+                                "a name such as Poland, or an adjective such as Polish)")
         deal["released"].append({
+            "citizenships": citizenships,
             "person": person, "name": name, "birth_date": _date(path, f"{where}.birth_date", release.get("birth_date")),
             "direction": _choice(path, f"{where}.direction", release.get("direction", "released_by_regime"),
                                  DIRECTIONS),
@@ -224,10 +233,56 @@ def _source(viewer: Viewer, url: str, title: str = "", publisher: str = "",
                            {"title": title, "publisher": publisher, "published": published})[0]
 
 
+def duplicates_in(released: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    """(first, second, why) for each pair of the file's released people who are one person: the
+    same registry person, or names the matcher takes for one (four press spellings of one man
+    once counted as four people released)."""
+    pairs: dict[tuple[int, int], str] = {}
+    by_person: dict[int, list[int]] = {}
+    for index, release in enumerate(released):
+        if release["person"] is not None:
+            by_person.setdefault(release["person"], []).append(index)
+    for person, indices in by_person.items():
+        for later in indices[1:]:
+            pairs[(indices[0], later)] = f"both are registry person {person}"
+    entries = [Entry(index, str(index), (release["name"],),
+                     str(release["birth_date"]) if release["birth_date"] else None, {})
+               for index, release in enumerate(released) if release["name"]]
+    for found in cross_match(entries):
+        first, second = sorted((found.left.row, found.right.row))
+        if first != second and released[first]["direction"] == released[second]["direction"]:
+            pairs.setdefault((first, second), f"the names match (score {found.match.score:.2f})")
+    return [(first, second, why) for (first, second), why in sorted(pairs.items())]
+
+
+def _one_each(path: Path, deal: dict[str, Any], merge: bool, linked: Linked) -> None:
+    """Refuse a file that lists one person twice, naming both entries, or (`merge`) keep the
+    first of them and say which were merged into it."""
+    pairs = duplicates_in(deal["released"])
+    if not pairs:
+        return
+    def label(index: int) -> str:
+        release = deal["released"][index]
+        return f"released[{index}] {release['name'] or 'person ' + str(release['person'])!r}"
+
+    if not merge:
+        first, second, why = pairs[0]
+        raise DealFileError(f"{path}: {label(first)} and {label(second)} are one person ({why}); list them once, "
+                            "or give --merge-duplicates to record them as one")
+    dropped = set()
+    for first, second, why in pairs:
+        if first in dropped or second in dropped:
+            continue
+        linked.merged.append((label(second), label(first), why))
+        dropped.add(second)
+    deal["released"] = [release for index, release in enumerate(deal["released"]) if index not in dropped]
+
+
 def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False,
-                events: bool = True) -> tuple[m.Deal | None, Linked]:
+                events: bool = True, merge_duplicates: bool = False) -> tuple[m.Deal | None, Linked]:
     """Check the file, link its released people, and write the deal (unless `dry_run`) with a
-    release event for each person it releases from the registry (unless not `events`)."""
+    release event for each person it releases from the registry (unless not `events`). One
+    person listed twice refuses the file unless `merge_duplicates` (then recorded once)."""
     deal = read_deal_file(path)
     ids = [r["person"] for r in deal["released"] if r["person"] is not None]
     # An id the viewer may not see is refused as if it did not exist: a different answer
@@ -253,6 +308,7 @@ def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False,
             why = "not in the registry" if not fitting else "ambiguous: " + ", ".join(
                 str(c.person_id) for c in fitting)
             linked.unlinked.append((release["name"], why))
+    _one_each(path, deal, merge_duplicates, linked)
     if dry_run:
         if events:
             _release_events(None, deal, linked, viewer)
@@ -267,7 +323,8 @@ def record_deal(path: Path, actor: str, viewer: Viewer, dry_run: bool = False,
         for release in deal["released"]:
             m.DealRelease.objects.create(deal=record, person_id=release["person"],
                                          name_as_listed=release["name"][:300] if release["person"] is None else "",
-                                         direction=release["direction"], destination_country=release["destination"])
+                                         direction=release["direction"], destination_country=release["destination"],
+                                         citizenships=release["citizenships"])
         for concession in deal["concessions"]:
             m.Concession.objects.create(
                 deal=record, kind=concession["kind"], description=concession["description"],

@@ -164,8 +164,10 @@ def deal_country(deal: m.Deal) -> str:
 def released_people(deal: m.Deal, country: str, organizations: tuple[str, ...] | None) -> Released:
     day = deal_day(deal)
     released = Released()
-    rows = list(m.DealRelease.objects.filter(deal=deal).values_list(
-        "direction", "person_id", "destination_country", "person__citizenships"))
+    # The registry's citizenships of a person, else those the deal's record gives.
+    rows = [(direction, person, destination, registry or listed) for direction, person, destination, registry, listed
+            in m.DealRelease.objects.filter(deal=deal).values_list(
+                "direction", "person_id", "destination_country", "person__citizenships", "citizenships")]
     people = {person for direction, person, _d, _c in rows
               if person is not None and direction == m.DealRelease.Direction.RELEASED_BY_REGIME}
     recognized: set[int] = set()

@@ -197,6 +197,9 @@ def add_command(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and link, write nothing.")] = False,
     no_events: Annotated[bool, typer.Option("--no-events", help="Write no release events on the released "
                                             "people's timelines (the default writes one per person).")] = False,
+    merge_duplicates: Annotated[bool, typer.Option(
+        "--merge-duplicates", help="Record people the file lists twice (two spellings, one registry person) once; "
+        "without it such a file is refused, naming both entries.")] = False,
     actor: Actor = None,
     include_restricted: IncludeRestricted = False,
     include_confidential: IncludeConfidential = False,
@@ -209,7 +212,8 @@ def add_command(
     require_schema()
     try:
         deal, linked = record_deal(path, actor or command_line_actor(), viewer_for(include_restricted,
-                                   include_confidential), dry_run, events=not no_events)
+                                   include_confidential), dry_run, events=not no_events,
+                                   merge_duplicates=merge_duplicates)
     except DealFileError as error:
         fail(str(error))
     for name, person in linked.linked:
@@ -218,6 +222,8 @@ def add_command(
         console.print(f"  kept by name: {name} ({why})", highlight=False, markup=False)
     for name, person, kind in linked.events:
         console.print(f"  release event: {name} (person {person}): {kind}", highlight=False, markup=False)
+    for dropped, kept, why in linked.merged:
+        console.print(f"  merged: {dropped} into {kept} ({why})", highlight=False, markup=False)
     for name, person, why in linked.no_event:
         console.print(f"  no release event: {name} (person {person}): {why}", highlight=False, markup=False)
     if deal is None:

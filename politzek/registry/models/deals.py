@@ -49,6 +49,9 @@ class DealRelease(models.Model):
     name_as_listed = models.CharField(max_length=300, blank=True, help_text="For people not in the registry.")
     direction = models.CharField(max_length=24, choices=Direction.choices)
     destination_country = models.CharField(max_length=2, blank=True)
+    # The citizenships the deal's record gives (ISO codes): a foreign citizen is counted as one
+    # whether or not the registry holds the person.
+    citizenships = models.JSONField(default=list, blank=True)
     history = history()
 
     def __str__(self) -> str:

@@ -182,7 +182,8 @@ def add_deal(request: HttpRequest) -> HttpResponse:
             path = _saved_upload(upload, folder, ".toml")
         try:
             deal, linked = record_deal(path, f"web:{request.user.get_username()}", Viewer.for_user(request.user),
-                                       dry_run=check_only, events=request.POST.get("no_events") != "on")
+                                       dry_run=check_only, events=request.POST.get("no_events") != "on",
+                                       merge_duplicates=request.POST.get("merge_duplicates") == "on")
         except DealFileError as error:
             context["error"] = str(error).replace(f"{folder}/", "")
             return render(request, "staff/add_deal.html", context, status=400)
@@ -193,5 +194,5 @@ def add_deal(request: HttpRequest) -> HttpResponse:
             request.session.pop(CHECKED_DEAL, None)
     context["checked_file"] = request.session.get(CHECKED_DEAL, {}).get("name")
     context.update({"deal": deal, "linked": linked.linked, "unlinked": linked.unlinked, "checked": deal is None,
-                    "events": linked.events, "no_event": linked.no_event})
+                    "events": linked.events, "no_event": linked.no_event, "merged": linked.merged})
     return render(request, "staff/add_deal.html", context)
