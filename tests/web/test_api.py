@@ -54,6 +54,18 @@ def test_editor_token_creates_a_person_with_history(client):
                            {"kind": "remanded", "date": "2026-11-03", "reason": "court record"},
                            content_type="application/json", **_auth(token))
     assert response.status_code == 201
+    # An event written through the API carries its own source (the audit then counts it sourced).
+    sourced = client.post(f"/api/people/{created.pk}/events",
+                          {"kind": "transferred", "date": "2026-11-10", "reason": "letter from the family",
+                           "sources": ["https://example.org/letter", "https://example.org/letter"]},
+                          content_type="application/json", **_auth(token))
+    assert sourced.status_code == 201
+    event = m.Event.objects.get(pk=sourced.json()["id"])
+    assert list(event.sources.values_list("url", flat=True)) == ["https://example.org/letter"]
+    refused = client.post(f"/api/people/{created.pk}/events",
+                          {"kind": "transferred", "date": "2026-11-11", "reason": "x", "sources": ["javascript:x"]},
+                          content_type="application/json", **_auth(token))
+    assert refused.status_code == 422 and "sources" in str(refused.json()["detail"])
 
 
 def test_writes_need_a_valid_token_and_the_permission(client):

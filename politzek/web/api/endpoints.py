@@ -22,11 +22,13 @@ from politzek.bargaining.impact import ImpactError, deal_impact
 from politzek.bargaining.ledger import deal_detail
 from politzek.bargaining.price import deal_prices, trend
 from politzek.flows.person_summaries import person_summary
+from politzek.registry.fields import is_web_address
 from politzek.registry.history import recorded_change
-from politzek.registry.models import Case, Deal, Event, Facility, Official, Organization, Person, PersonName
+from politzek.registry.models import Case, Deal, Event, Facility, Official, Organization, Person, PersonName, Source
 from politzek.registry.queries import STATUS_LABELS, NotFound, registry_stats
 from politzek.registry.reported_file import KINDS as REPORTED_KINDS
 from politzek.registry.visibility import hidden_event_ids, visible_cases, visible_events, visible_people
+from politzek.registry.writes import reuse_or_create
 from politzek.web.api import schemas
 from politzek.web.api.auth import TokenAuth, viewer
 from politzek.web.public.accountability import cached_index
@@ -332,6 +334,9 @@ def add_event(request: HttpRequest, body: schemas.NewEvent, person_id: int = Rec
         organization = Organization.objects.filter(code=body.organization).first()
         if organization is None:
             raise HttpError(422, f"organization: no organization with the code {body.organization!r}")
+    for index, url in enumerate(body.sources):
+        if not is_web_address(url):
+            raise HttpError(422, f"sources[{index}]: {url[:200]!r} is not an http(s) address")
     try:
         with transaction.atomic(), recorded_change(f"api:{user.get_username()}", body.reason):
             event = Event(person=person, kind=body.kind, date=body.date, description=body.description,
@@ -340,6 +345,9 @@ def add_event(request: HttpRequest, body: schemas.NewEvent, person_id: int = Rec
             event.hidden_from_writer = hidden_event_ids(person.pk, Viewer.for_user(user))
             event.full_clean()
             event.save()
+            # A source is reused only when the writer may see it (registry/writes.py).
+            event.sources.set([reuse_or_create(Source, Viewer.for_user(user), {"url": url})[0]
+                               for url in dict.fromkeys(body.sources)])
     except ValidationError as invalid:
         raise _invalid(invalid) from None
     return Status(201, {"id": event.pk})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Schema
 from pydantic import ConfigDict, Field
@@ -257,6 +257,11 @@ class NewPerson(Schema):
     reason: str = Field(min_length=1, max_length=100, description="Why: kept in the history.")
 
 
+# An http(s) address with a host, as registry.fields.is_web_address accepts and a Source stores.
+WebAddress = Annotated[str, Field(pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\s\x00\[\]@:]+[^\s\x00\[\]]*$",
+                                  max_length=1000)]
+
+
 class NewEvent(Schema):
     model_config = ConfigDict(extra="forbid")
 
@@ -265,6 +270,8 @@ class NewEvent(Schema):
     description: str = ""
     organization: str | None = Field(None, description="Organization code, required for recognized.")
     visibility: str = Field("public", pattern="^(public|restricted|confidential)$")
+    sources: list[WebAddress] = Field(default_factory=list, max_length=20, description=(
+        "The web addresses (http or https) this fact comes from: each is this event's own source."))
     reason: str = Field(min_length=1, max_length=100)
 
 
