@@ -56,7 +56,7 @@ _FIELD_KEYS = {"column", "value", "map", "split", "required", "map_contains", "m
 _EVENT_KEYS = {"id", "kind", "date", "when", "when_contains", "unless_contains", "undated", "organization",
                "description", "facility", "date_value", "date_map", "date_pattern", "deal", "deal_value",
                "organization_column", "organization_split", "undated_when"}
-_SOURCE_KEYS = {"column", "split"}
+_SOURCE_KEYS = {"column", "split", "facts"}
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,9 @@ class FieldRule:
     age: str | None = None  # birth_date only: a column of the age in years …
     at: str | None = None  # … at this date (a constant)
     at_column: str | None = None  # … or at the date in this column
+    # Sources only: the facts (event kinds or event rule ids) this column's sources support;
+    # empty: every fact of the row (a verdict's source is not the recognition's).
+    facts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -370,7 +373,10 @@ def parse_profile(text: str, origin: str) -> Profile:
     sources = []
     for index, spec in enumerate(data.get("sources", [])):
         _check_keys(origin, f"sources[{index}].", spec, _SOURCE_KEYS)
-        sources.append(FieldRule(field="sources", column=spec["column"], split=spec.get("split")))
+        facts = spec.get("facts", [])
+        if not isinstance(facts, list) or not all(isinstance(f, str) and f for f in facts):
+            raise _error(origin, f"sources[{index}].facts", "is a list of event kinds or event rule ids", facts)
+        sources.append(FieldRule(field="sources", column=spec["column"], split=spec.get("split"), facts=tuple(facts)))
     case = facility = recognition = biography = None
     if "case" in data:
         _check_keys(origin, "case.", data["case"], _CASE_KEYS)

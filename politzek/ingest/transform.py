@@ -92,6 +92,9 @@ class PersonRecord:
     names: list[NameRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    # The facts each source supports (event kinds or rule ids), when its column says; a source
+    # not named here supports every fact of the row.
+    source_facts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     case: CaseRecord | None = None
     facility: FacilityRecord | None = None
     statement_url: str | None = None
@@ -102,6 +105,12 @@ class PersonRecord:
     deal_columns: dict[str, str] = field(default_factory=dict)  # deal text → the column it came from
     spell: str | None = None  # long format: the row's value of the profile's spell column
     as_of: dt.date | None = None  # the day the row's information is as of (profile as_of / as_of_column)
+
+    def sources_of(self, event: EventRecord) -> list[str]:
+        """The sources that support this event: those given for its kind or rule, and those
+        given for every fact."""
+        return [url for url in self.sources if url not in self.source_facts
+                or event.kind in self.source_facts[url] or event.rule_id in self.source_facts[url]]
 
 
 # Units as lists write them in English, Russian, Belarusian and Ukrainian ("3 года", "6 месяцев",
@@ -413,12 +422,20 @@ def transform(profile: Profile, row: Row, file: str) -> PersonRecord | list[RowE
         for column in reader.columns(rule.column or ""):
             value = reader.text(column)
             for address in (p.strip() for p in (value or "").split(rule.split or "\n")):
-                if not address or address in record.sources:
+                if not address:
                     continue
-                if is_web_address(address):
-                    record.sources.append(address)
-                else:
+                if not is_web_address(address):
                     reader.error(column, address, "is not an http(s) address; sources are linked from pages")
+                    continue
+                if address not in record.sources:
+                    record.sources.append(address)
+                    if rule.facts:
+                        record.source_facts[address] = rule.facts
+                elif address in record.source_facts:  # also given for these facts, or for all
+                    record.source_facts[address] = (*record.source_facts[address], *rule.facts) if rule.facts \
+                        else ()
+                    if not record.source_facts[address]:
+                        del record.source_facts[address]
     _read_case(profile, record, reader)
     if profile.facility:
         name = reader.text(profile.facility.name)
@@ -493,7 +510,16 @@ def merge_row(person: PersonRecord, row: PersonRecord, profile: Profile, file: s
     for name in row.names:
         if name.name not in [n.name for n in person.names]:
             person.names.append(NameRecord(name.name, name.kind, name.script, name.language, False))
-    person.sources += [url for url in row.sources if url not in person.sources]
+    for url in row.sources:
+        if url not in person.sources:
+            person.sources.append(url)
+            if url in row.source_facts:
+                person.source_facts[url] = row.source_facts[url]
+        elif url in person.source_facts:
+            if url in row.source_facts:
+                person.source_facts[url] = (*person.source_facts[url], *row.source_facts[url])
+            else:
+                del person.source_facts[url]
     person.deal_columns.update(row.deal_columns)
     if person.biography is None:
         person.biography = row.biography

@@ -165,7 +165,7 @@ class RecordWriter:
         # Each fact a row gives cites the row's sources, so a page shows where it comes from.
         insert_values(m.Event.sources.through, [
             {"event_id": event_id, "source_id": self._source_id(url)}
-            for event_id, (r, _e) in zip(event_ids, events, strict=True) for url in dict.fromkeys(r.sources)],
+            for event_id, (r, e) in zip(event_ids, events, strict=True) for url in dict.fromkeys(r.sources_of(e))],
             actor, reason)
         insert_values(m.Person.tags.through, [
             {"person_id": p, "tag_id": self._tag(code).pk}
@@ -197,7 +197,7 @@ class RecordWriter:
         # one rule per organization) finds its old event here instead of adding a second one.
         wanted = {self._key(piece, event.key_part) for piece in pieces for event in piece.events}
         spare = [stored for key, stored in held.events.items() if key not in wanted]
-        cited: list[int] = []  # the events the rows make, each to cite the rows' sources
+        cited: list[tuple[int, EventRecord]] = []  # the events the rows make, each to cite its sources
         # A row's events, case and facility; in long format each of the person's rows in turn.
         for piece in pieces:
             case, sentence, case_changed = self._case(person, piece)
@@ -222,7 +222,7 @@ class RecordWriter:
                     changed = True
                 if event.kind == "recognized" and self.profile.recognition:
                     changed = self._recognition(stored, piece, held) or changed
-                cited.append(stored.pk)
+                cited.append((stored.pk, event))
         changed = self._cite(cited, record) and not new or changed
         if record.biography:
             language, text = record.biography
@@ -236,13 +236,15 @@ class RecordWriter:
                 changed = True
         return self._link(person, record, held, new) or changed
 
-    def _cite(self, event_ids: list[int], record: PersonRecord) -> bool:
-        """Link the person's events to the rows' sources they do not cite yet; True when any was."""
-        if not event_ids or not record.sources:
+    def _cite(self, cited: list[tuple[int, EventRecord]], record: PersonRecord) -> bool:
+        """Link each of the person's events to the rows' sources that support it and it does not
+        cite yet (record.sources_of); True when any was."""
+        if not cited or not record.sources:
             return False
         through = m.Event.sources.through
-        have = set(through.objects.filter(event_id__in=event_ids).values_list("event_id", "source_id"))
-        wanted = [(event_id, self._source_id(url)) for event_id in event_ids for url in dict.fromkeys(record.sources)]
+        have = set(through.objects.filter(event_id__in=[pk for pk, _e in cited]).values_list("event_id", "source_id"))
+        wanted = [(event_id, self._source_id(url)) for event_id, event in cited
+                  for url in dict.fromkeys(record.sources_of(event))]
         missing = [through(event_id=e, source_id=s) for e, s in wanted if (e, s) not in have]
         through.objects.bulk_create(missing, ignore_conflicts=True)
         return bool(missing)

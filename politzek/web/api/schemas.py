@@ -53,6 +53,12 @@ class Interval(Schema):
         "When the start is unknown: the first day the record knows the person held."))
 
 
+class EventSource(Schema):
+    id: int
+    title: str
+    url: str
+
+
 class TimelineEntry(Schema):
     id: int
     kind: str
@@ -65,6 +71,8 @@ class TimelineEntry(Schema):
     case: int | None
     description: str
     synthetic: bool
+    sources: list[EventSource] = Field(default_factory=list, description=(
+        "This fact's own sources (a recognition cites the statement, a sentence the verdict's report)."))
 
 
 class SourceOut(Schema):
