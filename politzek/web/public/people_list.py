@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import get_language
 
 from politzek.flows.models import Listing
 from politzek.flows.refresh import refresh
@@ -273,7 +274,7 @@ def facets(query: ListQuery, viewer: Viewer, limit: int = 30) -> dict[str, list[
         counts = {facet: values[:limit] for facet, values in _search_counts(query, viewer).facets.items()}
     else:
         counts = _summary(f"facets{limit}", query, viewer, lambda: _facet_counts(query, viewer, limit))
-    return {facet: [(value, _facet_label(facet, value), n) for value, n in values]
+    return {facet: [(value, _facet_label(facet, value, query.country), n) for value, n in values]
             for facet, values in counts.items()}
 
 
@@ -311,8 +312,9 @@ def _facet_counts(query: ListQuery, viewer: Viewer, limit: int) -> dict[str, lis
     return result
 
 
-def _facet_label(facet: str, value: str) -> str:
+def _facet_label(facet: str, value: str, country: str | None = None) -> str:
     """The words a facet value shows in the page's language (the value itself stays in the link)."""
+    from politzek.registry.article_titles import article_title, code_for
     from politzek.registry.organizations import organization_name
     from politzek.web.public.labels import country_name
     from politzek.web.public.values import value_label
@@ -327,4 +329,8 @@ def _facet_label(facet: str, value: str) -> str:
         return value_label("region", value)
     if facet == "organization":
         return organization_name(value)
+    if facet == "article":
+        code = code_for(value, country)
+        title = article_title(code, value, (get_language() or "en").split("-")[0]) if code else ""
+        return f"{value} — {title}" if title else value
     return value

@@ -51,6 +51,16 @@ def sentence_kind(code: str) -> str:
 
 
 @register.filter
+def charge_title(charge: Any) -> str:
+    """The published title of a charge's article in the page's language ("" when not known)."""
+    from django.utils.translation import get_language
+
+    from politzek.registry.article_titles import article_title
+
+    return article_title(charge.code_system, charge.article, (get_language() or "en").split("-")[0])
+
+
+@register.filter
 def value_basis(code: str) -> str:
     """What a concession's value measures ("unstated" when a file did not say)."""
     return _("not stated") if code == "unstated" else _choice(m.Concession.Basis, code)
