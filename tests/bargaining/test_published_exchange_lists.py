@@ -94,3 +94,31 @@ def test_karelina_and_petrov():
     _result, got = _vet("us_ru_2025_04_10_karelina_petrov", "RU")
     assert got == {"Ksenia Karelina": ("from_regime", "not_documented", {"state_label"}),
                    "Artur Petrov": ("to_regime", "sent_to_regime", set())}
+
+
+def test_reed_and_yaroshenko_and_fogel_and_vinnik():
+    """Reed–Yaroshenko (27 April 2022) and Fogel–Vinnik (February 2025), both with Russia: the
+    Americans freed by Russia are foreign citizens; the Russians handed back are sent to the
+    regime; no note names violence ("endangering the life and health of Russian police
+    officers" is no word of the rules) or a state's label."""
+    _result, reed = _vet("us_ru_2022_04_27_reed_yaroshenko", "RU")
+    assert reed == {"Trevor Reed": ("from_regime", "not_documented", {"foreign_citizen"}),
+                    "Konstantin Yaroshenko": ("to_regime", "sent_to_regime", set())}
+    _result, fogel = _vet("us_ru_2025_02_11_fogel_vinnik", "RU")
+    assert fogel == {"Marc Fogel": ("from_regime", "not_documented", {"foreign_citizen"}),
+                     "Alexander Vinnik": ("to_regime", "sent_to_regime", set())}
+
+
+def test_iran_and_the_united_states_2016_written_us():
+    """Iran–US, 16–17 January 2016, "U.S." as the source writes it: five freed by Iran (three
+    dual Iranian-American citizens, no foreign flag; Matthew Trevithick, American, a foreign
+    citizen), seven handed to Iran. Rezaian's "espionage" and Hekmati's "spying for the CIA"
+    are the state's labels."""
+    result, got = _vet("us_ir_2016_01_16", "IR")
+    assert result.summary["directions"] == {"from_regime": 5, "to_regime": 7, "unknown": 0}
+    assert got["Jason Rezaian"] == ("from_regime", "not_documented", {"state_label"})
+    assert got["Amir Hekmati"] == ("from_regime", "not_documented", {"state_label"})
+    assert got["Saeed Abedini"] == ("from_regime", "not_documented", set())
+    assert got["Nosratollah Khosravi-Roodsari"] == ("from_regime", "not_documented", set())
+    assert got["Matthew Trevithick"] == ("from_regime", "not_documented", {"foreign_citizen"})
+    assert {value[:2] for name, value in got.items() if value[0] == "to_regime"} == {("to_regime", "sent_to_regime")}
