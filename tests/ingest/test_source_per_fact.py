@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,13 @@ def test_each_fact_cites_its_own_source(chapiuk, tmp_path, client):
     api = client.get(f"/api/people/{person.pk}").json()
     by_kind = {event["kind"]: [source["url"] for source in event["sources"]] for event in api["events"]}
     assert by_kind["recognized"] == ["https://spring96.org/en/news/99936"]
+    # The page: each timeline row cites its own sources by number in the list at the end.
+    page = client.get(f"/people/{person.pk}/").content.decode()
+    numbers = dict(re.findall(r'<li id="source-(\d+)"><a href="([^"]+)"', page))
+    rows = {kind.strip(): re.findall(r'href="#source-(\d+)"', row) for kind, row in
+            re.findall(r"<tr><td><strong>[^<]*</strong></td><td>([^<]+)(.*?)</tr>", page, re.S)}
+    assert [numbers[n] for n in rows["Recognized as a political prisoner"]] == ["https://spring96.org/en/news/99936"]
+    assert [numbers[n] for n in rows["Sentenced"]] == [chapiuk["url"]]
     listed = tmp_path / "list.csv"
     listed.write_text("name\nAndrei Chapiuk\n", encoding="utf-8")
     [entry] = vet_list(listed, Viewer.public(), country="BY").entries

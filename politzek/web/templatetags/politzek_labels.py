@@ -154,6 +154,7 @@ FLAGS = {
     "duplicate": pgettext_lazy("vetting flag", "listed more than once"),
     "not_in_custody": pgettext_lazy("vetting flag", "not in custody according to the record"),
     "foreign_citizen": pgettext_lazy("vetting flag", "citizen of another country"),
+    "side_conflict": pgettext_lazy("vetting flag", "check the list: this reads as sending a political prisoner back"),
 }
 CITED = {"record": pgettext_lazy("vetting reason", "The registry"),
          "recognition": pgettext_lazy("vetting reason", "Recognition"),
