@@ -23,7 +23,7 @@ from django.db import transaction
 from politzek.bargaining.priority import Priority, priority
 from politzek.bargaining.records import person_records
 from politzek.bargaining.rules import priority_weights, vetting_rules
-from politzek.bargaining.sides import FROM_REGIME, TO_REGIME, UNKNOWN, Side, country_in, detaining_states, read_side
+from politzek.bargaining.sides import FROM_REGIME, TO_REGIME, UNKNOWN, Side, detaining_states, read_side
 from politzek.bargaining.vetting import (
     AMBIGUOUS,
     DUPLICATE,
@@ -46,7 +46,7 @@ from politzek.flows.models import Fact
 from politzek.names.lists import Entry, ListError, cross_match, read_list_skipping
 from politzek.registry import models as m
 from politzek.registry.candidates import Candidate, candidates_for
-from politzek.registry.countries import citizenships_in
+from politzek.registry.countries import citizenships_in, country_in
 from politzek.registry.visibility import Viewer
 
 MISSING_LIMIT = 20

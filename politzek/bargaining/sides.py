@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from politzek.registry.countries import country_code
+from politzek.registry.countries import country_in
 
 TO_REGIME, FROM_REGIME, UNKNOWN = "to_regime", "from_regime", "unknown"
 
@@ -30,12 +30,6 @@ _TOWARD = r"(?:to|into|handed\s+(?:over\s+)?to|sent\s+to|returned\s+to|transferr
 _FROM = r"(?:from|out\s+of|by|released\s+by|freed\s+by|из|изо|с|со|з|са|від|ад)"
 _PHRASE = re.compile(rf"(?:^|[\s_\-→>(/,;:]){{1}}(?P<word>{_TOWARD}|{_FROM})[\s_\-]+(?P<rest>[^,;()/]+)", re.I)
 _TOWARD_WORD = re.compile(rf"^{_TOWARD}$", re.I)
-# Case endings of Russian, Belarusian and Ukrainian country names, and the nominative endings
-# they come from: "России" → "Россия", "Беларуси" → "Беларусь", "Германию" → "Германия".
-_ENDINGS = (("ии", "ия"), ("ию", "ия"), ("ией", "ия"), ("ію", "ія"), ("ії", "ія"), ("ыі", "ыя"), ("ую", "ая"),
-            ("и", "ь"), ("і", "ь"), ("ы", "а"), ("у", "а"), ("е", "а"), ("и", "а"), ("і", "а"), ("ю", "я"), ("і", "я"))
-
-
 @dataclass(frozen=True)
 class Side:
     direction: str  # TO_REGIME, FROM_REGIME or UNKNOWN
@@ -44,27 +38,6 @@ class Side:
     @property
     def to_regime(self) -> bool:
         return self.direction == TO_REGIME
-
-
-def country_in(text: str) -> str | None:
-    """The country a few words name ("the United States", "России", "to_russia"'s "russia"),
-    trying the whole text, then shorter beginnings, then the nominative of an inflected word."""
-    words = [w for w in re.split(r"[\s_]+", text.strip(" .\t\n\"'«»")) if w]
-    if words and words[0].casefold() == "the":
-        words = words[1:]
-    for length in range(min(len(words), 4), 0, -1):
-        phrase = " ".join(words[:length])
-        code = country_code(phrase) or (country_code(phrase.replace(".", "")) if "." in phrase else None)
-        if code:
-            return code
-        if length == 1:
-            folded = phrase.casefold()
-            for ending, nominative in _ENDINGS:
-                if folded.endswith(ending) and len(folded) > len(ending) + 2:
-                    code = country_code(folded[: -len(ending)] + nominative)
-                    if code:
-                        return code
-    return None
 
 
 def _phrase_country(text: str) -> tuple[str, str] | None:

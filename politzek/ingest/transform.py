@@ -301,17 +301,13 @@ def _row_key(profile: Profile, reader: _RowReader) -> str | list[RowError]:
 def organization_code(profile: Profile, text: str) -> str | None:
     """The code of the organization a cell names: by code, name or alias, in the profile's
     [organizations] table or among those politzek knows; None when none."""
-    from politzek.registry.organizations import known_organizations
+    from politzek.registry.organizations import known_code
 
     wanted = text.strip().casefold()
     for spec in profile.organizations:
         if wanted in {spec.code.casefold(), spec.name.casefold(), *(a.casefold() for a in spec.aliases)}:
             return spec.code
-    for code, spec in known_organizations().items():
-        if wanted in {code.casefold(), str(spec.get("name", "")).casefold(),
-                      *(str(a).casefold() for a in spec.get("aliases", ()))}:
-            return code
-    return None
+    return known_code(text)
 
 
 def _event_date(reader: _RowReader, rule: EventRule) -> tuple[bool, PartialDate | None]:

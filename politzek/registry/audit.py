@@ -70,17 +70,13 @@ def _unsourced(events: Any) -> Any:
     return events.filter(~Exists(cited)).exclude(Q(kind="recognized") & Q(recognition__statement_url__gt=""))
 
 
-def _months_before(today: dt.date, months: int) -> dt.date:
-    return stale_before(today, months)
-
-
 def _band_labels() -> list[str]:
     return [f"{low}-{high} months" if high else f"over {low} months" for low, high in AGE_BANDS]
 
 
 def _band(today: dt.date, known: dt.date) -> str:
     for (_low, high), label in zip(AGE_BANDS, _band_labels(), strict=True):
-        if high is None or known >= _months_before(today, high):
+        if high is None or known >= stale_before(today, high):
             return label
     raise AssertionError("the last band has no end")
 
@@ -118,7 +114,7 @@ def run_audit(viewer: Viewer, months: int = MONTHS, today: dt.date | None = None
     # Stale by the age of what the record knows, not by when it was edited: a list of 2014
     # imported today is four-year-old news on its first day (issue 34). A person with no
     # event is as of the day the record was made.
-    since = _months_before(today, months)
+    since = stale_before(today, months)
     stale = []
     ages: Counter[str] = Counter()
     for person_id, country, created in m.Person.objects.values_list("id", "country", "created_at"):

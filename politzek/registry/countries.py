@@ -1,6 +1,8 @@
 """A country as people type it: its two-letter code (BY), or its name in Russian,
 Belarusian, Ukrainian or English ("Беларусь", "Беларусь", "Білорусь", "Belarus"), in the
-forms CLDR knows, any case. One reader for every form that asks for a country."""
+forms CLDR knows, any case; inside a few words and inflected ("to the United States",
+"России": country_in); as a citizenship ("dual US-Iranian": citizenships_in). One reader for
+every form and list that asks for a country."""
 
 from __future__ import annotations
 
@@ -82,10 +84,37 @@ def citizenships_in(text: str) -> list[str]:
     "Iranian-American", "Belarus, Poland", "Россия и Израиль"."""
     found: list[str] = []
     for part in re.split(r"\s*(?:[,;/]|\band\b|\bи\b|\bі\b)\s*", text or ""):
-        code = country_code(part) if part.strip() else None
+        code = country_in(part) if part.strip() else None
         codes = [code] if code else [demonym_code(word) or country_code(word)
                                      for word in re.split(r"[\s\-]+", part) if word and word.casefold() not in _SKIPPED]
         for each in codes:
             if each and each not in found:
                 found.append(each)
     return found
+
+
+# Case endings of Russian, Belarusian and Ukrainian country names, and the nominative endings
+# they come from: "России" → "Россия", "Беларуси" → "Беларусь", "Германию" → "Германия".
+_ENDINGS = (("ии", "ия"), ("ию", "ия"), ("ией", "ия"), ("ію", "ія"), ("ії", "ія"), ("ыі", "ыя"), ("ую", "ая"),
+            ("и", "ь"), ("і", "ь"), ("ы", "а"), ("у", "а"), ("е", "а"), ("и", "а"), ("і", "а"), ("ю", "я"), ("і", "я"))
+
+
+def country_in(text: str) -> str | None:
+    """The country a few words name ("the United States", "России", "to_russia"'s "russia"),
+    trying the whole text, then shorter beginnings, then the nominative of an inflected word."""
+    words = [w for w in re.split(r"[\s_]+", text.strip(" .\t\n\"'«»")) if w]
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    for length in range(min(len(words), 4), 0, -1):
+        phrase = " ".join(words[:length])
+        code = country_code(phrase) or (country_code(phrase.replace(".", "")) if "." in phrase else None)
+        if code:
+            return code
+        if length == 1:
+            folded = phrase.casefold()
+            for ending, nominative in _ENDINGS:
+                if folded.endswith(ending) and len(folded) > len(ending) + 2:
+                    code = country_code(folded[: -len(ending)] + nominative)
+                    if code:
+                        return code
+    return None

@@ -17,6 +17,16 @@ def known_organizations() -> dict[str, dict[str, Any]]:
     return tomllib.loads(text)["organizations"]
 
 
+def known_code(text: str) -> str | None:
+    """The code of the known organization a text names: its code, name or an alias, any case."""
+    wanted = text.strip().casefold()
+    for code, spec in known_organizations().items():
+        if wanted in {code.casefold(), str(spec.get("name", "")).casefold(),
+                      *(str(a).casefold() for a in spec.get("aliases", ()))}:
+            return code
+    return None
+
+
 def organization_defaults(code: str) -> dict[str, Any]:
     """The model fields of a known organization (its aliases are for reading files only)."""
     return {key: value for key, value in known_organizations().get(code, {}).items() if key not in ("aliases", "names")}

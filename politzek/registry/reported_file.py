@@ -64,14 +64,10 @@ class FigureRow:
 
 
 def _organization_code(text: str) -> str | None:
-    from politzek.registry.organizations import known_organizations
+    """A known organization's code (by code, name or alias), else the text if it is a code."""
+    from politzek.registry.organizations import known_code
 
-    wanted = text.strip().casefold()
-    for code, spec in known_organizations().items():
-        if wanted == code or wanted in (alias.casefold() for alias in (spec.get("aliases") or ())) \
-                or wanted == str(spec.get("name", "")).casefold():
-            return code
-    return text.strip() if re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", text.strip()) else None
+    return known_code(text) or (text.strip() if re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", text.strip()) else None)
 
 
 def _day(text: str) -> dt.date:

@@ -10,7 +10,7 @@ from django.utils.translation import get_language, gettext, gettext_noop, pgette
 from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.event_kinds import event_kinds
-from politzek.registry.staleness import is_stale
+from politzek.registry.queries import last_known
 
 FACETS = {
     "country": _("Country"),
@@ -125,11 +125,7 @@ def person_status(code: str, gender: str = "", release_mode: str | None = None) 
 def status_as_known(text: str, as_of: str | None) -> str:
     """A status told as what it is when its information is old: "last known: in custody (as of
     2014-08)" (registry/staleness.py); the status itself otherwise."""
-    day = dt.date.fromisoformat(as_of) if as_of else None
-    if not is_stale(day):
-        return text
-    assert day is not None
-    return gettext("last known: %(status)s (as of %(month)s)") % {"status": text, "month": f"{day:%Y-%m}"}
+    return last_known(text, dt.date.fromisoformat(as_of) if as_of else None)
 
 
 def country_name(code: str) -> str:
