@@ -126,3 +126,27 @@ def test_a_bad_figure_is_refused_naming_its_row_and_column(tmp_path, change, col
     assert done.returncode == 2
     assert f"row 3, column '{column}'" in done.stderr and message in done.stderr
     assert not m.ReportedFigure.objects.exists()
+
+
+def test_a_source_only_a_confidential_record_cites_is_no_side_door(client):
+    """A figure recorded (through the admin) with a source that only a confidential person's
+    event cites: the figure and the registry's share are public, the source's address and the
+    quote are not, on the API, stats and the statistics page; cleared staff see them."""
+    from politzek.flows.reported import reported_beside_registry
+    from politzek.registry.visibility import Clearance, Viewer
+    from tests.registry.factories import event, person
+
+    secret = m.Source.objects.create(url="https://example.org/secret-testimony", title="Secret testimony")
+    hidden = person("Testau Hidden", country="BY", visibility="confidential")
+    event(hidden, "detained", "2025-01-10").sources.add(secret)
+    viasna = m.Organization.objects.get_or_create(code="viasna", defaults={"name": "Viasna"})[0]
+    m.ReportedFigure.objects.create(organization=viasna, country="BY", kind="total_held", value=1131,
+                                    as_of="2025-12-31", source=secret, quote="a quote from the secret source")
+    api = client.get("/api/reported-figures").json()["items"]
+    assert [(r["value"], r["source"], r["quote"]) for r in api] == [(1131, None, "")]
+    for text in (client.get("/api/statistics?at=2025-12-31").content.decode(),
+                 client.get("/statistics/?country=BY&from=2025-12-01&to=2025-12-31").content.decode(),
+                 run_politzek_here("figures", "list").stdout, run_politzek_here("stats", "--json").stdout):
+        assert "secret-testimony" not in text and "a quote from the secret source" not in text
+    [cleared] = reported_beside_registry(Viewer(Clearance.CONFIDENTIAL))
+    assert cleared.as_dict()["source"]["url"] == "https://example.org/secret-testimony"
