@@ -150,3 +150,22 @@ def test_a_source_only_a_confidential_record_cites_is_no_side_door(client):
         assert "secret-testimony" not in text and "a quote from the secret source" not in text
     [cleared] = reported_beside_registry(Viewer(Clearance.CONFIDENTIAL))
     assert cleared.as_dict()["source"]["url"] == "https://example.org/secret-testimony"
+
+
+def test_the_admin_shows_no_figure_whose_source_is_above_the_staff_members_clearance(client):
+    """The admin's raw id widget would label the figure's source with its title: an editor
+    without clearance does not get the figure at all; a cleared one does."""
+    from tests.registry.factories import event, person, staff
+
+    secret = m.Source.objects.create(url="https://example.org/secret-testimony", title="Secret testimony")
+    hidden = person("Testau Hidden", country="BY", visibility="confidential")
+    event(hidden, "detained", "2025-01-10").sources.add(secret)
+    viasna = m.Organization.objects.get_or_create(code="viasna", defaults={"name": "Viasna"})[0]
+    figure = m.ReportedFigure.objects.create(organization=viasna, country="BY", kind="total_held", value=1131,
+                                             as_of="2025-12-31", source=secret)
+    client.force_login(staff("editor-uncleared", "editor", confidential=False))
+    page = client.get(f"/admin/registry/reportedfigure/{figure.pk}/change/")
+    assert page.status_code in (302, 404) and b"Secret testimony" not in page.content
+    assert b"Secret testimony" not in client.get("/admin/registry/reportedfigure/").content
+    client.force_login(staff("admin-cleared", "admin", confidential=True, superuser=True))
+    assert b"Secret testimony" in client.get(f"/admin/registry/reportedfigure/{figure.pk}/change/").content
