@@ -19,7 +19,7 @@ from functools import lru_cache
 from politzek.names.compare import name_orders
 from politzek.names.cultures import is_placeholder
 from politzek.names.given_names import given_name_group, initial_group_letters
-from politzek.names.search_keys import readings
+from politzek.names.search_keys import fallback_readings, readings
 from politzek.names.similarity import common_ending, skeleton
 
 MAX_BLOCK = 400  # a surname-and-initial key held by more records than this joins none
@@ -35,7 +35,7 @@ def _key(reading: str) -> str:
 @lru_cache(maxsize=200_000)
 def word_keys(word: str) -> frozenset[str]:
     """The blocking keys of one ASCII word: the skeleton of each of its readings."""
-    return frozenset(_key(reading) for reading in readings(word) if reading)
+    return frozenset(_key(reading) for reading in (*readings(word), *fallback_readings(word)) if reading)
 
 
 def _given_letters(word: str, persian: bool = False) -> frozenset[str]:

@@ -25,11 +25,12 @@ from functools import lru_cache
 from politzek.names.abjad import words_left_out, writes_consonants
 from politzek.names.cultures import is_placeholder, particles
 from politzek.names.given_names import forms_of, given_name_group, initials_compatible
-from politzek.names.parts import NameParts, father_of, parse
-from politzek.names.search_keys import fold_spelling, readings
+from politzek.names.parts import NameParts, father_of, father_stem, parse
+from politzek.names.search_keys import fallback_readings, fold_spelling, readings
 from politzek.names.similarity import compare_words
 
 THRESHOLD = 0.75  # at or above: the same person
+AGREEING = 0.85  # a word pair at or above: the same word (spelled alike, a form, a typo)
 CONFLICT_CAP = 0.4  # the most a pair with a conflicting part can score
 WEIGHTS = {"surname": 0.5, "given name": 0.35, "patronymic": 0.15}
 SURNAME_ALONE = 0.6  # a surname alone: the Ivanovs of a list are many
@@ -93,11 +94,26 @@ def _womans_form(left: str, right: str) -> bool:
     return long in (short + "a", short[:-1] + "a", short + "ya", short[:-1] + "ya") and short != long
 
 
+@lru_cache(maxsize=200_000)
 def _spellings(q: str, r: str) -> tuple[float, str]:
-    """The best agreement of two words over their readings (x as ks or kh, French ou …)."""
-    best = (0.0, f"{q} and {r} differ")
-    for fq in readings(q):
-        for fr in readings(r):
+    """The best agreement of two words over their readings (x as ks or kh, French ou …); the
+    fallback readings (Turkic c, Polish c, German s …) only when those found none."""
+    best = _best_reading(readings(q), readings(r), (0.0, f"{q} and {r} differ"))
+    if best[0] >= AGREEING:
+        return best
+    more_q, more_r = fallback_readings(q), fallback_readings(r)
+    if not more_q and not more_r:
+        return best
+    found = _best_reading((*readings(q), *more_q), more_r, best)
+    found = _best_reading(more_q, readings(r), found)
+    if found[0] > best[0]:
+        return found[0], f"{found[1]} (read as another language spells it)"
+    return best
+
+
+def _best_reading(left: tuple[str, ...], right: tuple[str, ...], best: tuple[float, str]) -> tuple[float, str]:
+    for fq in left:
+        for fr in right:
             found = compare_words(fq, fr)
             if found[0] > best[0]:
                 best = found
@@ -216,6 +232,12 @@ def _patronymic_words(q: str, r: str) -> Feature:
     score, why = _spellings(q, r)
     if score >= 0.85:
         return Feature("patronymic", score, why)
+    # A father's name against a patronymic made from it: a Turkic "Miromon o'g'li" or "Kamil
+    # oglu" (parts keeps the father's name) and a Russian document's Miromonovich.
+    for father, patronymic in ((q, r), (r, q)):
+        stem = father_stem(patronymic)
+        if stem != patronymic and len(stem) >= 3 and _spellings(father, stem)[0] >= 0.85:
+            return Feature("patronymic", 0.9, f"{patronymic} is made from {father}")
     return Feature("patronymic", 0.0, f"{q} and {r} differ", conflict=True)
 
 

@@ -14,7 +14,7 @@ lists in Latin script mostly write it; `ambiguous` says so, and the matcher trie
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from politzek.names.cultures import east_asian_surnames, is_compound_given, join_compounds, without_honorifics
@@ -24,10 +24,18 @@ from politzek.names.search_keys import words
 # Patronymic endings after transliteration: Russian -ovich/-evich/-ich, -ovna/-evna/-ichna,
 # Belarusian -avich/-evich, -auna/-euna (ў → u, w in BGN/PCGN), Ukrainian -ovych, -ivna; with
 # č as c (ISO 9, Łacinka), the French -ovitch, the Swedish -ovitj, the Dutch -ovitsj, the German
-# -owitsch, and -avna (Pavlavna) where ў became v.
+# -owitsch, -avna (Pavlavna) where ў became v, and the Kazakh -uly / -kyzy.
 PATRONYMIC_ENDING = re.compile(
     r"(ovitch|evitch|ovich|evich|avich|ovych|evych|ovic|evic|avic|ovyc|evyc|ich|ic|yc|ovna|evna|auna|euna|ouna|awna|"
-    r"ewna|avna|ichna|icna|ivna|yivna|ovn|evn|ovitj|evitj|avitj|ovitsj|evitsj|owitsch|ewitsch)$")
+    r"ewna|avna|ichna|icna|ivna|yivna|ovn|evn|ovitj|evitj|avitj|ovitsj|evitsj|owitsch|ewitsch|uly|qyzy|kyzy)$")
+# Kazakh writes the particle joined to the father's name: Äbişulı, Кемелұлы, Nurlanqyzy.
+# Turkic patronymics are the father's name and a word for "son" or "daughter" (Azerbaijani
+# oğlu / qızı, Russian documents' оглы / кызы / гызы, Kazakh ұлы / қызы, Kyrgyz uulu / kyzy,
+# Uzbek o'g'li / qizi, Tatar улы / кызы), as transliterated by search_keys.words: "Intigam
+# Kamil oglu Aliyev" is the given name Intigam, the surname Aliyev and the father Kamil.
+TURKIC_SON = frozenset({"oglu", "ogly", "ogli", "ugli", "uglu", "oglou", "uly", "uli", "ulu", "uulu", "uuly"})
+TURKIC_DAUGHTER = frozenset({"qizi", "qyzy", "kyzy", "kizi", "kyzi", "kizy", "gizi", "gyzy", "qizy", "kyz", "qyz"})
+TURKIC_PARTICLES = TURKIC_SON | TURKIC_DAUGHTER
 _TOKEN = re.compile(r"[^\s,]+")
 _DIGIT = re.compile(r"\d")
 
@@ -59,6 +67,12 @@ def father_of(patronymic: str) -> str | None:
             if len(base) >= 2 and (group := given_name_group(base + tail)):
                 return group
     return None
+
+
+def father_stem(patronymic: str) -> str:
+    """A patronymic without its ending (Miromonovich → miromon, Abishuly → abish)."""
+    ending = PATRONYMIC_ENDING.search(patronymic)
+    return patronymic[: ending.start()] if ending else patronymic
 
 
 def _patronymic_strength(word: str) -> int:
@@ -109,6 +123,27 @@ def _take_patronymic(full: list[str]) -> tuple[str, int | None]:
     return full.pop(at), at
 
 
+def _turkic_patronymic(full: list[str]) -> tuple[str, int] | None:
+    """The father's name and its position when a Turkic particle follows it ("kamil", "oglu")."""
+    for at in range(1, len(full)):
+        if full[at] in TURKIC_PARTICLES and full[at - 1] not in TURKIC_PARTICLES:
+            return full[at - 1], at - 1
+    return None
+
+
+def _with_turkic_patronymic(full: list[str], father: str, at: int) -> NameParts:
+    """Given name, father's name and particle, then the surname ("Intigam Kamil oglu Aliyev");
+    or the official order, surname first and the particle last ("Əliyev İntiqam Kamil oğlu",
+    "Алиев Интигам Камил оглы")."""
+    before, after = full[:at], full[at + 2:]
+    if after:
+        return NameParts(given=tuple(before), patronymic=father, surname=tuple(after))
+    if len(before) >= 2:
+        return NameParts(given=tuple(before[1:]), patronymic=father, surname=(before[0],))
+    # One word and a father: a given name whose surname the list left out (or a surname alone).
+    return NameParts(patronymic=father, surname=tuple(before), ambiguous=True)
+
+
 def _east_asian_order(full: list[str]) -> NameParts | None:
     """A name of three words or more with an East Asian surname at one end (data/
     name_cultures.toml): that surname, and the other words as one given name, whichever end the
@@ -124,20 +159,38 @@ def _known_given(word: str) -> bool:
     return given_name_group(word) is not None or is_compound_given(word)
 
 
+def _patronymic_only(text: str) -> str:
+    """The father's name when a text after a comma is only a Turkic patronymic ("Yahya oğlu")."""
+    full, initials = _tokens(text)
+    if len(full) == 2 and not initials and full[1] in TURKIC_PARTICLES:
+        return full[0]
+    return ""
+
+
 @lru_cache(maxsize=100_000)
 def parse(name: str) -> NameParts:
     """The parts of one written name (see the module's notes for how the order is read)."""
     head, comma, tail = name.partition(",")
+    if comma and (father := _patronymic_only(tail)):
+        # "Hasan Huseynli, Yahya oğlu": a whole name, then the father after the comma.
+        return replace(parse(head), patronymic=father)
     if comma:
         # "Surname, Given Patronymic": the comma settles the order.
         surname, _head_initials = _tokens(head)
         given, initials = _tokens(tail)
         given, _joined = join_compounds(without_honorifics(given) if len(given) > 1 else given, surname_elsewhere=True)
+        if (turkic := _turkic_patronymic(given)) is not None:
+            # "Aliyev, Intigam Kamil oglu"
+            father, at = turkic
+            return NameParts(given=tuple(given[:at]), patronymic=father, surname=tuple(surname),
+                             initials=tuple(initials))
         patronymic, _at = _take_patronymic([*surname, *given]) if given else ("", None)
         given = [word for word in given if word != patronymic]
         return NameParts(given=tuple(given), patronymic=patronymic, surname=tuple(surname), initials=tuple(initials))
     full, initials = _tokens(name)
     full, _joined = join_compounds(without_honorifics(full, len(initials)))
+    if not initials and (turkic := _turkic_patronymic(full)) is not None:
+        return _with_turkic_patronymic(full, *turkic)
     patronymic, at = _take_patronymic(full)
     if initials or len(full) <= 1:
         # "Kalesnikava M.", "M. A. Kalesnikava", or one word: the full words are the surname.

@@ -58,7 +58,7 @@ _WORD = re.compile(r"[a-z]+")
 _INSIDE_WORD = re.compile(r"['`´ʹʼ’‘″]")
 # Bumped whenever the rules above change: every stored name key is then rebuilt by
 # flows.refresh, since keys made by older rules would no longer be found.
-KEYS_VERSION = 11
+KEYS_VERSION = 12
 
 
 def fold_spelling(word: str) -> str:
@@ -76,32 +76,58 @@ def fold_spelling(word: str) -> str:
 
 # Latin spellings that read two ways, by the system that wrote them (data/spellings.toml: the
 # scheme, a source and an example for each): each rule gives the other reading, and
-# names.compare tries every reading of a word (at most MAX_READINGS).
-def _other_readings() -> tuple[tuple[re.Pattern[str], str], ...]:
+# names.compare tries every reading of a word (at most MAX_READINGS). Rules marked `fallback`
+# (Turkic c for дж, Polish and Łacinka c for ц, English j for дж, German s for з …) would apply
+# to many words of other languages: the matcher tries them only when a word's own readings
+# found no agreement, so they cost nothing on the pairs that already agree.
+def _other_readings(fallback: bool) -> tuple[tuple[re.Pattern[str], str], ...]:
     table = tomllib.loads(files("politzek.names").joinpath("data/spellings.toml").read_text("utf-8"))
-    return tuple((re.compile(rule["pattern"]), rule["reading"]) for rule in table["reading"])
+    return tuple((re.compile(rule["pattern"]), rule["reading"]) for rule in table["reading"]
+                 if bool(rule.get("fallback", False)) == fallback)
 
 
-OTHER_READINGS = _other_readings()
+OTHER_READINGS = _other_readings(fallback=False)
+FALLBACK_READINGS = _other_readings(fallback=True)
 MAX_READINGS = 12
+
+
+def _apply(rules: tuple[tuple[re.Pattern[str], str], ...], found: list[str], limit: int) -> list[str]:
+    for pattern, other in rules:
+        for reading in list(found):
+            changed = pattern.sub(other, reading)
+            if changed != reading and changed not in found and len(found) < limit:
+                found.append(changed)
+    return found
+
+
+def _folded_all(found: list[str], skip: tuple[str, ...] = ()) -> tuple[str, ...]:
+    folded: list[str] = []
+    for reading in found:
+        spelled = fold_spelling(reading)
+        if spelled not in folded and spelled not in skip:
+            folded.append(spelled)
+    return tuple(folded)
+
+
+@lru_cache(maxsize=100_000)
+def _unfolded(word: str) -> tuple[str, ...]:
+    return tuple(_apply(OTHER_READINGS, [word], MAX_READINGS))
 
 
 @lru_cache(maxsize=100_000)
 def readings(word: str) -> tuple[str, ...]:
     """A lowercased ASCII word and its other readings (see OTHER_READINGS), folded, the word's
     own reading first."""
-    found = [word]
-    for pattern, other in OTHER_READINGS:
-        for reading in list(found):
-            changed = pattern.sub(other, reading)
-            if changed != reading and changed not in found and len(found) < MAX_READINGS:
-                found.append(changed)
-    folded: list[str] = []
-    for reading in found:
-        spelled = fold_spelling(reading)
-        if spelled not in folded:
-            folded.append(spelled)
-    return tuple(folded)
+    return _folded_all(list(_unfolded(word)))
+
+
+@lru_cache(maxsize=100_000)
+def fallback_readings(word: str) -> tuple[str, ...]:
+    """The readings of a word by the fallback rules (FALLBACK_READINGS), applied to each of its
+    own readings, that readings() has not given already, folded: tried when nothing else
+    agreed."""
+    own = _unfolded(word)
+    return _folded_all(_apply(FALLBACK_READINGS, list(own), len(own) + MAX_READINGS)[len(own):], skip=readings(word))
 
 
 def words(text: str) -> list[str]:
