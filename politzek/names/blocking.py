@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from politzek.names.compare import name_orders
 from politzek.names.cultures import is_placeholder
-from politzek.names.given_names import given_name_group, initial_group_letters
+from politzek.names.given_names import familiar_form_of, given_name_group, initial_group_letters
 from politzek.names.search_keys import fallback_readings, readings
 from politzek.names.similarity import common_ending, skeleton
 
@@ -41,6 +41,8 @@ def word_keys(word: str) -> frozenset[str]:
 def _given_letters(word: str, persian: bool = False) -> frozenset[str]:
     group = given_name_group(word)
     letters = {group[:1].lower()} if group else {word[:1]}
+    # Sasha is Aleksandr or Aleksandra: the letters of the names a familiar form stands for.
+    letters |= {name[:1].lower() for name in familiar_form_of(word)}
     # Persian writes a first vowel as ا or ع, read a, e, i, o or u: امید (amyd) is Omid.
     if persian and word[:1] in "aeiou":
         letters |= set("aeiou")

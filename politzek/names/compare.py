@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from politzek.names.abjad import words_left_out, writes_consonants
 from politzek.names.cultures import is_placeholder, particles
-from politzek.names.given_names import forms_of, given_name_group, initials_compatible
+from politzek.names.given_names import familiar_form_of, forms_of, given_name_group, initials_compatible
 from politzek.names.parts import NameParts, father_of, father_stem, parse
 from politzek.names.search_keys import fallback_readings, fold_spelling, readings
 from politzek.names.similarity import compare_words
@@ -35,6 +35,7 @@ CONFLICT_CAP = 0.4  # the most a pair with a conflicting part can score
 WEIGHTS = {"surname": 0.5, "given name": 0.35, "patronymic": 0.15}
 SURNAME_ALONE = 0.6  # a surname alone: the Ivanovs of a list are many
 INITIAL = 0.7  # an initial that fits: weaker than the full name
+FAMILIAR = 0.9  # a familiar form several names share (Sasha): a little weaker than the name
 BIRTH_DAY_BONUS = 0.15  # the same day of birth on both sides
 BIRTH_YEAR_BONUS = 0.08  # one side gives only the year, and it fits
 # A woman's form of a surname is the man's with one of these endings changed (after the
@@ -187,6 +188,9 @@ def _initial_fits(initial: str, name: str, same_language: bool = False) -> bool:
 @lru_cache(maxsize=200_000)
 def _given_words(q: str, r: str) -> Feature:
     group_q, group_r = given_name_group(q), given_name_group(r)
+    for short, group in ((q, group_r), (r, group_q)):
+        if group and group in familiar_form_of(short):
+            return Feature("given name", FAMILIAR, f"{short} is a familiar form of {group}")
     if group_q and group_q == group_r:
         return Feature("given name", 1.0, f"{q} = {r} (forms of {group_q})")
     if group_q and group_r:
@@ -312,10 +316,19 @@ _RAW_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _written_alike(query: str, record: str) -> bool:
-    """Both names spell a word of three letters or more identically, in the same script: the
-    same language, so initials are read as written (Мицкевич and Міцкевіч are Russian and
-    Belarusian, where A. may be Алег for Олег; Фриновский and Фриновский are one language)."""
-    return script_of(query) == script_of(record) and not _raw_words(query).isdisjoint(_raw_words(record))
+    """Both names are in one language, so initials are read as written: they spell a word of
+    three letters or more identically in the same script (Фриновский and Фриновский; Мицкевич
+    and Міцкевіч are Russian and Belarusian, where A. may be Алег for Олег), or they are in two
+    scripts and neither has a letter only Belarusian or Ukrainian writes ("Зайцев А.А." and
+    "Oleg Zaitsev": A. does not stand for Oleg; the parts still compare surnames)."""
+    if script_of(query) == script_of(record):
+        return not _raw_words(query).isdisjoint(_raw_words(record))
+    return not (_BELARUSIAN_OR_UKRAINIAN.search(query) or _BELARUSIAN_OR_UKRAINIAN.search(record))
+
+
+# Letters Russian does not write: a name with one may be Belarusian or Ukrainian, where Алег
+# (Aleh) is Олег and Мікалай is Николай, so its initials may stand for another form.
+_BELARUSIAN_OR_UKRAINIAN = re.compile("[іїєґўІЇЄҐЎ]")
 
 
 def _raw_words(name: str) -> frozenset[str]:

@@ -56,6 +56,21 @@ def given_name_group(word: str) -> str | None:
     return None
 
 
+@cache
+def _shared_short_index() -> dict[str, frozenset[str]]:
+    """Folded familiar form → the names it may stand for (data/given_names.toml shared_short)."""
+    table = tomllib.loads(files("politzek.names").joinpath("data/given_names.toml").read_text("utf-8"))
+    return {_folded(form): frozenset(entry["names"]) for entry in table.get("shared_short", ())
+            for form in entry["forms"]}
+
+
+@lru_cache(maxsize=50_000)
+def familiar_form_of(word: str) -> frozenset[str]:
+    """The names a familiar form shared by several names may stand for (Sasha: Aleksandr or
+    Aleksandra); empty for any other word."""
+    return _shared_short_index().get(_folded(word), frozenset())
+
+
 def same_given_name(left: str, right: str) -> bool:
     """Whether two given names are one name: the same group, or for names the table does not
     know, the same spelling once folded."""
