@@ -25,7 +25,7 @@ from functools import lru_cache
 from politzek.names.abjad import words_left_out, writes_consonants
 from politzek.names.cultures import is_placeholder, particles
 from politzek.names.given_names import familiar_form_of, forms_of, given_name_group, initials_compatible
-from politzek.names.parts import NameParts, father_of, father_stem, parse
+from politzek.names.parts import PATRONYMIC_ENDING, TURKIC_PARTICLES, NameParts, father_of, father_stem, parse
 from politzek.names.search_keys import fallback_readings, fold_spelling, readings
 from politzek.names.similarity import compare_words
 
@@ -36,6 +36,8 @@ WEIGHTS = {"surname": 0.5, "given name": 0.35, "patronymic": 0.15}
 SURNAME_ALONE = 0.6  # a surname alone: the Ivanovs of a list are many
 INITIAL = 0.7  # an initial that fits: weaker than the full name
 FAMILIAR = 0.9  # a familiar form several names share (Sasha): a little weaker than the name
+WITHOUT_SUFFIX = 0.85  # a surname with and without the Russian -ov (Zeynalov / Zeynal)
+FATHERS_NAME_SURNAME = 0.85  # a surname made of the father's name and oglu / qizi (Ibadoglu)
 BIRTH_DAY_BONUS = 0.15  # the same day of birth on both sides
 BIRTH_YEAR_BONUS = 0.08  # one side gives only the year, and it fits
 # A woman's form of a surname is the man's with one of these endings changed (after the
@@ -132,6 +134,28 @@ def _surname_words(q: str, r: str) -> Feature:
     return Feature("surname", score, why if score else f"{q} and {r} differ")
 
 
+# Azerbaijani, Kazakh, Uzbek and other Turkic surnames are written with the Russian -ov / -ev
+# or without it (Əli Zeynalov / Ali Zeynal, Müşfiq Cabbarov / Mushfig Jabbar). Only read so
+# when a name's letters or patronymic mark it Turkic: Slavic Bogdan and Bogdanov, Kolesnik and
+# Kolesnikov are different surnames.
+_TURKIC_LETTERS = re.compile("[əƏıİğĞşŞçÇqQәӘұҰқҚңҢғҒүҮөӨһҺ]")
+_RUSSIAN_SUFFIX = re.compile(r"(?:y?ev|ov|y?eva|ova)$")
+
+
+def _without_russian_suffix(q: str, r: str) -> str:
+    """Why two surnames are one with and without the Russian suffix, or "" when they are not."""
+    for long, short in ((q, r), (r, q)):
+        found = _RUSSIAN_SUFFIX.search(long)
+        if found is None or _RUSSIAN_SUFFIX.search(short) or len(short) < 4:
+            continue
+        stem = long[:found.start()]
+        # -аев is -ай with -ев: Сарсенбаев, Sarsenbay.
+        stems = (stem, stem + "y", stem + "i") if stem.endswith(("a", "e", "o", "u")) else (stem,)
+        if any(len(s) >= 4 and _spellings(s, short)[0] >= AGREEING for s in stems):
+            return f"{short} is {long} without the Russian suffix"
+    return ""
+
+
 @lru_cache(maxsize=50_000)
 def _surname_parts(surname: tuple[str, ...]) -> tuple[str, ...]:
     """The words of a surname to compare: hyphenated ones split, particles (al-, bin, van, de)
@@ -191,6 +215,8 @@ def _given_words(q: str, r: str) -> Feature:
     for short, group in ((q, group_r), (r, group_q)):
         if group and group in familiar_form_of(short):
             return Feature("given name", FAMILIAR, f"{short} is a familiar form of {group}")
+    if (familiar := familiar_form_of(q)) and familiar == familiar_form_of(r):
+        return Feature("given name", FAMILIAR, f"{q} and {r} are one familiar form")
     if group_q and group_q == group_r:
         return Feature("given name", 1.0, f"{q} = {r} (forms of {group_q})")
     if group_q and group_r:
@@ -283,6 +309,7 @@ def _score(features: list[Feature]) -> float:
     parts = 0
     has_surname = conflict = False
     for feature in features:
+        conflict = conflict or feature.conflict  # a generation too: Jr. and Sr. are two people
         weight = WEIGHTS.get(feature.name)
         if weight is None:
             continue
@@ -290,7 +317,6 @@ def _score(features: list[Feature]) -> float:
         total += weight
         weighted += weight * feature.score
         has_surname = has_surname or feature.name == "surname"
-        conflict = conflict or feature.conflict
     if not total or not has_surname:
         return 0.0
     score = weighted / total
@@ -360,9 +386,10 @@ def compare_names(query: str, record: str) -> Match:
     best_score = -1.0
     best_features: list[Feature] = []
     written_alike = _written_alike(query, record)
+    turkic = bool(_TURKIC_LETTERS.search(query) or _TURKIC_LETTERS.search(record))
     for q in name_orders(query):
         for r in name_orders(record):
-            features = _features(q, r, written_alike)
+            features = _features(q, r, written_alike, turkic)
             score = _score(features)
             if score > best_score:
                 best_score, best_features = score, features
@@ -410,9 +437,40 @@ def _conflicts_elsewhere(pairs: list[Match], best: Match, queries: tuple[str, ..
     return found
 
 
-def _features(q: NameParts, r: NameParts, written_alike: bool) -> list[Feature]:
+def _features(q: NameParts, r: NameParts, written_alike: bool, turkic: bool = False) -> list[Feature]:
     alike = written_alike and bool(q.surname) and q.surname == r.surname
-    return [f for f in (_surname(q.surname, r.surname), _given(q, r, alike), _patronymic(q, r, alike)) if f]
+    surname = _surname(q.surname, r.surname)
+    if surname is not None and surname.score < AGREEING:
+        surname = _surname_from_father(q, r) or _surname_from_father(r, q) or surname
+    if surname is not None and surname.score < AGREEING and (turkic or _turkic_parts(q) or _turkic_parts(r)):
+        for left, right in itertools.product(_surname_parts(q.surname), _surname_parts(r.surname)):
+            if without := _without_russian_suffix(left, right):
+                surname = Feature("surname", WITHOUT_SUFFIX, without)
+                break
+    found = [f for f in (surname, _given(q, r, alike), _patronymic(q, r, alike)) if f]
+    if q.generation and r.generation and q.generation != r.generation:
+        found.append(Feature("generation", 0.0, f"{q.generation} and {r.generation}", conflict=True))
+    return found
+
+
+def _turkic_parts(parts: NameParts) -> bool:
+    """A patronymic read from a Turkic particle (parts keeps the bare father's name)."""
+    return bool(parts.patronymic) and PATRONYMIC_ENDING.search(parts.patronymic) is None
+
+
+def _surname_from_father(left: NameParts, right: NameParts) -> Feature | None:
+    """An Azerbaijani surname made of the father's name and oğlu / qızı ("Gubad Ibadoglu",
+    "Sevinj Vagifgizi") against a record that gives that father ("Губад Ибад оглу Байрамов")."""
+    if len(left.surname) != 1 or not right.patronymic:
+        return None
+    word = left.surname[0]
+    for particle in TURKIC_PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 3:
+            father = word[: -len(particle)]
+            if _spellings(father, right.patronymic)[0] >= AGREEING:
+                return Feature("surname", FATHERS_NAME_SURNAME,
+                               f"{word} is made of the father's name {right.patronymic} and {particle}")
+    return None
 
 
 @lru_cache(maxsize=20_000)  # a dedupe asks for one person's names in a run of pairs

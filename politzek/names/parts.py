@@ -36,6 +36,13 @@ PATRONYMIC_ENDING = re.compile(
 TURKIC_SON = frozenset({"oglu", "ogly", "ogli", "ugli", "uglu", "oglou", "uly", "uli", "ulu", "uulu", "uuly"})
 TURKIC_DAUGHTER = frozenset({"qizi", "qyzy", "kyzy", "kizi", "kyzi", "kizy", "gizi", "gyzy", "qizy", "kyz", "qyz"})
 TURKIC_PARTICLES = TURKIC_SON | TURKIC_DAUGHTER
+# Words that tell a son from his father of the same name (Jr., Sr., младший, старший, and the
+# Belarusian and Ukrainian forms), read off the name: two records that disagree on them are
+# two people (Vladimir Kara-Murza Jr. and Sr.).
+GENERATIONS = {"jr": "junior", "junior": "junior", "mladshy": "junior", "mladshiy": "junior", "mladshii": "junior",
+               "molodshy": "junior", "molodshyi": "junior", "malodshy": "junior",
+               "sr": "senior", "senior": "senior", "starshy": "senior", "starshiy": "senior", "starshii": "senior",
+               "starshyi": "senior", "stareishy": "senior", "stareyshy": "senior"}
 _TOKEN = re.compile(r"[^\s,]+")
 _DIGIT = re.compile(r"\d")
 
@@ -47,6 +54,7 @@ class NameParts:
     surname: tuple[str, ...] = ()  # a double surname keeps both words ("kalesnikava", "ivanova")
     initials: tuple[str, ...] = ()  # single letters for given name and patronymic, in order
     ambiguous: bool = False  # two plain words: which is the surname was a guess
+    generation: str = ""  # "junior" or "senior" when the name says so (GENERATIONS)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -102,6 +110,12 @@ def _tokens(text: str) -> tuple[list[str], list[str]]:
         if pieces and all(len(piece) == 1 and piece.isalpha() for piece in pieces):
             # A letter with no Latin reading (rigour knows none) is no initial at all.
             initials += [letters for piece in pieces if (letters := "".join(words(piece)))]
+            continue
+        if len(pieces) >= 2 and all(len(piece) == 1 and piece.isalpha() for piece in pieces[:-1]):
+            # Initials written onto the surname, as Azerbaijani and Kazakh media do: "İ.Əliyev".
+            initials += [letters for piece in pieces[:-1] if (letters := "".join(words(piece)))]
+            if letters := words(pieces[-1]):
+                full.append("-".join(letters))
             continue
         letters = words(token)
         if letters:
@@ -167,9 +181,29 @@ def _patronymic_only(text: str) -> str:
     return ""
 
 
+def _generation(name: str) -> tuple[str, str]:
+    """The name without a word saying junior or senior, and which it said."""
+    kept: list[str] = []
+    said = ""
+    for token in name.split():
+        pieces = token.split("-")
+        plain = [p for p in pieces if GENERATIONS.get("".join(words(p)).strip(".")) is None]
+        if len(plain) < len(pieces) and (plain or kept):
+            said = next(GENERATIONS["".join(words(p))] for p in pieces if p not in plain)
+            if plain:
+                kept.append("-".join(plain))
+            continue
+        kept.append(token)
+    return " ".join(kept), said
+
+
 @lru_cache(maxsize=100_000)
 def parse(name: str) -> NameParts:
     """The parts of one written name (see the module's notes for how the order is read)."""
+    if any(word in GENERATIONS for word in words(name)):
+        plain, said = _generation(name)
+        if said:
+            return replace(parse(plain), generation=said)
     head, comma, tail = name.partition(",")
     if comma and (father := _patronymic_only(tail)):
         # "Hasan Huseynli, Yahya oğlu": a whole name, then the father after the comma.
