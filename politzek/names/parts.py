@@ -33,8 +33,10 @@ PATRONYMIC_ENDING = re.compile(
 # oğlu / qızı, Russian documents' оглы / кызы / гызы, Kazakh ұлы / қызы, Kyrgyz uulu / kyzy,
 # Uzbek o'g'li / qizi, Tatar улы / кызы), as transliterated by search_keys.words: "Intigam
 # Kamil oglu Aliyev" is the given name Intigam, the surname Aliyev and the father Kamil.
-TURKIC_SON = frozenset({"oglu", "ogly", "ogli", "ugli", "uglu", "oglou", "uly", "uli", "ulu", "uulu", "uuly"})
-TURKIC_DAUGHTER = frozenset({"qizi", "qyzy", "kyzy", "kizi", "kyzi", "kizy", "gizi", "gyzy", "qizy", "kyz", "qyz"})
+TURKIC_SON = frozenset({"oglu", "ogly", "ogli", "oghlu", "oghly", "oghli", "ugli", "uglu", "oglou",
+                        "uly", "uli", "ulu", "uulu", "uuly"})
+TURKIC_DAUGHTER = frozenset({"qizi", "qyzy", "kyzy", "kizi", "kyzi", "kizy", "gizi", "gyzy", "qizy", "ghizi",
+                             "kyz", "qyz"})
 TURKIC_PARTICLES = TURKIC_SON | TURKIC_DAUGHTER
 # Words that tell a son from his father of the same name (Jr., Sr., младший, старший, and the
 # Belarusian and Ukrainian forms), read off the name: two records that disagree on them are
