@@ -71,3 +71,21 @@ def test_hidden_people_never_crowd_a_visible_one_out_of_the_comparison(monkeypat
         person("Иванова Анна Петровна", visibility="restricted")
     wanted = person("Ivanova Anna")
     assert [c.person_id for c in candidates("Иванова Анна Петровна", Viewer.public())] == [wanted.pk]
+
+
+def test_a_given_name_and_surname_put_that_person_before_the_surnames_other_bearers():
+    """Real spellings (tests/data/names/multiculture_spellings.csv, development part): two
+    detained Azerbaijani journalists named Mammadli, and Orkhan Mammad, whose surname is
+    Mammadov without the Russian suffix."""
+    from politzek.registry.candidates import search_ranking
+
+    alasgar = person("Alasgar Mammadli")
+    kamran = person("Kamran Mammadli")
+    orkhan = person("Orkhan Mammad")
+    for query, wanted in (("Ələsgər Məmmədli", alasgar), ("Alasgar Mammadli", alasgar),
+                          ("Ə.Məmmədli", alasgar), ("Kamran Mammadli", kamran), ("Orkhan Mammad", orkhan)):
+        ranked = [person_id for person_id, _score in search_ranking(query, Viewer.public())]
+        assert ranked and ranked[0] == wanted.pk, (query, ranked)
+    # A surname alone finds every bearer of it, in any of its spellings.
+    found = {person_id for person_id, _score in search_ranking("Məmmədli", Viewer.public())}
+    assert {alasgar.pk, kamran.pk} <= found
