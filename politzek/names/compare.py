@@ -27,7 +27,7 @@ from politzek.names.cultures import is_placeholder, particles
 from politzek.names.given_names import familiar_form_of, forms_of, given_name_group, initials_compatible
 from politzek.names.parts import PATRONYMIC_ENDING, TURKIC_PARTICLES, NameParts, father_of, father_stem, parse
 from politzek.names.search_keys import fallback_readings, fold_spelling, readings
-from politzek.names.similarity import compare_words
+from politzek.names.similarity import common_ending, compare_words, skeleton
 
 THRESHOLD = 0.75  # at or above: the same person
 AGREEING = 0.85  # a word pair at or above: the same word (spelled alike, a form, a typo)
@@ -107,11 +107,22 @@ def _spellings(q: str, r: str) -> tuple[float, str]:
     more_q, more_r = fallback_readings(q), fallback_readings(r)
     if not more_q and not more_r:
         return best
+    # Two readings agree (a form, a vowel, a doubled letter) only when their consonants with a
+    # common ending do: most pairs of different words are told apart by that set alone.
+    own_q, own_r = readings(q), readings(r)
+    if _skeletons(more_q).isdisjoint(_skeletons((*own_r, *more_r))) \
+            and _skeletons(own_q).isdisjoint(_skeletons(more_r)):
+        return best
     found = _best_reading((*readings(q), *more_q), more_r, best)
     found = _best_reading(more_q, readings(r), found)
     if found[0] > best[0]:
         return found[0], f"{found[1]} (read as another language spells it)"
     return best
+
+
+@lru_cache(maxsize=100_000)
+def _skeletons(spellings: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(skeleton(common_ending(spelling)) for spelling in spellings)
 
 
 def _best_reading(left: tuple[str, ...], right: tuple[str, ...], best: tuple[float, str]) -> tuple[float, str]:

@@ -45,6 +45,8 @@ GENERATIONS = {"jr": "junior", "junior": "junior", "mladshy": "junior", "mladshi
                "molodshy": "junior", "molodshyi": "junior", "malodshy": "junior",
                "sr": "senior", "senior": "senior", "starshy": "senior", "starshiy": "senior", "starshii": "senior",
                "starshyi": "senior", "stareishy": "senior", "stareyshy": "senior"}
+_MAY_SAY_GENERATION = re.compile(
+    r"(?i)jr|sr|junior|senior|mlad|molod|malod|stars|stare|младш|молодш|малодш|старш|старэйш")
 _TOKEN = re.compile(r"[^\s,]+")
 _DIGIT = re.compile(r"\d")
 
@@ -202,7 +204,7 @@ def _generation(name: str) -> tuple[str, str]:
 @lru_cache(maxsize=100_000)
 def parse(name: str) -> NameParts:
     """The parts of one written name (see the module's notes for how the order is read)."""
-    if any(word in GENERATIONS for word in words(name)):
+    if _MAY_SAY_GENERATION.search(name) and any(word in GENERATIONS for word in words(name)):
         plain, said = _generation(name)
         if said:
             return replace(parse(plain), generation=said)
