@@ -109,9 +109,9 @@ def _spellings(q: str, r: str) -> tuple[float, str]:
         return best
     # Two readings agree (a form, a vowel, a doubled letter) only when their consonants with a
     # common ending do: most pairs of different words are told apart by that set alone.
-    own_q, own_r = readings(q), readings(r)
-    if _skeletons(more_q).isdisjoint(_skeletons((*own_r, *more_r))) \
-            and _skeletons(own_q).isdisjoint(_skeletons(more_r)):
+    own_q, fallback_q = _skeletons(q)
+    own_r, fallback_r = _skeletons(r)
+    if fallback_q.isdisjoint(own_r) and fallback_q.isdisjoint(fallback_r) and own_q.isdisjoint(fallback_r):
         return best
     found = _best_reading((*readings(q), *more_q), more_r, best)
     found = _best_reading(more_q, readings(r), found)
@@ -121,8 +121,10 @@ def _spellings(q: str, r: str) -> tuple[float, str]:
 
 
 @lru_cache(maxsize=100_000)
-def _skeletons(spellings: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(skeleton(common_ending(spelling)) for spelling in spellings)
+def _skeletons(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The consonants (with a common ending) of a word's own readings and of its fallback ones."""
+    return (frozenset(skeleton(common_ending(spelling)) for spelling in readings(word)),
+            frozenset(skeleton(common_ending(spelling)) for spelling in fallback_readings(word)))
 
 
 def _best_reading(left: tuple[str, ...], right: tuple[str, ...], best: tuple[float, str]) -> tuple[float, str]:
