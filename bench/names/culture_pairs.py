@@ -55,7 +55,7 @@ def same_person(people: dict[str, list[tuple[str, str]]]) -> list[dict[str, str]
     rows = []
     for key, names in people.items():
         for (a, form_a), (b, form_b) in itertools.combinations(names, 2):
-            kind = "same: familiar form" if "familiar" in (form_a, form_b) else "same: cultures and languages"
+            kind = "familiar form" if "familiar" in (form_a, form_b) else "cultures and languages"
             rows.append(_row(a, b, kind, True, (key,)))
     return rows
 
@@ -67,7 +67,7 @@ def judged_namesakes(data: Path, people: dict[str, list[tuple[str, str]]]) -> li
         for row in csv.DictReader(handle):
             left, right = row["left"].strip(), row["right"].strip()
             keys = (owner.get(left, left), owner.get(right, right))
-            rows.append(_row(left, right, "different: judged namesakes", False, keys))
+            rows.append(_row(left, right, "judged namesakes", False, keys))
     return rows
 
 
@@ -82,7 +82,7 @@ def sharing_a_word(people: dict[str, list[tuple[str, str]]]) -> list[dict[str, s
         forms_b = {form: name for name, form in people[b]}
         left, form = people[a][0]
         right = forms_b.get(form, people[b][0][0])
-        rows.append(_row(left, right, "different: sharing a word", False, (a, b)))
+        rows.append(_row(left, right, "sharing a word", False, (a, b)))
     return rows
 
 

@@ -136,8 +136,14 @@ def test_a_turkic_patronymic_is_the_fathers_name(written, given, father, surname
 
 
 def _judged_namesakes() -> list[tuple[str, str, str]]:
+    """The development part's pairs of people the sources name apart (namesakes.csv), split as
+    bench/names/culture_pairs.py splits them."""
+    with (DATA / "multiculture_spellings.csv").open(encoding="utf-8") as handle:
+        owner = {row["name"].strip(): row["person"] for row in csv.DictReader(handle)}
     with (DATA / "namesakes.csv").open(encoding="utf-8") as handle:
-        return [(row["left"], row["right"], row["why"]) for row in csv.DictReader(handle)]
+        rows = [(row["left"].strip(), row["right"].strip(), row["why"]) for row in csv.DictReader(handle)]
+    return [(left, right, why) for left, right, why in rows
+            if not held_out(owner.get(left, left), owner.get(right, right))]
 
 
 @pytest.mark.parametrize(("left", "right", "why"), [
@@ -151,7 +157,7 @@ def test_namesakes_with_different_fathers_are_never_the_same(left, right, why):
 def test_every_judged_pair_with_two_patronymics_is_tested():
     # The pairs above are read from the file: make sure the rule found some in every culture.
     pairs = [(a, b) for a, b, _why in _judged_namesakes() if parse(a).patronymic and parse(b).patronymic]
-    assert any("oğlu" in a or "oghlu" in b for a, b in pairs)
+    assert any("qızı" in a or "kyzy" in a for a, b in pairs)
     assert any("ovich" in a or "ovich" in b for a, b in pairs)
 
 
