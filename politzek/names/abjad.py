@@ -127,8 +127,9 @@ def same_name(persian: str, latin: str) -> bool:
 def words_left_out(persian: str, latin: str) -> int | None:
     """How many words of the Latin name the Persian letters leave out when they spell the rest,
     in some order: 0 (every word), 1 (one word of a Latin name of three words or more, as a
-    shorter record leaves out one word of a longer one: Ali Goodarzi / Ali Moazzami Goodarzi),
-    or None when they do not spell it."""
+    shorter record leaves out one word of a longer one: Ali Goodarzi / Ali Moazzami Goodarzi;
+    or one word of a Persian name of three words that the Latin one does not have), or None
+    when they do not spell it."""
     letters = _letters(persian)
     words = [_latin(word) for word in latin.replace("-", " ").split()]
     words = [word for word in words if word]
@@ -140,6 +141,14 @@ def words_left_out(persian: str, latin: str) -> int | None:
         for left_out in range(len(words)):
             rest = words[:left_out] + words[left_out + 1:]
             if any(_spells(letters, "".join(order)) for order in _orders(letters, rest)):
+                return 1
+    persian_words = persian.replace("\u200c", "").split()
+    if len(persian_words) >= 3 and len(words) >= 2:
+        # The other way round: the Persian name holds one word more (a second given name,
+        # محمد امین براهویی / Mohammad Barahui).
+        for left_out in range(len(persian_words)):
+            shorter = _letters(" ".join(persian_words[:left_out] + persian_words[left_out + 1:]))
+            if len(shorter) >= 4 and any(_spells(shorter, "".join(order)) for order in _orders(shorter, words)):
                 return 1
     return None
 
