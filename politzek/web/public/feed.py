@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.models import Event, Person
 from politzek.registry.visibility import Viewer, can_see_person, visible_events
+from politzek.web.public.atom import AtomFeed
 from politzek.web.public.labels import event_label
 
 FEED_KINDS = ("recognized", "released_pretrial", "released_end_of_term", "released_pardon", "released_exchange",
@@ -20,23 +18,22 @@ FEED_KINDS = ("recognized", "released_pretrial", "released_end_of_term", "releas
 ITEMS = 50
 
 
-class _EventFeed(Feed):
+class _EventFeed(AtomFeed):
     """What every feed of events shares: each entry links to the person, is known by the
-    event's id and dated by the day it happened."""
-
-    feed_type = Atom1Feed
+    event's IRI and dated by the day the registry recorded it (the event's own day, which may
+    be a hearing still ahead, is in its title or description)."""
 
     def item_link(self, item: Event) -> str:
         return reverse("person", args=[item.person_id])
 
     def item_guid(self, item: Event) -> str:
-        return f"politzek-event-{item.pk}"
+        return self.entry_iri(item.person_id, f"event-{item.pk}")
 
     def item_pubdate(self, item: Event) -> dt.datetime:
-        return dt.datetime.combine(item.date_earliest, dt.time(), tzinfo=dt.UTC)
+        return self.not_after_now(item.created_at)
 
     def item_updateddate(self, item: Event) -> dt.datetime:
-        return item.updated_at or timezone.now()
+        return self.not_after_now(item.updated_at)
 
 
 class RecognitionsAndReleases(_EventFeed):

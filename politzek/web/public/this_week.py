@@ -9,11 +9,9 @@ import datetime as dt
 import re
 from urllib.parse import urlencode
 
-from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -22,6 +20,7 @@ from politzek.flows.refresh import refresh
 from politzek.flows.upcoming import Entry, Upcoming, upcoming
 from politzek.registry.visibility import Viewer
 from politzek.web.public import labels
+from politzek.web.public.atom import AtomFeed
 from politzek.web.public.derived import derived
 from politzek.web.templatetags.politzek_labels import pdate
 
@@ -159,10 +158,10 @@ def _calendar_name(country: str) -> str:
     return _("politzek: this week")
 
 
-class ThisWeekFeed(Feed):
-    """The next seven days as Atom entries, one per hearing, birthday and term running out."""
-
-    feed_type = Atom1Feed
+class ThisWeekFeed(AtomFeed):
+    """The next seven days as Atom entries, one per hearing, birthday and term running out.
+    Each entry's day is ahead: its `updated` is when the feed was built from the data, and it
+    has no `published` date of its own."""
     subtitle = gettext_lazy("Court hearings, birthdays of people held and terms running out in the next seven days.")
 
     def get_object(self, request: HttpRequest) -> Upcoming:  # type: ignore[override]
@@ -192,8 +191,8 @@ class ThisWeekFeed(Feed):
         return reverse("person", args=[item.person_id])
 
     def item_guid(self, item: Entry) -> str:
-        return _uid(item)
+        return self.entry_iri(item.person_id, f"{item.kind}-{item.day.isoformat()}")
 
-    def item_pubdate(self, item: Entry) -> dt.datetime:
-        return dt.datetime.combine(item.day, dt.time(), tzinfo=dt.UTC)
+    def item_updateddate(self, item: Entry) -> dt.datetime:
+        return self.not_after_now(None)
 
