@@ -245,7 +245,9 @@ def columns() -> list[str]:
             _("in custody at end"), _("recognized"), _("detained"), _("sentenced"), _("added to registers")]
 
 
-def table_rows(figures: Figures) -> list[list[str]]:
+def table_rows(figures: Figures, plain: bool = False) -> list[list[str]]:
+    """The table's rows; `plain`: numbers with no separators (1088, never "1,088" or "1 088"),
+    as spreadsheets read a CSV's numbers."""
     rows = []
     for political, custody, events in zip(figures.political, figures.custody, figures.events, strict=True):
         released = sum(n for kind, n in political.exits.items() if kind in RELEASES)
@@ -256,7 +258,7 @@ def table_rows(figures: Figures) -> list[list[str]]:
                        custody.stock_end, events["recognized"], events["detained"],
                        events["sentenced"], events["added_to_register"]]
         rows.append([political.label, political.period.first.isoformat(), political.period.last.isoformat(),
-                     *(_number(n) for n in figures_row)])
+                     *(str(n) if plain else _number(n) for n in figures_row)])
     return rows
 
 

@@ -63,7 +63,8 @@ def test_organization_period_and_dates(client, registry):
     rows = list(csv.reader(io.StringIO(by_memorial.content.decode("utf-8-sig"))))
     end = rows[0].index("political prisoners at end")
     assert rows[-1][end] == "1"  # only Memorial's recognition counts
-    assert by_memorial["Content-Disposition"].startswith('attachment; filename="politzek-statistics-all-month-')
+    assert by_memorial["Content-Disposition"].startswith(
+        'attachment; filename="politzek-statistics-all-memorial-month-')
     page = client.get("/statistics/", {"country": "BY", "period": "month", "from": day(-60), "to": day(0)})
     html = page.content.decode()
     assert 'value="month" selected' in html

@@ -203,11 +203,16 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
     figures = _figures(query)
     out = io.StringIO()
     writer = SafeWriter(out)
-    writer.writerow(columns())
-    for row in table_rows(figures):
-        writer.writerow(row)
+    # Every row names the filters it was counted under (country, recognizing organization), so
+    # a row pasted elsewhere still says what it counts; numbers are plain, as spreadsheets read them.
+    writer.writerow([_("Country"), _("Recognized by"), *columns()])
+    country, organization = query.country or ALL, query.organization or ALL
+    for row in table_rows(figures, plain=True):
+        writer.writerow([country, organization, *row])
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
-    name = f"politzek-statistics-{query.country or 'all'}-{query.period}-{query.first}-{query.last}.csv"
+    name = (f"politzek-statistics-{country}-{organization}-{query.period}-{query.first}-{query.last}.csv"
+            if query.organization else
+            f"politzek-statistics-{country}-{query.period}-{query.first}-{query.last}.csv")
     response["Content-Disposition"] = attachment(name)
     return response
 
