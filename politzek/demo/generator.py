@@ -142,6 +142,15 @@ CITIES_LOCAL = {
     "Simferopol": "Симферополь", "Melitopol": "Мелитополь", "Kherson": "Херсон", "Donetsk": "Донецк",
     "Berdiansk": "Бердянск",
 }
+# The region line of an envelope (real regions; the towns' facilities are invented). Cities of
+# federal or republican rank have none.
+REGIONS_LOCAL = {
+    "Brest": "Брестская обл.", "Vitebsk": "Витебская обл.", "Gomel": "Гомельская обл.", "Grodno": "Гродненская обл.",
+    "Mogilev": "Могилёвская обл.", "Baranovichi": "Брестская обл.", "Bobruisk": "Могилёвская обл.",
+    "Pinsk": "Брестская обл.", "Lida": "Гродненская обл.", "Yekaterinburg": "Свердловская обл.",
+    "Krasnodar": "Краснодарский край", "Kazan": "Республика Татарстан", "Ufa": "Республика Башкортостан",
+    "Novosibirsk": "Новосибирская обл.",
+}
 # Hearings announced up to this many days ahead; the share of terms ended with no release
 # recorded (in real registries: new charges in prison, or a release not yet documented).
 HEARINGS_AHEAD = 60
@@ -309,6 +318,7 @@ class DemoGenerator:
             name_local=f"{short}-{number.group(1)}" if short and number else "",
             postcode=f"{later.randint(100000, 999999)}", street_local=f"ул. Примерная, {street} (вымышленный адрес)",
             town_local=f"г. {town}", street_latin=f"ul. Primernaya {street} (synthetic address)", town_latin=city,
+            region_local=REGIONS_LOCAL.get(city, ""),
         )
 
     def _colony_heads(self, colonies: dict[str, list[m.Facility]]) -> None:

@@ -24,7 +24,7 @@ from politzek.registry.models import Case, Event, Facility, Official, Person, Pe
 from politzek.registry.queries import NotFound
 from politzek.registry.visibility import Viewer, visible_cases, visible_events, visible_people
 from politzek.web.public import labels
-from politzek.web.public.letters import where_to_write
+from politzek.web.public.letters import no_address, where_to_write
 from politzek.web.public.name_order import names_for_page, reading_order
 from politzek.web.public.people_list import (
     SUMMARY_SECONDS,
@@ -191,6 +191,7 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         event["source_numbers"] = sorted({number[source["id"]] for source in event["sources"]})
     return render(request, "web/person.html", {
         "person": detail, "shows_synthetic": detail["synthetic"], "letters": where_to_write(detail),
+        "no_address": no_address(detail),
         "staff": is_staff_session(request.user), "sources": detail["sources"],
     })
 
