@@ -51,7 +51,7 @@ class RecognitionsAndReleases(_EventFeed):
                     .order_by("-date_earliest", "-id")[:ITEMS])
 
     def item_title(self, item: Event) -> str:
-        label = event_label(item.kind)
+        label = event_label(item.kind, item.person.gender)
         by = f" ({item.organization.name})" if item.organization_id else ""
         synthetic = " [synthetic]" if item.synthetic or item.person.synthetic else ""
         return f"{item.person.display_name}: {label}{by}{synthetic}"
@@ -86,7 +86,7 @@ class PersonEvents(_EventFeed):
 
     def item_title(self, item: Event) -> str:
         by = f" ({item.organization.name})" if item.organization_id else ""
-        return f"{item.date}: {event_label(item.kind)}{by}"
+        return f"{item.date}: {event_label(item.kind, item.person.gender)}{by}"
 
     def item_description(self, item: Event) -> str:
         return item.description or str(item.date)

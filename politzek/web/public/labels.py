@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from django.utils.translation import get_language, gettext, gettext_noop, pgettext_lazy
+from django.utils.translation import get_language, gettext, gettext_noop, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.event_kinds import event_kinds
@@ -30,6 +30,7 @@ SORTS = {
 }
 
 
+WOMAN = "event of a woman"
 # The event kinds' labels of registry/data/event_kinds.toml, named here so that makemessages
 # collects them for translation (a registry's own kinds stay as their file writes them).
 # tests/web/test_public_pages.py fails when a bundled kind has no translation.
@@ -57,10 +58,42 @@ COST_MEASURES = (
 )
 
 
-def event_label(code: str) -> str:
-    """The event kind's label from the kinds data (English); translated where a translation exists."""
+# A woman's form of the labels that agree with the person in Russian, Belarusian and Ukrainian
+# ("Задержана", "Затрыманая", "Затримана"): the labels above read as a man's or anyone's.
+# event_label asks pgettext(WOMAN, label) for these.
+EVENT_KIND_LABELS_OF_A_WOMAN = (  # written out, so that makemessages collects them
+    pgettext_lazy("event of a woman", "Abducted or taken hostage"),
+    pgettext_lazy("event of a woman", "Detained"),
+    pgettext_lazy("event of a woman", "Remanded in custody"),
+    pgettext_lazy("event of a woman", "Placed under house arrest"),
+    pgettext_lazy("event of a woman", "Released pending trial"),
+    pgettext_lazy("event of a woman", "Sentenced"),
+    pgettext_lazy("event of a woman", "Transferred"),
+    pgettext_lazy("event of a woman", "Placed in a punishment cell"),
+    pgettext_lazy("event of a woman", "Added to a register (extremist, terrorist, foreign agent)"),
+    pgettext_lazy("event of a woman", "Recognized as a political prisoner"),
+    pgettext_lazy("event of a woman", "Released at the end of the term"),
+    pgettext_lazy("event of a woman", "Released by pardon"),
+    pgettext_lazy("event of a woman", "Released in an exchange"),
+    pgettext_lazy("event of a woman", "Released (other)"),
+    pgettext_lazy("event of a woman", "Deported"),
+    pgettext_lazy("event of a woman", "Disappeared"),
+    pgettext_lazy("event of a woman", "Died in custody"),
+    pgettext_lazy("event of a woman", "Executed"),
+    pgettext_lazy("event of a woman", "Killed"),
+)
+
+
+def event_label(code: str, gender: str = "") -> str:
+    """The event kind's label from the kinds data (English); translated where a translation
+    exists, in a woman's form for a woman where the language has one."""
     kinds = event_kinds()
-    return gettext(kinds[code].label) if code in kinds else code
+    if code not in kinds:
+        return code
+    label = kinds[code].label
+    if gender == "female" and (hers := pgettext(WOMAN, label)) != label:
+        return hers
+    return gettext(label)
 
 
 # One person's status, in the form that agrees with them: "освобождена", "освобождён", and a

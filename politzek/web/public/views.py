@@ -177,7 +177,7 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
     except NotFound as missing:
         raise Http404(str(missing)) from None
     for event in detail["events"]:
-        event["label"] = labels.event_label(event["kind"])
+        event["label"] = labels.event_label(event["kind"], detail.get("gender") or "")
     detail["names"] = reading_order(detail["names"], lambda n: n["name"], lambda n: n["script"],
                                     lambda n: n["language"])
     detail["status_text"] = labels.status_as_known(
