@@ -188,6 +188,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ru", "Русский"), ("be", "Беларуская"), ("uk", "Українська")]
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Belarusian number and date formats (Django ships Russian and Ukrainian ones only).
+FORMAT_MODULE_PATH = ["politzek.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -3,20 +3,34 @@ reader's language: the sentences go through Django's translations)."""
 
 from __future__ import annotations
 
+import math
+
+from babel.numbers import format_decimal, format_percent
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from politzek.bargaining.impact import Impact, Window
 from politzek.bargaining.rates import RateRatio
 
 
-def _interval(rate: RateRatio) -> str:
+def _decimal(value: float, digits: int) -> str:
+    """A number as the active language writes it (0,50 in Russian, 0.50 in English): the
+    sentences stand beside figures the pages format the same way."""
+    locale = (get_language() or "en").split("-")[0]
+    return format_decimal(round(value, digits), format="#,##0." + "0" * digits, locale=locale)
+
+
+def interval(rate: RateRatio) -> str:
+    """A rate ratio and its interval in the active language's numbers: 0,50 (95 % ДИ 0,01–9,60)."""
     if rate.after + rate.before == 0:
         return _("no events in either window")
     if rate.ratio is None:
-        return _("none before, %(after)s after: no finite ratio (at least %(low).2f)") % {
-            "after": rate.after, "low": rate.low or 0}
-    return rate.describe()
+        return _("none before, %(after)s after: no finite ratio (at least %(low)s)") % {
+            "after": rate.after, "low": _decimal(rate.low or 0, 2)}
+    high = "∞" if rate.high is None or math.isinf(rate.high) else _decimal(rate.high, 2)
+    level = format_percent(rate.confidence, locale=(get_language() or "en").split("-")[0])
+    return _("%(ratio)s (%(level)s CI %(low)s–%(high)s)") % {
+        "ratio": _decimal(rate.ratio, 2), "level": level, "low": _decimal(rate.low or 0, 2), "high": high}
 
 
 def _rate(rate: RateRatio) -> str:
@@ -25,9 +39,9 @@ def _rate(rate: RateRatio) -> str:
         verdict = _(", a clear rise") if rate.low > 1 else _(", a clear fall")
     elif rate.ratio is not None:
         verdict = _(", no clear change")
-    return _("%(before).1f a week before, %(after).1f after: rate ratio %(ratio)s%(verdict)s") % {
-        "before": rate.per_week_before or 0, "after": rate.per_week_after or 0, "ratio": _interval(rate),
-        "verdict": verdict}
+    return _("%(before)s a week before, %(after)s after: rate ratio %(ratio)s%(verdict)s") % {
+        "before": _decimal(rate.per_week_before or 0, 1), "after": _decimal(rate.per_week_after or 0, 1),
+        "ratio": interval(rate), "verdict": verdict}
 
 
 def coverage_sentence(window: Window) -> str | None:
@@ -73,8 +87,8 @@ def window_sentences(window: Window) -> list[str]:
             "%(n)s people the deal released were taken back into custody: not counted as new",
             window.redetained) % {"n": window.redetained})
     if window.released:
-        lines.append("  " + _("for every %(released)s released, %(new)s new (%(ratio).2f new per release)") % {
-            "released": window.released, "new": window.new, "ratio": window.new / window.released})
+        lines.append("  " + _("for every %(released)s released, %(new)s new (%(ratio)s new per release)") % {
+            "released": window.released, "new": window.new, "ratio": _decimal(window.new / window.released, 2)})
     else:
         lines.append("  " + ngettext("no political prisoner released in the window; %(new)s new",
                                      "no political prisoner released in the window; %(new)s new",

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.utils.formats import date_format
+from babel.dates import format_date
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from politzek.flows.figures import RELEASES, Figures
+from politzek.punctuation import one_full_stop
 
 CHARTS = ("stock", "inflow-outflow", "releases-by-mode", "stock-by-region")
 # Drawn in the active language: the web page's, English on the command line.
@@ -44,14 +45,18 @@ def alt_texts(figures: Figures) -> dict[str, str]:
     for period in political:
         modes.update({kind: n for kind, n in period.exits.items() if kind in RELEASES})
     regions = figures.breakdowns.get("region", {})
-    span = {"first": date_format(figures.first, "DATE_FORMAT"), "last": date_format(figures.last, "DATE_FORMAT")}
+    # CLDR's long dates, as every page writes them (politzek_labels.pdate).
+    locale = (get_language() or "en").split("-")[0]
+    span = {"first": format_date(figures.first, "long", locale=locale),
+            "last": format_date(figures.last, "long", locale=locale)}
     return {
-        "stock": _("Line chart: political prisoners in custody went from %(start)s to %(end)s between %(first)s "
-                   "and %(last)s.") % {"start": first, "end": last, **span},
-        "inflow-outflow": _("Bar chart by %(period)s: %(entries)s political prisoners came in and %(exits)s went out "
-                            "(released, died or recognition withdrawn) between %(first)s and %(last)s.") % {
+        "stock": one_full_stop(_("Line chart: political prisoners in custody went from %(start)s to %(end)s "
+                                 "between %(first)s and %(last)s.") % {"start": first, "end": last, **span}),
+        "inflow-outflow": one_full_stop(_(
+            "Bar chart by %(period)s: %(entries)s political prisoners came in and %(exits)s went out "
+            "(released, died or recognition withdrawn) between %(first)s and %(last)s.") % {
             "period": str(PERIOD_NAMES.get(figures.granularity, figures.granularity)), "entries": entries,
-            "exits": exits, **span},
+            "exits": exits, **span}),
         "releases-by-mode": _("Bar chart of releases by mode: %(modes)s.") % {
             "modes": ", ".join(f"{RELEASE_LABELS.get(kind, kind)} {n}" for kind, n in modes.most_common())
             or _("no releases")},

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from politzek.flows.figures import DEATHS, RELEASES, Figures, PeriodFlow
+from politzek.punctuation import one_full_stop
 from politzek.registry.status import CUSTODY_START_UNKNOWN
 from politzek.registry.visibility import NOT_SHOWN
 
@@ -127,8 +128,8 @@ def _sum(flows: list[PeriodFlow], attribute: str) -> Counter[str]:
 
 def _opening(figures: Figures) -> list[str]:
     political = figures.political
-    heading = _("%(where)s, %(first)s to %(last)s.") % {
-        "where": scope_name(figures), "first": _day(figures.first), "last": _day(figures.last)}
+    heading = one_full_stop(_("%(where)s, %(first)s to %(last)s.") % {
+        "where": scope_name(figures), "first": _day(figures.first), "last": _day(figures.last)})
     if figures.synthetic:
         heading += " " + _("SYNTHETIC DEMO DATA: these figures are about invented people, not real ones.")
     stock = _("Political prisoners in custody (%(organizations)s): %(start)s at the end of %(before)s, %(end)s at "

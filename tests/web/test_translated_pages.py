@@ -12,7 +12,7 @@ import pytest
 
 from politzek.demo.generator import create_demo
 from politzek.registry import models as m
-from tests.web.untranslated import english_snippets, english_words
+from tests.web.untranslated import english_snippets, english_words, grammar_slips
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -54,6 +54,24 @@ def test_no_english_left_on_any_public_page(client, demo, language):
         if snippets:
             left[path] = sorted(set(snippets))[:8]
     assert left == {}
+
+
+@pytest.mark.parametrize("language", ["ru", "be", "uk"])
+def test_numbers_read_as_the_language_writes_them(client, demo, language):
+    """"4 недель", "83 людей", "0.50" beside "9,3", "г..": the forms a reader noticed."""
+    slips = {}
+    for path in _pages(client):
+        found = grammar_slips(client.get(f"/{language}{path}").content.decode())
+        if found:
+            slips[path] = found[:6]
+    assert slips == {}
+
+
+def test_the_grammar_check_finds_the_slips_it_names():
+    page = '<p>за 4 недель, 21 людей, 0.50; 2026 г.. конец</p><p translate="no">ст. 280.3</p><p>4 недели</p>'
+    assert [slip.split(":")[0] for slip in grammar_slips(page)] == [
+        "a 'many' plural after 2–4", "a plural after 1", "a decimal point where the language writes a comma",
+        "a doubled full stop"]
 
 
 def test_the_check_finds_english_and_respects_translate_no():

@@ -66,3 +66,34 @@ def english_snippets(html: str) -> list[str]:
     return [" ".join(text.split())[:100] for text in parser.found
             if any(word.casefold() not in SAME_IN_EVERY_LANGUAGE
                    for word in _LATIN_WORD.findall(_ADDRESS.sub(" ", text)))]
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees outside translate="no", joined."""
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(parser.found)
+
+
+# A number ending in 2, 3 or 4 (not 12–14) takes the "few" form in Russian, Belarusian and
+# Ukrainian (4 недели, 4 тыдні, 4 тижні, 83 человека); these are the "many" forms.
+_FEW_NUMBER = r"(?<![\d.,])(?:\d*[02-9])?[2-4]\s"
+_MANY_FORMS = "недель|тыдняў|тижнів|человек|чалавек|людей|политзаключённых|палітвязняў|політв’язнів|політв'язнів"
+_ONE_NUMBER = r"(?<![\d.,])(?:\d*[02-9])?1\s"
+_GRAMMAR = (
+    ("a 'many' plural after 2–4", re.compile(_FEW_NUMBER + f"(?:{_MANY_FORMS})\\b")),
+    ("a plural after 1", re.compile(_ONE_NUMBER + "(?:недель|тыдняў|тижнів|людей|недели|человека|чалавекі)\\b")),
+    ("a decimal point where the language writes a comma", re.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])")),
+    ("a doubled full stop", re.compile(r"[^.]\.\.(?!\.)")),
+)
+
+
+def grammar_slips(html: str) -> list[str]:
+    """Numbers a Russian, Belarusian or Ukrainian reader sees in the wrong form: a noun in the
+    wrong plural after a number, a decimal point, a doubled full stop (each with its context)."""
+    text = visible_text(html)
+    found = []
+    for what, pattern in _GRAMMAR:
+        for match in pattern.finditer(text):
+            found.append(f"{what}: …{text[max(0, match.start() - 30):match.end() + 10]}…")
+    return found

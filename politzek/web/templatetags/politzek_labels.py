@@ -175,3 +175,19 @@ def flag_label(code: str) -> str:
 def cited(reason: dict[str, Any]) -> str:
     """What a vetting reason cites: a criterion by its name, or the record, recognition or list."""
     return str(CITED[reason["criterion"]]) if reason.get("criterion") in CITED else reason.get("cites", "")
+
+
+@register.filter
+def one_full_stop(text: str) -> str:
+    """A sentence ending in a date with its own abbreviation ("2026 г.") keeps one full stop."""
+    from politzek.punctuation import one_full_stop as collapse
+
+    return collapse(str(text))
+
+
+@register.filter
+def rate_ratio(rate: Any) -> str:
+    """A deal window's rate ratio with its interval, in the page's numbers (0,50 in Russian)."""
+    from politzek.bargaining.impact_report import interval
+
+    return interval(rate)

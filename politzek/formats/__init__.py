@@ -1,0 +1,1 @@
+"""Number and date formats for languages Django ships none for (settings.FORMAT_MODULE_PATH)."""
