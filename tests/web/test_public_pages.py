@@ -181,6 +181,17 @@ def test_an_empty_search_offers_the_nearest_names_the_viewer_may_see(client, reg
     assert 'id="suggestions"' not in client.get("/", {"q": "Zzyzx Qwerty"}).content.decode()
 
 
+def test_a_mistyped_word_is_respelled_from_the_names_the_viewer_may_see(client, registry):
+    """"Babarykax" (a letter too many at the end, which the matcher's keys miss) finds no one,
+    and is offered Viktar Babaryka, the registry's nearest word; not once he is restricted."""
+    html = client.get("/", {"q": "Babarykax"}).content.decode()
+    assert "No one in this registry matches." in html
+    assert f'href="/people/{registry["freed"].pk}/"' in html[html.index('id="suggestions"'):]
+    registry["freed"].visibility = "restricted"
+    registry["freed"].save()
+    assert 'id="suggestions"' not in client.get("/", {"q": "Babarykax"}).content.decode()
+
+
 @pytest.mark.parametrize("language", ["ru", "be", "uk"])
 def test_every_event_kind_reads_in_the_language(client, registry, language):
     """Readers in Belarus saw "Detained", "Sentenced" on Russian pages: the kinds' labels come

@@ -122,15 +122,56 @@ def people(request: HttpRequest) -> HttpResponse:
 SUGGEST_MIN = 0.35
 
 
+NEAREST_WORDS = 3  # the registry's words nearest a mistyped one, tried in its place
+MOST_EDITS = 2  # letters added, dropped or changed to reach a registry's word
+
+
+def _respelled(q: str, viewer: Viewer) -> list[str]:
+    """The search with each word the registry does not hold replaced by the nearest words its
+    visible names hold ("Zhuravlyovx" → "zhuravlyov"): the matcher's keys miss a word with a
+    letter too many at its end, where a reader's eye does not."""
+    from rigour.text.distance import levenshtein
+
+    from politzek.names.search_keys import words
+
+    searched = words(q)
+    vocabulary = _name_words(viewer)
+    respelled = []
+    for at, word in enumerate(searched):
+        if len(word) < 4 or word in vocabulary:
+            continue
+        near = sorted((distance, other) for other in vocabulary if abs(len(other) - len(word)) <= MOST_EDITS
+                      and (distance := levenshtein(word, other)) <= MOST_EDITS)
+        respelled += [" ".join([*searched[:at], other, *searched[at + 1:]]) for _d, other in near[:NEAREST_WORDS]]
+    return respelled
+
+
+def _name_words(viewer: Viewer) -> frozenset[str]:
+    """Every word of the names this viewer may see, transliterated (once per data state)."""
+    from politzek.names.search_keys import words
+    from politzek.registry.visibility import visible_people
+    from politzek.web.public.derived import derived
+
+    def compute() -> frozenset[str]:
+        people = visible_people(Person.objects.all(), viewer).values("id")
+        names = PersonName.objects.filter(person_id__in=people).values_list("name", flat=True).iterator(chunk_size=5000)
+        return frozenset(word for name in names for word in words(name) if len(word) >= 3)
+
+    return derived("name-words", compute, int(viewer.clearance), per_language=False)
+
+
 def _suggestions(q: str, viewer: Viewer, limit: int = 5) -> list[tuple[int, str]]:
     """(person id, name) of the people whose names come nearest an empty search, at this
     viewer's clearance, best first: "did you mean"."""
     from politzek.registry.candidates import candidates
 
     found: dict[int, str] = {}
-    for candidate in candidates(q, viewer, limit=limit * 2):
-        if candidate.match.score >= SUGGEST_MIN and candidate.person_id not in found:
-            found[candidate.person_id] = candidate.name
+    for query in (q, *_respelled(q, viewer)):
+        for candidate in candidates(query, viewer, limit=limit * 2):
+            if candidate.match.score >= SUGGEST_MIN and candidate.person_id not in found:
+                found[candidate.person_id] = candidate.name
+        if found:
+            break
     if not found:
         return []
     names: dict[int, list[str]] = {}
