@@ -44,7 +44,10 @@ class Entry:
 
     @property
     def name(self) -> str:
-        return self.names[0]
+        """The name the page's language reads first (Cyrillic on /ru/, Latin on the English page)."""
+        from politzek.web.public.name_order import names_for_page
+
+        return names_for_page(self.names)[0]
 
 
 @dataclass

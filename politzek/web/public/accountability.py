@@ -20,6 +20,7 @@ from politzek.flows.refresh import refresh
 from politzek.registry.models import Case
 from politzek.registry.visibility import Viewer
 from politzek.web.public.derived import derived
+from politzek.web.public.name_order import page_names
 from politzek.web.public.statistics import cached_chart, chart_folder, country_of
 
 MONTHS_SHOWN = 24
@@ -54,6 +55,9 @@ def _officials(rows: list[Any]) -> list[dict[str, Any]]:
         line["evidence"] = max(line["evidence"], row.evidence_count)
         line["cases"].update({c["case"]: c for c in row.cases})
         line["to"].append((row.authority, row.status))
+    shown = page_names(list(grouped), officials=True)  # Зайцев Олег Николаевич on /ru/
+    for official_id, line in grouped.items():
+        line["name"] = shown.get(official_id, line["name"])
     lines = sorted(grouped.values(), key=lambda line: (-line["evidence"], line["name"]))
     for line in lines:
         line["roles"] = sorted(line["roles"])

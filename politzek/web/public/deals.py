@@ -19,6 +19,7 @@ from politzek.bargaining.price import DealPrice, deal_prices, trend
 from politzek.registry.models import Concession, Deal, DealRelease
 from politzek.registry.visibility import Viewer
 from politzek.web.public.derived import derived
+from politzek.web.public.name_order import page_names
 from politzek.web.public.statistics import cached_chart
 
 
@@ -55,8 +56,10 @@ def deal(request: HttpRequest, deal_id: int) -> HttpResponse:
     # Each release's link from one reverse(): resolving the URL once per row of a wave of
     # hundreds was a third of the page's time.
     person_url = reverse("person", args=[0])[:-2]
+    shown = page_names([item["person_id"] for item in detail["released"] if item["person_id"]])
     for item in detail["released"]:
         item["url"] = f"{person_url}{item['person_id']}/" if item["person_id"] else ""
+        item["name"] = shown.get(item["person_id"], item["name"])
     # One list per direction under its own heading (not the direction before every name).
     groups = [(label, [item for item in detail["released"] if item["direction"] == code])
               for code, label in DealRelease.Direction.choices]

@@ -48,3 +48,17 @@ def reading_order(names: Sequence[T], name_of, script_of_name=None, language_of=
 def names_for_page(names: Sequence[str], page_language: str | None = None) -> list[str]:
     """Plain names (primary first) in this page's reading order."""
     return reading_order(names, lambda name: name, page_language=page_language)
+
+
+def page_names(person_ids: Sequence[int], page_language: str | None = None, officials: bool = False
+               ) -> dict[int, str]:
+    """Each person's (or, with `officials`, each official's) name this page shows first, from
+    one query: a deal's releases, the accountability page's officials."""
+    from politzek.registry.models import OfficialName, PersonName
+
+    model, owner = (OfficialName, "official_id") if officials else (PersonName, "person_id")
+    names: dict[int, list[str]] = {}
+    for owner_id, name in model.objects.filter(**{f"{owner}__in": list(person_ids)}).order_by(
+            owner, "-is_primary", "id").values_list(owner, "name"):
+        names.setdefault(owner_id, []).append(name)
+    return {owner_id: names_for_page(written, page_language)[0] for owner_id, written in names.items()}

@@ -20,7 +20,8 @@ register = template.Library()
 
 @register.filter
 def page_name(person: Any) -> str:
-    """A Person's name to show first on this page (name_order.py); names are prefetched."""
+    """A person's (or an official's) name to show first on this page (name_order.py): Зайцев
+    Олег Николаевич on /ru/, Oleg Zaitsev on the English page; names are prefetched."""
     names = list(person.names.all())
     if not names:
         return f"#{person.pk}"
