@@ -12,6 +12,7 @@ from politzek.registry.models import Event, Person
 from politzek.registry.visibility import Viewer, can_see_person, visible_events
 from politzek.web.public.atom import AtomFeed
 from politzek.web.public.labels import event_label
+from politzek.web.templatetags.politzek_labels import page_name
 
 FEED_KINDS = ("recognized", "released_pretrial", "released_end_of_term", "released_pardon", "released_exchange",
               "released_other", "deported")
@@ -54,7 +55,7 @@ class RecognitionsAndReleases(_EventFeed):
         label = event_label(item.kind, item.person.gender)
         by = f" ({item.organization.name})" if item.organization_id else ""
         synthetic = " [synthetic]" if item.synthetic or item.person.synthetic else ""
-        return f"{item.person.display_name}: {label}{by}{synthetic}"
+        return f"{page_name(item.person)}: {label}{by}{synthetic}"
 
     def item_description(self, item: Event) -> str:
         return f"{item.date} — {item.description}" if item.description else str(item.date)
@@ -72,7 +73,7 @@ class PersonEvents(_EventFeed):
 
     def title(self, obj: Person) -> str:
         synthetic = " [synthetic]" if obj.synthetic else ""
-        return _("politzek: %(name)s") % {"name": obj.display_name} + synthetic
+        return _("politzek: %(name)s") % {"name": page_name(obj)} + synthetic
 
     def link(self, obj: Person) -> str:
         return reverse("person", args=[obj.pk])
