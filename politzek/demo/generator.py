@@ -203,6 +203,7 @@ class DemoGenerator:
                 if court not in courts:
                     courts[court] = m.Organization(
                         code=f"demo-court-{len(courts) + 1}", name=court, kind=m.Organization.Kind.COURT,
+                        name_local=world().get("court_names_local", {}).get(court, ""),
                         country=group.country, synthetic=True,
                     )
             if group.prosecution not in prosecution_offices:

@@ -211,6 +211,8 @@ def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) 
                 "organization_name": organization_name(e.organization.code, e.organization.name)
                 if e.organization else None,
                 "facility": e.facility.name if e.facility else None,
+                "facility_local": e.facility.local_name if e.facility else "",
+                "organization_name_local": e.organization.name_local if e.organization else "",
                 "facility_id": e.facility_id,
                 "facility_address": e.facility.postal_address if e.facility else None,
                 "case": e.case_id,
@@ -227,6 +229,7 @@ def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) 
             {
                 "id": case.pk, "jurisdiction": case.jurisdiction, "number": case.case_number,
                 "kind": case.kind, "court": case.court.name if case.court else None,
+                "court_local": case.court.name_local if case.court else "",
                 "charges": [str(charge) for charge in case.charges.all()
                             if charge.person_id in (None, person.pk)],
                 "sentences": [

@@ -148,3 +148,21 @@ def test_people_and_officials_are_named_in_the_pages_script(client, demo, langua
             heading = re.search(r'<h1><span translate="no">([^<]+)</span>', html).group(1)
             assert cyrillic.search(heading), heading
     assert checked >= 10
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_courts_and_facilities_carry_their_local_names_on_cyrillic_pages(client, demo, language):
+    """/ru/facilities/28/ was headed "Penal colony No. 16, Baranovichi" and timelines named the
+    "Leninsky District Court of Minsk": a Russian page shows the local names the record holds,
+    an English page the English ones."""
+    cyrillic = re.compile("[А-Яа-я]")
+    facility = m.Facility.objects.exclude(name_local="").order_by("id").first()
+    html = client.get(f"/{language}/facilities/{facility.pk}/" if language != "en" else
+                      f"/facilities/{facility.pk}/").content.decode()
+    heading = re.search(r'<h1><span translate="no">([^<]+)</span>', html).group(1)
+    assert bool(cyrillic.search(heading)) is (language == "ru"), heading
+    tried = m.Case.objects.filter(court__isnull=False, defendants__visibility="public").exclude(
+        court__name_local="").exclude(defendants__consent="no").select_related("court").first()
+    court, held = tried.court, tried.defendants.filter(visibility="public").exclude(consent="no").first()
+    page = client.get(f"/{language}/people/{held.pk}/" if language != "en" else f"/people/{held.pk}/").content.decode()
+    assert (court.name_local if language == "ru" else court.name) in page

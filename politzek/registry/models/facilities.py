@@ -43,3 +43,12 @@ class Facility(Record):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the local script with its town when the name lacks it ("ИК-16, г.
+        Барановичи"); "" when no local name is recorded."""
+        if not self.name_local:
+            return ""
+        town = self.town_local.split()[-1] if self.town_local else ""
+        return f"{self.name_local}, {self.town_local}" if town and town not in self.name_local else self.name_local

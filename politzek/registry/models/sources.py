@@ -58,6 +58,9 @@ class Organization(Record):
 
     code = models.SlugField(max_length=80, unique=True, help_text="Stable short id, e.g. viasna.")
     name = models.CharField(max_length=300)
+    name_local = models.CharField(max_length=300, blank=True, help_text="The name in the local language and "
+                                  "script (Южный окружной военный суд), shown on Russian, Belarusian and "
+                                  "Ukrainian pages.")
     kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.OTHER)
     country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2.")
     region = models.CharField(max_length=200, blank=True)

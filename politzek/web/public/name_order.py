@@ -62,3 +62,11 @@ def page_names(person_ids: Sequence[int], page_language: str | None = None, offi
             owner, "-is_primary", "id").values_list(owner, "name"):
         names.setdefault(owner_id, []).append(name)
     return {owner_id: names_for_page(written, page_language)[0] for owner_id, written in names.items()}
+
+
+def in_page_script(english: str, local: str, page_language: str | None = None) -> str:
+    """An institution's name as this page reads it: its local name (Южный окружной военный суд,
+    ИК-16, г. Барановичи) on Russian, Belarusian and Ukrainian pages, its English one otherwise
+    or when no local name is recorded."""
+    language = (page_language or get_language() or "en").split("-")[0]
+    return local if local and _SCRIPT_OF_LANGUAGE.get(language) == "Cyrl" else english

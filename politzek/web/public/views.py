@@ -25,7 +25,7 @@ from politzek.registry.queries import NotFound
 from politzek.registry.visibility import Viewer, visible_cases, visible_events, visible_people
 from politzek.web.public import labels
 from politzek.web.public.letters import no_address, where_to_write
-from politzek.web.public.name_order import names_for_page, reading_order
+from politzek.web.public.name_order import in_page_script, names_for_page, reading_order
 from politzek.web.public.people_list import (
     SUMMARY_SECONDS,
     BadFilter,
@@ -219,6 +219,14 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         raise Http404(str(missing)) from None
     for event in detail["events"]:
         event["label"] = labels.event_label(event["kind"], detail.get("gender") or "")
+        if event.get("organization_name"):
+            event["organization_name"] = in_page_script(event["organization_name"],
+                                                        event.get("organization_name_local") or "")
+        if event.get("facility"):
+            event["facility"] = in_page_script(event["facility"], event.get("facility_local") or "")
+    for case in detail.get("cases", []):
+        if case.get("court"):
+            case["court"] = in_page_script(case["court"], case.get("court_local") or "")
     detail["names"] = reading_order(detail["names"], lambda n: n["name"], lambda n: n["script"],
                                     lambda n: n["language"])
     detail["status_text"] = labels.status_as_known(

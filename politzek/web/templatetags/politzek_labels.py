@@ -192,3 +192,16 @@ def rate_ratio(rate: Any) -> str:
     from politzek.bargaining.impact_report import interval
 
     return interval(rate)
+
+
+@register.filter
+def place_name(place: Any) -> str:
+    """A facility's or a court's name as this page reads it (name_order.in_page_script)."""
+    from politzek.web.public.name_order import in_page_script
+
+    if place is None:
+        return ""
+    local = getattr(place, "local_name", None)
+    if local is None:
+        local = getattr(place, "name_local", "")
+    return in_page_script(place.name, local)
