@@ -230,3 +230,15 @@ def test_a_deal_file_checked_is_recorded_without_choosing_it_again_in_russian(cl
     assert f"/deals/{saved.pk}/" in text and "released_pardon" not in text
     assert "освобождён" in text.lower() or "помилован" in text.lower()  # the release kind in Russian
     assert 'id="use_checked"' not in text  # recorded: the kept file is forgotten
+
+
+def test_a_mediator_that_is_a_country_is_named_in_the_pages_language(client, deal):
+    record = deal[0]
+    record.mediator = "Türkiye"
+    record.save()
+    assert "Посредник: Турция" in client.get(f"/ru/deals/{record.pk}/").content.decode()
+    assert "Türkiye" in client.get(f"/deals/{record.pk}/").content.decode()
+    record.mediator = "the Vatican's envoy"  # not a country's name: kept as written, marked so
+    record.save()
+    html = client.get(f"/ru/deals/{record.pk}/").content.decode()
+    assert '<span translate="no">the Vatican&#x27;s envoy</span>' in html

@@ -35,6 +35,16 @@ def country(code: str) -> str:
 
 
 @register.filter
+def country_or_text(text: str) -> str:
+    """A recorded text that names a country (a deal's mediator, "Türkiye") by the country's name
+    in the page's language (Турция); any other text as written."""
+    from politzek.registry.countries import country_code
+
+    code = country_code(text or "")
+    return labels.country_name(code) if code else text
+
+
+@register.filter
 def data_label(value: str, kind: str) -> str:
     return value_label(kind, value)
 
