@@ -144,3 +144,20 @@ def test_the_atom_feeds(client, registry):
 def test_the_person_page_links_to_their_feed(client, registry):
     html = client.get(f"/people/{registry['ending'].pk}/").content.decode()
     assert f"/people/{registry['ending'].pk}/feed.atom" in html
+
+
+def test_a_long_page_opens_with_its_counts_and_links_to_its_sections(client, registry):
+    """/this-week/ ran to 14 phone screens, a facility page 17, /accountability/ 38, with no
+    counts at the top: each opens with a summary whose links reach its sections."""
+    import re
+
+    for path in ("/this-week/", "/ru/this-week/", f"/facilities/{m.Facility.objects.first().pk}/", "/accountability/"):
+        html = client.get(path).content.decode()
+        summary = re.search(r'<nav id="summary"[^>]*>(.*?)</nav>', html, re.S)
+        assert summary, path
+        for anchor in re.findall(r'href="#([\w-]+)"', summary.group(1)):
+            assert f'id="{anchor}"' in html, (path, anchor)
+    week = client.get("/this-week/").content.decode()
+    summary = re.search(r'<nav id="summary"[^>]*>(.*?)</nav>', week, re.S).group(1)
+    hearings = week.split('id="hearings"')[1].split("<h2")[0].count("<li>")
+    assert f"Court hearings: {hearings}</a>" in summary and hearings >= 1
