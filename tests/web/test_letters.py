@@ -28,22 +28,25 @@ def test_the_envelope_in_the_countrys_form(client, held):
     html = client.get(f"/people/{held.pk}/letter/").content.decode()
     envelope = html[html.index('class="envelope"'):html.index("</div></div>") + 12]
     lines = [line.split(">")[-1] for line in envelope.split("</div>") if ">" in line]
-    assert lines[:5] == ["Марыя Тэставая, 1982 г. н.", "ИК-4", "ул. Антошкина, 3", "246035 г. Гомель",
+    assert lines[:5] == ["Марыя Тэставая, 1982 г. р.", "ИК-4", "ул. Антошкина, 3", "246035 г. Гомель",
                          "REPUBLIC OF BELARUS"]
     assert "vul. Antoshkina 3, 246035 Gomel" in html
     assert ">libereco.org</a>" in html  # each piece of advice names the site that published it
     russian = client.get(f"/ru/people/{held.pk}/letter/").content.decode()
     assert "Пишите по-русски или по-белорусски" in russian
-    # The envelope is written in one language whatever the page's: her name is Belarusian, so
-    # the year of birth is "г. н." on the Russian and Ukrainian pages too.
+    # The envelope keeps to one language, the address's, whatever the page's: the address is in
+    # Russian, so the year of birth is "г. р." on the Belarusian page too, and a Russian form of
+    # the name, once recorded, is the one written.
     for language in ("ru", "be", "uk"):
         page = client.get(f"/{language}/people/{held.pk}/letter/").content.decode()
-        assert "Марыя Тэставая, 1982 г. н." in page, language
-    # A name recorded in Russian gets the Russian abbreviation on every page.
-    written = held.names.get(language="be")
-    written.name, written.language = "Мария Тестова", "ru"
-    written.save()
+        assert "Марыя Тэставая, 1982 г. р." in page, language
+    held.names.create(name="Мария Тестова", script="Cyrl", language="ru")
     assert "Мария Тестова, 1982 г. р." in client.get(f"/be/people/{held.pk}/letter/").content.decode()
+    # An address written in Belarusian gets the Belarusian name and "г. н.".
+    colony = m.Facility.objects.get(name_local="ИК-4")
+    colony.name_local, colony.street_local = "ПК-4", "вул. Антошкіна, 3"
+    colony.save()
+    assert "Марыя Тэставая, 1982 г. н." in client.get(f"/ru/people/{held.pk}/letter/").content.decode()
     # The person page leads to it.
     assert f"/people/{held.pk}/letter/" in client.get(f"/people/{held.pk}/").content.decode()
 

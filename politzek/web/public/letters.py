@@ -34,11 +34,20 @@ def guidance() -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-def _local_name(names: list[dict[str, Any]], fallback: str) -> tuple[str, str]:
-    """The name in the script the country's post reads (Cyrillic for BY, RU, UA), else the
-    first; and the language it is written in, when recorded."""
+def _local_name(names: list[dict[str, Any]], fallback: str, language: str = "") -> tuple[str, str]:
+    """The name in the script the country's post reads (Cyrillic for BY, RU, UA) — in the
+    envelope's `language` when the record has it that way — else the first; and the language it
+    is written in, when recorded."""
     cyrillic = [n for n in names if script_of(n["name"], n["script"]) == "Cyrl"]
+    cyrillic.sort(key=lambda n: (n.get("language") or "") != language)  # stable: primary first among equals
     return (cyrillic[0]["name"], cyrillic[0].get("language") or "") if cyrillic else (fallback, "")
+
+
+def address_language(facility: Facility) -> str:
+    """The language the facility's address is written in: Belarusian when a letter only
+    Belarusian has is in it, Russian otherwise (an envelope keeps to one language)."""
+    parts = " ".join((facility.name_local, facility.street_local, facility.town_local, facility.region_local))
+    return "be" if _BELARUSIAN_LETTERS.search(parts) else "ru"
 
 
 def where_to_write(detail: dict[str, Any]) -> dict[str, Any] | None:
@@ -154,8 +163,9 @@ def letter(request: HttpRequest, person_id: int) -> HttpResponse:
     if facility is None:
         context["no_address"] = no_address(detail)
     else:
-        local, local_language = _local_name(detail["names"], shown)
-        context["envelope"] = envelope(facility, local, int(born) if born else None, local_language)
+        written = address_language(facility) if (facility.street_local or facility.town_local) else ""
+        local, local_language = _local_name(detail["names"], shown, written)
+        context["envelope"] = envelope(facility, local, int(born) if born else None, written or local_language)
         context["advice"] = advice(facility.country or detail["country"], language, detail.get("status"))
         context["latin"] = [line for line in (facility.street_latin, " ".join(
             part for part in (facility.postcode, facility.town_latin) if part), facility.region_latin) if line]
