@@ -238,7 +238,10 @@ def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) 
                     for s in case.sentences.all() if s.person_id == person.pk
                 ],
                 "officials": [
-                    {"official_id": role.official_id, "name": str(role.official), "role": role.role}
+                    {"official_id": role.official_id, "name": str(role.official), "role": role.role,
+                     # Every name, primary first: the page shows the one its script reads.
+                     "names": [n.name for n in sorted(role.official.names.all(),
+                                                      key=lambda n: (not n.is_primary, n.pk))]}
                     for role in case.roles.all()
                 ],
             }

@@ -227,6 +227,9 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
     for case in detail.get("cases", []):
         if case.get("court"):
             case["court"] = in_page_script(case["court"], case.get("court_local") or "")
+        for role in case.get("officials", []):
+            if role.get("names"):
+                role["name"] = names_for_page(role["names"])[0]
     detail["names"] = reading_order(detail["names"], lambda n: n["name"], lambda n: n["script"],
                                     lambda n: n["language"])
     detail["status_text"] = labels.status_as_known(
