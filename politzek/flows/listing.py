@@ -4,6 +4,7 @@ clearance (Listing) and the search keys of their names (NameKey). Rebuilt by
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -34,6 +35,19 @@ def primary_names(people: QuerySet[m.Person]) -> dict[int, str]:
     return names
 
 
+_CYRILLIC = re.compile("[\u0400-\u04FF]")
+
+
+def cyrillic_names(people: QuerySet[m.Person]) -> dict[int, str]:
+    """Each person's first name written in Cyrillic (primary first), for people who have one."""
+    names: dict[int, str] = {}
+    rows = m.PersonName.objects.filter(person__in=people).order_by("person_id", "-is_primary", "id")
+    for person_id, name in rows.values_list("person_id", "name").iterator(chunk_size=BATCH):
+        if person_id not in names and _CYRILLIC.search(name):
+            names[person_id] = name
+    return names
+
+
 def person_attributes(people: QuerySet[m.Person]) -> dict[int, tuple[str, str, str, str, int | None]]:
     """(visibility, consent, country, birthday "MM-DD" or "", birth year) of each person."""
     attributes = {}
@@ -45,8 +59,9 @@ def person_attributes(people: QuerySet[m.Person]) -> dict[int, tuple[str, str, s
     return attributes
 
 
-def _listing_rows(person_id: int, events: list[tuple[Any, str]], sort_name: str,
+def _listing_rows(person_id: int, events: list[tuple[Any, str]], sort_names: tuple[str, str],
                   person: tuple[str, str, str, str, int | None]) -> list[dict[str, Any]]:
+    sort_name, sort_name_cyrillic = sort_names
     visibility, consent, country, birthday, birth_year = person
     rows = []
     previous: tuple[int, dict[str, Any]] | None = None
@@ -62,6 +77,7 @@ def _listing_rows(person_id: int, events: list[tuple[Any, str]], sort_name: str,
                                     "release_mode": status.release_mode or "", "arrest_year": first,
                                     "term_ends": derived.term_ends, "information_as_of": information_as_of(seen)})
         rows.append({"person_id": person_id, "clearance": int(clearance), "sort_name": sort_name,
+                     "sort_name_cyrillic": sort_name_cyrillic,
                      "visible": person_visible(visibility, consent, clearance), "country": country,
                      "birthday": birthday, "birth_year": birth_year, **previous[1]})
     return rows
@@ -69,17 +85,19 @@ def _listing_rows(person_id: int, events: list[tuple[Any, str]], sort_name: str,
 
 def _all_listing_rows(people: QuerySet[m.Person]) -> Iterator[dict[str, Any]]:
     """Listing rows of these people: from their timelines, then people with no events."""
-    names = primary_names(people)
+    primary, cyrillic = primary_names(people), cyrillic_names(people)
+    names = {person_id: (name.casefold()[:300], cyrillic.get(person_id, name).casefold()[:300])
+             for person_id, name in primary.items()}
     attributes = person_attributes(people)
     with_events: set[int] = set()
     for person_id, events in timelines_with_visibility(m.Event.objects.filter(person__in=people)):
         if person_id not in attributes:
             continue  # deleted while the rows were read
         with_events.add(person_id)
-        yield from _listing_rows(person_id, events, names.get(person_id, "").casefold()[:300], attributes[person_id])
+        yield from _listing_rows(person_id, events, names.get(person_id, ("", "")), attributes[person_id])
     for person_id, person in attributes.items():
         if person_id not in with_events:
-            yield from _listing_rows(person_id, [], names.get(person_id, "").casefold()[:300], person)
+            yield from _listing_rows(person_id, [], names.get(person_id, ("", "")), person)
 
 
 def rebuild(person_ids: Iterable[int] | None) -> int:

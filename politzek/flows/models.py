@@ -85,6 +85,9 @@ class Listing(models.Model):
     arrest_year = models.SmallIntegerField(null=True)
     # The primary name, case-folded, for sorting by name without a join.
     sort_name = models.CharField(max_length=300, blank=True)
+    # The first name in Cyrillic (else the primary), case-folded: the Russian, Belarusian and
+    # Ukrainian lists sort by it, so a Cyrillic reader finds the list in the order they read.
+    sort_name_cyrillic = models.CharField(max_length=300, blank=True)
     # While in custody: the day the term recorded runs out (status.term_ends), for the terms
     # ending this week and the releases overdue.
     term_ends = models.DateField(null=True)
@@ -106,9 +109,12 @@ class Listing(models.Model):
             models.Index(fields=["clearance", "status", "person_id"], name="flows_listing_status"),
             models.Index(fields=["clearance", "arrest_year", "person_id"], name="flows_listing_year"),
             models.Index(fields=["clearance", "sort_name"], name="flows_listing_name"),
+            models.Index(fields=["clearance", "sort_name_cyrillic"], name="flows_listing_name_cyrl"),
             models.Index(fields=["clearance", "term_ends"], name="flows_listing_term_ends"),
             models.Index(fields=["clearance", "birthday"], name="flows_listing_birthday"),
             models.Index(fields=["clearance", "visible", "country", "sort_name"], name="flows_listing_country"),
+            models.Index(fields=["clearance", "visible", "country", "sort_name_cyrillic"],
+                         name="flows_listing_country_cyrl"),
         ]
 
 

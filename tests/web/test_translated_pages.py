@@ -170,3 +170,14 @@ def test_courts_and_facilities_carry_their_local_names_on_cyrillic_pages(client,
     court, held = tried.court, tried.defendants.filter(visibility="public").exclude(consent="no").first()
     page = client.get(f"/{language}/people/{held.pk}/" if language != "en" else f"/people/{held.pk}/").content.decode()
     assert (court.name_local if language == "ru" else court.name) in page
+
+
+def test_the_russian_list_is_in_the_order_a_cyrillic_reader_reads(client, demo):
+    """/ru/ was sorted by the Latin given name, so it looked random in Cyrillic: sorted by name,
+    the Russian list runs in Cyrillic alphabetical order, the English one in Latin order."""
+    link = re.compile(r'<a href="(?:/ru)?/people/\d+/"[^>]*>([^<]+)</a>')
+    for prefix, script in (("/ru", "[А-Яа-яЁёІіЎў]"), ("", "[A-Za-z]")):
+        shown = link.findall(client.get(f"{prefix}/", {"sort": "name"}).content.decode())
+        written = [name for name in shown if re.match(script, name)]
+        assert len(written) >= 10 and len(written) >= len(shown) * 0.8, (prefix, shown[:5])
+        assert written == sorted(written, key=str.casefold), (prefix, written[:8])

@@ -34,6 +34,15 @@ SORTS = {
     "id": ("person_id",),
 }
 FACETS = search_facets.FACETS
+
+
+def sort_fields(sort: str) -> tuple[str, ...]:
+    """The listing's columns a sort orders by: by name, the Cyrillic name on Russian, Belarusian
+    and Ukrainian pages (Абрамович before Яковлева), the primary one elsewhere."""
+    fields = SORTS[sort]
+    if (get_language() or "en").split("-")[0] in ("ru", "be", "uk"):
+        fields = tuple(field.replace("sort_name", "sort_name_cyrillic") for field in fields)
+    return fields
 # A list's count, facets and search rankings are kept under the data's state (web/public/
 # derived.py), so a change to any record with history shows in the next request. Tags and
 # charges keep no history for the state to follow: their edits show in counts within this time.
@@ -169,7 +178,7 @@ def _listed(query: ListQuery, viewer: Viewer) -> QuerySet[Listing] | RankedRows:
     rows = Listing.objects.filter(clearance=int(viewer.clearance), visible=True)
     if query.sort == "relevance":
         return RankedRows(rows, matching)
-    return rows.filter(person_id__in=among(matching)).order_by(*SORTS[query.sort])
+    return rows.filter(person_id__in=among(matching)).order_by(*sort_fields(query.sort))
 
 
 def _filtered(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
@@ -192,7 +201,7 @@ def _filtered(query: ListQuery, viewer: Viewer) -> QuerySet[Listing]:
     if query.year:
         rows = rows.filter(arrest_year=int(query.year))
     sort = "name" if query.sort == "relevance" else query.sort  # nothing searched: nothing to rank by
-    return rows.order_by(*SORTS[sort])
+    return rows.order_by(*sort_fields(sort))
 
 
 def ranking(q: str, viewer: Viewer) -> list[tuple[int, float]]:
