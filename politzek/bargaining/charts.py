@@ -59,15 +59,31 @@ def price_chart(prices: list[DealPrice], path: Path) -> Path:
     return _save(figure, path)
 
 
-def impact_chart(impact: Impact, path: Path, today: dt.date | None = None) -> Path:
+# The phone drawing: the two panels one above the other, drawn about as wide as a phone shows
+# it, so 11-point text stays 11 CSS pixels or more at 390 px (the wide one, 11 inches across
+# with 7-point labels, shrank to 3 px there).
+PHONE = {"figsize": (4.6, 7.2), "font": 11, "small": 11}
+WIDE = {"figsize": (11, 4), "font": 10, "small": 7}
+
+
+def impact_chart(impact: Impact, path: Path, today: dt.date | None = None, phone: bool = False) -> Path:
     """New custody spells per week around the deal, with the deal's day marked, and the rate
-    ratio of each window with its interval."""
+    ratio of each window with its interval (`phone`: stacked, with larger type)."""
+    with plt.rc_context({"font.size": (PHONE if phone else WIDE)["font"]}):
+        return _impact_chart(impact, path, today, phone)
+
+
+def _impact_chart(impact: Impact, path: Path, today: dt.date | None, phone: bool) -> Path:
+    size = PHONE if phone else WIDE
     today = today or dt.date.today()
     longest = max(w.weeks for w in impact.windows)
     first = impact.day - dt.timedelta(weeks=longest)
     last = min(impact.day + dt.timedelta(weeks=longest) - dt.timedelta(days=1), today)
     figures = compute(Scope(country=impact.country, organizations=impact.organizations), first, last, "week")
-    figure, (series, ratios) = plt.subplots(1, 2, figsize=(11, 4), gridspec_kw={"width_ratios": [2, 1]})
+    if phone:
+        figure, (series, ratios) = plt.subplots(2, 1, figsize=size["figsize"], gridspec_kw={"height_ratios": [3, 2]})
+    else:
+        figure, (series, ratios) = plt.subplots(1, 2, figsize=size["figsize"], gridspec_kw={"width_ratios": [2, 1]})
     series.plot([p.period.first for p in figures.custody], [p.new for p in figures.custody],
                 label=_("new detentions (registry)"))
     series.plot([p.period.first for p in figures.political], [p.new for p in figures.political],
@@ -76,15 +92,15 @@ def impact_chart(impact: Impact, path: Path, today: dt.date | None = None) -> Pa
     series.annotate(_("deal"), (impact.day, 0), xytext=(3, 3), textcoords="offset points")
     series.set_ylabel(_("per week"))
     series.set_ylim(bottom=0)
-    series.legend(fontsize=8)
+    series.legend(fontsize=size["small"] if phone else 8)
     readable_dates(figure, series)
     for row, window in enumerate(impact.windows):
         for offset, (label, rate) in enumerate(((_("detentions"), window.detentions),
                                                 (_("recognitions"), window.recognitions))):
             y = row * 3 + offset
             if not window.coverage.enough:
-                ratios.annotate(_("%(weeks)s wk: not enough data") % {"weeks": window.weeks}, (1, y), fontsize=7,
-                                color="grey")
+                ratios.annotate(_("%(weeks)s wk: not enough data") % {"weeks": window.weeks}, (1, y),
+                                fontsize=size["small"], color="grey")
                 continue
             if rate.ratio is None or rate.low is None:
                 continue
@@ -93,7 +109,7 @@ def impact_chart(impact: Impact, path: Path, today: dt.date | None = None) -> Pa
             ratios.plot([rate.ratio], [y], "o", color="C0" if offset == 0 else "C1")
             ratios.annotate(_("%(weeks)s wk %(what)s") % {"weeks": window.weeks, "what": label}, (rate.ratio, y),
                             xytext=(4, 3),
-                            textcoords="offset points", fontsize=7)
+                            textcoords="offset points", fontsize=size["small"])
     ratios.axvline(1, color="black", linewidth=0.5)
     ratios.set_xscale("log")
     readable_numbers(ratios.xaxis, plain=True)  # "0,6", not "6×10⁻¹"
@@ -103,5 +119,5 @@ def impact_chart(impact: Impact, path: Path, today: dt.date | None = None) -> Pa
         "deal": impact.deal.name, "day": impact.deal.date, "country": impact.country}
     if impact.deal.synthetic:
         title += _synthetic()
-    figure.suptitle(title, fontsize=10)
+    figure.suptitle(title, fontsize=size["font"])
     return _save(figure, path)

@@ -107,8 +107,12 @@ def impact_svg(request: HttpRequest, deal_id: int) -> HttpResponse:
     impact, error = derived("deal-impact", lambda: _impact(record), record.pk, per_language=False)
     if impact is None:
         raise Http404(error)
-    key = f"deal-{record.pk}-{_state(Deal.objects.filter(pk=record.pk))}"
+    size = request.GET.get("size", "wide")
+    if size not in ("wide", "phone"):
+        return HttpResponse(f"size={size}: not one of wide, phone\n", status=400,
+                            content_type="text/plain; charset=utf-8")
+    key = f"deal-{record.pk}-{size}-{_state(Deal.objects.filter(pk=record.pk))}"
     from politzek.bargaining.charts import impact_chart  # matplotlib: loaded by the first chart drawn
 
-    path = cached_chart(key, lambda out: impact_chart(impact, out))
+    path = cached_chart(key, lambda out: impact_chart(impact, out, phone=size == "phone"))
     return FileResponse(path.open("rb"), content_type="image/svg+xml")
