@@ -8,15 +8,20 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from politzek.accountability.cost import IndexWeek
-from politzek.flows.charts import METADATA, plt, readable_dates
+from politzek.flows.charts import METADATA, PHONE_FONT, PHONE_WIDTH_INCHES, phone_text, plt, readable_dates
 
 
 def _synthetic() -> str:
     return "\n" + _("SYNTHETIC DEMO DATA, not real cases")
 
 
-def index_chart(index: dict[str, list[IndexWeek]], path: Path, synthetic: bool) -> Path:
-    figure, (values, cases) = plt.subplots(2, 1, figsize=(9, 5), sharex=True,
+def index_chart(index: dict[str, list[IndexWeek]], path: Path, synthetic: bool, phone: bool = False) -> Path:
+    with plt.rc_context({"font.size": PHONE_FONT if phone else 10}):
+        return _index_chart(index, path, synthetic, phone)
+
+
+def _index_chart(index: dict[str, list[IndexWeek]], path: Path, synthetic: bool, phone: bool) -> Path:
+    figure, (values, cases) = plt.subplots(2, 1, figsize=(PHONE_WIDTH_INCHES, 6) if phone else (9, 5), sharex=True,
                                            gridspec_kw={"height_ratios": [3, 1]})
     for country, weeks in sorted(index.items()):
         values.plot([w.week for w in weeks], [w.value for w in weeks], label=country)
@@ -27,9 +32,10 @@ def index_chart(index: dict[str, list[IndexWeek]], path: Path, synthetic: bool) 
     cases.set_ylim(bottom=0)
     readable_dates(figure, cases)
     if index:
-        values.legend(fontsize=8)
+        values.legend(fontsize=PHONE_FONT if phone else 8)
     title = _("Cost index: every politically motivated case adds to it; it falls only when repression stops")
-    values.set_title(title + (_synthetic() if synthetic else ""), fontsize=10)
+    title += _synthetic() if synthetic else ""
+    values.set_title(phone_text(title) if phone else title, fontsize=PHONE_FONT if phone else 10)
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path, format="svg", bbox_inches="tight", metadata=METADATA["svg"])
     plt.close(figure)

@@ -71,4 +71,4 @@ PERIOD_NAMES = {"day": gettext_lazy("day"), "week": gettext_lazy("week"), "month
 
 # A phone's variant: narrower and taller, with larger type, so the words stay readable when
 # the picture is shown 360 px wide (the wide one's 10-pt text shrinks to about 4 pt there).
-SIZES = {"wide": ((9, 4), 10), "phone": ((4.8, 5.2), 13)}
+SIZES = {"wide": ((9, 4), 10), "phone": ((4.8, 5.2), 14)}

@@ -54,7 +54,9 @@ def _save(figure: plt.Figure, directory: Path, name: str) -> list[Path]:
 def write_charts(figures: Figures, directory: Path, size: str = "wide") -> list[Path]:
     """Every chart of the report into `directory`; returns the files written."""
     dimensions, font = SIZES[size]
-    with plt.rc_context({"font.size": font, "axes.titlesize": font, "legend.fontsize": font - 1}):
+    # A phone's legend keeps the full size: it is the smallest text there.
+    legend = font if size == "phone" else font - 1
+    with plt.rc_context({"font.size": font, "axes.titlesize": font, "legend.fontsize": legend}):
         return _write_charts(figures, directory, dimensions)
 
 
@@ -145,3 +147,16 @@ def _write_charts(figures: Figures, directory: Path, dimensions: tuple[float, fl
     _title(axes, figures, _("Stock by region"))
     written += _save(figure, directory, "stock-by-region")
     return written
+
+
+# A chart drawn for a phone: about as wide as a phone shows it (so one point of type is about
+# one CSS pixel), with 11-point text at the least and titles wrapped to that width.
+PHONE_WIDTH_INCHES = 4.6
+PHONE_FONT = 11
+
+
+def phone_text(text: str, width: int = 40) -> str:
+    """A title or label wrapped to a phone drawing's width, line by line."""
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width) for line in text.split("\n"))

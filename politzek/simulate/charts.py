@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 from django.utils.translation import gettext as _
 
-from politzek.flows.charts import METADATA, plt
+from politzek.flows.charts import METADATA, PHONE_FONT, PHONE_WIDTH_INCHES, phone_text, plt
 from politzek.simulate.analysis import held_bands
 from politzek.simulate.report import Simulation
 
@@ -33,8 +33,13 @@ def _policy(name: str) -> str:
     return policy_name(name)
 
 
-def held_chart(simulation: Simulation, path: Path) -> Path:
-    figure, axes = plt.subplots(figsize=(9, 4.5))
+def held_chart(simulation: Simulation, path: Path, phone: bool = False) -> Path:
+    with plt.rc_context({"font.size": PHONE_FONT if phone else 10}):
+        return _held_chart(simulation, path, phone)
+
+
+def _held_chart(simulation: Simulation, path: Path, phone: bool) -> Path:
+    figure, axes = plt.subplots(figsize=(PHONE_WIDTH_INCHES, 5.2) if phone else (9, 4.5))
     for run in simulation.results:
         bands = held_bands(run)
         weeks = np.arange(len(bands["median"])) / 52
@@ -43,28 +48,44 @@ def held_chart(simulation: Simulation, path: Path) -> Path:
     axes.set_xlabel(_("years from the start"))
     axes.set_ylabel(_("political prisoners held"))
     axes.set_ylim(bottom=0)
-    axes.legend(fontsize=8)
+    axes.legend(fontsize=PHONE_FONT if phone else 8)
     title = _("%(scenario)s: median and 5–95%% of %(runs)s runs") % {
         "scenario": simulation.scenario.name, "runs": simulation.runs}
-    axes.set_title(title + (_synthetic() if simulation.scenario.synthetic else ""), fontsize=10)
+    title += _synthetic() if simulation.scenario.synthetic else ""
+    axes.set_title(phone_text(title) if phone else title, fontsize=PHONE_FONT if phone else 10)
     return _save(figure, path)
 
 
-def tornado_chart(simulation: Simulation, path: Path) -> Path:
+def tornado_chart(simulation: Simulation, path: Path, phone: bool = False) -> Path:
+    with plt.rc_context({"font.size": PHONE_FONT if phone else 10}):
+        return _tornado_chart(simulation, path, phone)
+
+
+def _tornado_chart(simulation: Simulation, path: Path, phone: bool) -> Path:
     rows = (simulation.tornado or [])[1:]
     centre = (simulation.tornado or [{}])[0].get("effect_at_values", 0.0)
-    figure, axes = plt.subplots(figsize=(8, 1 + 0.5 * max(1, len(rows))))
+    # On a phone the parameters' names stand above their bars (a label column beside them
+    # would take half the width).
+    figure, axes = plt.subplots(figsize=(PHONE_WIDTH_INCHES, 1.5 + 0.8 * max(1, len(rows))) if phone
+                                else (8, 1 + 0.5 * max(1, len(rows))))
     for position, row in enumerate(reversed(rows)):
         low, high = row["effect_at_low"], row["effect_at_high"]
         axes.barh(position, high - centre, left=centre, color="tab:red", alpha=0.7)
         axes.barh(position, low - centre, left=centre, color="tab:blue", alpha=0.7)
-    axes.set_yticks(range(len(rows)), [f"{r['parameter']} [{r['low']:g}, {r['high']:g}]" for r in reversed(rows)])
+    labels = [f"{r['parameter']} [{r['low']:g}, {r['high']:g}]" for r in reversed(rows)]
+    if phone:
+        axes.set_yticks([])
+        for position, label in enumerate(labels):
+            axes.annotate(label, (0, position + 0.45), xycoords=("axes fraction", "data"), fontsize=PHONE_FONT)
+    else:
+        axes.set_yticks(range(len(rows)), labels)
     axes.axvline(centre, color="black", linewidth=1)
     policy = (simulation.tornado or [{}])[0].get("policy", "")
-    axes.set_xlabel(_("person-years, %(policy)s minus no engagement (blue: parameter low, red: high)") % {
-        "policy": _policy(policy)})
-    axes.set_title(_("Which parameter moves the result most") + (_synthetic() if simulation.scenario.synthetic
-                                                                  else ""), fontsize=10)
+    label = _("person-years, %(policy)s minus no engagement (blue: parameter low, red: high)") % {
+        "policy": _policy(policy)}
+    axes.set_xlabel(phone_text(label) if phone else label)
+    title = _("Which parameter moves the result most") + (_synthetic() if simulation.scenario.synthetic else "")
+    axes.set_title(phone_text(title) if phone else title, fontsize=PHONE_FONT if phone else 10)
     return _save(figure, path)
 
 

@@ -114,3 +114,13 @@ def test_the_api_lists_proposals_and_the_index(client, proposals):
     assert client.get("/api/proposals?country=Belarus").status_code == 422
     cost = client.get("/api/cost?country=by").json()
     assert cost["policy"]["version"] == "politzek-cost 2026-12" and cost["index"]["BY"][0]["value"] == 2.0
+
+
+def test_the_cost_chart_is_readable_on_a_phone(client, proposals):
+    from tests.web.chart_text import READABLE_PX, smallest_text_px
+
+    assert "/accountability/index.svg?size=phone" in client.get("/accountability/").content.decode()
+    phone = b"".join(client.get("/accountability/index.svg", {"size": "phone", "country": "BY"}).streaming_content)
+    wide = b"".join(client.get("/accountability/index.svg", {"country": "BY"}).streaming_content)
+    assert smallest_text_px(phone) >= READABLE_PX > smallest_text_px(wide)
+    assert client.get("/accountability/index.svg", {"size": "huge"}).status_code == 400

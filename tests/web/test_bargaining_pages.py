@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from politzek.registry import models as m
 from politzek.registry.partial_date import PartialDate
 from tests.registry.factories import event, organization, person
+from tests.web.chart_text import READABLE_PX, smallest_text_px
 from tests.web.test_staff import _user
 
 pytestmark = pytest.mark.django_db
@@ -246,17 +247,6 @@ def test_a_mediator_that_is_a_country_is_named_in_the_pages_language(client, dea
     assert '<span translate="no">the Vatican&#x27;s envoy</span>' in html
 
 
-def _smallest_text_px(svg: bytes, shown_at: float) -> float:
-    """The smallest text of a chart drawn with real <text> (svg.fonttype none), in CSS pixels,
-    when the chart is shown `shown_at` CSS pixels wide (its viewBox scaled to that width)."""
-    import re
-
-    view_width = float(re.search(rb'viewBox="0 0 ([\d.]+) ', svg).group(1))
-    sizes = [float(size) for size in re.findall(rb"font[^;\"]*?([\d.]+)px", svg)]
-    assert sizes, "no text found"
-    return min(sizes) * shown_at / view_width
-
-
 def test_the_impact_chart_is_readable_on_a_phone(client, deal):
     """Drawn 11 inches wide with 7-point labels, the impact chart shrank to 3-pixel text on a
     390-px phone; the phone drawing keeps every text at 11 CSS pixels or more there."""
@@ -265,7 +255,6 @@ def test_the_impact_chart_is_readable_on_a_phone(client, deal):
     assert f"/deals/{record.pk}/impact.svg?size=phone" in html and 'media="(max-width: 40rem)"' in html
     phone = b"".join(client.get(f"/deals/{record.pk}/impact.svg", {"size": "phone"}).streaming_content)
     wide = b"".join(client.get(f"/deals/{record.pk}/impact.svg").streaming_content)
-    shown = 390 - 2 * 16  # a phone's width less the page's margins
-    assert _smallest_text_px(phone, shown) >= 11
-    assert _smallest_text_px(wide, shown) < 11  # what the check would have caught
+    assert smallest_text_px(phone) >= READABLE_PX
+    assert smallest_text_px(wide) < READABLE_PX  # what the check would have caught
     assert client.get(f"/deals/{record.pk}/impact.svg", {"size": "huge"}).status_code == 400

@@ -104,3 +104,18 @@ def test_visitors_asking_for_the_parameters_being_computed_wait_for_that_one_res
         visitor.join(timeout=120)
     assert statuses == dict.fromkeys(paths, 200)
     assert len(calls) == 1
+
+
+def test_the_charts_are_readable_on_a_phone(client):
+    """Every simulator chart has a phone drawing served below 40rem whose text is 11 CSS px or
+    more on a 390-px phone (the wide drawings shrink there)."""
+    from tests.web.chart_text import READABLE_PX, smallest_text_px
+
+    page = client.get("/simulator/").content.decode()
+    for name in ("held", "tornado"):
+        assert f"/simulator/{name}.svg?size=phone" in page
+        phone = b"".join(client.get(f"/simulator/{name}.svg", {"size": "phone"}).streaming_content)
+        wide = b"".join(client.get(f"/simulator/{name}.svg").streaming_content)
+        assert smallest_text_px(phone) >= READABLE_PX, name
+        assert smallest_text_px(wide) < READABLE_PX, name
+    assert client.get("/simulator/held.svg", {"size": "poster"}).status_code == 400

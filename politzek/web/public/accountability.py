@@ -21,7 +21,7 @@ from politzek.registry.models import Case
 from politzek.registry.visibility import Viewer
 from politzek.web.public.derived import derived
 from politzek.web.public.name_order import page_names
-from politzek.web.public.statistics import cached_chart, chart_folder, country_of
+from politzek.web.public.statistics import cached_chart, chart_folder, chart_size, country_of
 
 MONTHS_SHOWN = 24
 
@@ -97,5 +97,10 @@ def cost_svg(request: HttpRequest) -> HttpResponse:
     # Drawing needs matplotlib (~40 MB): loaded by the first chart, not by every worker.
     from politzek.accountability.charts import index_chart
 
-    path = cached_chart(f"cost-{country}", lambda out: index_chart(index, out, synthetic))
+    try:
+        size = chart_size(request)
+    except ValueError as bad:
+        return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
+    path = cached_chart(f"cost-{country}-{size}",
+                        lambda out: index_chart(index, out, synthetic, phone=size == "phone"))
     return FileResponse(path.open("rb"), content_type="image/svg+xml")

@@ -26,7 +26,7 @@ from politzek.database_errors import Trouble
 from politzek.simulate.scenario import PARAMETERS, Scenario, ScenarioError, bundled_scenarios, load_scenario
 from politzek.web.database_trouble import unavailable
 from politzek.web.public.simulator_words import PARAMETER_HELP, policy_name, result_lines
-from politzek.web.public.statistics import cached_chart
+from politzek.web.public.statistics import cached_chart, chart_size
 
 if TYPE_CHECKING:
     from politzek.simulate.report import Simulation
@@ -191,6 +191,11 @@ def simulator_chart(request: HttpRequest, name: str) -> HttpResponse:
         simulation = _simulation(scenario, changes)
     except SimulatorBusy:
         return unavailable(request, BUSY)
+    try:
+        size = chart_size(request)
+    except ValueError as bad:
+        return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
     draw: Any = held_chart if name == "held" else tornado_chart
-    path = cached_chart(f"simulator-{name}-{simulation.runs}-{_key(changes)}", lambda out: draw(simulation, out))
+    path = cached_chart(f"simulator-{name}-{size}-{simulation.runs}-{_key(changes)}",
+                        lambda out: draw(simulation, out, phone=size == "phone"))
     return FileResponse(path.open("rb"), content_type="image/svg+xml")

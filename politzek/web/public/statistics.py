@@ -277,6 +277,18 @@ def chart(request: HttpRequest, name: str, form: str = "svg") -> HttpResponse:
     return FileResponse(path.open("rb"), content_type="image/svg+xml" if form == "svg" else "image/png")
 
 
+CHART_SIZES = ("wide", "phone")
+
+
+def chart_size(request: HttpRequest) -> str:
+    """The drawing a chart's address asks for (`size`): "wide", or "phone" for a <picture>'s
+    narrow source. ValueError names any other."""
+    size = request.GET.get("size", "wide")
+    if size not in CHART_SIZES:
+        raise ValueError(f"size={size}: not one of {', '.join(CHART_SIZES)}")
+    return size
+
+
 def cached_chart(key: str, draw) -> Path:  # type: ignore[no-untyped-def]
     """A chart drawn once per day and state of the data (statistics.chart_folder), then served."""
     refresh()
