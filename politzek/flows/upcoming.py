@@ -36,6 +36,7 @@ class Entry:
     synthetic: bool
     age: int | None = None  # birthdays: the age reached that day
     court: str = ""  # hearings
+    court_local: str = ""  # hearings: the court's local name (shown on Cyrillic pages)
     note: str = ""  # hearings: room, judge, what the hearing is
     case_id: int | None = None
     event_id: int | None = None
@@ -48,6 +49,13 @@ class Entry:
         from politzek.web.public.name_order import names_for_page
 
         return names_for_page(self.names)[0]
+
+    @property
+    def court_name(self) -> str:
+        """The court as the page's language reads it (its local name on Cyrillic pages)."""
+        from politzek.web.public.name_order import in_page_script
+
+        return in_page_script(self.court, self.court_local)
 
 
 @dataclass
@@ -96,8 +104,8 @@ def upcoming(start: dt.date, days: int, viewer: Viewer, country: str = "", today
 
     ids = {entry[1] for entry in hearings} | {entry[1] for entry in birthdays} | {p for _d, p, _s in ending + overdue}
     about = _people(ids, viewer)
-    result.hearings = [Entry("hearing", day, person_id, *about[person_id][:3], court=court, note=note,
-                             case_id=case_id, event_id=event_id)
+    result.hearings = [Entry("hearing", day, person_id, *about[person_id][:3], court=court[0], court_local=court[1],
+                             note=note, case_id=case_id, event_id=event_id)
                        for day, person_id, court, note, case_id, event_id in hearings]
     result.birthdays = [Entry("birthday", day, person_id, *about[person_id][:3], age=age,
                               facility=about[person_id][3])
@@ -110,7 +118,7 @@ def upcoming(start: dt.date, days: int, viewer: Viewer, country: str = "", today
 
 
 def _hearings(start: dt.date, end: dt.date, viewer: Viewer, people: QuerySet[Person],
-              limit: int) -> list[tuple[dt.date, int, str, str, int | None, int]]:
+              limit: int) -> list[tuple[dt.date, int, tuple[str, str], str, int | None, int]]:
     events = visible_events(Event.objects.filter(
         kind="hearing_scheduled", date_earliest__gte=start, date_earliest__lt=end, person__in=people), viewer)
     rows = []
@@ -118,8 +126,8 @@ def _hearings(start: dt.date, end: dt.date, viewer: Viewer, people: QuerySet[Per
         if event.date.precision != Precision.DAY:
             continue  # "some day in December" is no day to come to court
         court = event.organization or (event.case.court if event.case_id else None)
-        rows.append((event.date_earliest, event.person_id, court.name if court else "", event.description,
-                     event.case_id, event.pk))
+        rows.append((event.date_earliest, event.person_id, (court.name, court.name_local) if court else ("", ""),
+                     event.description, event.case_id, event.pk))
     return rows
 
 

@@ -161,3 +161,20 @@ def test_a_long_page_opens_with_its_counts_and_links_to_its_sections(client, reg
     summary = re.search(r'<nav id="summary"[^>]*>(.*?)</nav>', week, re.S).group(1)
     hearings = week.split('id="hearings"')[1].split("<h2")[0].count("<li>")
     assert f"Court hearings: {hearings}</a>" in summary and hearings >= 1
+
+
+def test_courts_and_places_in_the_pages_script(client, registry):
+    """A Russian reader's week names the court and the colony by their local names, in the page,
+    the feed and the calendar; an English reader's by the English ones."""
+    court = m.Organization.objects.get(code="court-minsk-lenin")
+    court.name_local = "Суд Ленинского района г. Минска"
+    court.save()
+    colony = m.Facility.objects.get(name="Penal colony No. 4")
+    colony.name_local, colony.town_local = "ИК-4", "г. Гомель"
+    colony.save()
+    russian = client.get("/ru/this-week/").content.decode()
+    assert "Суд Ленинского района г. Минска" in russian and "Leninsky District Court" not in russian
+    assert "ИК-4, г. Гомель" in russian and "Penal colony No. 4" not in russian
+    calendar = client.get("/ru/this-week.ics").content.decode()
+    assert "Суд Ленинского района" in calendar.replace("\r\n ", "")
+    assert "Leninsky District Court of Minsk" in client.get("/this-week/").content.decode()

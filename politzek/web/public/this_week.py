@@ -106,15 +106,18 @@ def summary(entry: Entry) -> str:
 
 def details(entry: Entry) -> str:
     """The rest a reader needs: court and room, or where a card reaches the person."""
+    from politzek.web.public.name_order import in_page_script
+
     parts = []
     if entry.court:
-        parts.append(entry.court)
+        parts.append(entry.court_name)
     if entry.note:
         parts.append(entry.note)
     if entry.kind == "term_ends":
         parts.append(_("Estimated from the sentence and the time held; the person is still recorded as held."))
     if entry.facility is not None:
-        parts.append(_("Held at: %(facility)s") % {"facility": entry.facility.name})
+        parts.append(_("Held at: %(facility)s") % {"facility": in_page_script(entry.facility.name,
+                                                                               entry.facility.local_name)})
         if entry.facility.postal_address:
             parts.append(_("Address for letters: %(address)s") % {"address": entry.facility.postal_address})
     return "\n".join(parts)
