@@ -21,7 +21,7 @@ PAGES = {
     "accountability": "/accountability/", "simulator": "/simulator/", "not-found": "/no-such-page/",
 }
 WIDTHS = (390, 1366)
-LANGUAGES = ("en", "ru")
+LANGUAGES = ("en", "ru", "be", "uk")  # every language a reader may choose
 
 
 def _free_port() -> int:

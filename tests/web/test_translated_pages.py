@@ -53,18 +53,11 @@ def test_no_english_left_on_any_public_page(client, demo, language):
         snippets = english_snippets(html)
         if snippets:
             left[path] = sorted(set(snippets))[:8]
+        # Numbers as the language writes them: "4 недель", "83 людей", "0.50" beside "9,3" and
+        # "г.." were what readers noticed (tests/web/untranslated.grammar_slips).
+        if slips := grammar_slips(html):
+            left[path + " (numbers)"] = slips[:6]
     assert left == {}
-
-
-@pytest.mark.parametrize("language", ["ru", "be", "uk"])
-def test_numbers_read_as_the_language_writes_them(client, demo, language):
-    """"4 недель", "83 людей", "0.50" beside "9,3", "г..": the forms a reader noticed."""
-    slips = {}
-    for path in _pages(client):
-        found = grammar_slips(client.get(f"/{language}{path}").content.decode())
-        if found:
-            slips[path] = found[:6]
-    assert slips == {}
 
 
 def test_the_grammar_check_finds_the_slips_it_names():
