@@ -103,12 +103,14 @@ def no_address(detail: dict[str, Any]) -> str:
 
 def envelope_language(country: str, name: str, name_language: str = "") -> str:
     """The one language an envelope is written in: the groups that run letter campaigns write a
-    Belarusian address in Russian or in Belarusian (as the name is written: its recorded
-    language, or a letter only Belarusian has), a Russian one in Russian — never the reader's
-    page language."""
-    if country.upper() == "BY" and (name_language == "be" or _BELARUSIAN_LETTERS.search(name)):
-        return "be"
-    return "ru"
+    Belarusian address in Russian or in Belarusian (the language given — the address's — else
+    as the name is written: a letter only Belarusian has), a Russian one in Russian — never the
+    reader's page language."""
+    if country.upper() != "BY":
+        return "ru"
+    if name_language in ("be", "ru"):
+        return name_language
+    return "be" if _BELARUSIAN_LETTERS.search(name) else "ru"
 
 
 _BELARUSIAN_LETTERS = re.compile("[іўІЎ]")
