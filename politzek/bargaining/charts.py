@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from politzek.bargaining.impact import Impact
 from politzek.bargaining.price import DealPrice
-from politzek.flows.charts import METADATA, plt, readable_dates, readable_numbers
+from politzek.flows.charts import METADATA, phone_text, plt, readable_dates, readable_numbers
 from politzek.flows.figures import Scope, compute
 
 
@@ -119,5 +119,6 @@ def _impact_chart(impact: Impact, path: Path, today: dt.date | None, phone: bool
         "deal": impact.deal.name, "day": impact.deal.date, "country": impact.country}
     if impact.deal.synthetic:
         title += _synthetic()
-    figure.suptitle(title, fontsize=size["font"])
+    # A long deal name would widen a phone drawing past the phone and shrink all its text.
+    figure.suptitle(phone_text(title) if phone else title, fontsize=size["font"])
     return _save(figure, path)
