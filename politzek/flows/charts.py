@@ -3,6 +3,7 @@ package: nothing is fetched). Synthetic figures say so in every chart's title.""
 
 from __future__ import annotations
 
+import contextvars
 import statistics
 from collections import Counter
 from pathlib import Path
@@ -38,7 +39,7 @@ def _title(axes: plt.Axes, figures: Figures, what: str) -> None:
         "last": format_date(figures.last, "medium", locale=locale)}
     if figures.synthetic:
         title += "\n" + _("SYNTHETIC DEMO DATA, not real people")
-    axes.set_title(title)
+    axes.set_title(phone_text(title, 34) if _PHONE.get() else title)
 
 
 def _save(figure: plt.Figure, directory: Path, name: str) -> list[Path]:
@@ -51,8 +52,26 @@ def _save(figure: plt.Figure, directory: Path, name: str) -> list[Path]:
     return written
 
 
+# Whether the charts being drawn are a phone's: their words are wrapped to its width (a long
+# Russian title or legend widened a drawing past the phone and shrank all its text).
+_PHONE: contextvars.ContextVar[bool] = contextvars.ContextVar("phone_drawing", default=False)
+
+
+def _words(text: str, width: int = 26) -> str:
+    """A label as the drawing in progress needs it: wrapped on a phone, as written otherwise."""
+    return phone_text(text, width) if _PHONE.get() else text
+
+
 def write_charts(figures: Figures, directory: Path, size: str = "wide") -> list[Path]:
     """Every chart of the report into `directory`; returns the files written."""
+    token = _PHONE.set(size == "phone")
+    try:
+        return _write_sized(figures, directory, size)
+    finally:
+        _PHONE.reset(token)
+
+
+def _write_sized(figures: Figures, directory: Path, size: str) -> list[Path]:
     dimensions, font = SIZES[size]
     # A phone's legend keeps the full size: it is the smallest text there.
     legend = font if size == "phone" else font - 1
@@ -103,10 +122,10 @@ def _write_charts(figures: Figures, directory: Path, dimensions: tuple[float, fl
     written: list[Path] = []
 
     figure, axes = plt.subplots(figsize=dimensions)
-    axes.plot(ends, [p.stock_end for p in figures.political], label=_("political prisoners in custody"))
-    axes.plot(ends, [p.stock_end for p in figures.custody], label=_("everyone in custody (registry)"),
+    axes.plot(ends, [p.stock_end for p in figures.political], label=_words(_("political prisoners in custody")))
+    axes.plot(ends, [p.stock_end for p in figures.custody], label=_words(_("everyone in custody (registry)")),
               linestyle="--")
-    axes.set_ylabel(_("people at the end of the period"))
+    axes.set_ylabel(_words(_("people at the end of the period")))
     axes.set_ylim(bottom=0)
     axes.legend()
     readable_dates(figure, axes)
@@ -119,8 +138,8 @@ def _write_charts(figures: Figures, directory: Path, dimensions: tuple[float, fl
     # A typical period's width: the first and last may be cut short by --from and --to.
     width = max(1.0, 0.8 * statistics.median(p.period.days for p in figures.political))
     starts = [p.period.first for p in figures.political]
-    axes.bar(starts, entries, width=width, align="edge", label=_("entries (newly recognized or detained)"))
-    axes.bar(starts, exits, width=width, align="edge", label=_("exits (released, died, recognition withdrawn)"))
+    axes.bar(starts, entries, width=width, align="edge", label=_words(_("entries (newly recognized or detained)")))
+    axes.bar(starts, exits, width=width, align="edge", label=_words(_("exits (released, died, recognition withdrawn)")))
     axes.axhline(0, color="black", linewidth=0.5)
     readable_dates(figure, axes)
     axes.set_ylabel(str(PER_PERIOD.get(figures.granularity, figures.granularity)))
@@ -132,18 +151,18 @@ def _write_charts(figures: Figures, directory: Path, dimensions: tuple[float, fl
     modes: Counter[str] = Counter()
     for period in figures.political:
         modes.update({kind: n for kind, n in period.exits.items() if kind in RELEASES})
-    labels = [str(RELEASE_LABELS.get(kind, kind)) for kind, _n in modes.most_common()]
+    labels = [_words(str(RELEASE_LABELS.get(kind, kind)), 18) for kind, _n in modes.most_common()]
     axes.barh(labels or [_("no releases")], [n for _k, n in modes.most_common()] or [0])
     axes.invert_yaxis()
-    axes.set_xlabel(_("political prisoners released"))
+    axes.set_xlabel(_words(_("political prisoners released")))
     _title(axes, figures, _("Releases by mode"))
     written += _save(figure, directory, "releases-by-mode")
 
     figure, axes = plt.subplots(figsize=dimensions)
     regions = figures.breakdowns.get("region", {})
-    axes.barh([region_label(name) for name in regions] or [_("no data")], list(regions.values()) or [0])
+    axes.barh([_words(region_label(name), 16) for name in regions] or [_("no data")], list(regions.values()) or [0])
     axes.invert_yaxis()
-    axes.set_xlabel(_("political prisoners in custody on %(day)s") % {"day": figures.last})
+    axes.set_xlabel(_words(_("political prisoners in custody on %(day)s") % {"day": figures.last}))
     _title(axes, figures, _("Stock by region"))
     written += _save(figure, directory, "stock-by-region")
     return written

@@ -43,7 +43,8 @@ def _held_chart(simulation: Simulation, path: Path, phone: bool) -> Path:
     for run in simulation.results:
         bands = held_bands(run)
         weeks = np.arange(len(bands["median"])) / 52
-        line = axes.plot(weeks, bands["median"], label=_policy(run.policy.name))[0]
+        name = _policy(run.policy.name)
+        line = axes.plot(weeks, bands["median"], label=phone_text(name, 26) if phone else name)[0]
         axes.fill_between(weeks, bands["p5"], bands["p95"], color=line.get_color(), alpha=0.15)
     axes.set_xlabel(_("years from the start"))
     axes.set_ylabel(_("political prisoners held"))

@@ -174,3 +174,23 @@ def test_the_russian_list_is_in_the_order_a_cyrillic_reader_reads(client, demo):
         written = [name for name in shown if re.match(script, name)]
         assert len(written) >= 10 and len(written) >= len(shown) * 0.8, (prefix, shown[:5])
         assert written == sorted(written, key=str.casefold), (prefix, written[:8])
+
+
+@pytest.mark.parametrize("language", ["ru", "be"])
+def test_every_phone_chart_is_readable_in_the_language(client, demo, language):
+    """Long Russian and Belarusian titles, legends and region names widened the phone drawings
+    past the phone and shrank their text to 7–10 px on the demo: every phone drawing's smallest
+    text is 11 CSS px or more on a 390-px phone (tests/web/chart_text.py)."""
+    from tests.web.chart_text import READABLE_PX, smallest_text_px
+
+    charts = [f"/statistics/charts/{name}.svg" for name in ("stock", "inflow-outflow", "releases-by-mode",
+                                                              "stock-by-region")]
+    charts += ["/accountability/index.svg", "/simulator/held.svg", "/simulator/tornado.svg"]
+    deal = m.Deal.objects.order_by("id").first()
+    charts.append(f"/deals/{deal.pk}/impact.svg")
+    small = {}
+    for chart in charts:
+        svg = b"".join(client.get(f"/{language}{chart}", {"size": "phone"}).streaming_content)
+        if (px := smallest_text_px(svg)) < READABLE_PX:
+            small[chart] = round(px, 1)
+    assert small == {}
