@@ -26,7 +26,7 @@ import itertools
 from collections import defaultdict
 from pathlib import Path
 
-from real_pairs import held_out
+from real_pairs import held_out, write_pairs
 
 from politzek.names.search_keys import words
 
@@ -94,19 +94,7 @@ def main() -> None:
     args = parser.parse_args()
     people = spellings(args.data)
     rows = [*same_person(people), *judged_namesakes(args.data, people), *sharing_a_word(people)]
-    if args.part != "all":
-        rows = [row for row in rows if row["part"] == args.part]
-    with args.out.open("w", newline="", encoding="utf-8") as handle:
-        columns = ["left", "right", "left_birth_date", "right_birth_date", "kind", "same", "part"]
-        writer = csv.DictWriter(handle, columns)
-        writer.writeheader()
-        writer.writerows(rows)
-    counts: dict[str, int] = defaultdict(int)
-    for row in rows:
-        counts[row["kind"]] += 1
-    print(f"{args.out}: {len(rows)} pairs ({args.part}) from {len(people)} people: "
-          + ", ".join(f"{k} {n}" for k, n in sorted(counts.items())))
-
+    write_pairs(rows, args.out, args.part, f" from {len(people)} people")
 
 if __name__ == "__main__":
     main()

@@ -127,10 +127,14 @@ def main() -> None:
     args = parser.parse_args()
     if not args.shared.is_dir():
         sys.exit(f"real_pairs: no shared data at {args.shared}")
-    rows = [*iran_2022(args.shared), *iran_2026(args.shared), *sanctions(args.shared)]
-    if args.part != "all":
-        rows = [row for row in rows if row["part"] == args.part]
-    with args.out.open("w", newline="", encoding="utf-8") as handle:
+    write_pairs([*iran_2022(args.shared), *iran_2026(args.shared), *sanctions(args.shared)], args.out, args.part)
+
+
+def write_pairs(rows: list[dict[str, str]], out: Path, part: str, about: str = "") -> None:
+    """The pairs of one part ("all" for both) as evaluate.py reads them, and a line counting them."""
+    if part != "all":
+        rows = [row for row in rows if row["part"] == part]
+    with out.open("w", newline="", encoding="utf-8") as handle:
         columns = ["left", "right", "left_birth_date", "right_birth_date", "kind", "same", "part"]
         writer = csv.DictWriter(handle, columns)
         writer.writeheader()
@@ -138,7 +142,7 @@ def main() -> None:
     counts: dict[str, int] = defaultdict(int)
     for row in rows:
         counts[row["kind"]] += 1
-    print(f"{args.out}: {len(rows)} pairs ({args.part}): " + ", ".join(f"{k} {n}" for k, n in sorted(counts.items())))
+    print(f"{out}: {len(rows)} pairs ({part}){about}: " + ", ".join(f"{k} {n}" for k, n in sorted(counts.items())))
 
 
 if __name__ == "__main__":

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import math
 
-from babel import Locale
 from babel.numbers import format_decimal, format_percent
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from politzek.bargaining.impact import Impact, Window
 from politzek.bargaining.rates import RateRatio
+from politzek.registry.countries import country_name
 
 
 def _decimal(value: float, digits: int) -> str:
@@ -19,12 +19,6 @@ def _decimal(value: float, digits: int) -> str:
     sentences stand beside figures the pages format the same way."""
     locale = (get_language() or "en").split("-")[0]
     return format_decimal(round(value, digits), format="#,##0." + "0" * digits, locale=locale)
-
-
-def _country(code: str) -> str:
-    """A country's name in the active language (CLDR): Литва for LT on a Russian page."""
-    locale = Locale.parse((get_language() or "en").split("-")[0])
-    return locale.territories.get(code.upper(), code)
 
 
 def interval(rate: RateRatio) -> str:
@@ -118,7 +112,7 @@ def released_sentences(impact: Impact) -> list[str]:
         lines.append("  " + _("%(n)s of them charged with violence against persons") % {"n": r.charged_with_violence})
     if r.sent_abroad:
         lines.append("  " + _("%(n)s sent abroad rather than freed at home (%(where)s)") % {
-            "n": r.sent_abroad, "where": ", ".join(f"{_country(c)}: {n}" for c, n in r.destinations.most_common())})
+            "n": r.sent_abroad, "where": ", ".join(f"{country_name(c)}: {n}" for c, n in r.destinations.most_common())})
     if r.returned_to_regime:
         lines.append(ngettext("%(n)s person returned to the regime in exchange",
                               "%(n)s people returned to the regime in exchange",

@@ -4,7 +4,6 @@ clearance (Listing) and the search keys of their names (NameKey). Rebuilt by
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -14,6 +13,7 @@ from django.db.models import QuerySet
 
 from politzek.flows.models import Listing, NameKey
 from politzek.names.blocking import stored_keys
+from politzek.names.script_order import script_of
 from politzek.names.search_keys import search_keys
 from politzek.registry import models as m
 from politzek.registry.bulk import insert_values
@@ -35,15 +35,12 @@ def primary_names(people: QuerySet[m.Person]) -> dict[int, str]:
     return names
 
 
-_CYRILLIC = re.compile("[\u0400-\u04FF]")
-
-
 def cyrillic_names(people: QuerySet[m.Person]) -> dict[int, str]:
     """Each person's first name written in Cyrillic (primary first), for people who have one."""
     names: dict[int, str] = {}
     rows = m.PersonName.objects.filter(person__in=people).order_by("person_id", "-is_primary", "id")
     for person_id, name in rows.values_list("person_id", "name").iterator(chunk_size=BATCH):
-        if person_id not in names and _CYRILLIC.search(name):
+        if person_id not in names and script_of(name) == "Cyrl":
             names[person_id] = name
     return names
 

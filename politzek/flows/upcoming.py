@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 
 from politzek.flows.models import Listing
 from politzek.flows.refresh import refresh
+from politzek.names.script_order import in_page_script, names_for_page
 from politzek.registry.models import Event, Facility, Person, PersonName
 from politzek.registry.partial_date import Precision
 from politzek.registry.status import IN_CUSTODY_STATUSES
@@ -46,15 +47,11 @@ class Entry:
     @property
     def name(self) -> str:
         """The name the page's language reads first (Cyrillic on /ru/, Latin on the English page)."""
-        from politzek.web.public.name_order import names_for_page
-
         return names_for_page(self.names)[0]
 
     @property
     def court_name(self) -> str:
         """The court as the page's language reads it (its local name on Cyrillic pages)."""
-        from politzek.web.public.name_order import in_page_script
-
         return in_page_script(self.court, self.court_local)
 
 

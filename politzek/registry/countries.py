@@ -6,10 +6,12 @@ every form and list that asks for a country."""
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import cache
 
 from babel import Locale
+from django.utils.translation import get_language
 
 LANGUAGES = ("en", "ru", "be", "uk")
 # Names in common use that CLDR's lists leave out.
@@ -118,3 +120,22 @@ def country_in(text: str) -> str | None:
                     if code:
                         return code
     return None
+
+
+def country_name(code: str) -> str:
+    """The country's name in the active language (CLDR through Babel), or the code as given."""
+    if not code:
+        return ""
+    return _territories((get_language() or "en").split("-")[0]).get(code.upper(), code)
+
+
+@functools.lru_cache(maxsize=16)
+def _territories(language: str) -> dict[str, str]:
+    """CLDR's country names in one language, read once: a deal page names a country beside
+    each of its hundreds of releases, and parsing the locale each time was most of that."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return dict(Locale.parse(language).territories)
+    except (UnknownLocaleError, ValueError):
+        return {}

@@ -20,7 +20,7 @@ from politzek.registry.models import Concession, Deal, DealRelease
 from politzek.registry.visibility import Viewer
 from politzek.web.public.derived import derived
 from politzek.web.public.name_order import page_names
-from politzek.web.public.statistics import cached_chart
+from politzek.web.public.statistics import cached_chart, chart_size
 
 
 def _unvalued_words(price: DealPrice) -> str:
@@ -107,10 +107,10 @@ def impact_svg(request: HttpRequest, deal_id: int) -> HttpResponse:
     impact, error = derived("deal-impact", lambda: _impact(record), record.pk, per_language=False)
     if impact is None:
         raise Http404(error)
-    size = request.GET.get("size", "wide")
-    if size not in ("wide", "phone"):
-        return HttpResponse(f"size={size}: not one of wide, phone\n", status=400,
-                            content_type="text/plain; charset=utf-8")
+    try:
+        size = chart_size(request)
+    except ValueError as bad:
+        return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
     key = f"deal-{record.pk}-{size}-{_state(Deal.objects.filter(pk=record.pk))}"
     from politzek.bargaining.charts import impact_chart  # matplotlib: loaded by the first chart drawn
 

@@ -4,11 +4,11 @@ labels are registry/queries.py's STATUS_LABELS."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
-from django.utils.translation import get_language, gettext, gettext_noop, pgettext, pgettext_lazy
+from django.utils.translation import gettext, gettext_noop, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from politzek.registry.countries import country_name  # noqa: F401  (the pages' name for it)
 from politzek.registry.event_kinds import event_kinds
 from politzek.registry.queries import last_known
 
@@ -161,20 +161,3 @@ def status_as_known(text: str, as_of: str | None) -> str:
     return last_known(text, dt.date.fromisoformat(as_of) if as_of else None)
 
 
-def country_name(code: str) -> str:
-    """The country's name in the page's language (CLDR through Babel), or the code as given."""
-    if not code:
-        return ""
-    return _territories((get_language() or "en").split("-")[0]).get(code.upper(), code)
-
-
-@functools.lru_cache(maxsize=16)
-def _territories(language: str) -> dict[str, str]:
-    """CLDR's country names in one language, read once: a deal page names a country beside
-    each of its hundreds of releases, and parsing the locale each time was most of that."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return dict(Locale.parse(language).territories)
-    except (UnknownLocaleError, ValueError):
-        return {}

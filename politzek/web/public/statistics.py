@@ -254,10 +254,10 @@ def chart(request: HttpRequest, name: str, form: str = "svg") -> HttpResponse:
         query = statistics_query(request)
     except ValueError as bad:
         return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
-    size = request.GET.get("size", "wide")
-    if size not in SIZES:
-        return HttpResponse(_("size=%(value)s must be wide or phone") % {"value": size[:20]}, status=400,
-                            content_type="text/plain; charset=utf-8")
+    try:
+        size = chart_size(request)
+    except ValueError as bad:
+        return HttpResponse(str(bad), status=400, content_type="text/plain; charset=utf-8")
     refresh()  # the folder's name holds the refresh marks: bring them up to date first
     folder = chart_folder(f"{query.as_query()}|{size}")
     path = folder / f"{name}.{form}"
@@ -277,15 +277,12 @@ def chart(request: HttpRequest, name: str, form: str = "svg") -> HttpResponse:
     return FileResponse(path.open("rb"), content_type="image/svg+xml" if form == "svg" else "image/png")
 
 
-CHART_SIZES = ("wide", "phone")
-
-
 def chart_size(request: HttpRequest) -> str:
     """The drawing a chart's address asks for (`size`): "wide", or "phone" for a <picture>'s
-    narrow source. ValueError names any other."""
+    narrow source (every chart of the site). ValueError names any other, in the reader's language."""
     size = request.GET.get("size", "wide")
-    if size not in CHART_SIZES:
-        raise ValueError(f"size={size}: not one of {', '.join(CHART_SIZES)}")
+    if size not in SIZES:
+        raise ValueError(_("size=%(value)s must be wide or phone") % {"value": size[:20]})
     return size
 
 

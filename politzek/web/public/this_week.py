@@ -22,6 +22,7 @@ from politzek.registry.visibility import Viewer
 from politzek.web.public import labels
 from politzek.web.public.atom import AtomFeed
 from politzek.web.public.derived import derived
+from politzek.web.public.name_order import in_page_script
 from politzek.web.templatetags.politzek_labels import pdate
 
 DAYS = 7
@@ -106,8 +107,6 @@ def summary(entry: Entry) -> str:
 
 def details(entry: Entry) -> str:
     """The rest a reader needs: court and room, or where a card reaches the person."""
-    from politzek.web.public.name_order import in_page_script
-
     parts = []
     if entry.court:
         parts.append(entry.court_name)
