@@ -19,22 +19,21 @@ import math
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from politzek.simulate.scenario import CustodyTime, Parameter, Policy, Scenario
+from politzek.simulate.wording import basis_text, calibration_text, in_english, scenario_name
 
 EDGES = (1, 13, 26, 52, 104, 156, 208, 260, 364, 520, 780, 1041)
 DEATH_KINDS = frozenset({"died_in_custody", "executed", "killed"})
 PARDON_KINDS = frozenset({"released_pardon", "released_other"})
-LITERATURE_RESPONSE = (0.0, 0.87)
+LITERATURE_RESPONSE = (0.0, 0.87)  # the studies: wording.LOW_STUDY, wording.HIGH_STUDY
 GROWTH_CAP = 0.1
 # Below these, a registry tells about the few people it holds, not about the country: a
 # 40-person registry (5 held, against ~1,135 reported) once gave response_to_deals = -1.0 and
 # advice "worse in 0% of runs" (issue 34). Calibrating anyway needs saying so (accept_few).
 MIN_HELD = 20
 MIN_NEW = 10
-LITERATURE_SOURCE = ("range: Foley Foundation (2024), no rise in wrongful detentions in Iran and Venezuela after "
-                     "exchanges, to Brandt, George & Sandler (2016, European Journal of Political Economy 44), "
-                     "26–87% more kidnappings after successful concessions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,31 +91,34 @@ def custody_histogram(term_days: Iterable[int]) -> tuple[tuple[int, ...], tuple[
     return EDGES, tuple(c / total if total else 0.0 for c in counts), total
 
 
-def _scale(reported: Reported, held_now: int, began: int, window_weeks: int, where: str,
-           at: dt.date) -> tuple[Parameter, Parameter]:
+def _parameter(value: float, fact: dict[str, Any], low: float | None = None, high: float | None = None) -> Parameter:
+    """A parameter with its basis as a fact and, as its source, that fact in English."""
+    return Parameter(value, in_english(basis_text, fact), low, high, basis=fact)
+
+
+def _scale(reported: Reported, held_now: int, began: int, window_weeks: int, window: dict[str, Any]
+           ) -> tuple[Parameter, Parameter]:
     """The prisoners held at the start and the arrests a week: an organization's reported
     figures where they exist, the registry's own counts otherwise (then said to assume the
     registry is complete)."""
     if reported.total:
-        initial = Parameter(float(reported.total), f"reported: {reported.total_by}, {reported.total:,} political "
-                                                   f"prisoners held on {reported.total_day} ({reported.total_source}); "
-                                                   f"the registry holds {held_now} of them")
+        initial = _parameter(float(reported.total), {
+            "fact": "reported_held", "by": reported.total_by, "day": reported.total_day.isoformat()
+            if reported.total_day else window["last"], "total": reported.total, "source": reported.total_source,
+            "held": held_now})
     else:
-        initial = Parameter(float(held_now), f"{where}: political prisoners held on {at} (no reported total)")
+        initial = _parameter(float(held_now), {"fact": "registry_held", **window, "held": held_now})
     if reported.recognized_weeks >= 4:
-        arrests = Parameter(round(reported.recognized / reported.recognized_weeks, 3),
-                            f"reported: {reported.recognized} newly recognized in the {reported.recognized_weeks:.0f} "
-                            f"weeks the reported counts of the window cover; the registry has {began} new in "
-                            f"{window_weeks} weeks")
+        arrests = _parameter(round(reported.recognized / reported.recognized_weeks, 3), {
+            "fact": "reported_new", "recognized": reported.recognized, "weeks": round(reported.recognized_weeks),
+            "new": began, "window_weeks": window_weeks})
     elif reported.total and held_now:
         factor = reported.total / held_now
-        arrests = Parameter(round(began / window_weeks * factor, 3),
-                            f"{where}: {began} new political prisoners in {window_weeks} weeks, scaled by "
-                            f"{factor:.2f} (the reported total held over the registry's); assumes the registry "
-                            "records new prisoners in the share it holds them")
+        arrests = _parameter(round(began / window_weeks * factor, 3), {
+            "fact": "registry_new", **window, "new": began, "weeks": window_weeks, "factor": round(factor, 4)})
     else:
-        arrests = Parameter(round(began / window_weeks, 3),
-                            f"{where}: {began} new political prisoners in {window_weeks} weeks (no reported count)")
+        arrests = _parameter(round(began / window_weeks, 3),
+                             {"fact": "registry_new", **window, "new": began, "weeks": window_weeks})
     return initial, arrests
 
 
@@ -133,7 +135,7 @@ def estimate(spells: list[Spell], term_days: list[int], deals: list[DealSeen], a
     or that the registry holds too few people to stand for the country (unless `accept_few`,
     when the scenario says so in its name and notes)."""
     first = at - dt.timedelta(weeks=window_weeks)
-    where = f"registry, {country}, {first} to {at}"
+    window = {"country": country, "first": first.isoformat(), "last": at.isoformat()}
     began = [s for s in spells if s.start_known and first < s.start <= at]
     if not began:
         raise CalibrationError(f"no political prisoner's custody began in {country} between {first} and {at}; "
@@ -157,36 +159,27 @@ def estimate(spells: list[Spell], term_days: list[int], deals: list[DealSeen], a
     seen = sorted(deals, key=lambda d: d.day)
     ratios = [d.detention_rate_ratio - 1 for d in seen if d.detention_rate_ratio is not None
               and math.isfinite(d.detention_rate_ratio)]
-    if ratios:
-        response = round(statistics.fmean(ratios), 3)
-        response_source = (f"registry: deal impact, new detentions 26 weeks after ÷ before, minus 1, mean over "
-                           f"{len(ratios)} deal(s) of {country}; {LITERATURE_SOURCE}")
-    else:
-        response = 0.26
-        response_source = f"no deal of {country} to measure: the lower end of Brandt, George & Sandler (2016); " \
-                          + LITERATURE_SOURCE
+    response_fact: dict[str, Any] = {"fact": "response_to_deals", "country": country, "deals": len(ratios)}
+    response = round(statistics.fmean(ratios), 3) if ratios else 0.26  # else the lower end of Brandt et al.
     low, high = LITERATURE_RESPONSE
     if not low <= response <= high:
         # A measured response outside every study's range is a registry's gap or one deal's
         # noise: the model is not run on it (-1.0 once said deals end all arrests).
         clamped = min(max(response, low), high)
-        response_source = (f"measured {response:+.2f}, outside the literature's range {low}–{high}: set to its "
-                           f"nearest end, {clamped}; " + response_source)
+        response_fact.update(measured=response, low=low, high=high, set=clamped)
         response = clamped
     reported = reported or Reported()
-    initial, arrests = _scale(reported, held_now, len(began), window_weeks, where, at)
+    initial, arrests = _scale(reported, held_now, len(began), window_weeks, window)
     parameters = {
         "initial_prisoners": initial,
         "arrests_per_week": arrests,
-        "pardon_per_year": Parameter(round(min(0.99, pardons / exposure), 5) if exposure else 0.0,
-                                     f"{where}: {pardons} pardons and other early releases (deals excluded) in "
-                                     f"{exposure:.0f} person-years held"),
-        "death_per_year": Parameter(round(min(0.99, deaths / exposure), 5) if exposure else 0.0,
-                                    f"{where}: {deaths} deaths in custody in {exposure:.0f} person-years held"),
-        "response_to_deals": Parameter(response, response_source, low, high),
-        "response_weeks": Parameter(26.0, "the deal-impact window (26 weeks), as measured"),
-        "deterrence_per_100_arrests": Parameter(0.02, "assumption: no measurement exists; 2% lower arrest rate per "
-                                                      "100 arrests that each raised the cost", 0.0, 0.05),
+        "pardon_per_year": _parameter(round(min(0.99, pardons / exposure), 5) if exposure else 0.0, {
+            "fact": "pardons", **window, "count": pardons, "years": round(exposure)}),
+        "death_per_year": _parameter(round(min(0.99, deaths / exposure), 5) if exposure else 0.0, {
+            "fact": "deaths", **window, "count": deaths, "years": round(exposure)}),
+        "response_to_deals": _parameter(response, response_fact, low, high),
+        "response_weeks": _parameter(26.0, {"fact": "response_window", "weeks": 26}),
+        "deterrence_per_100_arrests": _parameter(0.02, {"fact": "deterrence_assumption", "share": 0.02}, 0.0, 0.05),
     }
     # The mean gap between the first and the last deal: one cluster of quick deals does not set
     # the pace of ten years the way a median of gaps would.
@@ -204,24 +197,19 @@ def estimate(spells: list[Spell], term_days: list[int], deals: list[DealSeen], a
     growth = round(max(-0.1, min(GROWTH_CAP, seen_growth)), 4)
     deals_policy = dict(every_weeks=every, first_deal_week=every, share_released=max(share, 1e-4),
                         price_per_prisoner=price, price_growth=growth)
-    rests_on = (f"Rests on {len(spells)} political-prisoner spell(s) in the registry ({held_now} held on {at}, "
-                f"{len(began)} new in {window_weeks} weeks), {terms} custodial term(s), {len(seen)} deal(s) and "
-                f"{reported.figures} reported figure(s)"
-                + (f" (the registry holds {held_now} of the {reported.total:,} {reported.total_by} reports held on "
-                   f"{reported.total_day})" if reported.total else "; no reported total: the registry's counts are "
-                   "taken as the country's")
-                + ("; TOO FEW to stand for the country, calibrated anyway on request" if few else "") + ". ")
-    notes = (rests_on + f"Calibrated from the registry on {at} "
-             f"({'synthetic demo data' if synthetic else 'registry data'}). "
-             f"Deals: every {every} weeks ({len(seen)} deal(s) seen), each freeing {share:.2%} of the political "
-             f"prisoners held, at {price:,.0f} USD per prisoner, growing {growth:.1%} a deal (the median change deal "
-             f"to deal was {seen_growth:.1%}; kept within ±10%). Custody times from "
-             f"{terms} custodial sentences.")
+    calibration = {
+        "country": country, "on": at.isoformat(), "synthetic": synthetic, "few": few, "spells": len(spells),
+        "held": held_now, "new": len(began), "weeks": window_weeks, "terms": terms, "deals": len(seen),
+        "figures": reported.figures, "every": every, "share": share, "price": price, "growth": growth,
+        "seen_growth": round(seen_growth, 4)}
+    if reported.total:
+        calibration.update(reported_total=reported.total, reported_by=reported.total_by,
+                           reported_day=reported.total_day.isoformat() if reported.total_day else at.isoformat())
+    custody_fact = {"fact": "custody", **window, "terms": terms}
     return Scenario(
-        name=f"{country} calibrated on {at}" + (" (synthetic demo data)" if synthetic else "")
-        + (" (few records)" if few else ""), country=country,
+        name=in_english(scenario_name, calibration), country=country,
         synthetic=synthetic, horizon_weeks=horizon_weeks, parameters=parameters,
-        custody=CustodyTime(edges, shares, f"{where}: {terms} custodial terms handed down (any date)"),
+        custody=CustodyTime(edges, shares, in_english(basis_text, custody_fact), custody_fact),
         policies=(Policy("no_engagement", "none"), Policy("pay_for_releases", "deals", **deals_policy),
                   Policy("automatic_cost", "automatic_cost"), Policy("mixed", "mixed", **deals_policy)),
-        notes=notes)
+        notes=in_english(calibration_text, calibration), calibration=calibration)

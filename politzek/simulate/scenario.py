@@ -5,6 +5,7 @@ naming the file, the key and the value, never as a silent default."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,6 +29,9 @@ class Parameter:
     source: str
     low: float | None = None  # the range the runs draw from, uniformly, when uncertain
     high: float | None = None
+    # The source as a structured fact (simulate/wording.py puts it in the reader's language);
+    # None for a source written by hand, shown as written.
+    basis: dict[str, Any] | None = field(default=None, compare=False)
 
     @property
     def uncertain(self) -> bool:
@@ -37,6 +41,8 @@ class Parameter:
         data: dict[str, Any] = {"value": self.value, "source": self.source}
         if self.low is not None and self.high is not None:
             data["range"] = [self.low, self.high]
+        if self.basis:
+            data["basis"] = dict(self.basis)
         return data
 
 
@@ -48,6 +54,7 @@ class CustodyTime:
     edges: tuple[int, ...]
     shares: tuple[float, ...]
     source: str
+    basis: dict[str, Any] | None = field(default=None, compare=False)
 
     @property
     def mean_weeks(self) -> float:
@@ -55,7 +62,8 @@ class CustodyTime:
             self.shares, self.edges, self.edges[1:], strict=False))
 
     def as_dict(self) -> dict[str, Any]:
-        return {"edges": list(self.edges), "shares": [round(s, 6) for s in self.shares], "source": self.source}
+        data = {"edges": list(self.edges), "shares": [round(s, 6) for s in self.shares], "source": self.source}
+        return data | ({"basis": dict(self.basis)} if self.basis else {})
 
 
 @dataclass(frozen=True)
@@ -119,6 +127,9 @@ class Scenario:
     policies: tuple[Policy, ...]
     notes: str = ""
     file: str = field(default="", compare=False)
+    # A calibrated scenario's summary as facts (simulate/wording.py): its name and notes in
+    # the reader's language. None for a scenario written by hand.
+    calibration: dict[str, Any] | None = field(default=None, compare=False)
 
     def value(self, name: str) -> float:
         return self.parameters[name].value
@@ -130,7 +141,7 @@ class Scenario:
         for name, value in values.items():
             if name not in changed:
                 raise ScenarioError(f"{name}: not a parameter; known: {', '.join(PARAMETERS)}")
-            changed[name] = Parameter(float(value), "changed by the user")
+            changed[name] = Parameter(float(value), "changed by the user", basis={"fact": "changed_by_user"})
         scenario = replace(self, parameters=changed)
         _check_values(scenario, self.file or "changed scenario")
         return scenario
@@ -143,10 +154,11 @@ class Scenario:
         raise ScenarioError(f"policy {name!r} is not in the scenario; it has {known}")
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "country": self.country, "synthetic": self.synthetic,
+        data = {"name": self.name, "country": self.country, "synthetic": self.synthetic,
                 "horizon_weeks": self.horizon_weeks, "notes": self.notes,
                 "parameters": {k: p.as_dict() for k, p in self.parameters.items()},
                 "custody_weeks": self.custody.as_dict(), "policies": [p.as_dict() for p in self.policies]}
+        return data | ({"calibration": dict(self.calibration)} if self.calibration else {})
 
 
 def _number(data: dict[str, Any], key: str, where: str) -> float:
@@ -172,10 +184,30 @@ def _parameter(name: str, data: Any, where: str) -> Parameter:
         low, high = (_number({"bound": b}, "bound", f"{where}.range") for b in bounds)
         if not low <= value <= high:
             raise ScenarioError(f"{where}: value {value:g} is outside its range [{low:g}, {high:g}]")
-    unknown = set(data) - {"value", "source", "range"}
+    unknown = set(data) - {"value", "source", "range", "basis"}
     if unknown:
-        raise ScenarioError(f"{where}: unknown key {sorted(unknown)[0]!r} (value, source, range)")
-    return Parameter(value, source.strip(), low, high)
+        raise ScenarioError(f"{where}: unknown key {sorted(unknown)[0]!r} (value, source, range, basis)")
+    return Parameter(value, source.strip(), low, high, _basis(data.get("basis"), where))
+
+
+def _facts(data: Any, needed: tuple[str, ...], where: str) -> dict[str, Any]:
+    """A mapping of plain values (numbers, text, dates as text) that has the keys needed."""
+    if not isinstance(data, dict) or not all(isinstance(v, str | int | float | bool | dt.date) for v in data.values()):
+        raise ScenarioError(f"{where} = {data!r} is not a mapping of plain values")
+    if missing := [key for key in needed if key not in data]:
+        raise ScenarioError(f"{where}: {missing[0]} is missing")
+    return {key: value.isoformat() if hasattr(value, "isoformat") else value for key, value in data.items()}
+
+
+def _basis(data: Any, where: str) -> dict[str, Any] | None:
+    from politzek.simulate.wording import FACT_KEYS
+
+    if data is None:
+        return None
+    fact = data.get("fact") if isinstance(data, dict) else None
+    if fact not in FACT_KEYS:
+        raise ScenarioError(f"{where}.basis: fact = {fact!r} is not one of {', '.join(FACT_KEYS)}")
+    return _facts(data, FACT_KEYS[fact], f"{where}.basis")
 
 
 def _custody(data: Any, where: str) -> CustodyTime:
@@ -198,7 +230,7 @@ def _custody(data: Any, where: str) -> CustodyTime:
     source = data.get("source")
     if not isinstance(source, str) or not source.strip():
         raise ScenarioError(f"{where}: source is missing")
-    return CustodyTime(tuple(edges), tuple(s / total for s in shares), source.strip())
+    return CustodyTime(tuple(edges), tuple(s / total for s in shares), source.strip(), _basis(data.get("basis"), where))
 
 
 def _policy(data: Any, number: int, where: str) -> Policy:
@@ -272,9 +304,15 @@ def parse_scenario(data: Any, where: str) -> Scenario:
         synthetic=bool(data.get("synthetic", False)), horizon_weeks=horizon,
         parameters={name: _parameter(name, raw[name], where) for name in PARAMETERS},
         custody=_custody(data.get("custody_weeks"), where), policies=parsed, notes=str(data.get("notes", "")),
-        file=where)
+        file=where, calibration=_calibration(data.get("calibration"), where))
     _check_values(scenario, where)
     return scenario
+
+
+def _calibration(data: Any, where: str) -> dict[str, Any] | None:
+    from politzek.simulate.wording import CALIBRATION_KEYS
+
+    return None if data is None else _facts(data, CALIBRATION_KEYS, f"{where}: calibration")
 
 
 def load_scenario(path: Path) -> Scenario:

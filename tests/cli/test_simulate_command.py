@@ -28,7 +28,7 @@ def test_the_bundled_scenario_runs_the_four_policies_reproducibly(tmp_path):
     text = run_politzek("simulate", "belarus-demo", "--runs", "30", "--fixed", "--set", "response_to_deals=0.5",
                         "--sensitivity", "--charts", str(tmp_path / "charts")).stdout
     assert "CALIBRATED ON SYNTHETIC DEMO DATA" in text and "response_to_deals = 0.5" in text
-    assert "Rests on the synthetic demo registry" in text and "no reported figure" in text
+    assert "Rests on: the registry (people in it: 7,500)" in text and "reported figures: 0" in text
     assert "changed by the user" in text and "stop paying off" in text and "sensitivity" in text
     assert (tmp_path / "charts" / "held.svg").read_text().startswith("<?xml")
     assert (tmp_path / "charts" / "tornado.svg").exists()
@@ -40,7 +40,10 @@ def test_calibrate_writes_a_scenario_that_runs(demo, tmp_path):
     assert done.returncode == 0, done.stderr
     written = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert written["synthetic"] is True and written["parameters"]["arrests_per_week"]["value"] > 0
-    assert written["parameters"]["arrests_per_week"]["source"].startswith("registry, BY")
+    arrests = written["parameters"]["arrests_per_week"]
+    assert arrests["source"].startswith("registry, Belarus, ")  # the basis in English, for the file's reader
+    assert arrests["basis"]["fact"] == "registry_new" and arrests["basis"]["country"] == "BY"
+    assert written["calibration"]["country"] == "BY" and written["calibration"]["synthetic"] is True
     ran = run_politzek("simulate", str(out), "--runs", "20", "--json")
     assert ran.returncode == 0 and json.loads(ran.stdout)["scenario"]["country"] == "BY"
 

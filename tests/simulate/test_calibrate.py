@@ -117,8 +117,10 @@ def test_too_few_records_give_no_advice_unless_asked_and_then_say_so():
         estimate(spells, terms, deals, AT, 104, "BY", synthetic=False)
     scenario = estimate(spells, terms, deals, AT, 104, "BY", synthetic=False, accept_few=True)
     assert scenario.name.endswith("(few records)") and "TOO FEW to stand for the country" in scenario.notes
-    assert scenario.notes.startswith("Rests on 8 political-prisoner spell(s) in the registry (5 held on 2026-01-05")
+    assert scenario.notes.startswith(
+        "Rests on: political-prisoner spells in the registry: 8; political prisoners held on January 5, 2026: 5")
     # The one deal's ratio (0.0, so -1.0) is outside every study's range: set to its nearest end.
     response = scenario.parameters["response_to_deals"]
     assert (response.value, response.low, response.high) == (0.0, 0.0, 0.87)
-    assert response.source.startswith("measured -1.00, outside the literature's range 0.0–0.87")
+    assert response.source.startswith(
+        "measured -100%, outside the literature's range 0%–87%: set to its nearest end, 0%")

@@ -52,15 +52,15 @@ def test_calibration_uses_reported_totals_and_counts():
     spells = [Spell(AT - dt.timedelta(weeks=2 * n + 1), None) for n in range(25)]
     scenario = estimate(spells, [365 * 3] * 25, [], AT, 104, "BY", synthetic=False, reported=reported)
     initial, arrests = scenario.parameters["initial_prisoners"], scenario.parameters["arrests_per_week"]
-    assert initial.value == 1131 and "the registry holds 25 of them" in initial.source
+    assert initial.value == 1131 and "in the registry: 25" in initial.source
     assert arrests.value == pytest.approx(8.322, abs=0.001)
-    assert "4 reported figure(s) (the registry holds 25 of the 1,131 Viasna reports held on 2025-12-31)" \
-        in scenario.notes
+    assert ("reported figures: 4; of the 1,131 political prisoners Viasna reports held on December 31, 2025, the "
+            "registry holds 25") in scenario.notes
 
 
 def test_without_reported_figures_the_scenario_says_it_takes_the_registry_as_the_country():
     spells = [Spell(AT - dt.timedelta(weeks=2 * n + 1), None) for n in range(25)]
     scenario = estimate(spells, [365 * 3] * 25, [], AT, 104, "BY", synthetic=False,
                         reported=reported_for("BY", AT, 104))
-    assert "0 reported figure(s); no reported total: the registry's counts are taken as the country's" in scenario.notes
+    assert "reported figures: 0; no reported total: the registry's counts are taken as the country's" in scenario.notes
     assert scenario.parameters["initial_prisoners"].value == 25

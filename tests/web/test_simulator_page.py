@@ -13,13 +13,13 @@ def test_the_bundled_comparison_with_its_assumptions(client):
     for policy in ("No engagement", "Paying for releases", "Automatic cost for every new case",
                    "Paying for releases with the automatic cost"):
         assert f"<td>{policy}</td>" in page
-    assert "Belarus 2024–2025-like (calibrated on synthetic demo data)" in page and 'id="synthetic-notice"' in page
+    assert "Belarus, calibrated on December 2, 2026 (synthetic demo data)" in page and 'id="synthetic-notice"' in page
     assert "Brandt, George &amp; Sandler (2016" in page and "the arrests outweigh the early releases" in page
     # What the answer rests on, before the answer (issue 34, item 6).
-    assert "Rests on the synthetic demo registry (7,500 invented people): 1,020 political prisoners held" in page
-    assert "no reported figure" in page
+    assert "Rests on: the registry (people in it: 7,500); political prisoners held on December 2, 2026: 1,020" in page
+    assert "reported figures: 0; no reported total" in page
     data = client.get("/simulator/results.json").json()
-    assert data["scenario"]["notes"].startswith("Rests on the synthetic demo registry")
+    assert data["scenario"]["notes"].startswith("Rests on: the registry (people in it: 7,500)")
     assert [p["policy"]["name"] for p in data["policies"]] == [
         "no_engagement", "pay_for_releases", "automatic_cost", "mixed"]
     assert client.get("/simulator/results.json?arrests_per_week=many").status_code == 400

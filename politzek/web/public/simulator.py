@@ -24,6 +24,7 @@ from django.utils.translation import gettext_noop
 
 from politzek.database_errors import Trouble
 from politzek.simulate.scenario import PARAMETERS, Scenario, ScenarioError, bundled_scenarios, load_scenario
+from politzek.simulate.wording import basis_text, calibration_text, scenario_name
 from politzek.web.database_trouble import unavailable
 from politzek.web.public.simulator_words import PARAMETER_HELP, policy_name, result_lines
 from politzek.web.public.statistics import cached_chart, chart_size
@@ -154,10 +155,17 @@ def simulator(request: HttpRequest) -> HttpResponse:
     for policy in data["policies"]:
         policy["label"] = policy_name(policy["policy"]["name"])
     query = request.GET.urlencode()
+    calibration = scenario.calibration
     return render(request, "web/simulator.html", {
         "scenario": scenario, "simulation": data, "lines": result_lines(simulation), "query": query,
+        # A calibrated scenario's name, notes and sources are facts put in the page's language;
+        # a scenario written by hand is shown as written (data, translate="no").
+        "scenario_name": scenario_name(calibration, html=True) if calibration else None,
+        "scenario_notes": calibration_text(calibration, html=True) if calibration else None,
         "fields": [{"name": name, "value": scenario.value(name), "help": PARAMETER_HELP.get(name, help_text),
-                    "parameter": scenario.parameters[name]} for name, help_text in PARAMETERS.items()],
+                    "parameter": scenario.parameters[name],
+                    "basis": basis_text(scenario.parameters[name].basis, html=True)
+                    if scenario.parameters[name].basis else None} for name, help_text in PARAMETERS.items()],
         "changed": sorted(changes), "runs": simulation.runs, "shows_synthetic": scenario.synthetic,
     })
 
