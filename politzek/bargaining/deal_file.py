@@ -369,11 +369,9 @@ def _release_events(record: m.Deal | None, deal: dict[str, Any], linked: Linked,
                 existing.sources.add(*sources)
             linked.events.append((name, person, existing.kind))
             continue
-        description = f"Released in the deal: {deal['name']}"
-        if release["destination"]:
-            description += f"; taken to {release['destination']}"
-        event = m.Event(person_id=person, kind=release["event"], date=deal["date"], deal=record,
-                        description=description)
+        # No description: the deal and the country of destination are facts the event's deal
+        # and the deal's release hold, worded by each page in its language.
+        event = m.Event(person_id=person, kind=release["event"], date=deal["date"], deal=record)
         if timeline_errors_with(event):
             # The timeline's own message may name events the reader may not see: say only what.
             linked.no_event.append((name, person, f"the timeline does not show the person in custody on "

@@ -15,7 +15,7 @@ from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from politzek.registry.event_kinds import event_kind
-from politzek.registry.models import Event, Person, PersonName
+from politzek.registry.models import DealRelease, Event, Person, PersonName
 from politzek.registry.organizations import organization_name
 from politzek.registry.staleness import information_as_of, is_stale, stale_after_months
 from politzek.registry.status import (
@@ -27,7 +27,14 @@ from politzek.registry.status import (
     recognized_at,
 )
 from politzek.registry.timeline import derivations, timeline_event_of
-from politzek.registry.visibility import NOT_SHOWN, Viewer, private_fields, visible_events, visible_people
+from politzek.registry.visibility import (
+    NOT_SHOWN,
+    Viewer,
+    can_see,
+    private_fields,
+    visible_events,
+    visible_people,
+)
 
 # Translated in the active language (the web's visitor's; English on the command line).
 STATUS_LABELS = {
@@ -153,6 +160,17 @@ def _statement(event: Event) -> str:
     return url if is_web_address(url) else ""
 
 
+def _deals_of_events(person_id: int, events: list[Event], viewer: Viewer) -> dict[int, dict[str, Any]]:
+    """The deals these events belong to that the viewer may see: id, name and the country the
+    person was taken to (from the deal's release of this person)."""
+    deals = {e.deal_id: e.deal for e in events if e.deal_id and can_see(e.deal, viewer)}
+    if not deals:
+        return {}
+    taken_to = dict(DealRelease.objects.filter(person_id=person_id, deal_id__in=deals)
+                    .exclude(destination_country="").values_list("deal_id", "destination_country"))
+    return {pk: {"id": pk, "name": deal.name, "destination": taken_to.get(pk, "")} for pk, deal in deals.items()}
+
+
 def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) -> dict[str, Any]:
     """Everything about one person that this viewer may see."""
     today = today or dt.date.today()
@@ -164,8 +182,9 @@ def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) 
     if person is None:
         raise NotFound(f"no person with id {person_id}")
     events_qs = list(visible_events(person.events.all(), viewer).select_related(
-        "organization", "facility", "sentence", "recognition"
+        "organization", "facility", "sentence", "recognition", "deal"
     ).prefetch_related("sources").order_by("date_earliest", "id"))
+    deals = _deals_of_events(person.pk, events_qs, viewer)
     timeline = [timeline_event_of(event) for event in events_qs]
     # The person's own sources and those of the events this viewer may see, in one numbered
     # list (a source seen beside a visible event is visible).
@@ -217,6 +236,9 @@ def person_detail(person_id: int, viewer: Viewer, today: dt.date | None = None) 
                 "facility_address": e.facility.postal_address if e.facility else None,
                 "case": e.case_id,
                 "description": e.description,
+                # A release in a deal: the deal and where the person was taken, as facts the
+                # page words in its language (not an English sentence in the description).
+                "deal": deals.get(e.deal_id),
                 "synthetic": e.synthetic,
                 # Where the fact comes from: a source seen beside a visible event is visible.
                 "sources": [{"id": source.pk, "title": str(source), "url": source.url, "link": source.link}

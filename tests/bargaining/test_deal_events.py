@@ -59,12 +59,16 @@ def _stock(day):
     return window_flows(Scope(country="BY"), day, day).political.stock_end
 
 
-def test_a_deal_writes_release_events_and_the_stock_falls(people, tmp_path):
+def test_a_deal_writes_release_events_and_the_stock_falls(people, tmp_path, client):
     assert _stock(dt.date(2025, 9, 11)) == 2
     deal, linked = record_deal(_file(tmp_path, **people), "tester", Viewer.public())
     released = m.Event.objects.get(person_id=people["held"], deal=deal)
     assert (released.kind, str(released.date)) == ("released_pardon", "2025-09-11")
-    assert "taken to LT" in released.description
+    # No English sentence is recorded: the event's deal and the release's destination are the
+    # facts, and a page words them in its language.
+    assert released.description == ""
+    page = client.get(f"/ru/people/{people['held']}/").content.decode()
+    assert f'Сделка: <a href="/ru/deals/{deal.pk}/" translate="no">' in page and "страна назначения: Литва" in page
     assert [s.url for s in released.sources.all()] == ["https://example.org/test-release"]
     assert released.history.latest().history_change_reason == "deal recorded from deal.toml"
     # A release's own kind, when the file gives one.
@@ -117,3 +121,22 @@ def test_a_release_the_writer_may_not_see_is_neither_linked_nor_named(people, tm
     hidden.refresh_from_db()
     assert hidden.deal is None and not hidden.sources.exists()
     assert all(kind != "released_other" or person != people["held"] for _n, person, kind in linked.events)
+
+
+def test_the_english_sentences_deals_once_wrote_are_cleared_and_a_documenters_words_kept(people, tmp_path):
+    """Migration 0020: what a deal wrote ("Released in the deal: NAME; taken to LT") is cleared;
+    a description a documenter wrote on a deal's event stays."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    deal, _linked = record_deal(_file(tmp_path, **people), "tester", Viewer.public())
+    written = m.Event.objects.get(person_id=people["held"], deal=deal)
+    own = m.Event.objects.get(person_id=people["pardoned"], deal=deal)
+    m.Event.objects.filter(pk=written.pk).update(description="Released in the deal: Test release; taken to LT")
+    m.Event.objects.filter(pk=own.pk).update(description="Released in the deal: Test release, with her son")
+    import_module("politzek.registry.migrations.0020_deal_events_without_english_descriptions") \
+        .clear_written_sentences(apps, None)
+    written.refresh_from_db()
+    own.refresh_from_db()
+    assert (written.description, own.description) == ("", "Released in the deal: Test release, with her son")

@@ -35,6 +35,9 @@ def test_a_title_in_the_readers_language_or_the_nearest_published():
     assert article_title("BY-CC", "341", "ru") == "Осквернение сооружений и порча имущества"
     assert article_title("BY-CC", "341", "be") == "Осквернение сооружений и порча имущества"  # the code's language
     assert article_title("BY-CC", "9999", "en") == ""
+    # No English label on a Russian, Belarusian or Ukrainian page: the number alone instead.
+    assert article_title("BY-CC", "198", "en") and article_title("BY-CC", "198", "ru") == ""
+    assert article_title("BY-CC", "198", "uk") == ""
     assert code_for("207.3") == "RU-CC" and code_for("342", "by") == "BY-CC"
 
 
@@ -52,4 +55,25 @@ def test_the_article_facet_and_the_case_page_show_titles(client):
 
     case = m.Charge.objects.filter(article="341").first().case
     page = client.get(f"/cases/{case.pk}/").content.decode()
-    assert "BY-CC 341 — Desecration of structures and damage to property" in page
+    assert "art. 341, CC of Belarus — Desecration of structures and damage to property" in page
+    page = client.get(f"/ru/cases/{case.pk}/").content.decode()
+    assert "ст. 341 УК РБ — Осквернение сооружений и порча имущества" in page
+    # On a Belarusian page the code's own Russian title, marked as Russian.
+    page = client.get(f"/be/cases/{case.pk}/").content.decode()
+    assert 'арт. 341 КК РБ — <span lang="ru" translate="no">Осквернение сооружений и порча имущества</span>' in page
+
+
+@pytest.mark.parametrize(("language", "stored", "shown"), [
+    ("ru", "BY-CC 342 part 1", "ч. 1 ст. 342 УК РБ"),
+    ("be", "BY-CC 342 part 1", "ч. 1 арт. 342 КК РБ"),
+    ("uk", "RU-CC 207.3 part 2", "ч. 2 ст. 207.3 КК РФ"),
+    ("en", "RU-CC 280.3", "art. 280.3, CC of Russia"),
+    ("ru", "AZ-CC 168", '<span translate="no">AZ-CC 168</span>'),  # a code nobody named: as written
+])
+def test_a_charge_is_named_as_the_pages_language_writes_it(language, stored, shown):
+    from django.utils.translation import override
+
+    from politzek.web.public.charge_words import charge_name
+
+    with override(language):
+        assert charge_name(stored) == shown

@@ -62,13 +62,19 @@ def sentence_kind(code: str) -> str:
 
 
 @register.filter
-def charge_title(charge: Any) -> str:
-    """The published title of a charge's article in the page's language ("" when not known)."""
-    from django.utils.translation import get_language
+def charge(text: Any) -> str:
+    """A stored charge ("BY-CC 342 part 2") in the page's language (charge_words.py)."""
+    from politzek.web.public.charge_words import charge_name
 
-    from politzek.registry.article_titles import article_title
+    return charge_name(str(text))
 
-    return article_title(charge.code_system, charge.article, (get_language() or "en").split("-")[0])
+
+@register.filter
+def charge_full(charge: Any) -> str:
+    """A charge with its article's published title and the file's own label."""
+    from politzek.web.public.charge_words import charge_with_title
+
+    return charge_with_title(str(charge), getattr(charge, "label", ""))
 
 
 @register.filter
