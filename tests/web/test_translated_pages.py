@@ -12,7 +12,7 @@ import pytest
 
 from politzek.demo.generator import create_demo
 from politzek.registry import models as m
-from tests.web.untranslated import english_snippets, english_words, grammar_slips
+from tests.web.untranslated import english_snippets, english_words, generated_english, grammar_slips, stored_words
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -36,7 +36,9 @@ def _pages(client) -> list[str]:
     deal = m.Deal.objects.filter(releases__isnull=False).order_by("id").first()
     held = next(p for p in m.Person.objects.filter(visibility="public", consent__in=["yes", "unknown"])
                 .order_by("id") if client.get(f"/people/{p.pk}/").context["letters"])
-    return ["/", "/?q=Kavalenka", "/?q=zzzzqq", "/?status=released", f"/people/{person.pk}/", f"/cases/{case.pk}/",
+    freed = m.Event.objects.filter(deal__isnull=False, person__visibility="public",
+                                   person__consent__in=["yes", "unknown"]).order_by("id").first().person_id
+    return [f"/people/{freed}/", "/", "/?q=Kavalenka", "/?q=zzzzqq", "/?status=released", f"/people/{person.pk}/", f"/cases/{case.pk}/",
             f"/facilities/{facility.pk}/", f"/officials/{official.pk}/", "/statistics/", "/statistics/?country=BY",
             "/deals/", f"/deals/{deal.pk}/", "/accountability/", "/simulator/", "/this-week/", "/no-such-page/",
             f"/people/{held.pk}/letter/"]
@@ -45,6 +47,7 @@ def _pages(client) -> list[str]:
 @pytest.mark.parametrize("language", ["ru", "be", "uk"])
 def test_no_english_left_on_any_public_page(client, demo, language):
     left = {}
+    stored = stored_words()
     for path in _pages(client):
         response = client.get(f"/{language}{path}")
         assert response.status_code in (200, 404), path
@@ -53,6 +56,10 @@ def test_no_english_left_on_any_public_page(client, demo, language):
         snippets = english_snippets(html)
         if snippets:
             left[path] = sorted(set(snippets))[:8]
+        # Inside translate="no" too: only words the database holds (names, sources, what a
+        # documenter wrote), never a sentence the program wrote in English.
+        if generated := generated_english(html, language, stored):
+            left[path + " (translate=no)"] = sorted(set(generated))[:8]
         # Numbers as the language writes them: "4 недель", "83 людей", "0.50" beside "9,3" and
         # "г.." were what readers noticed (tests/web/untranslated.grammar_slips).
         if slips := grammar_slips(html):
@@ -71,6 +78,15 @@ def test_the_check_finds_english_and_respects_translate_no():
     page = ('<html><body><p>Статус: released</p><a translate="no" href="/">Ivan Petrov</a>'
             '<img alt="Stock chart"><p>politzek · CSV</p></body></html>')
     assert english_words(page) == ["released", "Stock", "chart"]
+
+
+def test_the_check_reads_inside_translate_no_for_words_the_database_does_not_hold():
+    page = ('<html lang="ru"><body><a translate="no" href="/">Ivan Petrov</a>'
+            '<p translate="no">Deals: every 25 weeks <cite>Brandt, George &amp; Sandler (2016)</cite></p>'
+            '<a lang="en" translate="no" href="/en/">English</a><td translate="no">Released in the deal: X</td>'
+            '<span translate="no">ul. Lenina 5, memopzk.org</span></body></html>')
+    stored = frozenset({"ivan", "petrov", "lenina"})
+    assert generated_english(page, "ru", stored) == ["Deals: every 25 weeks", "Released in the deal: X"]
 
 
 def test_the_english_page_shows_latin_names_first_and_the_russian_page_cyrillic(client, demo):
@@ -95,12 +111,15 @@ def test_no_english_left_on_the_staff_pages(client, demo, language):
              f"/staff/people/{person.pk}/sources/new/", f"/staff/people/{person.pk}/edit/", f"/people/{person.pk}/",
              f"/staff/events/{person.events.order_by('id').first().pk}/edit/"]
     left = {}
+    stored = stored_words()
     for path in paths:
         response = client.get(f"/{language}{path}")
         assert response.status_code == 200, path
         snippets = english_snippets(response.content.decode())
         if snippets:
             left[path] = sorted(set(snippets))[:8]
+        if generated := generated_english(response.content.decode(), language, stored):
+            left[path + " (translate=no)"] = sorted(set(generated))[:8]
     assert left == {}
 
 

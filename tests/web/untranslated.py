@@ -1,6 +1,12 @@
 """Finds English left on a page served in another language: the text a reader sees (and the
 alt, title, aria-label and placeholder texts a screen reader or a blocked image shows), minus
-what is marked translate="no" — names, sources, codes and other data, which stay as written."""
+what is marked translate="no" — names, sources, codes and other data, which stay as written.
+
+What is marked translate="no" is read too (`generated_english`): every Latin word there must be
+one the database holds (a name, a source's title, a documenter's description) — a word the
+program wrote ("Released in the deal", "Deals: every 25 weeks") is generated English hidden
+from the first check. Cited works (<cite>), code (<code>) and text marked with its own
+language (lang="en": the language menu's "English") are exempt."""
 
 from __future__ import annotations
 
@@ -46,6 +52,67 @@ class _Text(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._hidden() and data.strip():
             self.found.append(data)
+
+
+class _Marked(HTMLParser):
+    """The texts inside translate="no" (not inside cite, code, script or another lang)."""
+
+    def __init__(self, page_language: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page_language = page_language
+        self.stack: list[tuple[str, str]] = []  # (tag, "data" | "exempt" | "")
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        state = self.stack[-1][1] if self.stack else ""
+        if tag in ("script", "style", "head", "code", "cite", "pre") or (
+                values.get("lang") and values.get("lang") != self.page_language and tag != "html"):
+            state = "exempt"
+        elif values.get("translate") == "no" and state != "exempt":
+            state = "data"
+        if tag not in _VOID:
+            self.stack.append((tag, state))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and self.stack[-1][1] == "data" and data.strip():
+            self.found.append(data)
+
+
+def stored_words() -> frozenset[str]:
+    """Every Latin word in any text the database holds (casefolded): the data a page may show
+    as written."""
+    from django.apps import apps
+    from django.db import models
+
+    words: set[str] = set()
+    for model in apps.get_models():
+        columns = [field.attname for field in model._meta.concrete_fields
+                   if isinstance(field, models.CharField | models.TextField | models.JSONField)]
+        if not columns:
+            continue
+        for row in model._default_manager.values_list(*columns).iterator():
+            for value in row:
+                if value:
+                    words.update(word.casefold() for word in _LATIN_WORD.findall(str(value)))
+    return frozenset(words)
+
+
+def generated_english(html: str, page_language: str, stored: frozenset[str]) -> list[str]:
+    """The texts inside translate="no" holding Latin words the database does not hold."""
+    parser = _Marked(page_language)
+    parser.feed(html)
+    found = []
+    for text in parser.found:
+        words = _LATIN_WORD.findall(_ADDRESS.sub(" ", text))
+        if any(word.casefold() not in stored and word.casefold() not in SAME_IN_EVERY_LANGUAGE for word in words):
+            found.append(" ".join(text.split())[:100])
+    return found
 
 
 def english_words(html: str) -> list[str]:
