@@ -41,7 +41,7 @@ def proposals():
 
 def test_the_public_page_shows_the_index_and_the_officials_proposed(client, proposals):
     page = client.get("/accountability/").content.decode()
-    assert "Judge Pagetest" in page and "EU</span> (proposed)" in page
+    assert "Judge Pagetest" in page and "European Union (proposed)" in page
     assert "1-shown/2025" in page and "1-hidden/2025" not in page and "Hidden Pagetest" not in page
     # two new cases, a point each, in March 2025; then quiet, and after 26 weeks it falls
     assert "<td>2025-03</td><td>2.0</td>" in page and "<td>2025-09</td><td>2.0</td>" not in page
@@ -49,7 +49,10 @@ def test_the_public_page_shows_the_index_and_the_officials_proposed(client, prop
     chart = client.get("/accountability/index.svg?country=BY")
     assert chart.status_code == 200 and b"<svg" in b"".join(chart.streaming_content)
     official = client.get(f"/officials/{proposals.pk}/").content.decode()
-    assert "EU (proposed, since March 3, 2025)" in official and "not sanctions" in official
+    assert "European Union (proposed, since March 3, 2025)" in official and "not sanctions" in official
+    # Authorities and countries by their names in the reader's language, not their codes.
+    russian = client.get("/ru/accountability/").content.decode()
+    assert "Европейский союз (предложено)" in russian and "<th>Беларусь</th>" in russian
     assert client.get("/accountability/?country=Belarus").status_code == 400
     assert client.get("/accountability/index.svg?country=12").status_code == 400
 

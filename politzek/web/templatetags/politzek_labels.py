@@ -45,6 +45,17 @@ def country_or_text(text: str) -> str:
 
 
 @register.filter
+def authority(code: str) -> str:
+    """A sanctioning authority: a country or union by its name in the page's language ("UK" as
+    the lists write the United Kingdom); any other authority ("OFAC") as written, as data."""
+    from django.utils.html import format_html
+
+    key = {"UK": "GB"}.get(str(code).upper(), str(code).upper())
+    name = labels.country_name(key)
+    return name if name != key else format_html('<span translate="no">{}</span>', code)
+
+
+@register.filter
 def data_label(value: str, kind: str) -> str:
     return value_label(kind, value)
 
