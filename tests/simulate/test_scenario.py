@@ -45,6 +45,13 @@ CASES = [
     ("policies.1.every_weeks", 2.5, "every_weeks = 2.5 is not a whole number of weeks"),
     ("policies.2.name", "no_engagement", "two policies are called 'no_engagement'"),
     ("country", "Belarus", "country = 'Belarus' is not a two-letter code"),
+    # A source stored as a fact must be one the wording knows, with every key it needs.
+    ("parameters.arrests_per_week.basis.fact", "rumour",
+     "parameters.arrests_per_week.basis: fact = 'rumour' is not one of registry_held"),
+    ("parameters.arrests_per_week.basis.new", KeyError, "parameters.arrests_per_week.basis: new is missing"),
+    ("parameters.arrests_per_week.basis.new", [848], "basis = {"),
+    ("custody_weeks.basis.terms", KeyError, "custody_weeks.basis: terms is missing"),
+    ("calibration.held", KeyError, "s.yaml: calibration: held is missing"),
 ]
 
 

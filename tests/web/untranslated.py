@@ -5,8 +5,9 @@ what is marked translate="no" — names, sources, codes and other data, which st
 What is marked translate="no" is read too (`generated_english`): every Latin word there must be
 one the database holds (a name, a source's title, a documenter's description) — a word the
 program wrote ("Released in the deal", "Deals: every 25 weeks") is generated English hidden
-from the first check. Cited works (<cite>), code (<code>) and text marked with its own
-language (lang="en": the language menu's "English") are exempt."""
+from the first check; so must the words of the page's <title>. Cited works (<cite>), code
+(<code>) and text marked with its own language (lang="en": the language menu's "English") are
+exempt."""
 
 from __future__ import annotations
 
@@ -55,7 +56,8 @@ class _Text(HTMLParser):
 
 
 class _Marked(HTMLParser):
-    """The texts inside translate="no" (not inside cite, code, script or another lang)."""
+    """The texts inside translate="no" (not inside cite, code, script or another lang), and
+    the page's <title>."""
 
     def __init__(self, page_language: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -66,7 +68,9 @@ class _Marked(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         state = self.stack[-1][1] if self.stack else ""
-        if tag in ("script", "style", "head", "code", "cite", "pre") or (
+        if tag == "title":
+            state = "data"  # a page's title names its person or deal, and cannot mark them as data
+        elif tag in ("script", "style", "head", "code", "cite", "pre") or (
                 values.get("lang") and values.get("lang") != self.page_language and tag != "html"):
             state = "exempt"
         elif values.get("translate") == "no" and state != "exempt":
@@ -84,34 +88,38 @@ class _Marked(HTMLParser):
             self.found.append(data)
 
 
-def stored_words() -> frozenset[str]:
-    """Every Latin word in any text the database holds (casefolded): the data a page may show
-    as written."""
+def stored_text() -> str:
+    """Every text the database holds, casefolded and joined: the data a page may show as written."""
     from django.apps import apps
     from django.db import models
 
-    words: set[str] = set()
+    texts: list[str] = []
     for model in apps.get_models():
         columns = [field.attname for field in model._meta.concrete_fields
                    if isinstance(field, models.CharField | models.TextField | models.JSONField)]
-        if not columns:
-            continue
-        for row in model._default_manager.values_list(*columns).iterator():
-            for value in row:
-                if value:
-                    words.update(word.casefold() for word in _LATIN_WORD.findall(str(value)))
-    return frozenset(words)
+        if columns:
+            texts.extend(str(value) for row in model._default_manager.values_list(*columns).iterator()
+                         for value in row if value)
+    return "\n".join(texts).casefold()
 
 
-def generated_english(html: str, page_language: str, stored: frozenset[str]) -> list[str]:
-    """The texts inside translate="no" holding Latin words the database does not hold."""
+# Latin words joined by single spaces: a phrase that is either data (found whole in the
+# database) or words the program wrote.
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?: [A-Za-z][A-Za-z'’-]*)*")
+
+
+def generated_english(html: str, page_language: str, stored: str) -> list[str]:
+    """The texts inside translate="no" (and the <title>) holding a Latin phrase the database
+    does not hold whole: "RU case" is not data though "case" and "RU" each are somewhere."""
     parser = _Marked(page_language)
     parser.feed(html)
     found = []
     for text in parser.found:
-        words = _LATIN_WORD.findall(_ADDRESS.sub(" ", text))
-        if any(word.casefold() not in stored and word.casefold() not in SAME_IN_EVERY_LANGUAGE for word in words):
-            found.append(" ".join(text.split())[:100])
+        for run in _LATIN_RUN.findall(_ADDRESS.sub(" ", text)):
+            words = [w for w in _LATIN_WORD.findall(run) if w.casefold() not in SAME_IN_EVERY_LANGUAGE]
+            if words and run.casefold() not in stored:
+                found.append(" ".join(text.split())[:100])
+                break
     return found
 
 

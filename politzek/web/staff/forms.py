@@ -42,6 +42,16 @@ class FacilityChoiceField(forms.ModelChoiceField):
         return str(obj)
 
 
+class CaseChoiceField(forms.ModelChoiceField):
+    """A case by its country's name in the page's language and its number ("Россия, 1-1/2022"),
+    not the model's English "RU case 1-1/2022"."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        from politzek.registry.countries import country_name
+
+        return f"{country_name(obj.jurisdiction)}, {obj.case_number or f'#{obj.pk}'}"
+
+
 class PersonWithEventForm(forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=300)
     language = forms.ChoiceField(label=_("Language of the name"), choices=LANGUAGES, required=False)
@@ -78,7 +88,7 @@ class EventForm(forms.ModelForm):
         labels = {"kind": _("Kind"), "date": _("Date"), "case": _("Case"), "facility": _("Facility"),
                   "organization": _("Organization"), "register": _("Register"), "description": _("Description"),
                   "visibility": _("Visibility")}
-        field_classes = {"description": MultilineTextField, "facility": FacilityChoiceField}
+        field_classes = {"description": MultilineTextField, "facility": FacilityChoiceField, "case": CaseChoiceField}
         help_texts = {"date": DATE_HELP, "register": _("For an addition to a register: which list."),
                       "organization": _("For recognitions: the organization recognizing; for registers: the keeper.")}
 
