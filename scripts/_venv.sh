@@ -15,6 +15,8 @@ ensure_venv() {
     echo "politzek: installing politzek$extras and its dependencies into $venv" \
          "(a few minutes the first time; pip shows its progress)"
     "$venv/bin/python" -m pip install --quiet --upgrade pip
+    # PyICU is built from source unless pip has built it before: make sure it can be.
+    "$venv/bin/python" -c "import icu" 2>/dev/null || "$(dirname "${BASH_SOURCE[0]}")/install-system-deps" build
     "$venv/bin/python" -m pip install --progress-bar on -e ".$extras"
     echo "$wanted" > "$stamp"
   fi
