@@ -16,18 +16,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from one_worker_server import one_worker_server
 
 
 def _worker_rss_mb(master: int) -> float:
@@ -41,20 +34,10 @@ def _worker_rss_mb(master: int) -> float:
 
 
 def _run(db: str, requests: int, megabytes: int, path: str) -> dict:
-    port = _free_port()
     env = {**os.environ, "POLITZEK_DATABASE_URL": db, "POLITZEK_CACHE": "memory",
            "POLITZEK_CACHE_MEMORY_MB": str(megabytes)}
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    server = subprocess.Popen([sys.executable, "-m", "politzek", "serve", "--port", str(port), "--workers", "1"],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(base + "/", timeout=5).read()
-                break
-            except OSError:
-                time.sleep(0.2)
+    with one_worker_server(env) as (base, server):
         urllib.request.urlopen(base + path.format(n="warm"), timeout=120).read()
         before = _worker_rss_mb(server.pid)
         sizes = []
@@ -63,9 +46,6 @@ def _run(db: str, requests: int, megabytes: int, path: str) -> dict:
             sizes.append(len(urllib.request.urlopen(base + path.format(n=n), timeout=120).read()))
         seconds = time.perf_counter() - started
         after = _worker_rss_mb(server.pid)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     return {"cache_mb": megabytes, "rss_before_mb": before, "rss_after_mb": after,
             "grew_mb": round(after - before, 1), "answer_kb": round(sum(sizes) / len(sizes) / 1024, 1),
             "seconds": round(seconds, 1)}

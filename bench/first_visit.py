@@ -17,21 +17,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import time
 import urllib.request
 
+from one_worker_server import one_worker_server
+
 PAGES = ["/statistics/", "/ru/statistics/", "/statistics/?country=BY", "/accountability/", "/ru/accountability/",
          "/simulator/", "/deals/", "/this-week/"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _get(url: str) -> float:
@@ -69,17 +64,7 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "politzek", "init"], env=env, check=True, stdout=subprocess.DEVNULL)
     subprocess.run([sys.executable, "-m", "politzek", "demo", "--people", str(args.people), "--if-empty"],
                    env=env, check=True, stdout=subprocess.DEVNULL)
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "politzek", "serve", "--port", str(port), "--workers", "1"],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                _get(base + "/")
-                break
-            except OSError:
-                time.sleep(0.2)
+    with one_worker_server(env) as (base, _server):
         for page in PAGES:  # everything computed once, as on a server that has been up a while
             _get(base + page)
         waits: dict[str, list[float]] = {page: [] for page in [*PAGES, "person page (baseline)"]}
@@ -89,9 +74,6 @@ def main() -> None:
             waits["person page (baseline)"].append(_get(f"{base}/people/{person}/"))
             for page in PAGES:
                 waits[page].append(_get(base + page))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     baseline = statistics.median(waits["person page (baseline)"])
     print(json.dumps({page: {"median_s": round(statistics.median(values), 3),
                              "max_s": round(max(values), 3),

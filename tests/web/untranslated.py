@@ -27,7 +27,18 @@ _ADDRESS = re.compile(r"(https?://\S+|\b[\w-]+(\.[\w-]+)*\.(ru|by|ua|org|com|net
                       r"|\b[\w/-]+\.(md|toml|csv|yaml|json)\b|`[^`]*`)")
 
 
-class _Text(HTMLParser):
+class _Elements(HTMLParser):
+    """A parser that keeps a stack of open elements, each with what the check makes of it."""
+
+    stack: list[tuple[str, object]]
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+
+class _Text(_Elements):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool]] = []  # (tag, hidden from the check)
@@ -45,17 +56,12 @@ class _Text(HTMLParser):
         if tag not in _VOID:
             self.stack.append((tag, hidden))
 
-    def handle_endtag(self, tag: str) -> None:
-        while self.stack:
-            if self.stack.pop()[0] == tag:
-                break
-
     def handle_data(self, data: str) -> None:
         if not self._hidden() and data.strip():
             self.found.append(data)
 
 
-class _Marked(HTMLParser):
+class _Marked(_Elements):
     """The texts inside translate="no" (not inside cite, code, script or another lang), and
     the page's <title>."""
 
@@ -77,11 +83,6 @@ class _Marked(HTMLParser):
             state = "data"
         if tag not in _VOID:
             self.stack.append((tag, state))
-
-    def handle_endtag(self, tag: str) -> None:
-        while self.stack:
-            if self.stack.pop()[0] == tag:
-                break
 
     def handle_data(self, data: str) -> None:
         if self.stack and self.stack[-1][1] == "data" and data.strip():
